@@ -1,0 +1,16 @@
+//! Pure domain rules of Participe. Nothing here does I/O: the storage and web
+//! layers call these functions and types, and tests exercise them directly.
+
+pub mod account;
+pub mod colour;
+pub mod email;
+pub mod errors;
+pub mod permission;
+pub mod project;
+pub mod role;
+pub mod slug;
+pub mod step;
+pub mod text;
+
+pub use errors::{FieldError, FieldErrors};
+pub use role::Role;

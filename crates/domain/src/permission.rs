@@ -1,0 +1,70 @@
+//! Who may do what. Every web handler asks here before acting; the table is
+//! the single source of truth for authorisation.
+
+use crate::Role;
+
+/// Actions that need more than being a visitor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Open the back office at all.
+    ViewBackOffice,
+    /// Create, edit and publish projects and their steps.
+    ManageProjects,
+    /// Manage districts and themes.
+    ManageTaxonomy,
+    /// Change the organisation's name, logo and colours.
+    ManageBranding,
+    /// Read the email outbox.
+    ReadOutbox,
+    /// List accounts and change roles.
+    ManageUsers,
+    /// See draft projects.
+    ViewDrafts,
+}
+
+/// Whether `role` (None for an anonymous visitor) may perform `action`.
+pub fn can(role: Option<Role>, action: Action) -> bool {
+    use Action::*;
+    use Role::*;
+    let Some(role) = role else { return false };
+    match action {
+        ViewBackOffice => role.is_staff(),
+        ManageProjects | ManageTaxonomy | ViewDrafts => {
+            matches!(role, Administrator | ProjectManager)
+        }
+        ManageBranding | ReadOutbox | ManageUsers => role == Administrator,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anonymous_can_do_nothing_privileged() {
+        for a in [
+            Action::ViewBackOffice,
+            Action::ManageProjects,
+            Action::ManageBranding,
+            Action::ReadOutbox,
+        ] {
+            assert!(!can(None, a));
+        }
+    }
+
+    #[test]
+    fn participants_never_reach_the_back_office() {
+        assert!(!can(Some(Role::Participant), Action::ViewBackOffice));
+        assert!(can(Some(Role::Analyst), Action::ViewBackOffice));
+    }
+
+    #[test]
+    fn only_administrators_manage_branding_and_users() {
+        for r in Role::ALL {
+            assert_eq!(can(Some(r), Action::ManageBranding), r == Role::Administrator);
+            assert_eq!(can(Some(r), Action::ManageUsers), r == Role::Administrator);
+        }
+        assert!(can(Some(Role::ProjectManager), Action::ManageProjects));
+        assert!(!can(Some(Role::Moderator), Action::ManageProjects));
+    }
+}

@@ -1,0 +1,81 @@
+//! The application: shared state and start-up, used by `main` and by tests
+//! alike.
+
+use std::net::SocketAddr;
+use std::ops::Deref;
+use std::sync::Arc;
+
+use axum::Router;
+
+use crate::config::Config;
+use crate::files::{FileStore, LocalDisk};
+use crate::i18n::I18n;
+use crate::storage::Db;
+
+pub struct Inner {
+    pub db: Db,
+    pub config: Config,
+    pub i18n: Arc<I18n>,
+    pub templates: minijinja::Environment<'static>,
+    pub files: Box<dyn FileStore>,
+}
+
+/// Shared, cheaply cloned state of the running application.
+#[derive(Clone)]
+pub struct AppState(Arc<Inner>);
+
+impl Deref for AppState {
+    type Target = Inner;
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}
+
+impl AppState {
+    pub fn new(db: Db, config: Config) -> AppState {
+        let i18n = Arc::new(I18n::new());
+        let templates = crate::web::render::environment(i18n.clone(), config.timezone);
+        let files = Box::new(LocalDisk::new(config.data_dir.join("uploads")));
+        AppState(Arc::new(Inner {
+            db,
+            config,
+            i18n,
+            templates,
+            files,
+        }))
+    }
+
+    pub fn router(&self) -> Router {
+        crate::web::router(self.clone())
+    }
+}
+
+/// Serves the site on `bind` until Ctrl-C or SIGTERM.
+pub async fn serve(state: AppState, bind: SocketAddr) -> anyhow::Result<()> {
+    if let Some(smtp) = state.config.smtp.clone() {
+        crate::mail::spawn_worker(state.db.clone(), smtp);
+    }
+    let listener = tokio::net::TcpListener::bind(bind).await?;
+    tracing::info!("Participe listening on http://{}", listener.local_addr()?);
+    let app = state.router().into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    state.db.close().await;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}

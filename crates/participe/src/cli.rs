@@ -1,0 +1,222 @@
+//! The `participe` command line. Every flag can also be set with a
+//! `PARTICIPE_*` environment variable.
+
+use std::io::BufRead;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use participe_domain::Role;
+use participe_domain::account::{RawSignup, Signup};
+
+use crate::app::{AppState, serve};
+use crate::config::{Config, RateLimits, Smtp};
+use crate::i18n::Lang;
+use crate::services::accounts::{self, CreateError};
+use crate::storage::Db;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "participe",
+    version,
+    about = "Participe: a civic participation platform (participatory budgets, consultations, questionnaires)."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Migrate the database, then serve the web site.
+    Serve(ServeArgs),
+    /// Apply the database migrations and exit.
+    Migrate(DbArgs),
+    /// Load the demo content ("Ville de Démo") once; running it again changes nothing.
+    Demo(DbArgs),
+    /// Manage accounts.
+    Users {
+        #[command(subcommand)]
+        command: UsersCommand,
+    },
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct DbArgs {
+    /// Database: `sqlite://FILE` (created if missing) or `postgres://USER@HOST:PORT/DB`.
+    #[arg(long, env = "PARTICIPE_DATABASE_URL", default_value = "sqlite://participe.db")]
+    pub database_url: String,
+}
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Address and port to listen on.
+    #[arg(long, env = "PARTICIPE_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: SocketAddr,
+    /// Load the demo content at start (once; never duplicated).
+    #[arg(long, env = "PARTICIPE_DEMO")]
+    pub demo: bool,
+    /// Public address of the site, used in links sent by email. Defaults to http://BIND.
+    #[arg(long, env = "PARTICIPE_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// Folder for uploaded files (an `uploads/` folder is made inside).
+    #[arg(long, env = "PARTICIPE_DATA_DIR", default_value = ".")]
+    pub data_dir: PathBuf,
+    /// SMTP relay for outgoing email, e.g. `smtps://user:pass@smtp.example.org`. Without it,
+    /// emails stay in the outbox, readable at /admin/emails, and their text is logged.
+    #[arg(long, env = "PARTICIPE_SMTP_URL")]
+    pub smtp_url: Option<String>,
+    /// Sender address of outgoing email.
+    #[arg(long, env = "PARTICIPE_SMTP_FROM", default_value = "Participe <noreply@localhost>")]
+    pub smtp_from: String,
+    /// Time zone in which step dates are entered and shown (IANA name).
+    #[arg(long, env = "PARTICIPE_TIMEZONE", default_value = "Europe/Paris")]
+    pub timezone: chrono_tz::Tz,
+    /// Trust the `X-Forwarded-For` header for client addresses (only behind a reverse proxy).
+    #[arg(long, env = "PARTICIPE_TRUST_PROXY")]
+    pub trust_proxy: bool,
+    /// Log-in attempts allowed per client address every 15 minutes.
+    #[arg(long, env = "PARTICIPE_LOGIN_LIMIT", default_value_t = 10)]
+    pub login_limit: i64,
+    /// Sign-ups allowed per client address every 15 minutes.
+    #[arg(long, env = "PARTICIPE_SIGNUP_LIMIT", default_value_t = 10)]
+    pub signup_limit: i64,
+    /// Password-reset requests allowed per client address every 15 minutes.
+    #[arg(long, env = "PARTICIPE_RESET_LIMIT", default_value_t = 5)]
+    pub reset_limit: i64,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UsersCommand {
+    /// Create a confirmed account; the password is read from standard input (one line).
+    Create(CreateUserArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct CreateUserArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    #[arg(long)]
+    pub email: String,
+    /// Display name.
+    #[arg(long)]
+    pub name: String,
+    /// administrator, project_manager, moderator, analyst or participant.
+    #[arg(long, default_value = "participant")]
+    pub role: String,
+}
+
+impl ServeArgs {
+    pub fn config(&self) -> Config {
+        let public_url = self
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", self.bind))
+            .trim_end_matches('/')
+            .to_string();
+        Config {
+            secure_cookies: public_url.starts_with("https://"),
+            public_url,
+            data_dir: self.data_dir.clone(),
+            timezone: self.timezone,
+            smtp: self.smtp_url.clone().map(|url| Smtp {
+                url,
+                from: self.smtp_from.clone(),
+            }),
+            trust_proxy: self.trust_proxy,
+            rate_limits: RateLimits {
+                login: self.login_limit,
+                signup: self.signup_limit,
+                password_reset: self.reset_limit,
+                window_secs: 900,
+            },
+            max_upload_bytes: 5 * 1024 * 1024,
+        }
+    }
+}
+
+async fn open(db: &DbArgs) -> anyhow::Result<Db> {
+    let db = Db::connect(&db.database_url).await?;
+    db.migrate().await?;
+    Ok(db)
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Serve(args) => {
+            let db = open(&args.db).await?;
+            let config = args.config();
+            if args.demo {
+                report_demo(crate::demo::load(&db).await?);
+            }
+            serve(AppState::new(db, config), args.bind).await
+        }
+        Command::Migrate(args) => {
+            let db = open(&args).await?;
+            println!("database migrated ({})", db.engine().as_str());
+            Ok(())
+        }
+        Command::Demo(args) => {
+            let db = open(&args).await?;
+            report_demo(crate::demo::load(&db).await?);
+            Ok(())
+        }
+        Command::Users {
+            command: UsersCommand::Create(args),
+        } => create_user(args).await,
+    }
+}
+
+fn report_demo(loaded: bool) {
+    if loaded {
+        tracing::info!(
+            "demo content loaded; administrator: {} / {}",
+            crate::demo::ADMIN_EMAIL,
+            crate::demo::ADMIN_PASSWORD
+        );
+    } else {
+        tracing::info!("demo content already present; nothing added");
+    }
+}
+
+async fn create_user(args: CreateUserArgs) -> anyhow::Result<()> {
+    let role = Role::parse(&args.role).map_err(|_| {
+        anyhow::anyhow!(
+            "unknown role {:?}; use one of administrator, project_manager, moderator, analyst, participant",
+            args.role
+        )
+    })?;
+    eprintln!("Password (one line on standard input):");
+    let mut password = String::new();
+    std::io::stdin().lock().read_line(&mut password)?;
+    let password = password.trim_end_matches(['\n', '\r']);
+    let raw = RawSignup {
+        display_name: &args.name,
+        email: &args.email,
+        password,
+        terms_accepted: true,
+    };
+    let signup = Signup::parse(&raw).map_err(|e| anyhow::anyhow!("invalid account: {}", describe(&e)))?;
+    let db = open(&args.db).await?;
+    match accounts::create(&db, &signup, role, Lang::Fr, true).await {
+        Ok(id) => {
+            println!("created {} account #{id} for {}", role.as_str(), signup.email);
+            Ok(())
+        }
+        Err(CreateError::Fields(e)) => anyhow::bail!("invalid account: {}", describe(&e)),
+        Err(CreateError::Other(e)) => Err(e),
+    }
+}
+
+/// Field errors in English, for the terminal.
+fn describe(errors: &participe_domain::FieldErrors) -> String {
+    let i18n = crate::i18n::I18n::new();
+    errors
+        .0
+        .iter()
+        .map(|e| format!("{}: {}", e.field, i18n.t(Lang::En, e.code, None)))
+        .collect::<Vec<_>>()
+        .join("; ")
+}

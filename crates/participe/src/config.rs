@@ -1,0 +1,69 @@
+//! Runtime configuration of the web server, built from command-line flags
+//! and `PARTICIPE_*` environment variables (see `cli.rs`).
+
+use std::path::PathBuf;
+
+/// SMTP relay settings; without them emails stay in the outbox.
+#[derive(Debug, Clone)]
+pub struct Smtp {
+    /// `smtp://user:pass@host:587` (STARTTLS) or `smtps://…` (TLS).
+    pub url: String,
+    pub from: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct RateLimits {
+    /// Log-in attempts per client address per window.
+    pub login: i64,
+    /// Sign-ups per client address per window.
+    pub signup: i64,
+    /// Password-reset requests per client address per window.
+    pub password_reset: i64,
+    /// Window length in seconds.
+    pub window_secs: i64,
+}
+
+impl Default for RateLimits {
+    fn default() -> Self {
+        RateLimits {
+            login: 10,
+            signup: 10,
+            password_reset: 5,
+            window_secs: 900,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Address people use to reach the site, for links in emails.
+    pub public_url: String,
+    /// Where uploaded files are kept.
+    pub data_dir: PathBuf,
+    /// Mark cookies `Secure` (on when `public_url` is https).
+    pub secure_cookies: bool,
+    /// Time zone in which step dates are typed and shown.
+    pub timezone: chrono_tz::Tz,
+    pub smtp: Option<Smtp>,
+    /// Take the client address from `X-Forwarded-For` (behind a reverse proxy).
+    pub trust_proxy: bool,
+    pub rate_limits: RateLimits,
+    /// Largest accepted upload, in bytes.
+    pub max_upload_bytes: usize,
+}
+
+impl Config {
+    /// Defaults for a local run and for tests.
+    pub fn local(data_dir: PathBuf) -> Config {
+        Config {
+            public_url: "http://127.0.0.1:8080".into(),
+            data_dir,
+            secure_cookies: false,
+            timezone: chrono_tz::Europe::Paris,
+            smtp: None,
+            trust_proxy: false,
+            rate_limits: RateLimits::default(),
+            max_upload_bytes: 5 * 1024 * 1024,
+        }
+    }
+}

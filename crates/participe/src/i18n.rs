@@ -1,0 +1,147 @@
+//! Translation catalogues (Fluent). French is the default language, English
+//! the second; every string of the interface comes from `locales/*.ftl`.
+
+use std::borrow::Cow;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::langid;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum Lang {
+    Fr,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == s)
+    }
+}
+
+pub const FR_FTL: &str = include_str!("../locales/fr.ftl");
+pub const EN_FTL: &str = include_str!("../locales/en.ftl");
+
+pub struct I18n {
+    fr: FluentBundle<FluentResource>,
+    en: FluentBundle<FluentResource>,
+}
+
+fn bundle(lang: unic_langid::LanguageIdentifier, src: &str) -> FluentBundle<FluentResource> {
+    let res =
+        FluentResource::try_new(src.to_string()).unwrap_or_else(|(_, e)| panic!("invalid catalogue {lang}: {e:?}"));
+    let mut b = FluentBundle::new_concurrent(vec![lang]);
+    // No Unicode isolation marks: the output is HTML, escaped by the templates.
+    b.set_use_isolating(false);
+    b.add_resource(res).expect("duplicate message ids in a catalogue");
+    b
+}
+
+impl Default for I18n {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl I18n {
+    pub fn new() -> Self {
+        I18n {
+            fr: bundle(langid!("fr"), FR_FTL),
+            en: bundle(langid!("en"), EN_FTL),
+        }
+    }
+
+    fn bundle(&self, lang: Lang) -> &FluentBundle<FluentResource> {
+        match lang {
+            Lang::Fr => &self.fr,
+            Lang::En => &self.en,
+        }
+    }
+
+    pub fn has(&self, lang: Lang, id: &str) -> bool {
+        self.bundle(lang).has_message(id)
+    }
+
+    /// The message `id` in `lang`, with arguments. A missing message shows
+    /// its id, so that a gap is visible rather than silent.
+    pub fn t(&self, lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
+        let b = self.bundle(lang);
+        let Some(pattern) = b.get_message(id).and_then(|m| m.value()) else {
+            tracing::warn!(id, lang = lang.code(), "missing translation");
+            return id.to_string();
+        };
+        let mut errors = vec![];
+        let out: Cow<str> = b.format_pattern(pattern, args, &mut errors);
+        out.into_owned()
+    }
+
+    /// Shortcut for a message with one argument.
+    pub fn t1(&self, lang: Lang, id: &str, name: &str, value: impl Into<FluentValue<'static>>) -> String {
+        let mut args = FluentArgs::new();
+        args.set(name.to_string(), value.into());
+        self.t(lang, id, Some(&args))
+    }
+}
+
+/// Message ids defined in a catalogue source.
+pub fn message_ids(src: &str) -> Vec<String> {
+    src.lines()
+        .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+        .filter_map(|l| l.split_once('=').map(|(id, _)| id.trim().to_string()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalogues_have_the_same_messages() {
+        let mut fr = message_ids(FR_FTL);
+        let mut en = message_ids(EN_FTL);
+        fr.sort();
+        en.sort();
+        let only_fr: Vec<_> = fr.iter().filter(|id| !en.contains(id)).collect();
+        let only_en: Vec<_> = en.iter().filter(|id| !fr.contains(id)).collect();
+        assert!(
+            only_fr.is_empty() && only_en.is_empty(),
+            "only in fr: {only_fr:?}; only in en: {only_en:?}"
+        );
+    }
+
+    #[test]
+    fn every_domain_error_code_is_translated() {
+        let i = I18n::new();
+        for code in [
+            "error-required",
+            "error-email-invalid",
+            "error-title-too-long",
+            "error-name-too-long",
+            "error-text-too-long",
+            "error-text-control",
+            "error-password-too-short",
+            "error-password-too-long",
+            "error-slug-invalid",
+            "error-colour-invalid",
+            "error-colour-contrast",
+            "error-date-invalid",
+            "error-end-before-start",
+            "error-step-type-unknown",
+            "error-visibility-unknown",
+            "error-role-unknown",
+        ] {
+            for l in Lang::ALL {
+                assert!(i.has(l, code), "{code} missing in {}", l.code());
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+//! Participe: a civic participation platform in one binary.
+//!
+//! Layers, from the inside out: `participe_domain` (pure rules, another
+//! crate), `storage` (SQL on SQLite or PostgreSQL), `web` (HTTP handlers by
+//! feature), and `cli` (the `participe` command). See ARCHITECTURE.md.
+
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod demo;
+pub mod files;
+pub mod i18n;
+pub mod mail;
+pub mod richtext;
+pub mod security;
+pub mod services;
+pub mod storage;
+pub mod web;

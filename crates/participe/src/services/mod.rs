@@ -1,0 +1,4 @@
+//! Operations shared by several front doors (web forms, the CLI, the demo
+//! loader): they combine domain rules, storage and email.
+
+pub mod accounts;

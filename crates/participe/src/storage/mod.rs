@@ -1,0 +1,29 @@
+//! Storage: one SQL text per query, run on SQLite or PostgreSQL.
+//!
+//! `Db` holds a native sqlx pool for either engine; the `on_db!` macro runs
+//! the same code against whichever pool is behind it, so each query is
+//! written once and type-checked for both drivers.
+
+mod db;
+pub mod org;
+pub mod outbox;
+pub mod projects;
+pub mod rate_limit;
+pub mod sessions;
+pub mod steps;
+pub mod taxonomy;
+pub mod tokens;
+pub mod users;
+
+pub use db::{Db, Engine, StoreError, StoreResult, now};
+
+/// Runs `$body` with `$pool` bound to the concrete sqlx pool of `$db`.
+#[macro_export]
+macro_rules! on_db {
+    ($db:expr, |$pool:ident| $body:expr) => {
+        match $db {
+            $crate::storage::Db::Sqlite($pool) => $body,
+            $crate::storage::Db::Postgres($pool) => $body,
+        }
+    };
+}

@@ -1,0 +1,89 @@
+//! The organisation running the platform: its name, logo, colours and terms.
+
+use chrono::{DateTime, Utc};
+
+use super::{Db, StoreResult, now};
+use crate::on_db;
+
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct Organisation {
+    pub name: String,
+    pub logo_path: Option<String>,
+    pub primary_colour: String,
+    pub secondary_colour: String,
+    pub terms: String,
+    pub demo_loaded: bool,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Creates the single settings row if missing.
+pub async fn ensure_row(db: &Db) -> StoreResult<()> {
+    on_db!(db, |p| {
+        sqlx::query(
+            "INSERT INTO organisation (id, name, updated_at) VALUES (1, 'Participe', $1) ON CONFLICT (id) DO NOTHING",
+        )
+        .bind(now())
+        .execute(p)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+pub async fn get(db: &Db) -> StoreResult<Organisation> {
+    Ok(on_db!(db, |p| {
+        sqlx::query_as(
+            "SELECT name, logo_path, primary_colour, secondary_colour, terms, demo_loaded, updated_at FROM organisation WHERE id = 1",
+        )
+        .fetch_one(p)
+        .await
+    })?)
+}
+
+pub struct Branding<'a> {
+    pub name: &'a str,
+    pub primary_colour: &'a str,
+    pub secondary_colour: &'a str,
+    pub terms: &'a str,
+}
+
+pub async fn update_branding(db: &Db, b: &Branding<'_>) -> StoreResult<()> {
+    on_db!(db, |p| {
+        sqlx::query(
+            "UPDATE organisation SET name = $1, primary_colour = $2, secondary_colour = $3, terms = $4, updated_at = $5 WHERE id = 1",
+        )
+        .bind(b.name)
+        .bind(b.primary_colour)
+        .bind(b.secondary_colour)
+        .bind(b.terms)
+        .bind(now())
+        .execute(p)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+pub async fn set_logo(db: &Db, path: Option<&str>) -> StoreResult<()> {
+    on_db!(db, |p| {
+        sqlx::query("UPDATE organisation SET logo_path = $1, updated_at = $2 WHERE id = 1")
+            .bind(path)
+            .bind(now())
+            .execute(p)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+/// Marks the demo content as loaded; true only for the one caller that
+/// flipped the flag, so the demo is loaded once even with concurrent starts.
+pub async fn claim_demo(db: &Db) -> StoreResult<bool> {
+    let r = on_db!(db, |p| {
+        sqlx::query("UPDATE organisation SET demo_loaded = TRUE WHERE id = 1 AND demo_loaded = FALSE")
+            .execute(p)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    Ok(r == 1)
+}

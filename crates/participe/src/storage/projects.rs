@@ -1,0 +1,131 @@
+//! Participatory projects.
+
+use chrono::{DateTime, Utc};
+use participe_domain::project::{ProjectInput, Visibility};
+
+use super::{Db, StoreResult, now};
+use crate::on_db;
+
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct Project {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub description: String,
+    pub cover_path: Option<String>,
+    pub visibility: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Project {
+    pub fn visibility(&self) -> Visibility {
+        Visibility::parse(&self.visibility).unwrap_or(Visibility::Draft)
+    }
+}
+
+macro_rules! columns {
+    () => {
+        "id, slug, title, summary, description, cover_path, visibility, created_at, updated_at"
+    };
+}
+
+/// Creates a project; a taken slug gives `StoreError::Conflict`.
+pub async fn create(db: &Db, p_in: &ProjectInput) -> StoreResult<i64> {
+    let now = now();
+    Ok(on_db!(db, |p| {
+        sqlx::query_scalar(
+            "INSERT INTO projects (slug, title, summary, description, visibility, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+        )
+        .bind(&p_in.slug)
+        .bind(&p_in.title)
+        .bind(&p_in.summary)
+        .bind(&p_in.description)
+        .bind(p_in.visibility.as_str())
+        .bind(now)
+        .fetch_one(p)
+        .await
+    })?)
+}
+
+pub async fn update(db: &Db, id: i64, p_in: &ProjectInput) -> StoreResult<()> {
+    let r = on_db!(db, |p| {
+        sqlx::query(
+            "UPDATE projects SET slug = $2, title = $3, summary = $4, description = $5, visibility = $6, updated_at = $7
+             WHERE id = $1",
+        )
+        .bind(id)
+        .bind(&p_in.slug)
+        .bind(&p_in.title)
+        .bind(&p_in.summary)
+        .bind(&p_in.description)
+        .bind(p_in.visibility.as_str())
+        .bind(now())
+        .execute(p)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    if r == 0 {
+        Err(super::StoreError::NotFound)
+    } else {
+        Ok(())
+    }
+}
+
+pub async fn set_cover(db: &Db, id: i64, path: Option<&str>) -> StoreResult<()> {
+    on_db!(db, |p| {
+        sqlx::query("UPDATE projects SET cover_path = $2, updated_at = $3 WHERE id = $1")
+            .bind(id)
+            .bind(path)
+            .bind(now())
+            .execute(p)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+pub async fn delete(db: &Db, id: i64) -> StoreResult<()> {
+    on_db!(db, |p| sqlx::query("DELETE FROM projects WHERE id = $1")
+        .bind(id)
+        .execute(p)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub async fn by_id(db: &Db, id: i64) -> StoreResult<Option<Project>> {
+    let sql = concat!("SELECT ", columns!(), " FROM projects WHERE id = $1");
+    Ok(on_db!(db, |p| sqlx::query_as(sql).bind(id).fetch_optional(p).await)?)
+}
+
+pub async fn by_slug(db: &Db, slug: &str) -> StoreResult<Option<Project>> {
+    let sql = concat!("SELECT ", columns!(), " FROM projects WHERE slug = $1");
+    Ok(on_db!(db, |p| sqlx::query_as(sql).bind(slug).fetch_optional(p).await)?)
+}
+
+/// Every project, newest first (back office).
+pub async fn list_all(db: &Db) -> StoreResult<Vec<Project>> {
+    let sql = concat!("SELECT ", columns!(), " FROM projects ORDER BY id DESC");
+    Ok(on_db!(db, |p| sqlx::query_as(sql).fetch_all(p).await)?)
+}
+
+/// Projects with one of the given visibilities, newest first.
+pub async fn list_with_visibility(db: &Db, visible: &[Visibility]) -> StoreResult<Vec<Project>> {
+    let flag = |v| visible.contains(&v);
+    let sql = concat!(
+        "SELECT ",
+        columns!(),
+        " FROM projects\n         WHERE (visibility = 'public' AND $1) OR (visibility = 'restricted' AND $2) OR (visibility = 'draft' AND $3)\n         ORDER BY id DESC"
+    );
+    Ok(on_db!(db, |p| {
+        sqlx::query_as(sql)
+            .bind(flag(Visibility::Public))
+            .bind(flag(Visibility::Restricted))
+            .bind(flag(Visibility::Draft))
+            .fetch_all(p)
+            .await
+    })?)
+}

@@ -1,0 +1,35 @@
+//! Accounts: sign-up, email confirmation, log-in and out, password reset,
+//! profile and deletion.
+
+pub mod confirm;
+pub mod delete;
+pub mod login;
+pub mod password;
+pub mod profile;
+pub mod signup;
+
+use axum::response::Response;
+
+use super::cookies;
+use crate::app::AppState;
+use crate::security::{random_token, token_hash};
+use crate::storage::sessions;
+
+/// How long a session lasts.
+pub const SESSION_DAYS: i64 = 30;
+
+/// Opens a new server-side session for `user_id` and sets its cookie on `res`.
+pub async fn start_session(state: &AppState, res: &mut Response, user_id: i64, user_agent: &str) -> anyhow::Result<()> {
+    let token = random_token();
+    let expires = crate::storage::now() + chrono::Duration::days(SESSION_DAYS);
+    let ua: String = user_agent.chars().take(200).collect();
+    sessions::create(&state.db, &token_hash(&token), user_id, expires, &ua).await?;
+    cookies::set(
+        res,
+        state.config.secure_cookies,
+        cookies::SESSION,
+        &token,
+        Some(SESSION_DAYS * 24 * 3600),
+    );
+    Ok(())
+}

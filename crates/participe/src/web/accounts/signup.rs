@@ -1,0 +1,78 @@
+//! Sign-up: display name, email, password and acceptance of the terms.
+
+use crate::view;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use participe_domain::Role;
+use participe_domain::account::{RawSignup, Signup};
+use serde::Deserialize;
+
+use crate::app::AppState;
+use crate::services::accounts::{self, CreateError};
+use crate::web::context::Ctx;
+use crate::web::error::AppResult;
+use crate::web::form::{HtmlForm, errors_value, no_errors};
+use crate::web::limits::{Limited, check};
+use crate::web::render;
+
+#[derive(Deserialize, Default, Debug)]
+#[serde(default)]
+pub struct SignupForm {
+    pub display_name: String,
+    pub email: String,
+    pub password: String,
+    pub terms: Option<String>,
+}
+
+/// What the form shows again after an error (never the password).
+#[derive(serde::Serialize, Default)]
+struct Values {
+    display_name: String,
+    email: String,
+    terms: bool,
+}
+
+pub async fn form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Html<String>> {
+    render::page(
+        &state,
+        &ctx,
+        "accounts/signup.html",
+        view! { errors => no_errors(), values => Values::default() },
+    )
+    .await
+}
+
+pub async fn submit(State(state): State<AppState>, ctx: Ctx, HtmlForm(f): HtmlForm<SignupForm>) -> AppResult<Response> {
+    check(&state, &ctx, Limited::Signup).await?;
+    let raw = RawSignup {
+        display_name: &f.display_name,
+        email: &f.email,
+        password: &f.password,
+        terms_accepted: f.terms.is_some(),
+    };
+    let created = match Signup::parse(&raw) {
+        Ok(signup) => accounts::create(&state.db, &signup, Role::Participant, ctx.lang, false)
+            .await
+            .map(|id| (id, signup.email)),
+        Err(errors) => Err(CreateError::Fields(errors)),
+    };
+    match created {
+        Ok((user_id, email)) => {
+            accounts::send_confirmation(&state.db, &state.config, &state.i18n, ctx.lang, user_id, &email).await?;
+            let text = view! { title_id => "signup-done-title", text_id => "signup-done-text", email };
+            Ok(render::page(&state, &ctx, "message.html", text).await?.into_response())
+        }
+        Err(CreateError::Fields(errors)) => {
+            let values = Values {
+                display_name: f.display_name,
+                email: f.email,
+                terms: f.terms.is_some(),
+            };
+            let errors = errors_value(&state.i18n, ctx.lang, &errors);
+            let page = render::page(&state, &ctx, "accounts/signup.html", view! { errors, values }).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(CreateError::Other(e)) => Err(e.into()),
+    }
+}

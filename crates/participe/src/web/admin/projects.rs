@@ -1,0 +1,269 @@
+//! Back office: create, edit, illustrate and delete projects.
+
+use axum::extract::{Multipart, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use minijinja::Value;
+
+use crate::view;
+use participe_domain::FieldErrors;
+use participe_domain::permission::Action;
+use participe_domain::project::{ProjectInput, RawProject};
+use serde::Deserialize;
+
+use crate::app::AppState;
+use crate::storage::projects::{self, Project};
+use crate::storage::taxonomy::{self, Kind};
+use crate::storage::{StoreError, steps};
+use crate::web::context::Ctx;
+use crate::web::error::{AppError, AppResult};
+use crate::web::form::{HtmlForm, PathParams, errors_value, no_errors, redirect_with_flash};
+use crate::web::projects::step_views;
+use crate::web::render;
+use crate::web::upload::store_image;
+
+pub async fn list(State(state): State<AppState>, ctx: Ctx) -> AppResult<Html<String>> {
+    ctx.require(Action::ManageProjects)?;
+    let projects = projects::list_all(&state.db).await?;
+    render::page(&state, &ctx, "admin/projects.html", view! { projects }).await
+}
+
+#[derive(Deserialize, Default, Debug, Clone, serde::Serialize)]
+#[serde(default)]
+pub struct ProjectForm {
+    title: String,
+    slug: String,
+    summary: String,
+    description: String,
+    visibility: String,
+    themes: Vec<String>,
+    districts: Vec<String>,
+}
+
+impl ProjectForm {
+    fn from_project(p: &Project, themes: Vec<i64>, districts: Vec<i64>) -> ProjectForm {
+        ProjectForm {
+            title: p.title.clone(),
+            slug: p.slug.clone(),
+            summary: p.summary.clone(),
+            description: p.description.clone(),
+            visibility: p.visibility.clone(),
+            themes: themes.iter().map(i64::to_string).collect(),
+            districts: districts.iter().map(i64::to_string).collect(),
+        }
+    }
+}
+
+/// Everything the project form needs: the values, the errors and the lists
+/// of districts and themes to choose from.
+async fn form_context(state: &AppState, values: &ProjectForm, errors: Value) -> AppResult<Value> {
+    let all_themes = taxonomy::list(&state.db, Kind::Theme).await?;
+    let all_districts = taxonomy::list(&state.db, Kind::District).await?;
+    Ok(view! { values, errors, all_themes, all_districts })
+}
+
+/// The ids in `chosen` that exist in `known`; an unknown one is an error.
+fn parse_terms(chosen: &[String], known: &[taxonomy::Term]) -> Result<Vec<i64>, &'static str> {
+    chosen
+        .iter()
+        .map(|s| {
+            s.parse::<i64>()
+                .ok()
+                .filter(|id| known.iter().any(|t| t.id == *id))
+                .ok_or("error-term-unknown")
+        })
+        .collect()
+}
+
+/// Parses the whole form, including the chosen districts and themes.
+async fn parse(
+    state: &AppState,
+    f: &ProjectForm,
+) -> AppResult<Result<(ProjectInput, Vec<i64>, Vec<i64>), FieldErrors>> {
+    let raw = RawProject {
+        title: &f.title,
+        slug: &f.slug,
+        summary: &f.summary,
+        description: &f.description,
+        visibility: &f.visibility,
+    };
+    let mut errors = FieldErrors::new();
+    let input = ProjectInput::parse(&raw).map_err(|e| errors.0.extend(e.0)).ok();
+    let themes = errors.check(
+        "themes",
+        parse_terms(&f.themes, &taxonomy::list(&state.db, Kind::Theme).await?),
+    );
+    let districts = errors.check(
+        "districts",
+        parse_terms(&f.districts, &taxonomy::list(&state.db, Kind::District).await?),
+    );
+    Ok(match (input, themes, districts) {
+        (Some(i), Some(t), Some(d)) if errors.is_empty() => Ok((i, t, d)),
+        _ => Err(errors),
+    })
+}
+
+/// The new-project form again, with its errors.
+async fn invalid_new(state: &AppState, ctx: &Ctx, f: &ProjectForm, errors: &FieldErrors) -> AppResult<Response> {
+    let base = form_context(state, f, errors_value(&state.i18n, ctx.lang, errors)).await?;
+    let page = render::page(state, ctx, "admin/project_form.html", base).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+}
+
+fn slug_taken() -> FieldErrors {
+    let mut e = FieldErrors::new();
+    e.add("slug", "error-slug-taken");
+    e
+}
+
+pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Html<String>> {
+    ctx.require(Action::ManageProjects)?;
+    let values = ProjectForm {
+        visibility: "draft".into(),
+        ..Default::default()
+    };
+    let base = form_context(&state, &values, no_errors()).await?;
+    render::page(&state, &ctx, "admin/project_form.html", base).await
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    HtmlForm(f): HtmlForm<ProjectForm>,
+) -> AppResult<Response> {
+    ctx.require(Action::ManageProjects)?;
+    let (input, themes, districts) = match parse(&state, &f).await? {
+        Ok(v) => v,
+        Err(errors) => return invalid_new(&state, &ctx, &f, &errors).await,
+    };
+    let id = match projects::create(&state.db, &input).await {
+        Ok(id) => id,
+        Err(StoreError::Conflict(_)) => return invalid_new(&state, &ctx, &f, &slug_taken()).await,
+        Err(e) => return Err(e.into()),
+    };
+    taxonomy::set_for_project(&state.db, Kind::Theme, id, &themes).await?;
+    taxonomy::set_for_project(&state.db, Kind::District, id, &districts).await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/admin/projects/{id}"),
+        "flash-project-created",
+    ))
+}
+
+async fn load(state: &AppState, id: i64) -> AppResult<Project> {
+    projects::by_id(&state.db, id).await?.ok_or_else(AppError::not_found)
+}
+
+/// The project page of the back office: its form (with `form` values after
+/// a failed submission, else the stored ones), its steps and its cover.
+async fn edit_page(
+    state: &AppState,
+    ctx: &Ctx,
+    project: &Project,
+    form: Option<&ProjectForm>,
+    errors: &FieldErrors,
+    cover_error: Option<&str>,
+) -> AppResult<Response> {
+    let values = match form {
+        Some(f) => f.clone(),
+        None => {
+            let themes = taxonomy::of_project(&state.db, Kind::Theme, project.id)
+                .await?
+                .iter()
+                .map(|t| t.id)
+                .collect();
+            let districts = taxonomy::of_project(&state.db, Kind::District, project.id)
+                .await?
+                .iter()
+                .map(|t| t.id)
+                .collect();
+            ProjectForm::from_project(project, themes, districts)
+        }
+    };
+    let base = form_context(state, &values, errors_value(&state.i18n, ctx.lang, errors)).await?;
+    let steps = step_views(steps::of_project(&state.db, project.id, true).await?);
+    let cover_error = cover_error.map(|code| state.i18n.t(ctx.lang, code, None));
+    let page = render::page(
+        state,
+        ctx,
+        "admin/project.html",
+        view! { project, steps, cover_error, ..base },
+    )
+    .await?;
+    let failed = !errors.is_empty() || cover_error.is_some();
+    Ok(if failed {
+        (StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
+    } else {
+        page.into_response()
+    })
+}
+
+pub async fn edit_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    PathParams(id): PathParams<i64>,
+) -> AppResult<Response> {
+    ctx.require(Action::ManageProjects)?;
+    let project = load(&state, id).await?;
+    edit_page(&state, &ctx, &project, None, &FieldErrors::new(), None).await
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    PathParams(id): PathParams<i64>,
+    HtmlForm(f): HtmlForm<ProjectForm>,
+) -> AppResult<Response> {
+    ctx.require(Action::ManageProjects)?;
+    let project = load(&state, id).await?;
+    let (input, themes, districts) = match parse(&state, &f).await? {
+        Ok(v) => v,
+        Err(errors) => return edit_page(&state, &ctx, &project, Some(&f), &errors, None).await,
+    };
+    match projects::update(&state.db, id, &input).await {
+        Ok(()) => {}
+        Err(StoreError::Conflict(_)) => return edit_page(&state, &ctx, &project, Some(&f), &slug_taken(), None).await,
+        Err(e) => return Err(e.into()),
+    }
+    taxonomy::set_for_project(&state.db, Kind::Theme, id, &themes).await?;
+    taxonomy::set_for_project(&state.db, Kind::District, id, &districts).await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/admin/projects/{id}"),
+        "flash-saved",
+    ))
+}
+
+pub async fn upload_cover(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    PathParams(id): PathParams<i64>,
+    multipart: Multipart,
+) -> AppResult<Response> {
+    ctx.require(Action::ManageProjects)?;
+    let project = load(&state, id).await?;
+    match store_image(&state, multipart, "cover").await? {
+        Ok(name) => {
+            projects::set_cover(&state.db, id, Some(&name)).await?;
+            if let Some(old) = project.cover_path {
+                state.files.delete(old).await?;
+            }
+            Ok(redirect_with_flash(
+                &state,
+                &format!("/admin/projects/{id}"),
+                "flash-saved",
+            ))
+        }
+        Err(code) => edit_page(&state, &ctx, &project, None, &FieldErrors::new(), Some(code)).await,
+    }
+}
+
+pub async fn delete(State(state): State<AppState>, ctx: Ctx, PathParams(id): PathParams<i64>) -> AppResult<Response> {
+    ctx.require(Action::ManageProjects)?;
+    let project = load(&state, id).await?;
+    projects::delete(&state.db, id).await?;
+    if let Some(cover) = project.cover_path {
+        state.files.delete(cover).await?;
+    }
+    Ok(redirect_with_flash(&state, "/admin/projects", "flash-project-deleted"))
+}

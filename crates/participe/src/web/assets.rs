@@ -1,0 +1,83 @@
+//! Health check, style sheets and uploaded files.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use participe_domain::colour::Rgb;
+
+use super::error::{AppError, AppResult};
+use crate::app::AppState;
+use crate::files::{ImageKind, valid_name};
+
+/// `{"status":"ok","database":"sqlite"|"postgres"}`, or 503 when the
+/// database does not answer.
+pub async fn healthz(State(state): State<AppState>) -> Response {
+    let engine = state.db.engine().as_str();
+    match state.db.ping().await {
+        Ok(()) => Json(serde_json::json!({ "status": "ok", "database": engine })).into_response(),
+        Err(e) => {
+            tracing::error!("health check: {e}");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(serde_json::json!({ "status": "error", "database": engine })),
+            )
+                .into_response()
+        }
+    }
+}
+
+const APP_CSS: &str = include_str!("../../static/app.css");
+
+pub async fn app_css() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        APP_CSS,
+    )
+        .into_response()
+}
+
+/// The organisation's colours as CSS custom properties. Served as a file, not
+/// inline, so the Content Security Policy can forbid inline styles.
+pub async fn theme_css(State(state): State<AppState>) -> AppResult<Response> {
+    let org = crate::storage::org::get(&state.db).await?;
+    let primary = Rgb::parse(&org.primary_colour).unwrap_or(Rgb(0x1d, 0x4e, 0xd8));
+    let secondary = Rgb::parse(&org.secondary_colour).unwrap_or(Rgb(0x7c, 0x2d, 0x12));
+    let css = format!(
+        ":root {{ --primary: {}; --primary-dark: {}; --secondary: {}; }}\n",
+        primary.to_hex(),
+        primary.darken(0.8).to_hex(),
+        secondary.to_hex()
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
+        css,
+    )
+        .into_response())
+}
+
+pub async fn upload(State(state): State<AppState>, Path(name): Path<String>) -> AppResult<Response> {
+    if !valid_name(&name) {
+        return Err(AppError::not_found());
+    }
+    let kind = name
+        .rsplit('.')
+        .next()
+        .and_then(ImageKind::from_extension)
+        .ok_or_else(AppError::not_found)?;
+    let bytes = state.files.get(name).await?.ok_or_else(AppError::not_found)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, kind.mime()),
+            (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+        ],
+        bytes,
+    )
+        .into_response())
+}

@@ -1,0 +1,234 @@
+//! Middleware run around every handler: request context (session, language,
+//! CSRF token), CSRF verification of every state-changing request, rendering
+//! of error pages, and security headers.
+
+use axum::body::{Body, to_bytes};
+use axum::extract::connect_info::MockConnectInfo;
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
+use std::net::SocketAddr;
+
+use super::context::Ctx;
+use super::cookies;
+use super::error::{AppError, ErrorKind, ErrorMarker};
+use crate::app::AppState;
+use crate::i18n::Lang;
+use crate::security::{random_token, same_secret, token_hash};
+use crate::storage::sessions;
+
+/// Largest url-encoded form body read for the CSRF check.
+const MAX_FORM_BYTES: usize = 2 * 1024 * 1024;
+
+fn client_ip(req: &Request, trust_proxy: bool) -> String {
+    if trust_proxy
+        && let Some(first) = req
+            .headers()
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+    {
+        return first.trim().to_string();
+    }
+    // `MockConnectInfo` is what tests (and axum's own extractor) use in
+    // place of a real socket.
+    req.extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0)
+        .or_else(|| req.extensions().get::<MockConnectInfo<SocketAddr>>().map(|c| c.0))
+        .map(|a| a.ip().to_string())
+        .unwrap_or_else(|| "unknown".into())
+}
+
+fn is_unsafe(method: &Method) -> bool {
+    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+/// The CSRF token the client sent with a state-changing request: the
+/// `X-CSRF-Token` header, the `_csrf` query parameter (multipart uploads), or
+/// the `_csrf` field of a url-encoded form. Returns the request rebuilt.
+async fn submitted_token(req: Request) -> Result<(Option<String>, Request), AppError> {
+    let from_header = req
+        .headers()
+        .get("x-csrf-token")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    if from_header.is_some() {
+        return Ok((from_header, req));
+    }
+    let from_query = req.uri().query().and_then(|q| {
+        url::form_urlencoded::parse(q.as_bytes())
+            .find(|(k, _)| k == "_csrf")
+            .map(|(_, v)| v.into_owned())
+    });
+    if from_query.is_some() {
+        return Ok((from_query, req));
+    }
+    let is_form = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return Ok((None, req));
+    }
+    let (parts, body) = req.into_parts();
+    let bytes = to_bytes(body, MAX_FORM_BYTES)
+        .await
+        .map_err(|_| AppError::bad_request("form too large"))?;
+    let token = url::form_urlencoded::parse(&bytes)
+        .find(|(k, _)| k == "_csrf")
+        .map(|(_, v)| v.into_owned());
+    Ok((token, Request::from_parts(parts, Body::from(bytes))))
+}
+
+/// Builds the request context, checks CSRF, runs the handler, then writes
+/// cookies and renders error pages.
+pub async fn context(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    match context_inner(&state, req, next).await {
+        Ok(res) => res,
+        Err((err, ctx)) => {
+            let res = err.into_response();
+            finish(&state, ctx, None, res).await
+        }
+    }
+}
+
+async fn context_inner(state: &AppState, req: Request, next: Next) -> Result<Response, (AppError, Option<Ctx>)> {
+    let jar = CookieJar::from_headers(req.headers());
+    let existing_csrf = jar
+        .get(cookies::CSRF)
+        .map(|c| c.value().to_string())
+        .filter(|v| v.len() == 64);
+    let new_csrf = existing_csrf.is_none().then(random_token);
+    let csrf = existing_csrf.clone().or(new_csrf.clone()).unwrap_or_default();
+
+    let session_hash = jar.get(cookies::SESSION).map(|c| token_hash(c.value()));
+    let user = match &session_hash {
+        Some(h) => sessions::user(&state.db, h).await.map_err(|e| (e.into(), None))?,
+        None => None,
+    };
+    let lang = jar
+        .get(cookies::LANG)
+        .and_then(|c| Lang::parse(c.value()))
+        .or_else(|| user.as_ref().and_then(|u| Lang::parse(&u.locale)))
+        .unwrap_or(Lang::Fr);
+    let flash = jar
+        .get(cookies::FLASH)
+        .map(|c| c.value().to_string())
+        .filter(|v| state.i18n.has(lang, v));
+    let ctx = Ctx {
+        session_hash: if user.is_some() { session_hash } else { None },
+        user,
+        lang,
+        csrf: csrf.clone(),
+        client_ip: client_ip(&req, state.config.trust_proxy),
+        flash: flash.clone(),
+        path: req
+            .uri()
+            .path_and_query()
+            .map(|p| p.as_str().to_string())
+            .unwrap_or_else(|| "/".into()),
+    };
+
+    let mut req = req;
+    if is_unsafe(req.method()) {
+        if cross_site(req.headers()) {
+            return Err((AppError::new(ErrorKind::Csrf), Some(ctx)));
+        }
+        let (sent, rebuilt) = submitted_token(req).await.map_err(|e| (e, Some(ctx.clone())))?;
+        req = rebuilt;
+        // Only a token matching the cookie the browser already had counts.
+        let valid = match (&existing_csrf, &sent) {
+            (Some(cookie), Some(sent)) => same_secret(cookie, sent),
+            _ => false,
+        };
+        if !valid {
+            return Err((AppError::new(ErrorKind::Csrf), Some(ctx)));
+        }
+    }
+
+    req.extensions_mut().insert(ctx.clone());
+    let res = next.run(req).await;
+    let mut res = finish(state, Some(ctx), new_csrf.as_deref(), res).await;
+    if flash.is_some()
+        && !res
+            .headers()
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .any(|v| v.as_bytes().starts_with(cookies::FLASH.as_bytes()))
+    {
+        cookies::clear(&mut res, state.config.secure_cookies, cookies::FLASH);
+    }
+    Ok(res)
+}
+
+/// Browsers say where a request comes from; refuse cross-site writes even
+/// before looking at the token.
+fn cross_site(headers: &HeaderMap) -> bool {
+    headers.get("sec-fetch-site").is_some_and(|v| v == "cross-site")
+}
+
+async fn finish(state: &AppState, ctx: Option<Ctx>, new_csrf: Option<&str>, res: Response) -> Response {
+    let mut res = match res.extensions().get::<ErrorMarker>().copied() {
+        Some(ErrorMarker(kind)) => render_error(state, ctx.as_ref(), kind).await,
+        None => res,
+    };
+    if let Some(token) = new_csrf {
+        cookies::set(&mut res, state.config.secure_cookies, cookies::CSRF, token, None);
+    }
+    res
+}
+
+async fn render_error(state: &AppState, ctx: Option<&Ctx>, kind: ErrorKind) -> Response {
+    let Some(ctx) = ctx else {
+        return (kind.status(), "Error").into_response();
+    };
+    if kind == ErrorKind::LoginRequired {
+        let next = url::form_urlencoded::byte_serialize(ctx.path.as_bytes()).collect::<String>();
+        return Redirect::to(&format!("/login?next={next}")).into_response();
+    }
+    let (title, text) = kind.message_ids();
+    let page = super::render::page(
+        state,
+        ctx,
+        "error.html",
+        crate::view! { title_id => title, text_id => text },
+    )
+    .await;
+    let mut res = match page {
+        Ok(html) => html.into_response(),
+        Err(_) => "Error".into_response(),
+    };
+    *res.status_mut() = kind.status();
+    if kind == ErrorKind::TooManyRequests {
+        res.headers_mut().insert(
+            header::RETRY_AFTER,
+            HeaderValue::from(state.config.rate_limits.window_secs as u64),
+        );
+    }
+    res
+}
+
+/// Content Security Policy: no inline scripts or styles, nothing from other
+/// origins, no framing.
+pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+    font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+/// Adds the security headers to every response.
+pub async fn security_headers(req: Request, next: Next) -> Response {
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
+    h.insert(
+        "permissions-policy",
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=(self)"),
+    );
+    res
+}

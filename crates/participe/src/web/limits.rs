@@ -1,0 +1,36 @@
+//! Rate limits on sensitive actions (log-in, sign-up, password reset),
+//! counted in the database so several app servers share them.
+
+use super::context::Ctx;
+use super::error::{AppError, AppResult, ErrorKind};
+use crate::app::AppState;
+use crate::storage::rate_limit;
+
+#[derive(Debug, Clone, Copy)]
+pub enum Limited {
+    Login,
+    Signup,
+    PasswordReset,
+}
+
+/// Counts one attempt by this client; refuses with 429 past the limit.
+pub async fn check(state: &AppState, ctx: &Ctx, what: Limited) -> AppResult<()> {
+    let limits = &state.config.rate_limits;
+    let (name, max) = match what {
+        Limited::Login => ("login", limits.login),
+        Limited::Signup => ("signup", limits.signup),
+        Limited::PasswordReset => ("reset", limits.password_reset),
+    };
+    let now = chrono::Utc::now().timestamp();
+    let window = now - now.rem_euclid(limits.window_secs);
+    let hits = rate_limit::hit(&state.db, &format!("{name}:{}", ctx.client_ip), window).await?;
+    if hits == 1 {
+        // First hit of a window: forget windows older than the previous one.
+        let _ = rate_limit::purge(&state.db, window - limits.window_secs).await;
+    }
+    if hits > max {
+        Err(AppError::new(ErrorKind::TooManyRequests))
+    } else {
+        Ok(())
+    }
+}

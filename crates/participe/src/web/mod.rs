@@ -1,0 +1,39 @@
+//! The web layer, organised by feature. `routes.rs` lists every route;
+//! `layers.rs` wraps them with the request context, CSRF and headers.
+
+pub mod accounts;
+pub mod admin;
+pub mod assets;
+pub mod context;
+pub mod cookies;
+pub mod error;
+pub mod form;
+pub mod home;
+pub mod layers;
+pub mod limits;
+pub mod pagination;
+pub mod projects;
+pub mod render;
+pub mod routes;
+pub mod upload;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::middleware::{from_fn, from_fn_with_state};
+
+use crate::app::AppState;
+
+/// The whole site as one router.
+pub fn router(state: AppState) -> Router {
+    let body_limit = state.config.max_upload_bytes + 256 * 1024;
+    routes::router()
+        .fallback(not_found)
+        .layer(from_fn_with_state(state.clone(), layers::context))
+        .layer(from_fn(layers::security_headers))
+        .layer(DefaultBodyLimit::max(body_limit))
+        .with_state(state)
+}
+
+async fn not_found() -> error::AppError {
+    error::AppError::not_found()
+}

@@ -1,0 +1,89 @@
+//! Public pages of a project: its timeline of steps, and one page per step.
+
+use crate::view;
+use axum::extract::{Path, State};
+use axum::response::Html;
+use chrono::Utc;
+use participe_domain::permission::Action;
+use participe_domain::step::{StepState, state_at};
+
+use super::context::Ctx;
+use super::error::{AppError, AppResult};
+use super::form::PathParams;
+use super::render;
+use crate::app::AppState;
+use crate::storage::projects::Project;
+use crate::storage::steps::Step;
+use crate::storage::taxonomy::{self, Kind};
+use crate::storage::{projects, steps};
+
+/// A step with its state now, for templates.
+#[derive(serde::Serialize)]
+pub struct StepView {
+    #[serde(flatten)]
+    pub step: Step,
+    pub state: &'static str,
+}
+
+pub fn step_views(list: Vec<Step>) -> Vec<StepView> {
+    let now = Utc::now();
+    list.into_iter()
+        .map(|s| {
+            let state = state_at(now, s.starts_at, s.ends_at).as_str();
+            StepView { step: s, state }
+        })
+        .collect()
+}
+
+/// The project at `slug`, if this viewer may see it.
+async fn visible_project(state: &AppState, ctx: &Ctx, slug: &str) -> AppResult<Project> {
+    let project = projects::by_slug(&state.db, slug)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    if !project.visibility().visible_to(ctx.role()) {
+        // Restricted projects ask anonymous visitors to log in; drafts do not exist for them.
+        return Err(
+            if ctx.user.is_none() && project.visibility() == participe_domain::project::Visibility::Restricted {
+                AppError::new(super::error::ErrorKind::LoginRequired)
+            } else {
+                AppError::not_found()
+            },
+        );
+    }
+    Ok(project)
+}
+
+pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>) -> AppResult<Html<String>> {
+    let project = visible_project(&state, &ctx, &slug).await?;
+    let preview = ctx.can(Action::ManageProjects);
+    let steps = step_views(steps::of_project(&state.db, project.id, preview).await?);
+    // The step to highlight: the latest open one (a continuous presentation
+    // step stays open for ever, so the last open step is the live one).
+    let current = steps
+        .iter()
+        .rposition(|s| s.state == StepState::Open.as_str() && s.step.published);
+    let themes = taxonomy::of_project(&state.db, Kind::Theme, project.id).await?;
+    let districts = taxonomy::of_project(&state.db, Kind::District, project.id).await?;
+    render::page(
+        &state,
+        &ctx,
+        "project.html",
+        view! { project, steps, current, themes, districts },
+    )
+    .await
+}
+
+pub async fn step(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    PathParams((slug, id)): PathParams<(String, i64)>,
+) -> AppResult<Html<String>> {
+    let project = visible_project(&state, &ctx, &slug).await?;
+    let step = steps::by_id(&state.db, id).await?.ok_or_else(AppError::not_found)?;
+    if step.project_id != project.id || !(step.published || ctx.can(Action::ManageProjects)) {
+        return Err(AppError::not_found());
+    }
+    let all = step_views(steps::of_project(&state.db, project.id, ctx.can(Action::ManageProjects)).await?);
+    let step = step_views(vec![step]).pop();
+    render::page(&state, &ctx, "step.html", view! { project, step, steps => all }).await
+}

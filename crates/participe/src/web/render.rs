@@ -1,0 +1,175 @@
+//! HTML rendering: the MiniJinja environment (templates embedded in the
+//! binary, autoescaping on), its `t()` translation function and filters, and
+//! `page()`, which adds what every page needs to a handler's context.
+
+use std::sync::Arc;
+
+use axum::response::Html;
+use chrono::{DateTime, Utc};
+use fluent_bundle::{FluentArgs, FluentValue};
+use minijinja::value::{Kwargs, Value, ValueKind};
+use minijinja::{Environment, ErrorKind as TplErrorKind, State, UndefinedBehavior, context};
+use participe_domain::permission::Action;
+
+use super::context::Ctx;
+use super::error::AppResult;
+use crate::app::AppState;
+use crate::i18n::{I18n, Lang};
+use crate::storage::org;
+
+macro_rules! templates {
+    ($($name:literal),* $(,)?) => {
+        /// Every template, by name, embedded at build time.
+        pub const TEMPLATES: &[(&str, &str)] = &[$(($name, include_str!(concat!("../../templates/", $name)))),*];
+    };
+}
+
+templates!(
+    "base.html",
+    "macros.html",
+    "error.html",
+    "home.html",
+    "project.html",
+    "step.html",
+    "terms.html",
+    "message.html",
+    "accounts/signup.html",
+    "accounts/login.html",
+    "accounts/forgot.html",
+    "accounts/reset.html",
+    "accounts/account.html",
+    "accounts/delete.html",
+    "admin/base.html",
+    "admin/index.html",
+    "admin/projects.html",
+    "admin/_project_fields.html",
+    "admin/project_form.html",
+    "admin/project.html",
+    "admin/step_form.html",
+    "admin/taxonomy.html",
+    "admin/settings.html",
+    "admin/emails.html",
+    "admin/email.html",
+    "admin/users.html",
+);
+
+fn lang_of(state: &State) -> Lang {
+    state
+        .lookup("lang")
+        .and_then(|v| v.as_str().and_then(Lang::parse))
+        .unwrap_or(Lang::Fr)
+}
+
+fn fluent_args(kwargs: &Kwargs) -> Result<FluentArgs<'static>, minijinja::Error> {
+    let mut args = FluentArgs::new();
+    for key in kwargs.args() {
+        let v: Value = kwargs.get(key)?;
+        let fv: FluentValue<'static> = match v.kind() {
+            ValueKind::Number => match i64::try_from(v.clone()) {
+                Ok(n) => FluentValue::from(n),
+                Err(_) => FluentValue::from(f64::try_from(v).unwrap_or_default()),
+            },
+            _ => FluentValue::from(v.to_string()),
+        };
+        args.set(key.to_string(), fv);
+    }
+    Ok(args)
+}
+
+/// Builds the template environment.
+pub fn environment(i18n: Arc<I18n>, tz: chrono_tz::Tz) -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_loader(|name| {
+        Ok(TEMPLATES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, src)| src.to_string()))
+    });
+    env.add_function(
+        "t",
+        move |state: &State, id: &str, kwargs: Kwargs| -> Result<String, minijinja::Error> {
+            let args = fluent_args(&kwargs)?;
+            Ok(i18n.t(
+                lang_of(state),
+                id,
+                if args.iter().next().is_some() {
+                    Some(&args)
+                } else {
+                    None
+                },
+            ))
+        },
+    );
+    env.add_filter("richtext", |s: &str| {
+        Value::from_safe_string(crate::richtext::to_safe_html(s))
+    });
+    env.add_filter(
+        "datetime",
+        move |state: &State, v: Value| -> Result<String, minijinja::Error> {
+            let Some(dt) = parse_dt(&v)? else {
+                return Ok(String::new());
+            };
+            let local = dt.with_timezone(&tz);
+            Ok(match lang_of(state) {
+                Lang::Fr => local.format("%d/%m/%Y à %H:%M").to_string(),
+                Lang::En => local.format("%d %b %Y, %H:%M").to_string(),
+            })
+        },
+    );
+    env.add_filter("datetime_local", move |v: Value| -> Result<String, minijinja::Error> {
+        Ok(parse_dt(&v)?
+            .map(|dt| dt.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string())
+            .unwrap_or_default())
+    });
+    env
+}
+
+fn parse_dt(v: &Value) -> Result<Option<DateTime<Utc>>, minijinja::Error> {
+    if v.is_none() || v.is_undefined() {
+        return Ok(None);
+    }
+    let s = v
+        .as_str()
+        .ok_or_else(|| minijinja::Error::new(TplErrorKind::InvalidOperation, "not a date"))?;
+    DateTime::parse_from_rfc3339(s)
+        .map(|d| Some(d.with_timezone(&Utc)))
+        .map_err(|e| minijinja::Error::new(TplErrorKind::InvalidOperation, format!("bad date {s}: {e}")))
+}
+
+/// Renders a full page: the handler's context plus the language, the
+/// signed-in user, the organisation's branding, the CSRF token, the one-time
+/// notice and what the navigation may show.
+pub async fn page(state: &AppState, ctx: &Ctx, template: &str, extra: Value) -> AppResult<Html<String>> {
+    let org = org::get(&state.db).await?;
+    let tpl = state.templates.get_template(template)?;
+    let user = ctx
+        .user
+        .as_ref()
+        .map(|u| crate::view! { id => u.id, name => u.display_name, email => u.email, role => u.role });
+    let html = tpl.render(context! {
+        lang => ctx.lang.code(),
+        other_lang => if ctx.lang == Lang::Fr { "en" } else { "fr" },
+        path => ctx.path.clone(),
+        user,
+        csrf => ctx.csrf.clone(),
+        flash => ctx.flash.clone(),
+        org => minijinja::value::Serde(&org),
+        can_back_office => ctx.can(Action::ViewBackOffice),
+        can_manage_projects => ctx.can(Action::ManageProjects),
+        can_manage_branding => ctx.can(Action::ManageBranding),
+        ..extra
+    })?;
+    Ok(Html(html))
+}
+
+/// Like `minijinja::context!`, but every value goes through serde, so
+/// handlers can pass their own structs (rows, forms) as they are.
+#[macro_export]
+macro_rules! view {
+    (@v $key:ident) => { minijinja::value::Serde(&$key) };
+    (@v $key:ident $value:expr) => { minijinja::value::Serde(&$value) };
+    ($($key:ident $(=> $value:expr)?),* $(, ..$base:expr)? $(,)?) => {
+        minijinja::context! { $($key => $crate::view!(@v $key $($value)?)),* $(, ..$base)? }
+    };
+}

@@ -1,0 +1,231 @@
+//! The `participe` binary itself: help, migrate, users create, and serve
+//! with the demo on a real port.
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_participe");
+
+fn run(args: &[&str], stdin: &str, dir: &std::path::Path) -> (bool, String) {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .env_remove("PARTICIPE_DATABASE_URL")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.success(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    )
+}
+
+#[test]
+fn help_documents_every_flag_and_its_variable() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ok, out) = run(&["serve", "--help"], "", dir.path());
+    assert!(ok);
+    for flag in [
+        "--bind",
+        "--database-url",
+        "--demo",
+        "--public-url",
+        "--smtp-url",
+        "PARTICIPE_DATABASE_URL",
+        "PARTICIPE_BIND",
+    ] {
+        assert!(out.contains(flag), "{flag} missing from help:\n{out}");
+    }
+    let (ok, out) = run(&["--help"], "", dir.path());
+    assert!(ok);
+    for cmd in ["serve", "migrate", "demo", "users"] {
+        assert!(out.contains(cmd));
+    }
+}
+
+#[test]
+fn users_create_reads_the_password_from_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("cli.db").display());
+    let (ok, out) = run(&["migrate", "--database-url", &url], "", dir.path());
+    assert!(ok, "{out}");
+    let (ok, out) = run(
+        &[
+            "users",
+            "create",
+            "--database-url",
+            &url,
+            "--email",
+            "boss@example.org",
+            "--name",
+            "Boss",
+            "--role",
+            "administrator",
+        ],
+        "a very long password\n",
+        dir.path(),
+    );
+    assert!(ok, "{out}");
+    assert!(out.contains("created administrator account"));
+    let (ok, out) = run(
+        &[
+            "users",
+            "create",
+            "--database-url",
+            &url,
+            "--email",
+            "boss@example.org",
+            "--name",
+            "Boss",
+            "--role",
+            "administrator",
+        ],
+        "a very long password\n",
+        dir.path(),
+    );
+    assert!(!ok && out.contains("already uses this email"), "{out}");
+    let (ok, out) = run(
+        &[
+            "users",
+            "create",
+            "--database-url",
+            &url,
+            "--email",
+            "x@example.org",
+            "--name",
+            "X",
+            "--role",
+            "king",
+        ],
+        "a very long password\n",
+        dir.path(),
+    );
+    assert!(!ok && out.contains("unknown role"), "{out}");
+    let (ok, out) = run(
+        &[
+            "users",
+            "create",
+            "--database-url",
+            &url,
+            "--email",
+            "y@example.org",
+            "--name",
+            "Y",
+        ],
+        "short\n",
+        dir.path(),
+    );
+    assert!(!ok && out.contains("at least 10"), "{out}");
+}
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn http_get(port: u16, path: &str) -> Option<(u16, String)> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
+    write!(s, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").ok()?;
+    let mut buf = String::new();
+    s.read_to_string(&mut buf).ok()?;
+    let status = buf.split_whitespace().nth(1)?.parse().ok()?;
+    Some((status, buf))
+}
+
+fn serve(dir: &std::path::Path, extra: &[&str]) -> (Server, u16) {
+    let port = free_port();
+    let bind = format!("127.0.0.1:{port}");
+    let mut args = vec!["serve", "--bind", &bind];
+    args.extend_from_slice(extra);
+    let child = Command::new(BIN)
+        .args(&args)
+        .current_dir(dir)
+        .env_remove("PARTICIPE_DATABASE_URL")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let server = Server(child);
+    let start = Instant::now();
+    while http_get(port, "/healthz").is_none() {
+        assert!(start.elapsed() < Duration::from_secs(30), "server did not start");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    (server, port)
+}
+
+fn count_projects(db: &std::path::Path) -> i64 {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let db = participe::storage::Db::connect(&format!("sqlite://{}", db.display()))
+            .await
+            .unwrap();
+        participe::storage::projects::list_all(&db).await.unwrap().len() as i64
+    })
+}
+
+#[test]
+fn serve_with_demo_on_the_default_sqlite_file() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let (_server, port) = serve(dir.path(), &["--demo"]);
+        let (status, body) = http_get(port, "/healthz").unwrap();
+        assert_eq!(status, 200);
+        assert!(body.contains(r#"{"database":"sqlite","status":"ok"}"#), "{body}");
+        let (status, body) = http_get(port, "/").unwrap();
+        assert_eq!(status, 200);
+        assert!(body.contains("Ville de Démo"));
+    }
+    assert!(
+        dir.path().join("participe.db").exists(),
+        "default database file in the working directory"
+    );
+    let first = count_projects(&dir.path().join("participe.db"));
+    // A second start with --demo adds nothing.
+    {
+        let (_server, port) = serve(dir.path(), &["--demo"]);
+        assert_eq!(http_get(port, "/healthz").unwrap().0, 200);
+    }
+    assert_eq!(count_projects(&dir.path().join("participe.db")), first);
+}
+
+#[test]
+fn serve_on_postgres_names_the_engine() {
+    let Ok(url) = std::env::var("TEST_PG_URL") else {
+        assert!(
+            std::env::var("CI").map_or(true, |v| v != "true"),
+            "CI=true but TEST_PG_URL is not set"
+        );
+        eprintln!("SKIPPED: PostgreSQL serve test (set TEST_PG_URL)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (_server, port) = serve(dir.path(), &["--database-url", &url, "--demo"]);
+    let (status, body) = http_get(port, "/healthz").unwrap();
+    assert_eq!(status, 200);
+    assert!(body.contains(r#""database":"postgres""#), "{body}");
+    assert!(http_get(port, "/").unwrap().1.contains("Ville de Démo"));
+}

@@ -1,0 +1,349 @@
+//! Test harness: the real router over a real database (a fresh SQLite file,
+//! or a fresh schema in the PostgreSQL named by `TEST_PG_URL`), driven by a
+//! small HTTP client that keeps cookies and sends the CSRF token like a
+//! browser would.
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::str::FromStr;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::connect_info::MockConnectInfo;
+use axum::http::{HeaderMap, Method, Request, StatusCode, header};
+use http_body_util::BodyExt;
+use participe::app::AppState;
+use participe::config::Config;
+use participe::storage::{Db, Engine};
+use participe_domain::Role;
+use participe_domain::account::Signup;
+use scraper::{Html, Selector};
+use sqlx::postgres::PgConnectOptions;
+use tower::ServiceExt;
+
+/// Declares one test per engine running the same scenario:
+/// `engine_test!(name, scenario)` gives `name::sqlite` and `name::postgres`.
+#[macro_export]
+macro_rules! engine_test {
+    ($name:ident, $scenario:ident) => {
+        mod $name {
+            #[tokio::test]
+            async fn sqlite() {
+                let app = $crate::common::TestApp::new(participe::storage::Engine::Sqlite).await;
+                super::$scenario(&app).await;
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                let Some(app) = $crate::common::TestApp::postgres().await else {
+                    return;
+                };
+                super::$scenario(&app).await;
+            }
+        }
+    };
+}
+
+pub struct TestApp {
+    pub state: AppState,
+    pub engine: Engine,
+    _dir: tempfile::TempDir,
+}
+
+/// The PostgreSQL URL for tests. Without one, PostgreSQL tests are skipped
+/// with a message, except under CI where skipping is a failure.
+pub fn pg_url() -> Option<String> {
+    match std::env::var("TEST_PG_URL") {
+        Ok(u) if !u.is_empty() => Some(u),
+        _ => {
+            if std::env::var("CI").is_ok_and(|v| v == "true") {
+                panic!("CI=true but TEST_PG_URL is not set: PostgreSQL tests must run in CI");
+            }
+            eprintln!("SKIPPED: PostgreSQL test (set TEST_PG_URL=postgres://… to run it)");
+            None
+        }
+    }
+}
+
+async fn fresh_pg_db() -> Option<Db> {
+    let url = pg_url()?;
+    let opts = PgConnectOptions::from_str(&url).expect("TEST_PG_URL");
+    let schema = format!("t_{}", &participe::security::random_token()[..16]);
+    let admin = Db::connect_postgres(opts.clone())
+        .await
+        .expect("connect to TEST_PG_URL");
+    if let Db::Postgres(p) = &admin {
+        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
+            .execute(p)
+            .await
+            .expect("create schema");
+    }
+    admin.close().await;
+    Some(
+        Db::connect_postgres(opts.options([("search_path", schema.as_str())]))
+            .await
+            .expect("connect to schema"),
+    )
+}
+
+impl TestApp {
+    pub async fn new(engine: Engine) -> TestApp {
+        match engine {
+            Engine::Sqlite => {
+                let dir = tempfile::tempdir().unwrap();
+                let url = format!("sqlite://{}", dir.path().join("test.db").display());
+                let db = Db::connect(&url).await.unwrap();
+                Self::with_db(db, dir).await
+            }
+            Engine::Postgres => Self::postgres().await.expect("PostgreSQL not configured"),
+        }
+    }
+
+    pub async fn postgres() -> Option<TestApp> {
+        let db = fresh_pg_db().await?;
+        Some(Self::with_db(db, tempfile::tempdir().unwrap()).await)
+    }
+
+    async fn with_db(db: Db, dir: tempfile::TempDir) -> TestApp {
+        db.migrate().await.expect("migrations");
+        let engine = db.engine();
+        let config = Config::local(dir.path().to_path_buf());
+        TestApp {
+            state: AppState::new(db, config),
+            engine,
+            _dir: dir,
+        }
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.state.db
+    }
+
+    /// A browser-like client coming from its own address.
+    pub fn client(&self) -> Client {
+        let n = NEXT_CLIENT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.client_from(SocketAddr::from((
+            [10, (n >> 16) as u8, (n >> 8) as u8, n as u8],
+            40000,
+        )))
+    }
+
+    pub fn client_from(&self, addr: SocketAddr) -> Client {
+        Client {
+            router: self.state.router().layer(MockConnectInfo(addr)),
+            cookies: HashMap::new(),
+        }
+    }
+
+    /// Creates a confirmed account with this role; returns its id.
+    pub async fn user(&self, email: &str, role: Role) -> i64 {
+        let s = Signup {
+            display_name: format!("Test {}", role.as_str()),
+            email: email.into(),
+            password: PASSWORD.into(),
+        };
+        participe::services::accounts::create(self.db(), &s, role, participe::i18n::Lang::Fr, true)
+            .await
+            .expect("create user")
+    }
+
+    /// A client logged in as a new account with this role.
+    pub async fn logged_in(&self, role: Role) -> Client {
+        let email = format!(
+            "{}-{}@example.org",
+            role.as_str(),
+            &participe::security::random_token()[..8]
+        );
+        self.user(&email, role).await;
+        let mut c = self.client();
+        c.login(&email, PASSWORD).await;
+        c
+    }
+
+    /// Counts the rows of a table.
+    pub async fn count(&self, table: &str) -> i64 {
+        let sql = sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}"));
+        participe::on_db!(self.db(), |p| sqlx::query_scalar::<_, i64>(sql).fetch_one(p).await).unwrap()
+    }
+}
+
+/// Each client gets its own address, so rate limits count per client.
+static NEXT_CLIENT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+
+pub const PASSWORD: &str = "correct horse battery";
+
+pub struct Client {
+    router: Router,
+    pub cookies: HashMap<String, String>,
+}
+
+pub struct Res {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Res {
+    pub fn location(&self) -> &str {
+        self.headers
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+
+    pub fn html(&self) -> Html {
+        Html::parse_document(&self.body)
+    }
+
+    /// Text of every element matching a CSS selector.
+    pub fn texts(&self, css: &str) -> Vec<String> {
+        let sel = Selector::parse(css).expect("selector");
+        self.html()
+            .select(&sel)
+            .map(|e| e.text().collect::<String>().trim().to_string())
+            .collect()
+    }
+
+    pub fn text(&self, css: &str) -> String {
+        self.texts(css)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("nothing matches {css} in:\n{}", self.body))
+    }
+
+    pub fn has(&self, css: &str) -> bool {
+        !self.texts(css).is_empty()
+    }
+
+    /// The message shown next to a form field (`#f-NAME-error`).
+    pub fn field_error(&self, field: &str) -> String {
+        self.text(&format!("#f-{field}-error"))
+    }
+}
+
+impl Client {
+    pub async fn request(&mut self, method: Method, path: &str, content_type: Option<&str>, body: Vec<u8>) -> Res {
+        let mut req = Request::builder().method(method).uri(path);
+        if !self.cookies.is_empty() {
+            let c = self
+                .cookies
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; ");
+            req = req.header(header::COOKIE, c);
+        }
+        if let Some(ct) = content_type {
+            req = req.header(header::CONTENT_TYPE, ct);
+        }
+        let res = self
+            .router
+            .clone()
+            .oneshot(req.body(Body::from(body)).unwrap())
+            .await
+            .unwrap();
+        for v in res.headers().get_all(header::SET_COOKIE) {
+            let c = cookie::Cookie::parse(v.to_str().unwrap().to_string()).unwrap();
+            if c.max_age().is_some_and(|a| a.is_zero()) {
+                self.cookies.remove(c.name());
+            } else {
+                self.cookies.insert(c.name().to_string(), c.value().to_string());
+            }
+        }
+        let status = res.status();
+        let headers = res.headers().clone();
+        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        Res {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    pub async fn get(&mut self, path: &str) -> Res {
+        self.request(Method::GET, path, None, vec![]).await
+    }
+
+    /// The CSRF token a page would carry (the cookie's value), fetching a
+    /// page first if this client has none yet.
+    pub async fn csrf(&mut self) -> String {
+        if !self.cookies.contains_key("participe_csrf") {
+            self.get("/").await;
+        }
+        self.cookies["participe_csrf"].clone()
+    }
+
+    /// POSTs a form with the CSRF token, like a browser submitting a page's form.
+    pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Res {
+        let token = self.csrf().await;
+        let mut all: Vec<(&str, &str)> = vec![("_csrf", &token)];
+        all.extend_from_slice(fields);
+        self.post_raw(path, &all).await
+    }
+
+    /// POSTs a form exactly as given (no CSRF token added).
+    pub async fn post_raw(&mut self, path: &str, fields: &[(&str, &str)]) -> Res {
+        let body = serde_urlencoded::to_string(fields).unwrap();
+        self.request(
+            Method::POST,
+            path,
+            Some("application/x-www-form-urlencoded"),
+            body.into_bytes(),
+        )
+        .await
+    }
+
+    /// POSTs a multipart form with one file field, the CSRF token in the query.
+    pub async fn upload(&mut self, path: &str, field: &str, filename: &str, bytes: &[u8]) -> Res {
+        let token = self.csrf().await;
+        let boundary = "XXparticipeXX";
+        let mut body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{filename}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let uri = format!("{path}?_csrf={token}");
+        self.request(
+            Method::POST,
+            &uri,
+            Some(&format!("multipart/form-data; boundary={boundary}")),
+            body,
+        )
+        .await
+    }
+
+    pub async fn login(&mut self, email: &str, password: &str) -> Res {
+        let res = self.post("/login", &[("email", email), ("password", password)]).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "login failed: {}", res.body);
+        res
+    }
+}
+
+/// The newest email sent to `to`, from the outbox.
+pub async fn last_email_to(app: &TestApp, to: &str) -> participe::storage::outbox::Email {
+    participe::storage::outbox::list(app.db(), 1000, 0)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|e| e.to_address == to)
+        .unwrap_or_else(|| panic!("no email to {to}"))
+}
+
+/// The path of the first link to this site in a text.
+pub fn link_path(text: &str) -> String {
+    let url = text
+        .split_whitespace()
+        .find(|w| w.starts_with("http://127.0.0.1:8080/"))
+        .expect("a link");
+    url.trim_start_matches("http://127.0.0.1:8080").to_string()
+}
+
+/// A valid 1×1 PNG.
+pub const PNG: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00,
+    0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00, 0x00, 0x00, 0x0D, 0x49,
+    0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x60, 0x00, 0x02, 0x00, 0x00, 0x05, 0x00, 0x01, 0xE9, 0xFA, 0xDC, 0xD8, 0x00,
+    0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+];
