@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Runs the whole test suite of Participe:
+#   formatting, lints, unit tests, HTTP tests on SQLite and PostgreSQL,
+#   and the browser tests (headless Chromium, axe-core accessibility audit).
+# It installs what it needs where it can (Debian packages with apt-get when
+# run as root, npm packages for the browser tests) and says clearly what it
+# skips. With CI=true nothing may be skipped: a missing PostgreSQL or browser
+# is a failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '\n==> %s\n' "$*"; }
+warn() { printf '\n!!! %s\n' "$*" >&2; }
+ci() { [ "${CI:-}" = "true" ]; }
+
+# --- Debian packages (browser tests, PostgreSQL client) -----------------------
+apt_packages=()
+command -v chromium >/dev/null || apt_packages+=(chromium)
+command -v chromedriver >/dev/null || apt_packages+=(chromium-driver)
+command -v psql >/dev/null || apt_packages+=(postgresql-client)
+command -v node >/dev/null || apt_packages+=(nodejs)
+command -v npm >/dev/null || apt_packages+=(npm)
+if [ ${#apt_packages[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "Installing Debian packages: ${apt_packages[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${apt_packages[@]}" >/dev/null
+  else
+    warn "Missing Debian packages: ${apt_packages[*]} (run as root, or install them: sudo apt-get install ${apt_packages[*]})"
+  fi
+fi
+
+# --- PostgreSQL -----------------------------------------------------------------
+pg_db=""
+if [ -z "${TEST_PG_URL:-}" ]; then
+  base="${PG_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/test}"
+  if command -v psql >/dev/null && psql "$base" -qtAc 'SELECT 1' >/dev/null 2>&1; then
+    pg_db="participe_test_$$"
+    psql "$base" -qc "CREATE DATABASE $pg_db" >/dev/null
+    export TEST_PG_URL="${base%/*}/$pg_db"
+    trap 'psql "$base" -qc "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" >/dev/null 2>&1 || true' EXIT
+    say "PostgreSQL tests use a fresh database: $TEST_PG_URL"
+  elif ci; then
+    warn "CI=true and no PostgreSQL answers at $base (set TEST_PG_URL): failing instead of skipping."
+    exit 1
+  else
+    warn "SKIPPING PostgreSQL: nothing answers at $base. Set TEST_PG_URL=postgres://USER@HOST:PORT/DB to run the PostgreSQL half of the suite."
+  fi
+fi
+
+# --- Rust ----------------------------------------------------------------------
+say "cargo fmt --check"
+cargo fmt --all -- --check
+say "cargo clippy --all-targets -- -D warnings"
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+say "cargo test (unit, HTTP and CLI tests; SQLite${TEST_PG_URL:+ and PostgreSQL})"
+cargo test --workspace --quiet
+
+# --- Browser tests -----------------------------------------------------------------
+if [ -f e2e/package.json ]; then
+  if command -v chromium >/dev/null && command -v npm >/dev/null; then
+    say "Browser tests (headless Chromium, axe-core)"
+    cargo build --quiet --bin participe
+    (cd e2e && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; } && PARTICIPE_BIN=../target/debug/participe node --test --test-concurrency=1)
+  elif ci; then
+    warn "CI=true but Chromium or npm is missing: failing instead of skipping the browser tests."
+    exit 1
+  else
+    warn "SKIPPING browser tests: install Debian's chromium and npm (see above)."
+  fi
+fi
+say "All tests passed."
