@@ -83,7 +83,7 @@ fn signup_form() {
 #[test]
 fn project_and_step_forms() {
     let h = Harness::new();
-    let admin = std::cell::RefCell::new(h.admin());
+    let admin = h.admin();
     runner(40)
         .run(
             &(field(), field(), field(), field(), field()),
@@ -96,7 +96,7 @@ fn project_and_step_forms() {
                     ("visibility", visibility.as_str()),
                     ("themes", theme.as_str()),
                 ];
-                let res = h.rt.block_on(admin.borrow_mut().post("/admin/projects/new", &fields));
+                let res = h.rt.block_on(admin.clone().post("/admin/projects/new", &fields));
                 prop_assert!(!res.status.is_server_error(), "{}", res.status);
                 let created = i64::from(res.status.is_redirection());
                 prop_assert_eq!(h.count("projects"), before + created);
@@ -107,7 +107,7 @@ fn project_and_step_forms() {
 
     let id = h.rt.block_on(async {
         let res = admin
-            .borrow_mut()
+            .clone()
             .post("/admin/projects/new", &[("title", "Cible"), ("visibility", "public")])
             .await;
         res.location().trim_start_matches("/admin/projects/").to_string()
@@ -121,11 +121,8 @@ fn project_and_step_forms() {
                 ("starts_at", start.as_str()),
                 ("ends_at", end.as_str()),
             ];
-            let res = h.rt.block_on(
-                admin
-                    .borrow_mut()
-                    .post(&format!("/admin/projects/{id}/steps/new"), &fields),
-            );
+            let res =
+                h.rt.block_on(admin.clone().post(&format!("/admin/projects/{id}/steps/new"), &fields));
             prop_assert!(!res.status.is_server_error(), "{}", res.status);
             prop_assert_eq!(h.count("steps"), before + i64::from(res.status.is_redirection()));
             Ok(())
@@ -136,7 +133,7 @@ fn project_and_step_forms() {
 #[test]
 fn branding_form_and_uploads() {
     let h = Harness::new();
-    let admin = std::cell::RefCell::new(h.admin());
+    let admin = h.admin();
     let org = || h.rt.block_on(participe::storage::org::get(h.app.db())).unwrap();
     runner(40)
         .run(&(field(), field(), field()), |(name, primary, secondary)| {
@@ -146,7 +143,7 @@ fn branding_form_and_uploads() {
                 ("primary_colour", primary.as_str()),
                 ("secondary_colour", secondary.as_str()),
             ];
-            let res = h.rt.block_on(admin.borrow_mut().post("/admin/settings", &fields));
+            let res = h.rt.block_on(admin.clone().post("/admin/settings", &fields));
             prop_assert!(!res.status.is_server_error(), "{}", res.status);
             if !res.status.is_redirection() {
                 let after = org();
@@ -171,11 +168,8 @@ fn branding_form_and_uploads() {
             |(mut bytes, tail)| {
                 bytes.extend(tail);
                 let before = org().logo_path;
-                let res = h.rt.block_on(
-                    admin
-                        .borrow_mut()
-                        .upload("/admin/settings/logo", "logo", "x.png", &bytes),
-                );
+                let res =
+                    h.rt.block_on(admin.clone().upload("/admin/settings/logo", "logo", "x.png", &bytes));
                 prop_assert!(!res.status.is_server_error(), "{}", res.status);
                 if !res.status.is_redirection() {
                     prop_assert_eq!(org().logo_path, before);

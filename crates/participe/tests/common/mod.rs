@@ -173,6 +173,7 @@ static NEXT_CLIENT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32:
 
 pub const PASSWORD: &str = "correct horse battery";
 
+#[derive(Clone)]
 pub struct Client {
     router: Router,
     pub cookies: HashMap<String, String>,
