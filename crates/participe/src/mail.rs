@@ -28,7 +28,8 @@ pub async fn queue(db: &Db, smtp: Option<&Smtp>, to: &str, subject: &str, body: 
     Ok(id)
 }
 
-fn transport(smtp: &Smtp) -> anyhow::Result<AsyncSmtpTransport<Tokio1Executor>> {
+/// An SMTP transport for the configured relay.
+pub fn transport(smtp: &Smtp) -> anyhow::Result<AsyncSmtpTransport<Tokio1Executor>> {
     Ok(AsyncSmtpTransport::<Tokio1Executor>::from_url(&smtp.url)?.build())
 }
 
@@ -51,7 +52,13 @@ pub fn spawn_worker(db: Db, smtp: Smtp) {
     });
 }
 
-async fn send_pending(db: &Db, smtp: &Smtp, transport: &AsyncSmtpTransport<Tokio1Executor>) -> anyhow::Result<()> {
+/// Sends what is waiting in the outbox; returns how many were sent.
+pub async fn send_pending(
+    db: &Db,
+    smtp: &Smtp,
+    transport: &AsyncSmtpTransport<Tokio1Executor>,
+) -> anyhow::Result<usize> {
+    let mut sent = 0;
     for email in outbox::pending(db, MAX_ATTEMPTS, 20).await? {
         if !outbox::claim(db, email.id, email.attempts).await? {
             continue; // another server took it
@@ -63,9 +70,12 @@ async fn send_pending(db: &Db, smtp: &Smtp, transport: &AsyncSmtpTransport<Tokio
             .header(ContentType::TEXT_PLAIN)
             .body(email.body_text.clone())?;
         match transport.send(message).await {
-            Ok(_) => outbox::mark_sent(db, email.id).await?,
+            Ok(_) => {
+                outbox::mark_sent(db, email.id).await?;
+                sent += 1;
+            }
             Err(e) => outbox::mark_failed(db, email.id, &e.to_string()).await?,
         }
     }
-    Ok(())
+    Ok(sent)
 }
