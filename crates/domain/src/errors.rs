@@ -5,7 +5,9 @@
 /// One problem with one field of a submitted form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
-    pub field: &'static str,
+    /// The form field's name (a fixed name like `email`, or `q-12` for the
+    /// answer to custom question 12).
+    pub field: String,
     /// Message id in the Fluent catalogues (e.g. `error-email-invalid`).
     pub code: &'static str,
 }
@@ -19,12 +21,15 @@ impl FieldErrors {
         Self::default()
     }
 
-    pub fn add(&mut self, field: &'static str, code: &'static str) {
-        self.0.push(FieldError { field, code });
+    pub fn add(&mut self, field: impl Into<String>, code: &'static str) {
+        self.0.push(FieldError {
+            field: field.into(),
+            code,
+        });
     }
 
     /// Records the error of `result`, if any, under `field`, and returns the value.
-    pub fn check<T>(&mut self, field: &'static str, result: Result<T, &'static str>) -> Option<T> {
+    pub fn check<T>(&mut self, field: impl Into<String>, result: Result<T, &'static str>) -> Option<T> {
         match result {
             Ok(v) => Some(v),
             Err(code) => {

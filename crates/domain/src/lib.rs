@@ -2,11 +2,15 @@
 //! layers call these functions and types, and tests exercise them directly.
 
 pub mod account;
+pub mod analysis;
 pub mod colour;
 pub mod email;
 pub mod errors;
+pub mod form;
+pub mod moderation;
 pub mod permission;
 pub mod project;
+pub mod proposal;
 pub mod role;
 pub mod slug;
 pub mod step;

@@ -276,7 +276,11 @@ async fn steps_reorder_edit_delete(app: &TestApp) {
 
     let edit = admin.get(&format!("/admin/steps/{c_id}")).await;
     assert_eq!(edit.status, StatusCode::OK);
-    assert_eq!(edit.texts("#f-step_type option").len(), 10, "every step type is offered");
+    assert_eq!(
+        edit.texts("#f-step_type option").len(),
+        10,
+        "every step type is offered"
+    );
     assert_eq!(edit.text("#f-step_type option[selected]"), "Autre");
     let new = admin.get(&format!("/admin/projects/{id}/steps/new")).await;
     assert!(new.has("#f-step_type option[value=vote]"));

@@ -4,10 +4,16 @@
 //! the same code against whichever pool is behind it, so each query is
 //! written once and type-checked for both drivers.
 
+pub mod analyses;
+pub mod collect;
+pub mod comments;
 mod db;
+pub mod forms;
 pub mod org;
 pub mod outbox;
+pub mod positions;
 pub mod projects;
+pub mod proposals;
 pub mod rate_limit;
 pub mod sessions;
 pub mod steps;

@@ -116,34 +116,5 @@ pub async fn published_of_all(db: &Db) -> StoreResult<Vec<Step>> {
 /// Returns false when it is already at that end.
 pub async fn move_step(db: &Db, id: i64, up: bool) -> StoreResult<bool> {
     let step = by_id(db, id).await?.ok_or(StoreError::NotFound)?;
-    let neighbour_sql = if up {
-        "SELECT id, position FROM steps WHERE project_id = $1 AND position < $2 ORDER BY position DESC LIMIT 1"
-    } else {
-        "SELECT id, position FROM steps WHERE project_id = $1 AND position > $2 ORDER BY position ASC LIMIT 1"
-    };
-    let moved = on_db!(db, |p| {
-        async {
-            let mut tx = p.begin().await?;
-            let other: Option<(i64, i64)> = sqlx::query_as(neighbour_sql)
-                .bind(step.project_id)
-                .bind(step.position)
-                .fetch_optional(&mut *tx)
-                .await?;
-            let Some((other_id, other_pos)) = other else {
-                return Ok::<bool, sqlx::Error>(false);
-            };
-            let set = "UPDATE steps SET position = $2 WHERE id = $1";
-            sqlx::query(set).bind(id).bind(-1_i64).execute(&mut *tx).await?;
-            sqlx::query(set)
-                .bind(other_id)
-                .bind(step.position)
-                .execute(&mut *tx)
-                .await?;
-            sqlx::query(set).bind(id).bind(other_pos).execute(&mut *tx).await?;
-            tx.commit().await?;
-            Ok(true)
-        }
-        .await
-    })?;
-    Ok(moved)
+    super::positions::swap(db, super::positions::Ordered::Steps, step.project_id, id, up).await
 }

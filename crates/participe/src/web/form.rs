@@ -36,7 +36,9 @@ pub fn errors_value(i18n: &I18n, lang: Lang, errors: &FieldErrors) -> Value {
         .collect();
     let mut by_field = std::collections::BTreeMap::new();
     for e in &errors.0 {
-        by_field.entry(e.field).or_insert_with(|| i18n.t(lang, e.code, None));
+        by_field
+            .entry(e.field.as_str())
+            .or_insert_with(|| i18n.t(lang, e.code, None));
     }
     crate::view! { list, by_field }
 }

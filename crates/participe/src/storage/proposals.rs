@@ -1,0 +1,416 @@
+//! Proposals: drafts, submission with a public reference number, lists with
+//! filters and sorts, statuses, decisions and merges.
+
+use chrono::{DateTime, Utc};
+use participe_domain::analysis::Outcome;
+use participe_domain::proposal::{ProposalInput, Sort};
+
+use super::{Db, StoreError, StoreResult, now};
+use crate::on_db;
+
+/// A proposal with what its pages and lists show (names of its author,
+/// district, theme, category and status).
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct Proposal {
+    pub id: i64,
+    pub step_id: i64,
+    pub number: Option<i64>,
+    pub reference_prefix: Option<String>,
+    pub author_id: i64,
+    /// None when the author deleted their account.
+    pub author_name: Option<String>,
+    pub state: String,
+    pub title: String,
+    pub summary: String,
+    pub description: String,
+    pub cost: Option<i64>,
+    pub district_id: Option<i64>,
+    pub district_name: Option<String>,
+    pub theme_id: Option<i64>,
+    pub theme_name: Option<String>,
+    pub category_id: Option<i64>,
+    pub category_name: Option<String>,
+    pub address: String,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub image_path: Option<String>,
+    pub status_id: Option<i64>,
+    pub status_name: Option<String>,
+    pub status_colour: Option<String>,
+    pub outcome: Option<String>,
+    pub merged_into_id: Option<i64>,
+    pub hidden_reason: Option<String>,
+    pub comment_count: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub published_at: Option<DateTime<Utc>>,
+}
+
+impl Proposal {
+    /// The public reference, e.g. `BP-2026-0042`; None for a draft.
+    pub fn reference(&self) -> Option<String> {
+        self.number
+            .map(|n| participe_domain::proposal::reference(self.reference_prefix.as_deref().unwrap_or(""), n))
+    }
+
+    pub fn is_published(&self) -> bool {
+        self.state == "published"
+    }
+}
+
+macro_rules! select {
+    ($($rest:tt)*) => {
+        concat!(
+            "SELECT p.id, p.step_id, p.number, cs.reference_prefix, p.author_id, u.display_name AS author_name, p.state,
+                p.title, p.summary, p.description, p.cost, p.district_id, d.name AS district_name, p.theme_id,
+                t.name AS theme_name, p.category_id, c.name AS category_name, p.address, p.latitude, p.longitude,
+                p.image_path, p.status_id, s.name AS status_name, s.colour AS status_colour, p.outcome,
+                p.merged_into_id, p.hidden_reason, p.comment_count, p.created_at, p.updated_at, p.published_at
+             FROM proposals p
+             JOIN users u ON u.id = p.author_id
+             LEFT JOIN collect_settings cs ON cs.step_id = p.step_id
+             LEFT JOIN districts d ON d.id = p.district_id
+             LEFT JOIN themes t ON t.id = p.theme_id
+             LEFT JOIN categories c ON c.id = p.category_id
+             LEFT JOIN proposal_statuses s ON s.id = p.status_id ",
+            $($rest)*
+        )
+    };
+}
+
+pub async fn by_id(db: &Db, id: i64) -> StoreResult<Option<Proposal>> {
+    Ok(on_db!(db, |p| sqlx::query_as(select!("WHERE p.id = $1"))
+        .bind(id)
+        .fetch_optional(p)
+        .await)?)
+}
+
+/// Creates a draft.
+pub async fn create_draft(db: &Db, step_id: i64, author_id: i64, i: &ProposalInput) -> StoreResult<i64> {
+    let now = now();
+    let (lat, lon) = i.location.unzip();
+    Ok(on_db!(db, |p| sqlx::query_scalar(
+        "INSERT INTO proposals (step_id, author_id, title, summary, description, cost, district_id, theme_id,
+             category_id, address, latitude, longitude, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id"
+    )
+    .bind(step_id)
+    .bind(author_id)
+    .bind(&i.title)
+    .bind(&i.summary)
+    .bind(&i.description)
+    .bind(i.cost)
+    .bind(i.district)
+    .bind(i.theme)
+    .bind(i.category)
+    .bind(&i.address)
+    .bind(lat)
+    .bind(lon)
+    .bind(now)
+    .fetch_one(p)
+    .await)?)
+}
+
+pub async fn update(db: &Db, id: i64, i: &ProposalInput) -> StoreResult<()> {
+    let (lat, lon) = i.location.unzip();
+    let n =
+        on_db!(db, |p| {
+            sqlx::query(
+        "UPDATE proposals SET title = $2, summary = $3, description = $4, cost = $5, district_id = $6, theme_id = $7,
+             category_id = $8, address = $9, latitude = $10, longitude = $11, updated_at = $12
+         WHERE id = $1 AND state <> 'withdrawn'"
+    )
+    .bind(id)
+    .bind(&i.title)
+    .bind(&i.summary)
+    .bind(&i.description)
+    .bind(i.cost)
+    .bind(i.district)
+    .bind(i.theme)
+    .bind(i.category)
+    .bind(&i.address)
+    .bind(lat)
+    .bind(lon)
+    .bind(now())
+    .execute(p)
+    .await
+    .map(|r| r.rows_affected())
+        })?;
+    if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+}
+
+pub async fn set_image(db: &Db, id: i64, path: Option<&str>) -> StoreResult<()> {
+    on_db!(db, |p| sqlx::query(
+        "UPDATE proposals SET image_path = $2 WHERE id = $1"
+    )
+    .bind(id)
+    .bind(path)
+    .execute(p)
+    .await
+    .map(|_| ()))?;
+    Ok(())
+}
+
+/// Stored answers to custom questions: (question id, value).
+pub async fn answers(db: &Db, id: i64) -> StoreResult<Vec<(i64, String)>> {
+    Ok(on_db!(db, |p| sqlx::query_as(
+        "SELECT question_id, value FROM proposal_answers WHERE proposal_id = $1"
+    )
+    .bind(id)
+    .fetch_all(p)
+    .await)?)
+}
+
+/// Replaces the answers of a proposal in one transaction.
+pub async fn save_answers(db: &Db, id: i64, answers: &[(i64, String)]) -> StoreResult<()> {
+    on_db!(db, |p| {
+        async {
+            let mut tx = p.begin().await?;
+            sqlx::query("DELETE FROM proposal_answers WHERE proposal_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            for (q, v) in answers {
+                sqlx::query("INSERT INTO proposal_answers (proposal_id, question_id, value) VALUES ($1, $2, $3)")
+                    .bind(id)
+                    .bind(q)
+                    .bind(v)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await
+        }
+        .await
+    })?;
+    Ok(())
+}
+
+/// Publishes a draft with the next reference number of its step. Two
+/// concurrent submissions cannot get the same number (unique constraint;
+/// the loser retries).
+pub async fn submit(db: &Db, id: i64) -> StoreResult<i64> {
+    for _ in 0..5 {
+        let result = on_db!(db, |p| {
+            async {
+                let mut tx = p.begin().await?;
+                let number: i64 = sqlx::query_scalar(
+                    "SELECT COALESCE(MAX(number), 0) + 1 FROM proposals WHERE step_id = (SELECT step_id FROM proposals WHERE id = $1)",
+                )
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await?;
+                let n = sqlx::query(
+                    "UPDATE proposals SET state = 'published', number = $2, published_at = $3, updated_at = $3
+                     WHERE id = $1 AND state = 'draft'",
+                )
+                .bind(id)
+                .bind(number)
+                .bind(now())
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                tx.commit().await?;
+                Ok::<Option<i64>, sqlx::Error>((n == 1).then_some(number))
+            }
+            .await
+        });
+        match result.map_err(StoreError::from) {
+            Ok(Some(number)) => return Ok(number),
+            Ok(None) => return Err(StoreError::NotFound),
+            Err(StoreError::Conflict(_)) => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(StoreError::Conflict("proposal number".into()))
+}
+
+pub async fn withdraw(db: &Db, id: i64) -> StoreResult<()> {
+    on_db!(db, |p| sqlx::query(
+        "UPDATE proposals SET state = 'withdrawn', updated_at = $2 WHERE id = $1"
+    )
+    .bind(id)
+    .bind(now())
+    .execute(p)
+    .await
+    .map(|_| ()))?;
+    Ok(())
+}
+
+/// How many proposals a person has submitted (not withdrawn) in a step.
+pub async fn count_submitted(db: &Db, step_id: i64, author_id: i64) -> StoreResult<i64> {
+    Ok(on_db!(db, |p| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM proposals WHERE step_id = $1 AND author_id = $2 AND state = 'published'"
+    )
+    .bind(step_id)
+    .bind(author_id)
+    .fetch_one(p)
+    .await)?)
+}
+
+/// A person's proposals and drafts, newest first.
+pub async fn by_author(db: &Db, author_id: i64) -> StoreResult<Vec<Proposal>> {
+    Ok(on_db!(db, |p| sqlx::query_as(select!(
+        "WHERE p.author_id = $1 ORDER BY p.id DESC"
+    ))
+    .bind(author_id)
+    .fetch_all(p)
+    .await)?)
+}
+
+/// Filters of a proposal list.
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    pub district: Option<i64>,
+    pub theme: Option<i64>,
+    pub category: Option<i64>,
+    pub status: Option<i64>,
+    /// Words to look for in titles and summaries.
+    pub text: Option<String>,
+}
+
+macro_rules! list_where {
+    () => {
+        "WHERE p.step_id = $1 AND p.state = 'published'
+           AND ($2 IS NULL OR p.district_id = $2) AND ($3 IS NULL OR p.theme_id = $3)
+           AND ($4 IS NULL OR p.category_id = $4) AND ($5 IS NULL OR p.status_id = $5)
+           AND ($6 IS NULL OR LOWER(p.title || ' ' || p.summary) LIKE $6) "
+    };
+}
+
+macro_rules! list_sql {
+    ($order:literal) => {
+        select!(concat!(list_where!(), "ORDER BY ", $order, " LIMIT $7 OFFSET $8"))
+    };
+}
+
+fn like(text: &Option<String>) -> Option<String> {
+    text.as_ref()
+        .map(|t| t.trim().to_lowercase())
+        .filter(|t| !t.is_empty())
+        .map(|t| {
+            let escaped: String = t.chars().filter(|c| *c != '%' && *c != '_').collect();
+            format!("%{escaped}%")
+        })
+}
+
+/// One page of a step's published proposals. `seed` orders the random sort.
+pub async fn list(
+    db: &Db,
+    step_id: i64,
+    f: &Filters,
+    sort: Sort,
+    seed: i64,
+    limit: i64,
+    offset: i64,
+) -> StoreResult<Vec<Proposal>> {
+    let sql = match sort {
+        Sort::Random => list_sql!("((p.id * 2654435761 + $9) % 4294967291), p.id"),
+        Sort::Newest => list_sql!("p.published_at DESC, p.id DESC"),
+        Sort::MostCommented => list_sql!("p.comment_count DESC, p.id DESC"),
+        Sort::CostAsc => list_sql!("p.cost IS NULL, p.cost ASC, p.id"),
+        Sort::CostDesc => list_sql!("p.cost IS NULL, p.cost DESC, p.id"),
+    };
+    let text = like(&f.text);
+    Ok(on_db!(db, |p| {
+        let q = sqlx::query_as(sql)
+            .bind(step_id)
+            .bind(f.district)
+            .bind(f.theme)
+            .bind(f.category)
+            .bind(f.status)
+            .bind(text.clone())
+            .bind(limit)
+            .bind(offset);
+        let q = if sort == Sort::Random {
+            q.bind(seed.rem_euclid(1 << 31))
+        } else {
+            q
+        };
+        q.fetch_all(p).await
+    })?)
+}
+
+/// How many published proposals match the filters.
+pub async fn count(db: &Db, step_id: i64, f: &Filters) -> StoreResult<i64> {
+    let text = like(&f.text);
+    Ok(on_db!(db, |p| sqlx::query_scalar(concat!(
+        "SELECT COUNT(*) FROM proposals p ",
+        list_where!()
+    ))
+    .bind(step_id)
+    .bind(f.district)
+    .bind(f.theme)
+    .bind(f.category)
+    .bind(f.status)
+    .bind(text.clone())
+    .fetch_one(p)
+    .await)?)
+}
+
+/// Every published proposal of a step, by number (staff lists, exports).
+pub async fn all_published(db: &Db, step_id: i64) -> StoreResult<Vec<Proposal>> {
+    Ok(on_db!(db, |p| sqlx::query_as(select!(
+        "WHERE p.step_id = $1 AND p.state = 'published' ORDER BY p.number"
+    ))
+    .bind(step_id)
+    .fetch_all(p)
+    .await)?)
+}
+
+pub async fn set_status(db: &Db, id: i64, status_id: Option<i64>) -> StoreResult<()> {
+    on_db!(db, |p| sqlx::query(
+        "UPDATE proposals SET status_id = $2, updated_at = $3 WHERE id = $1"
+    )
+    .bind(id)
+    .bind(status_id)
+    .bind(now())
+    .execute(p)
+    .await
+    .map(|_| ()))?;
+    Ok(())
+}
+
+/// Records the decision. A merge moves the comments and followers of the
+/// merged proposal to its parent, in the same transaction.
+pub async fn decide(db: &Db, id: i64, outcome: Outcome, merged_into: Option<i64>) -> StoreResult<()> {
+    on_db!(db, |p| {
+        async {
+            let mut tx = p.begin().await?;
+            sqlx::query("UPDATE proposals SET outcome = $2, merged_into_id = $3, updated_at = $4 WHERE id = $1")
+                .bind(id)
+                .bind(outcome.as_str())
+                .bind(merged_into)
+                .bind(now())
+                .execute(&mut *tx)
+                .await?;
+            if let Some(parent) = merged_into {
+                sqlx::query("UPDATE comments SET proposal_id = $2 WHERE proposal_id = $1")
+                    .bind(id)
+                    .bind(parent)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query(
+                    "INSERT INTO follows (user_id, proposal_id, created_at)
+                     SELECT user_id, $2, created_at FROM follows WHERE proposal_id = $1
+                     ON CONFLICT (user_id, proposal_id) DO NOTHING",
+                )
+                .bind(id)
+                .bind(parent)
+                .execute(&mut *tx)
+                .await?;
+                for target in [id, parent] {
+                    sqlx::query(
+                        "UPDATE proposals SET comment_count =
+                           (SELECT COUNT(*) FROM comments WHERE proposal_id = $1 AND deleted_at IS NULL) WHERE id = $1",
+                    )
+                    .bind(target)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+            }
+            tx.commit().await
+        }
+        .await
+    })?;
+    Ok(())
+}
