@@ -42,7 +42,9 @@ async function launchBrowser() {
 /**
  * Declares the suite's fixtures (before/after hooks) and returns the site:
  * `site.url`, `site.journey(name, fn)`, and inside a journey
- * `visitor()` to open an isolated browser context with one page.
+ * `visitor()` to open an isolated browser context with one page and
+ * `createUser({ email, name, password, role })` to add a confirmed account
+ * with the command line (role defaults to participant).
  */
 export function useSite() {
   const site = { server: null, browser: null };
@@ -74,7 +76,7 @@ export function useSite() {
         return page;
       };
       try {
-        await fn({ visitor, url: site.server.url });
+        await fn({ visitor, url: site.server.url, createUser: site.server.createUser });
         for (const { page } of contexts) {
           const missed = unauditedPages(page);
           assert.deepEqual(missed, [], `pages loaded but never audited: ${missed.join(', ')}`);

@@ -77,7 +77,7 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]
 
 /**
  * Starts `participe serve` and resolves once GET /healthz answers 200.
- * Returns { url, dir, logPath, log(), stop() }.
+ * Returns { url, dir, logPath, log(), createUser({ email, name, password, role }), stop() }.
  */
 export async function startServer({ timeoutMs = 20_000 } = {}) {
   const bin = participeBin();
@@ -86,12 +86,15 @@ export async function startServer({ timeoutMs = 20_000 } = {}) {
 
   const removeDir = () => process.env.E2E_KEEP_TMP || fs.rmSync(dir, { recursive: true, force: true });
 
-  // The administrator, created before serving (password on standard input).
-  await run(
-    bin,
-    ['users', 'create', '--database-url', databaseUrl, '--email', ADMIN.email, '--name', ADMIN.name, '--role', 'administrator'],
-    { cwd: dir, input: `${ADMIN.password}\n` },
-  ).catch((e) => {
+  /** A confirmed account made with `participe users create` (password on standard input). */
+  const createUser = ({ email, name, password, role = 'participant' }) =>
+    run(bin, ['users', 'create', '--database-url', databaseUrl, '--email', email, '--name', name, '--role', role], {
+      cwd: dir,
+      input: `${password}\n`,
+    });
+
+  // The administrator, created before serving.
+  await createUser({ ...ADMIN, role: 'administrator' }).catch((e) => {
     removeDir();
     throw e;
   });
@@ -143,6 +146,7 @@ export async function startServer({ timeoutMs = 20_000 } = {}) {
         dir,
         logPath,
         log: () => fs.readFileSync(logPath, 'utf8'),
+        createUser,
         async stop() {
           if (!exited) {
             const gone = new Promise((r) => child.once('exit', r));

@@ -1,6 +1,6 @@
 //! Analysis of proposals by the services, and the decision that follows.
 
-use crate::{FieldErrors, form::parse_number, text};
+use crate::{FieldErrors, form::parse_optional_count, text};
 
 /// What the analyst found about admissibility.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,24 +102,12 @@ impl AnalysisInput {
         }
         let reason_text = errors.check("reason_text", text::long_text(raw.reason_text, 5000));
         let feasibility = errors.check("feasibility", text::long_text(raw.feasibility, 10_000));
-        let optional_number = |s: &str, field: &'static str, errors: &mut FieldErrors| {
-            if s.trim().is_empty() {
-                return None;
-            }
-            match parse_number(s) {
-                Ok(n) if n >= 0 => Some(n),
-                Ok(_) => {
-                    errors.add(field, "error-number-too-small");
-                    None
-                }
-                Err(code) => {
-                    errors.add(field, code);
-                    None
-                }
-            }
-        };
-        let cost_estimate = optional_number(raw.cost_estimate, "cost_estimate", &mut errors);
-        let delay_months = optional_number(raw.delay_months, "delay_months", &mut errors);
+        let cost_estimate = errors
+            .check("cost_estimate", parse_optional_count(raw.cost_estimate))
+            .flatten();
+        let delay_months = errors
+            .check("delay_months", parse_optional_count(raw.delay_months))
+            .flatten();
         errors.into_result(|| AnalysisInput {
             admissibility: admissibility.unwrap_or(Admissibility::Pending),
             reason,

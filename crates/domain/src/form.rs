@@ -117,6 +117,18 @@ fn values<'a>(pairs: &'a [(String, String)], name: &str) -> Vec<&'a str> {
         .collect()
 }
 
+/// An optional whole number that may not be negative (a limit, a cost, a
+/// delay): empty means none.
+pub fn parse_optional_count(s: &str) -> Result<Option<i64>, &'static str> {
+    if s.trim().is_empty() {
+        return Ok(None);
+    }
+    match parse_number(s)? {
+        n if n >= 0 => Ok(Some(n)),
+        _ => Err("error-number-too-small"),
+    }
+}
+
 /// Parses a number typed by a person ("1 500", "-3").
 pub fn parse_number(s: &str) -> Result<i64, &'static str> {
     let cleaned: String = s.chars().filter(|c| !c.is_whitespace() && *c != '\u{202f}').collect();

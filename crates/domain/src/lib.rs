@@ -14,6 +14,7 @@ pub mod proposal;
 pub mod role;
 pub mod slug;
 pub mod step;
+pub mod templates;
 pub mod text;
 
 pub use errors::{FieldError, FieldErrors};

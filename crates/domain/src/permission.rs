@@ -20,6 +20,13 @@ pub enum Action {
     ManageUsers,
     /// See draft projects.
     ViewDrafts,
+    /// Fill analyses of proposals (analysts: only those assigned to them).
+    AnalyseProposals,
+    /// Assign proposals, decide on them, set statuses, publish official
+    /// answers, configure collect steps, export.
+    DecideProposals,
+    /// Hide and restore content, work through reports.
+    Moderate,
 }
 
 /// Whether `role` (None for an anonymous visitor) may perform `action`.
@@ -33,6 +40,9 @@ pub fn can(role: Option<Role>, action: Action) -> bool {
             matches!(role, Administrator | ProjectManager)
         }
         ManageBranding | ReadOutbox | ManageUsers => role == Administrator,
+        AnalyseProposals => matches!(role, Administrator | ProjectManager | Analyst),
+        DecideProposals => matches!(role, Administrator | ProjectManager),
+        Moderate => matches!(role, Administrator | ProjectManager | Moderator),
     }
 }
 
@@ -66,5 +76,14 @@ mod tests {
         }
         assert!(can(Some(Role::ProjectManager), Action::ManageProjects));
         assert!(!can(Some(Role::Moderator), Action::ManageProjects));
+    }
+
+    #[test]
+    fn proposal_work_is_shared_by_role() {
+        assert!(can(Some(Role::Analyst), Action::AnalyseProposals));
+        assert!(!can(Some(Role::Analyst), Action::DecideProposals));
+        assert!(can(Some(Role::Moderator), Action::Moderate));
+        assert!(!can(Some(Role::Moderator), Action::AnalyseProposals));
+        assert!(!can(Some(Role::Participant), Action::Moderate));
     }
 }

@@ -289,3 +289,358 @@ email-reset-body =
     { $link }
 
     If you did not ask for anything, ignore this message: your password stays unchanged.
+
+## Project templates
+label-project-template = Set of steps
+help-project-template = Creates the usual steps at once, unpublished and without dates: you can edit, reorder or delete them.
+project-template-none = None: I will add the steps myself
+project-template-participatory_budget = Participatory budget
+project-template-idea_box = Idea box
+project-template-call_for_projects = Call for projects
+project-template-petition = Petition
+error-template-unknown = Choose a template from the list.
+template-step-presentation = Presentation
+template-step-collect-projects = Submission of projects
+template-step-collect-ideas = Submission of ideas
+template-step-collect-applications = Applications
+template-step-collect-petitions = Submission of petitions
+template-step-analysis = Review by the city’s services
+template-step-selection = Selection of projects
+template-step-vote = Vote
+template-step-results = Results
+template-step-winners = Winners
+template-step-city-response = The city’s response
+template-step-follow-up = Follow-up of the projects
+
+## Proposals (deposit, pages, lists)
+choose = — Choose —
+select = Select
+amount-euros = €{ $amount }
+proposals-title = Proposals
+proposals-filters = Filter proposals
+proposals-count = { $count ->
+    [0] No proposal matches.
+    [one] { $count } proposal
+   *[other] { $count } proposals
+}
+proposals-empty = No proposal yet.
+filter-text = Search
+filter-all = All
+filter-sort = Sort by
+filter-view = View
+filter-apply = Apply
+view-list = List
+view-grid = Grid
+sort-random = Random order
+sort-newest = Newest
+sort-comments = Most commented
+sort-cost_asc = Cost, lowest first
+sort-cost_desc = Cost, highest first
+comments-count = { $count ->
+    [one] { $count } comment
+   *[other] { $count } comments
+}
+proposal-new-title = Submit a proposal
+proposal-edit-title = Edit the proposal
+proposal-form-intro = Describe your idea simply. You can save a draft and finish it later.
+proposal-submit = Submit the proposal
+proposal-save-draft = Save the draft
+proposal-current-image = Current illustration
+proposal-hidden-title = Hidden proposal
+proposal-by = Proposed by { $author }
+proposal-state-draft = Draft
+proposal-state-published = Published
+proposal-state-withdrawn = Withdrawn by its author
+proposal-merged-into = This proposal was merged into:
+proposal-answers = Details from the author
+proposal-official-answer = Official answer
+proposal-actions = Actions
+proposal-edit = Edit my proposal
+proposal-continue-draft = Continue my draft
+proposal-withdraw = Withdraw my proposal
+proposal-follow = Follow this proposal
+proposal-unfollow = Stop following
+proposal-contact = Contact the author
+proposal-followers = { $count ->
+    [0] Nobody follows this proposal yet.
+    [one] { $count } person follows this proposal.
+   *[other] { $count } people follow this proposal.
+}
+proposal-staff-page = Analysis of the proposal (staff)
+label-cost = Estimated cost (euros)
+label-district = District
+label-theme = Theme
+label-category = Category
+label-status = Status
+label-location = Location
+label-address = Address
+label-latitude = Latitude
+label-longitude = Longitude
+label-attachments = Attachments
+label-birth-date = Date of birth
+label-reference = Reference
+label-author = Author
+help-proposal-summary = One or two sentences that sum up your idea (500 characters at most).
+help-cost = A rough amount is enough.
+help-cost-max = A rough amount is enough; €{ $max } at most.
+help-coordinates = Optional, in decimal degrees (for instance 48.1113).
+help-attachments = PDF documents, 3 at most, 10 MB each.
+help-birth-date = Proposals are open from the age of { $age }. Your date of birth stays private.
+choice-other = Other
+choice-other-text = Please specify
+help-choices-bounds = Choose between { $min } and { $max } answers.
+deposit-refused-title = You cannot submit a proposal
+deposit-refused-closed = Proposals are not open at the moment.
+deposit-refused-unconfirmed = Confirm your email address first (a link was sent to you; you can ask for a new one from your account).
+deposit-refused-birth-date = Give your date of birth to submit a proposal.
+deposit-refused-age = Proposals are reserved to people of the minimum age set by the rules.
+deposit-refused-limit = You have reached the maximum number of proposals for this step.
+
+## Comments, reports, contact
+comments-title = { $count ->
+    [0] Comments
+    [one] { $count } comment
+   *[other] { $count } comments
+}
+comments-empty = No comment yet.
+comments-login = Log in to comment.
+comment-send = Post the comment
+comment-reply = Reply
+comment-edit = Edit
+comment-delete = Delete my comment
+comment-deleted = Comment deleted by its author.
+label-comment = Your comment
+label-reply = Your reply
+help-comment = Stay courteous: comments are public and moderated.
+report-proposal = Report this proposal
+report-comment = Report
+report-send = Send the report
+label-report-reason = Reason
+label-report-details = Details
+report-reason-spam = Spam or advertising
+report-reason-offensive = Abusive or hateful
+report-reason-off_topic = Off topic
+report-reason-personal_data = Personal data
+report-reason-other = Another reason
+contact-title = Contact the author
+contact-intro = Your message will be emailed to { $author }. Neither your address nor theirs is shared: if you want an answer, say how to reach you.
+label-message = Your message
+help-contact = 10 to 5,000 characters.
+honeypot-label = Do not fill in this field
+contact-pow-working = Anti-robot check in progress…
+contact-pow-done = Check done: you can send your message.
+contact-needs-js = This form needs JavaScript for its anti-robot check.
+contact-send = Send the message
+
+## Moderation
+moderation-hidden-notice = Hidden by moderation: { $reason }
+moderation-act = Moderate
+moderation-hide = Hide
+moderation-restore = Restore
+moderation-dismiss = Dismiss the report
+moderation-already-hidden = Already hidden
+moderation-restored-default = Restored after review.
+label-hide-reason = Public reason for hiding
+help-hide-reason = It is shown in place of the content and in the public log.
+label-restore-note = Public note (optional)
+moderation-log-title = Moderation log
+moderation-log-intro = Every content hidden or restored is listed here with its date and reason, so anyone can check that nothing is censored silently.
+moderation-log-empty = No moderation action yet.
+moderation-content = Content
+moderation-action = Action
+moderation-reason = Reason
+moderation-kind-proposal = Proposal
+moderation-kind-comment = Comment
+moderation-action-hidden = Hidden
+moderation-action-restored = Restored
+moderation-queue-empty = No report waiting.
+
+## Account: notifications and proposals
+account-proposals = My proposals
+account-no-proposals = You have not submitted any proposal yet.
+account-notifications = Email notifications
+account-notify-legend = Email me when a proposal I wrote or follow…
+label-notify-status = changes status
+label-notify-answer = gets an official answer
+label-notify-comment = gets a comment
+unsubscribe-title = Unsubscribe
+unsubscribe-intro = Stop receiving every email notification from the platform?
+unsubscribe-confirm = Unsubscribe me
+unsubscribe-done = Done: you will receive no more notifications. You can turn them back on in your account.
+unsubscribe-unknown = This unsubscribe link is not valid.
+
+## Proposal administration
+admin-step-proposals = Proposals of the step
+admin-analysis = My analyses
+admin-reasons = Reasons for refusal
+admin-moderation = Moderation
+collect-title = Proposal collection settings
+collect-configure = Configure proposals
+collect-proposals-link = See and analyse the proposals
+collect-rules = Rules and fields
+collect-fields = Fields of the proposal form
+collect-field = Field
+collect-mode = Use
+collect-help = Help text
+collect-questions = Custom questions
+collect-no-questions = No custom question.
+collect-add-question = Add a question
+collect-categories = Categories
+collect-statuses = Proposal statuses
+label-reference-prefix = Reference prefix
+help-reference-prefix = For instance BP-2026: proposals will be numbered BP-2026-0001, BP-2026-0002…
+label-max-cost = Maximum cost per proposal (euros)
+label-min-age = Minimum age to submit
+label-max-per-person = Proposals per person
+help-max-per-person = 0 for no limit.
+help-optional-number = Leave empty for no limit.
+field-summary = Summary
+field-description = Description
+field-cost = Estimated cost
+field-district = District
+field-theme = Theme
+field-category = Category
+field-address = Address and position
+field-image = Illustration
+field-attachments = PDF attachments
+mode-off = Off
+mode-optional = Optional
+mode-required = Required
+label-question-kind = Question type
+label-question = Question
+label-help-text = Help text
+label-required = Answer required
+label-min = Minimum
+label-max = Maximum
+help-min-max = For a number: allowed values; for multiple choices: number of choices.
+label-choices = Choices
+help-choices = One choice per line (at least two).
+label-allow-other = Allow an "Other" answer
+label-colour = Colour
+question-kind-short_text = Short text
+question-kind-long_text = Long text
+question-kind-number = Number
+question-kind-single_choice = Single choice
+question-kind-multiple_choice = Multiple choice
+question-kind-yes_no = Yes / no
+question-kind-section = Section heading
+analysis-title = Analysis by the services
+analysis-private = Visible to staff only.
+analysis-assign = Assign
+analysis-nobody = Nobody
+analysis-bulk-assign = Assign in bulk
+analysis-queue-empty = No proposal is assigned to you.
+label-analyst = Analyst
+label-scope = Proposals concerned
+scope-selected = The ticked proposals
+scope-district = All those of the chosen district
+scope-theme = All those of the chosen theme
+label-admissibility = Admissibility
+admissibility-pending = To analyse
+admissibility-admissible = Admissible
+admissibility-not_admissible = Not admissible
+label-reason = Reason
+help-reason = Required (reason or text) for a proposal that is not admissible.
+label-reason-text = Explanation
+label-feasibility = Feasibility
+label-cost-estimate = Cost estimated by the services (euros)
+label-delay-months = Realisation delay (months)
+decision-title = Decision
+label-outcome = Outcome
+outcome-admissible = Put to the vote
+outcome-not_admissible = Not retained
+outcome-merged = Merged
+label-merged-into = Merged into
+help-merged-into = For a merge: comments and followers move to that proposal.
+status-none = No status
+help-status-notify = The author and followers are told by email.
+label-answer = Text of the answer
+label-publish-at = Publish on
+help-publish-at = Leave empty to publish now (Paris time).
+answer-publish = Save the answer
+answer-published = Published on { $date }.
+answer-scheduled = To be published on { $date }.
+reasons-intro = These reasons are offered to analysts when a proposal is not admissible.
+export-csv = Export as CSV
+export-semicolon = semicolon separator
+export-comma = comma separator
+export-tab = tab separator
+
+## Notices after an action (proposals)
+flash-proposal-submitted = Your proposal is submitted. Thank you!
+flash-draft-saved = Your draft is saved.
+flash-proposal-withdrawn = Your proposal was withdrawn.
+flash-comment-posted = Your comment is posted.
+flash-comment-deleted = Your comment was deleted.
+flash-followed = You follow this proposal.
+flash-unfollowed = You no longer follow this proposal.
+flash-reported = Thank you, your report was sent to moderation.
+flash-message-sent = Your message was sent.
+flash-hidden = The content is hidden.
+flash-restored = The content is restored.
+flash-assigned = The proposals were assigned.
+
+## Input errors (proposals)
+error-choice-unknown = Choose a value from the list.
+error-number-invalid = Enter a whole number, without letters.
+error-number-too-small = This value is too small.
+error-number-too-large = This value is too large.
+error-answer-invalid = This answer is not one of the choices offered.
+error-other-empty = Please specify your "Other" answer.
+error-too-few-choices = Tick more answers.
+error-too-many-choices = You ticked too many answers.
+error-question-kind-unknown = Choose a question type from the list.
+error-max-below-min = The maximum must be greater than or equal to the minimum.
+error-choice-invalid = One of the choices is too long or invalid.
+error-choices-needed = Give at least two choices, one per line.
+error-field-mode-unknown = Choose a use from the list.
+error-birth-date-invalid = Enter a date of birth in the past.
+error-cost-negative = The cost cannot be negative.
+error-cost-too-high = The cost exceeds the maximum set by the rules.
+error-coordinate-invalid = Enter a coordinate in decimal degrees.
+error-coordinate-pair = Give both latitude and longitude, or neither.
+error-prefix-invalid = The prefix may only contain capital letters, digits and dashes (20 characters at most).
+error-reason-needed = Give the reason why it is not admissible.
+error-merge-target = Choose the published proposal of the same step to merge into.
+error-message-too-short = Your message is too short (10 characters at least).
+error-pow-failed = The anti-robot check failed or expired. Wait for the check to finish, then send again.
+error-too-many-files = Three attachments at most.
+error-upload-not-pdf = The file is not a PDF document.
+
+## Emails (proposals)
+email-status-subject = { $title }: new status
+email-status-body =
+    Hello,
+
+    The proposal "{ $title }" has a new status: { $status }.
+
+    { $link }
+
+    To stop receiving these messages: { $unsubscribe }
+email-answer-subject = { $title }: official answer
+email-answer-body =
+    Hello,
+
+    { $org } published an official answer to the proposal "{ $title }".
+
+    { $link }
+
+    To stop receiving these messages: { $unsubscribe }
+email-comment-subject = { $title }: new comment
+email-comment-body =
+    Hello,
+
+    A new comment was posted on the proposal "{ $title }".
+
+    { $link }
+
+    To stop receiving these messages: { $unsubscribe }
+email-contact-subject = Message about "{ $title }"
+email-contact-body =
+    Hello,
+
+    { $sender } writes to you, through { $org }, about your proposal "{ $title }":
+
+    { $message }
+
+    Your address was not shared. { $link }

@@ -289,3 +289,358 @@ email-reset-body =
     { $link }
 
     Si vous n’avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.
+
+## Modèles de projet
+label-project-template = Modèle d’étapes
+help-project-template = Crée d’emblée les étapes habituelles, non publiées et sans dates : vous pourrez les modifier, les réordonner ou les supprimer.
+project-template-none = Aucun : j’ajouterai les étapes moi-même
+project-template-participatory_budget = Budget participatif
+project-template-idea_box = Boîte à idées
+project-template-call_for_projects = Appel à projets
+project-template-petition = Pétition
+error-template-unknown = Choisissez un modèle dans la liste.
+template-step-presentation = Présentation
+template-step-collect-projects = Dépôt des projets
+template-step-collect-ideas = Dépôt des idées
+template-step-collect-applications = Dépôt des candidatures
+template-step-collect-petitions = Dépôt des pétitions
+template-step-analysis = Analyse par les services
+template-step-selection = Sélection des projets
+template-step-vote = Vote
+template-step-results = Résultats
+template-step-winners = Lauréats
+template-step-city-response = Réponse de la ville
+template-step-follow-up = Suivi des réalisations
+
+## Propositions (dépôt, pages, listes)
+choose = — Choisir —
+select = Sélectionner
+amount-euros = { $amount } €
+proposals-title = Propositions
+proposals-filters = Filtrer les propositions
+proposals-count = { $count ->
+    [0] Aucune proposition ne correspond.
+    [one] { $count } proposition
+   *[other] { $count } propositions
+}
+proposals-empty = Aucune proposition pour le moment.
+filter-text = Rechercher
+filter-all = Tous
+filter-sort = Trier par
+filter-view = Affichage
+filter-apply = Appliquer
+view-list = Liste
+view-grid = Grille
+sort-random = Ordre aléatoire
+sort-newest = Les plus récentes
+sort-comments = Les plus commentées
+sort-cost_asc = Coût croissant
+sort-cost_desc = Coût décroissant
+comments-count = { $count ->
+    [one] { $count } commentaire
+   *[other] { $count } commentaires
+}
+proposal-new-title = Déposer une proposition
+proposal-edit-title = Modifier la proposition
+proposal-form-intro = Décrivez votre idée simplement. Vous pouvez enregistrer un brouillon et le terminer plus tard.
+proposal-submit = Déposer la proposition
+proposal-save-draft = Enregistrer le brouillon
+proposal-current-image = Illustration actuelle
+proposal-hidden-title = Proposition masquée
+proposal-by = Proposée par { $author }
+proposal-state-draft = Brouillon
+proposal-state-published = Publiée
+proposal-state-withdrawn = Retirée par son auteur
+proposal-merged-into = Cette proposition a été fusionnée avec :
+proposal-answers = Précisions du porteur de projet
+proposal-official-answer = Réponse officielle
+proposal-actions = Actions
+proposal-edit = Modifier ma proposition
+proposal-continue-draft = Reprendre mon brouillon
+proposal-withdraw = Retirer ma proposition
+proposal-follow = Suivre cette proposition
+proposal-unfollow = Ne plus suivre
+proposal-contact = Contacter le porteur de projet
+proposal-followers = { $count ->
+    [0] Personne ne suit encore cette proposition.
+    [one] { $count } personne suit cette proposition.
+   *[other] { $count } personnes suivent cette proposition.
+}
+proposal-staff-page = Analyse de la proposition (équipe)
+label-cost = Coût estimé (en euros)
+label-district = Quartier
+label-theme = Thème
+label-category = Catégorie
+label-status = Statut
+label-location = Localisation
+label-address = Adresse
+label-latitude = Latitude
+label-longitude = Longitude
+label-attachments = Pièces jointes
+label-birth-date = Date de naissance
+label-reference = Référence
+label-author = Auteur
+help-proposal-summary = Une ou deux phrases qui résument votre idée (500 caractères au maximum).
+help-cost = Un montant approximatif suffit.
+help-cost-max = Un montant approximatif suffit ; { $max } € au maximum.
+help-coordinates = Facultatif, en degrés décimaux (par exemple 48.1113).
+help-attachments = Documents PDF, 3 au maximum, 10 Mo chacun.
+help-birth-date = Ce dépôt est ouvert à partir de { $age } ans. Votre date de naissance reste privée.
+choice-other = Autre
+choice-other-text = Précisez
+help-choices-bounds = Choisissez entre { $min } et { $max } réponses.
+deposit-refused-title = Dépôt impossible
+deposit-refused-closed = Le dépôt des propositions n’est pas ouvert en ce moment.
+deposit-refused-unconfirmed = Confirmez d’abord votre adresse e-mail (un lien vous a été envoyé ; vous pouvez en demander un nouveau depuis votre compte).
+deposit-refused-birth-date = Indiquez votre date de naissance pour déposer une proposition.
+deposit-refused-age = Ce dépôt est réservé aux personnes ayant l’âge minimum fixé par le règlement.
+deposit-refused-limit = Vous avez atteint le nombre maximum de propositions pour cette étape.
+
+## Commentaires, signalements, contact
+comments-title = { $count ->
+    [0] Commentaires
+    [one] { $count } commentaire
+   *[other] { $count } commentaires
+}
+comments-empty = Aucun commentaire pour le moment.
+comments-login = Connectez-vous pour commenter.
+comment-send = Publier le commentaire
+comment-reply = Répondre
+comment-edit = Modifier
+comment-delete = Supprimer mon commentaire
+comment-deleted = Commentaire supprimé par son auteur.
+label-comment = Votre commentaire
+label-reply = Votre réponse
+help-comment = Restez courtois : les commentaires sont publics et modérés.
+report-proposal = Signaler cette proposition
+report-comment = Signaler
+report-send = Envoyer le signalement
+label-report-reason = Motif
+label-report-details = Précisions
+report-reason-spam = Spam ou publicité
+report-reason-offensive = Propos injurieux ou haineux
+report-reason-off_topic = Hors sujet
+report-reason-personal_data = Données personnelles
+report-reason-other = Autre raison
+contact-title = Contacter le porteur de projet
+contact-intro = Votre message sera transmis par e-mail à { $author }. Ni votre adresse ni la sienne ne sont communiquées : si vous souhaitez une réponse, indiquez comment vous joindre.
+label-message = Votre message
+help-contact = 10 à 5 000 caractères.
+honeypot-label = Ne remplissez pas ce champ
+contact-pow-working = Vérification anti-robot en cours…
+contact-pow-done = Vérification terminée : vous pouvez envoyer votre message.
+contact-needs-js = Ce formulaire a besoin de JavaScript pour sa vérification anti-robot.
+contact-send = Envoyer le message
+
+## Modération
+moderation-hidden-notice = Masqué par la modération : { $reason }
+moderation-act = Modérer
+moderation-hide = Masquer
+moderation-restore = Rétablir
+moderation-dismiss = Classer le signalement sans suite
+moderation-already-hidden = Déjà masqué
+moderation-restored-default = Rétabli après vérification.
+label-hide-reason = Raison publique du masquage
+help-hide-reason = Elle sera affichée à la place du contenu et dans le journal public.
+label-restore-note = Note publique (facultative)
+moderation-log-title = Journal de modération
+moderation-log-intro = Tout contenu masqué ou rétabli est listé ici, avec la date et la raison, pour que chacun puisse vérifier que rien n’est censuré en silence.
+moderation-log-empty = Aucune action de modération pour le moment.
+moderation-content = Contenu
+moderation-action = Action
+moderation-reason = Raison
+moderation-kind-proposal = Proposition
+moderation-kind-comment = Commentaire
+moderation-action-hidden = Masqué
+moderation-action-restored = Rétabli
+moderation-queue-empty = Aucun signalement en attente.
+
+## Compte : notifications et propositions
+account-proposals = Mes propositions
+account-no-proposals = Vous n’avez encore déposé aucune proposition.
+account-notifications = Notifications par e-mail
+account-notify-legend = M’écrire quand une proposition que je porte ou que je suis…
+label-notify-status = change de statut
+label-notify-answer = reçoit une réponse officielle
+label-notify-comment = reçoit un commentaire
+unsubscribe-title = Se désabonner
+unsubscribe-intro = Ne plus recevoir aucune notification par e-mail de la plateforme ?
+unsubscribe-confirm = Me désabonner
+unsubscribe-done = C’est fait : vous ne recevrez plus de notifications. Vous pouvez les réactiver dans votre compte.
+unsubscribe-unknown = Ce lien de désabonnement n’est pas valable.
+
+## Administration des propositions
+admin-step-proposals = Propositions de l’étape
+admin-analysis = Mes analyses
+admin-reasons = Motifs d’irrecevabilité
+admin-moderation = Modération
+collect-title = Configuration du dépôt
+collect-configure = Configurer le dépôt
+collect-proposals-link = Voir et analyser les propositions
+collect-rules = Règles et champs
+collect-fields = Champs du formulaire de dépôt
+collect-field = Champ
+collect-mode = Utilisation
+collect-help = Texte d’aide
+collect-questions = Questions personnalisées
+collect-no-questions = Aucune question personnalisée.
+collect-add-question = Ajouter une question
+collect-categories = Catégories
+collect-statuses = Statuts des propositions
+label-reference-prefix = Préfixe des références
+help-reference-prefix = Par exemple BP-2026 : les propositions seront numérotées BP-2026-0001, BP-2026-0002…
+label-max-cost = Coût maximum par proposition (euros)
+label-min-age = Âge minimum pour déposer
+label-max-per-person = Propositions par personne
+help-max-per-person = 0 pour ne pas limiter.
+help-optional-number = Laissez vide pour ne pas fixer de limite.
+field-summary = Résumé
+field-description = Description
+field-cost = Coût estimé
+field-district = Quartier
+field-theme = Thème
+field-category = Catégorie
+field-address = Adresse et position
+field-image = Illustration
+field-attachments = Pièces jointes PDF
+mode-off = Désactivé
+mode-optional = Facultatif
+mode-required = Obligatoire
+label-question-kind = Type de question
+label-question = Intitulé de la question
+label-help-text = Texte d’aide
+label-required = Réponse obligatoire
+label-min = Minimum
+label-max = Maximum
+help-min-max = Pour un nombre : valeurs permises ; pour un choix multiple : nombre de choix.
+label-choices = Choix proposés
+help-choices = Un choix par ligne (au moins deux).
+label-allow-other = Permettre la réponse « Autre »
+label-colour = Couleur
+question-kind-short_text = Texte court
+question-kind-long_text = Texte long
+question-kind-number = Nombre
+question-kind-single_choice = Choix unique
+question-kind-multiple_choice = Choix multiple
+question-kind-yes_no = Oui / non
+question-kind-section = Titre de section
+analysis-title = Analyse des services
+analysis-private = Visible uniquement par l’équipe.
+analysis-assign = Affecter
+analysis-nobody = Personne
+analysis-bulk-assign = Affecter en masse
+analysis-queue-empty = Aucune proposition ne vous est affectée.
+label-analyst = Analyste
+label-scope = Propositions concernées
+scope-selected = Les propositions cochées
+scope-district = Toutes celles du quartier choisi
+scope-theme = Toutes celles du thème choisi
+label-admissibility = Recevabilité
+admissibility-pending = À analyser
+admissibility-admissible = Recevable
+admissibility-not_admissible = Non recevable
+label-reason = Motif
+help-reason = Obligatoire (motif ou texte) pour une proposition non recevable.
+label-reason-text = Explication
+label-feasibility = Faisabilité
+label-cost-estimate = Coût estimé par les services (euros)
+label-delay-months = Délai de réalisation (mois)
+decision-title = Décision
+label-outcome = Issue
+outcome-admissible = Soumise au vote
+outcome-not_admissible = Non retenue
+outcome-merged = Fusionnée
+label-merged-into = Fusionnée avec
+help-merged-into = Pour une fusion : les commentaires et les personnes qui suivent passent à cette proposition.
+status-none = Aucun statut
+help-status-notify = L’auteur et les personnes qui suivent la proposition sont prévenus par e-mail.
+label-answer = Texte de la réponse
+label-publish-at = Publier le
+help-publish-at = Laissez vide pour publier tout de suite (heure de Paris).
+answer-publish = Enregistrer la réponse
+answer-published = Publiée le { $date }.
+answer-scheduled = Publication prévue le { $date }.
+reasons-intro = Ces motifs sont proposés aux analystes lorsqu’une proposition n’est pas recevable.
+export-csv = Exporter en CSV
+export-semicolon = séparateur point-virgule
+export-comma = séparateur virgule
+export-tab = séparateur tabulation
+
+## Messages après une action (propositions)
+flash-proposal-submitted = Votre proposition est déposée. Merci !
+flash-draft-saved = Votre brouillon est enregistré.
+flash-proposal-withdrawn = Votre proposition a été retirée.
+flash-comment-posted = Votre commentaire est publié.
+flash-comment-deleted = Votre commentaire a été supprimé.
+flash-followed = Vous suivez cette proposition.
+flash-unfollowed = Vous ne suivez plus cette proposition.
+flash-reported = Merci, votre signalement a été transmis à la modération.
+flash-message-sent = Votre message a été transmis.
+flash-hidden = Le contenu est masqué.
+flash-restored = Le contenu est rétabli.
+flash-assigned = Les propositions ont été affectées.
+
+## Erreurs de saisie (propositions)
+error-choice-unknown = Choisissez une valeur dans la liste.
+error-number-invalid = Saisissez un nombre entier, sans lettres.
+error-number-too-small = Cette valeur est trop petite.
+error-number-too-large = Cette valeur est trop grande.
+error-answer-invalid = Cette réponse ne fait pas partie des choix proposés.
+error-other-empty = Précisez votre réponse « Autre ».
+error-too-few-choices = Cochez davantage de réponses.
+error-too-many-choices = Vous avez coché trop de réponses.
+error-question-kind-unknown = Choisissez un type de question dans la liste.
+error-max-below-min = Le maximum doit être supérieur ou égal au minimum.
+error-choice-invalid = Un des choix est trop long ou invalide.
+error-choices-needed = Indiquez au moins deux choix, un par ligne.
+error-field-mode-unknown = Choisissez une utilisation dans la liste.
+error-birth-date-invalid = Saisissez une date de naissance passée.
+error-cost-negative = Le coût ne peut pas être négatif.
+error-cost-too-high = Le coût dépasse le maximum fixé par le règlement.
+error-coordinate-invalid = Saisissez une coordonnée en degrés décimaux.
+error-coordinate-pair = Indiquez la latitude et la longitude, ou aucune des deux.
+error-prefix-invalid = Le préfixe ne peut contenir que des lettres majuscules, des chiffres et des tirets (20 caractères au maximum).
+error-reason-needed = Indiquez le motif de non-recevabilité.
+error-merge-target = Choisissez la proposition publiée de la même étape avec laquelle fusionner.
+error-message-too-short = Votre message est trop court (10 caractères au minimum).
+error-pow-failed = La vérification anti-robot a échoué ou a expiré. Patientez le temps de la vérification, puis envoyez de nouveau.
+error-too-many-files = Trois pièces jointes au maximum.
+error-upload-not-pdf = Le fichier n’est pas un document PDF.
+
+## E-mails (propositions)
+email-status-subject = { $title } : nouveau statut
+email-status-body =
+    Bonjour,
+
+    La proposition « { $title } » a un nouveau statut : { $status }.
+
+    { $link }
+
+    Pour ne plus recevoir ces messages : { $unsubscribe }
+email-answer-subject = { $title } : réponse officielle
+email-answer-body =
+    Bonjour,
+
+    { $org } a publié une réponse officielle à la proposition « { $title } ».
+
+    { $link }
+
+    Pour ne plus recevoir ces messages : { $unsubscribe }
+email-comment-subject = { $title } : nouveau commentaire
+email-comment-body =
+    Bonjour,
+
+    Un nouveau commentaire a été publié sur la proposition « { $title } ».
+
+    { $link }
+
+    Pour ne plus recevoir ces messages : { $unsubscribe }
+email-contact-subject = Message à propos de « { $title } »
+email-contact-body =
+    Bonjour,
+
+    { $sender } vous écrit, via { $org }, au sujet de votre proposition « { $title } » :
+
+    { $message }
+
+    Votre adresse n’a pas été communiquée. { $link }

@@ -55,6 +55,7 @@ pub async fn serve(state: AppState, bind: SocketAddr) -> anyhow::Result<()> {
     if let Some(smtp) = state.config.smtp.clone() {
         crate::mail::spawn_worker(state.db.clone(), smtp);
     }
+    spawn_scheduler(state.clone());
     let listener = tokio::net::TcpListener::bind(bind).await?;
     tracing::info!("Participe listening on http://{}", listener.local_addr()?);
     let app = state.router().into_make_service_with_connect_info::<SocketAddr>();
@@ -63,6 +64,20 @@ pub async fn serve(state: AppState, bind: SocketAddr) -> anyhow::Result<()> {
         .await?;
     state.db.close().await;
     Ok(())
+}
+
+/// Periodic work: publishing official answers whose time has come (and
+/// telling their authors and followers), forgetting expired challenges.
+fn spawn_scheduler(state: AppState) {
+    tokio::spawn(async move {
+        loop {
+            if let Err(e) = crate::services::notify::publish_due_answers(&state.db, &state.config, &state.i18n).await {
+                tracing::warn!("scheduled answers: {e:#}");
+            }
+            let _ = crate::storage::pow::purge(&state.db).await;
+            tokio::time::sleep(std::time::Duration::from_secs(30)).await;
+        }
+    });
 }
 
 async fn shutdown_signal() {

@@ -86,6 +86,9 @@ pub struct ServeArgs {
     /// Password-reset requests allowed per client address every 15 minutes.
     #[arg(long, env = "PARTICIPE_RESET_LIMIT", default_value_t = 5)]
     pub reset_limit: i64,
+    /// Messages to proposal authors allowed per client address every 15 minutes.
+    #[arg(long, env = "PARTICIPE_CONTACT_LIMIT", default_value_t = 5)]
+    pub contact_limit: i64,
 }
 
 #[derive(Subcommand, Debug)]
@@ -130,6 +133,7 @@ impl ServeArgs {
                 login: self.login_limit,
                 signup: self.signup_limit,
                 password_reset: self.reset_limit,
+                contact: self.contact_limit,
                 window_secs: 900,
             },
             max_upload_bytes: 5 * 1024 * 1024,

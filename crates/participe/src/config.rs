@@ -19,6 +19,8 @@ pub struct RateLimits {
     pub signup: i64,
     /// Password-reset requests per client address per window.
     pub password_reset: i64,
+    /// Messages to proposal authors per client address per window.
+    pub contact: i64,
     /// Window length in seconds.
     pub window_secs: i64,
 }
@@ -29,6 +31,7 @@ impl Default for RateLimits {
             login: 10,
             signup: 10,
             password_reset: 5,
+            contact: 5,
             window_secs: 900,
         }
     }

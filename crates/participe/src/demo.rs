@@ -1,23 +1,56 @@
 //! Demo content, "Ville de Démo": a participatory budget with five districts,
 //! a consultation and a questionnaire, dated around today, and an
-//! administrator whose credentials the README gives. Loading it twice adds
-//! nothing: each item is skipped when it exists.
+//! administrator whose credentials the README gives. The budget's collect
+//! step holds proposals by demo participants (who cannot log in), some of
+//! them analysed by a demo analyst, with official answers and comments.
+//! Loading it twice adds nothing: each item is skipped when it exists.
 
+use anyhow::{Context, anyhow};
 use chrono::{DateTime, Duration, Utc};
 use participe_domain::Role;
 use participe_domain::account::Signup;
+use participe_domain::analysis::{Admissibility, AnalysisInput, Outcome};
+use participe_domain::form::{self, OTHER, Question, RawQuestion};
 use participe_domain::project::{ProjectInput, Visibility};
+use participe_domain::proposal::{CollectRules, FieldMode, ProposalInput, RawProposal, StandardField, reference};
 use participe_domain::step::StepType;
 
+use crate::demo_proposals::{
+    CONCERNS_CHOICES, CONCERNS_LABEL, Decision, DemoProposal, NEIGHBOURS_LABEL, PARTICIPANTS, PROPOSALS,
+    REASON_COMPETENCE, REASON_COST, REASON_LAND, REASON_OPERATING, REVIEWS, THREADS,
+};
 use crate::i18n::Lang;
 use crate::services::accounts;
+use crate::storage::collect::{self, SettingsUpdate};
 use crate::storage::org::{self, Branding};
 use crate::storage::steps::StepData;
 use crate::storage::taxonomy::{self, Kind};
-use crate::storage::{Db, StoreError, projects, steps, users};
+use crate::storage::users::NewUser;
+use crate::storage::{Db, StoreError, StoreResult, analyses, comments, forms, projects, proposals, steps, users};
 
 pub const ADMIN_EMAIL: &str = "admin@ville-demo.fr";
 pub const ADMIN_PASSWORD: &str = "demo-admin-2026";
+/// The demo analyst, who logs in with the administrator's password.
+pub const ANALYST_EMAIL: &str = "analyste@ville-demo.fr";
+
+const BUDGET_SLUG: &str = "budget-participatif-2026";
+const REFERENCE_PREFIX: &str = "BP-2026";
+const CATEGORIES: [&str; 3] = [
+    "Aménagement de l'espace public",
+    "Équipement de proximité",
+    "Nature en ville",
+];
+const DEPOSITED: &str = "Déposé";
+const IN_ANALYSIS: &str = "En analyse";
+const RETAINED: &str = "Retenu pour le vote";
+const NOT_RETAINED: &str = "Non retenu";
+const STATUSES: [(&str, &str); 4] = [
+    (DEPOSITED, "#57606a"),
+    (IN_ANALYSIS, "#9a6700"),
+    (RETAINED, "#116329"),
+    (NOT_RETAINED, "#b42318"),
+];
+const REASONS: [&str; 4] = [REASON_COST, REASON_COMPETENCE, REASON_OPERATING, REASON_LAND];
 
 const DISTRICTS: [&str; 5] = [
     "Centre-ville",
@@ -211,17 +244,7 @@ pub async fn load(db: &Db) -> anyhow::Result<bool> {
         },
     )
     .await?;
-    if users::by_email(db, ADMIN_EMAIL).await?.is_none() {
-        let admin = Signup {
-            display_name: "Administratrice Démo".into(),
-            email: ADMIN_EMAIL.into(),
-            password: ADMIN_PASSWORD.into(),
-        };
-        match accounts::create(db, &admin, Role::Administrator, Lang::Fr, true).await {
-            Ok(_) | Err(accounts::CreateError::Fields(_)) => {}
-            Err(accounts::CreateError::Other(e)) => return Err(e),
-        }
-    }
+    ensure_staff(db, ADMIN_EMAIL, "Administratrice Démo", Role::Administrator).await?;
     let districts = ensure_terms(db, Kind::District, &DISTRICTS).await?;
     let themes = ensure_terms(db, Kind::Theme, &THEMES).await?;
     // Midnight UTC today, so the demo's dates read as whole days.
@@ -267,8 +290,310 @@ pub async fn load(db: &Db) -> anyhow::Result<bool> {
             steps::create(db, id, &data).await?;
         }
     }
+    load_proposals(db, &districts, &themes, today).await?;
     org::claim_demo(db).await?;
     Ok(true)
+}
+
+/// The id of a staff account with the demo password, created if missing.
+async fn ensure_staff(db: &Db, email: &str, name: &str, role: Role) -> anyhow::Result<i64> {
+    if let Some(u) = users::by_email(db, email).await? {
+        return Ok(u.id);
+    }
+    let signup = Signup {
+        display_name: name.into(),
+        email: email.into(),
+        password: ADMIN_PASSWORD.into(),
+    };
+    match accounts::create(db, &signup, role, Lang::Fr, true).await {
+        Ok(id) => Ok(id),
+        // Created meanwhile by another process.
+        Err(accounts::CreateError::Fields(_)) => users::by_email(db, email)
+            .await?
+            .map(|u| u.id)
+            .ok_or_else(|| anyhow!("demo account {email} missing")),
+        Err(accounts::CreateError::Other(e)) => Err(e),
+    }
+}
+
+/// Treats "already there" as done.
+fn ignore_conflict<T>(r: StoreResult<T>) -> anyhow::Result<()> {
+    match r {
+        Ok(_) | Err(StoreError::Conflict(_)) => Ok(()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn term_id(terms: &[taxonomy::Term], name: &str) -> anyhow::Result<i64> {
+    terms
+        .iter()
+        .find(|t| t.name == name)
+        .map(|t| t.id)
+        .ok_or_else(|| anyhow!("demo term {name:?} missing"))
+}
+
+/// The collect step's rules and form, its categories and statuses, and the
+/// admissibility reasons. Returns the step's rules and its two questions.
+async fn configure_collect(db: &Db, step_id: i64) -> anyhow::Result<(CollectRules, Vec<Question>)> {
+    use FieldMode::{Off, Optional, Required};
+    use StandardField::*;
+    let help = |s: &str| s.to_string();
+    let fields = [
+        (Summary, Required, help("Votre projet en une ou deux phrases.")),
+        (
+            Description,
+            Required,
+            help("Ce que vous proposez, pour qui, et pourquoi c'est utile au quartier."),
+        ),
+        (
+            Cost,
+            Optional,
+            help("Si vous en avez une idée, en euros ; les services l'estimeront de toute façon."),
+        ),
+        (District, Required, String::new()),
+        (Theme, Optional, String::new()),
+        (Category, Off, String::new()),
+        (Address, Optional, help("Le lieu précis, s'il y en a un.")),
+        (Image, Optional, String::new()),
+        (Attachments, Off, String::new()),
+    ];
+    collect::save(
+        db,
+        step_id,
+        &SettingsUpdate {
+            reference_prefix: REFERENCE_PREFIX,
+            max_cost: Some(150_000),
+            min_age: Some(16),
+            max_per_person: 3,
+            fields: &fields,
+        },
+    )
+    .await?;
+    let collect = collect::get_or_create(db, step_id).await?;
+    let form_id = collect.settings.form_id;
+    if forms::questions(db, form_id).await?.is_empty() {
+        let concerns = RawQuestion {
+            kind: "single_choice",
+            label: CONCERNS_LABEL,
+            required: true,
+            choices: CONCERNS_CHOICES,
+            allow_other: true,
+            ..Default::default()
+        };
+        let neighbours = RawQuestion {
+            kind: "yes_no",
+            label: NEIGHBOURS_LABEL,
+            help: "Un projet discuté avec ses voisins a plus de chances d'être bien accueilli.",
+            ..Default::default()
+        };
+        for raw in [concerns, neighbours] {
+            let q = Question::parse(&raw).map_err(|e| anyhow!("demo question: {e:?}"))?;
+            forms::add_question(db, form_id, &q).await?;
+        }
+    }
+    let questions = forms::questions(db, form_id)
+        .await?
+        .into_iter()
+        .filter(|q| q.label == CONCERNS_LABEL || q.label == NEIGHBOURS_LABEL)
+        .collect();
+    for name in CATEGORIES {
+        ignore_conflict(collect::add_category(db, step_id, name).await)?;
+    }
+    for (name, colour) in STATUSES {
+        ignore_conflict(collect::add_status(db, step_id, name, colour).await)?;
+    }
+    for name in REASONS {
+        ignore_conflict(collect::add_reason(db, name).await)?;
+    }
+    Ok((collect.rules, questions))
+}
+
+/// The ids of the demo participants, created if missing. They cannot log
+/// in: "!" is no password hash.
+async fn ensure_participants(db: &Db) -> anyhow::Result<Vec<i64>> {
+    let mut ids = Vec::with_capacity(PARTICIPANTS.len());
+    for (name, email) in PARTICIPANTS {
+        let id = match users::by_email(db, email).await? {
+            Some(u) => u.id,
+            None => {
+                let new = NewUser {
+                    email,
+                    display_name: name,
+                    password_hash: "!",
+                    role: Role::Participant,
+                    locale: Lang::Fr.code(),
+                    confirmed: true,
+                };
+                users::create(db, &new).await?
+            }
+        };
+        ids.push(id);
+    }
+    Ok(ids)
+}
+
+/// The 2026 budget's proposals, analyses, official answers and comments.
+/// Everything is skipped when the collect step already has proposals.
+async fn load_proposals(
+    db: &Db,
+    districts: &[taxonomy::Term],
+    themes: &[taxonomy::Term],
+    today: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let Some(project) = projects::by_slug(db, BUDGET_SLUG).await? else {
+        return Ok(());
+    };
+    let Some(step) = steps::of_project(db, project.id, true)
+        .await?
+        .into_iter()
+        .find(|s| s.step_type == StepType::Collect.as_str())
+    else {
+        return Ok(());
+    };
+    let analyst = ensure_staff(db, ANALYST_EMAIL, "Analyste Démo", Role::Analyst).await?;
+    let (rules, questions) = configure_collect(db, step.id).await?;
+    if proposals::count(db, step.id, &proposals::Filters::default()).await? > 0 {
+        return Ok(());
+    }
+    let statuses = collect::statuses(db, step.id).await?;
+    let status = |name: &str| statuses.iter().find(|s| s.name == name).map(|s| s.id);
+    let reasons = collect::reasons(db).await?;
+    let people = ensure_participants(db).await?;
+
+    let mut ids = Vec::with_capacity(PROPOSALS.len());
+    for p in PROPOSALS {
+        let author = people[p.author];
+        let id = deposit(db, step.id, &rules, &questions, p, author, districts, themes)
+            .await
+            .with_context(|| format!("demo proposal {:?}", p.title))?;
+        proposals::set_status(db, id, status(DEPOSITED)).await?;
+        comments::follow(db, author, id).await?;
+        ids.push(id);
+    }
+    let proposal = |n: usize| ids[n - 1];
+
+    for t in THREADS {
+        let parent = comments::create(db, proposal(t.proposal), None, people[t.author], t.body).await?;
+        for (author, body) in t.replies {
+            comments::create(db, proposal(t.proposal), Some(parent), people[*author], body).await?;
+        }
+    }
+
+    let assigned: Vec<i64> = REVIEWS.iter().map(|(n, _)| proposal(*n)).collect();
+    analyses::assign(db, &assigned, Some(analyst)).await?;
+    let publish_at = today - Duration::days(3);
+    for (n, decision) in REVIEWS {
+        let id = proposal(*n);
+        let mut analysis = AnalysisInput {
+            admissibility: Admissibility::Admissible,
+            reason: None,
+            reason_text: String::new(),
+            feasibility: String::new(),
+            cost_estimate: None,
+            delay_months: None,
+        };
+        let (outcome, merged_into, new_status, answer) = match decision {
+            Decision::Pending => {
+                proposals::set_status(db, id, status(IN_ANALYSIS)).await?;
+                continue;
+            }
+            Decision::Admissible {
+                feasibility,
+                cost_estimate,
+                delay_months,
+                answer,
+            } => {
+                analysis.feasibility = feasibility.to_string();
+                analysis.cost_estimate = Some(*cost_estimate);
+                analysis.delay_months = Some(*delay_months);
+                (Outcome::Admissible, None, RETAINED, answer)
+            }
+            Decision::NotAdmissible {
+                reason,
+                reason_text,
+                answer,
+            } => {
+                analysis.admissibility = Admissibility::NotAdmissible;
+                analysis.reason = Some(
+                    reasons
+                        .iter()
+                        .find(|r| r.name == *reason)
+                        .map(|r| r.id)
+                        .ok_or_else(|| anyhow!("demo reason {reason:?} missing"))?,
+                );
+                analysis.reason_text = reason_text.to_string();
+                (Outcome::NotAdmissible, None, NOT_RETAINED, answer)
+            }
+            Decision::Merged { into, answer } => {
+                analysis.feasibility = format!(
+                    "Très proche de {} : fusion acceptée par les deux auteurs.",
+                    reference(REFERENCE_PREFIX, *into as i64)
+                );
+                (Outcome::Merged, Some(proposal(*into)), NOT_RETAINED, answer)
+            }
+        };
+        analyses::save(db, id, &analysis).await?;
+        proposals::decide(db, id, outcome, merged_into).await?;
+        proposals::set_status(db, id, status(new_status)).await?;
+        analyses::save_answer(db, id, answer, publish_at, analyst).await?;
+    }
+    // Their date has come: publish them now (the demo sends no email).
+    analyses::publish_due(db).await?;
+    Ok(())
+}
+
+/// Submits one proposal through the same checks as the deposit form.
+#[allow(clippy::too_many_arguments)]
+async fn deposit(
+    db: &Db,
+    step_id: i64,
+    rules: &CollectRules,
+    questions: &[Question],
+    p: &DemoProposal,
+    author: i64,
+    districts: &[taxonomy::Term],
+    themes: &[taxonomy::Term],
+) -> anyhow::Result<i64> {
+    let district = term_id(districts, p.district)?.to_string();
+    let theme = if p.theme.is_empty() {
+        String::new()
+    } else {
+        term_id(themes, p.theme)?.to_string()
+    };
+    let raw = RawProposal {
+        title: p.title,
+        summary: p.summary,
+        description: p.description,
+        cost: p.cost,
+        district: &district,
+        theme: &theme,
+        address: p.address,
+        ..Default::default()
+    };
+    let input = ProposalInput::parse(&raw, rules).map_err(|e| anyhow!("{e:?}"))?;
+    let mut pairs = Vec::new();
+    for q in questions {
+        let name = form::field_name(q.id);
+        if q.label == CONCERNS_LABEL {
+            if q.choices.iter().any(|c| c == p.concerns) {
+                pairs.push((name, p.concerns.to_string()));
+            } else {
+                pairs.push((format!("{name}-other"), p.concerns.to_string()));
+                pairs.push((name, OTHER.to_string()));
+            }
+        } else {
+            pairs.push((name, if p.neighbours { "yes" } else { "no" }.to_string()));
+        }
+    }
+    let answers: Vec<(i64, String)> = form::parse_answers(questions, &pairs)
+        .map_err(|e| anyhow!("{e:?}"))?
+        .into_iter()
+        .map(|(q, a)| (q, a.to_storage()))
+        .collect();
+    let id = proposals::create_draft(db, step_id, author, &input).await?;
+    proposals::save_answers(db, id, &answers).await?;
+    proposals::submit(db, id).await?;
+    Ok(id)
 }
 
 /// The terms with these names, creating the missing ones.

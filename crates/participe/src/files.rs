@@ -6,14 +6,15 @@ use std::path::PathBuf;
 /// A boxed future, so the trait stays object-safe without a macro crate.
 pub type BoxFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;
 
-/// Image formats accepted for logos and covers. SVG is refused: it can carry
-/// scripts.
+/// File formats accepted: images for logos, covers and illustrations (SVG
+/// is refused: it can carry scripts), and PDF for attachments.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImageKind {
     Png,
     Jpeg,
     Gif,
     Webp,
+    Pdf,
 }
 
 impl ImageKind {
@@ -23,6 +24,7 @@ impl ImageKind {
             ImageKind::Jpeg => "jpg",
             ImageKind::Gif => "gif",
             ImageKind::Webp => "webp",
+            ImageKind::Pdf => "pdf",
         }
     }
 
@@ -32,13 +34,20 @@ impl ImageKind {
             ImageKind::Jpeg => "image/jpeg",
             ImageKind::Gif => "image/gif",
             ImageKind::Webp => "image/webp",
+            ImageKind::Pdf => "application/pdf",
         }
     }
 
     pub fn from_extension(ext: &str) -> Option<ImageKind> {
-        [ImageKind::Png, ImageKind::Jpeg, ImageKind::Gif, ImageKind::Webp]
-            .into_iter()
-            .find(|k| k.extension() == ext)
+        [
+            ImageKind::Png,
+            ImageKind::Jpeg,
+            ImageKind::Gif,
+            ImageKind::Webp,
+            ImageKind::Pdf,
+        ]
+        .into_iter()
+        .find(|k| k.extension() == ext)
     }
 }
 
@@ -69,6 +78,21 @@ pub fn check_image(bytes: &[u8], max_bytes: usize) -> Result<ImageKind, &'static
             Ok(kind)
         }
         _ => Err("error-upload-not-image"),
+    }
+}
+
+/// Checks that `bytes` is a PDF document (by its signature) within `max_bytes`.
+pub fn check_pdf(bytes: &[u8], max_bytes: usize) -> Result<ImageKind, &'static str> {
+    if bytes.is_empty() {
+        return Err("error-required");
+    }
+    if bytes.len() > max_bytes {
+        return Err("error-upload-too-large");
+    }
+    if bytes.starts_with(b"%PDF-") {
+        Ok(ImageKind::Pdf)
+    } else {
+        Err("error-upload-not-pdf")
     }
 }
 
@@ -164,6 +188,8 @@ mod tests {
         );
         assert_eq!(check_image(b"GIF89a", 1000), Err("error-upload-not-image"));
         assert_eq!(check_image(b"", 1000), Err("error-required"));
+        assert_eq!(check_pdf(b"%PDF-1.7 ...", 1000), Ok(ImageKind::Pdf));
+        assert_eq!(check_pdf(b"MZ\x90", 1000), Err("error-upload-not-pdf"));
     }
 
     #[test]

@@ -119,6 +119,33 @@ mod tests {
     }
 
     #[test]
+    fn every_message_a_template_names_exists() {
+        let i = I18n::new();
+        let mut missing = vec![];
+        for (name, src) in crate::web::render::TEMPLATES {
+            for quote in ['"', '\''] {
+                let pattern = format!("t({quote}");
+                for (at, _) in src.match_indices(&pattern) {
+                    // Only the function `t`, not `input(`, `select(`…
+                    if src[..at]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.')
+                    {
+                        continue;
+                    }
+                    let id: String = src[at + pattern.len()..].chars().take_while(|c| *c != quote).collect();
+                    // Dynamic ids ("step-type-" ~ kind) end with a dash; skip them.
+                    if !id.ends_with('-') && !Lang::ALL.iter().all(|l| i.has(*l, &id)) {
+                        missing.push(format!("{name}: {id}"));
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "messages missing from a catalogue: {missing:?}");
+    }
+
+    #[test]
     fn every_domain_error_code_is_translated() {
         let i = I18n::new();
         for code in [

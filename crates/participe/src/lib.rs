@@ -8,6 +8,7 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod demo;
+mod demo_proposals;
 pub mod files;
 pub mod i18n;
 pub mod mail;

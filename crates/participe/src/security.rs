@@ -58,6 +58,30 @@ pub fn same_secret(a: &str, b: &str) -> bool {
     a.len() == b.len() && bool::from(a.as_bytes().ct_eq(b.as_bytes()))
 }
 
+/// Leading zero bits of SHA-256(`nonce:solution`): a proof of work is valid
+/// when this reaches the challenge's difficulty.
+pub fn pow_bits(nonce: &str, solution: &str) -> u32 {
+    let digest = Sha256::digest(format!("{nonce}:{solution}").as_bytes());
+    let mut bits = 0;
+    for b in digest.iter() {
+        if *b == 0 {
+            bits += 8;
+        } else {
+            bits += b.leading_zeros();
+            break;
+        }
+    }
+    bits
+}
+
+/// Solves a challenge by brute force (what the browser's pow.js does); for tests and tools.
+pub fn pow_solve(nonce: &str, difficulty: u32) -> String {
+    (0u64..)
+        .map(|i| i.to_string())
+        .find(|s| pow_bits(nonce, s) >= difficulty)
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,5 +105,14 @@ mod tests {
         assert_ne!(token_hash(&a), a);
         assert!(same_secret(&a, &a.clone()));
         assert!(!same_secret(&a, &b));
+    }
+
+    #[test]
+    fn proofs_of_work_are_checked() {
+        let solution = pow_solve("abc", 8);
+        assert!(pow_bits("abc", &solution) >= 8);
+        // The solver returns the first number that works.
+        let n: u64 = solution.parse().unwrap();
+        assert!((0..n).all(|i| pow_bits("abc", &i.to_string()) < 8));
     }
 }

@@ -17,9 +17,12 @@ use participe::security::{random_token, token_hash};
 use participe::storage::steps::StepData;
 use participe::storage::taxonomy::{self, Kind};
 use participe::storage::users::NewUser;
-use participe::storage::{outbox, projects, sessions, steps, users};
+use participe::storage::{
+    analyses, collect, comments, forms, moderation, outbox, projects, proposals, sessions, steps, users,
+};
 use participe::web::routes::ROUTES;
 use participe_domain::Role;
+use participe_domain::moderation::{ReportReason, Target};
 use participe_domain::project::{ProjectInput, Visibility};
 use participe_domain::step::StepType;
 
@@ -59,11 +62,17 @@ const MANAGERS_DONE: [E; 6] = [Login, NO, NO, NO, SEE, SEE];
 const ADMIN_OK: [E; 6] = [Login, NO, NO, NO, NO, OK];
 const ADMIN_INVALID: [E; 6] = [Login, NO, NO, NO, NO, BAD];
 const ADMIN_DONE: [E; 6] = [Login, NO, NO, NO, NO, SEE];
+const MODERATORS_OK: [E; 6] = [Login, NO, NO, OK, OK, OK];
+const SIGNED_IN_INVALID: [E; 6] = [Login, BAD, BAD, BAD, BAD, BAD];
+const SIGNED_IN_DONE: [E; 6] = [Login, SEE, SEE, SEE, SEE, SEE];
+/// Someone else's proposal or comment: nobody but its author may change it.
+const NOT_MINE: [E; 6] = [Login, NO, NO, NO, NO, NO];
 
 const NO_NAME: Body = Body::Form(&[("name", "")]);
 const BAD_PROJECT: Body = Body::Form(&[("title", ""), ("visibility", "public")]);
 const BAD_STEP: Body = Body::Form(&[("title", ""), ("step_type", "vote")]);
 
+#[rustfmt::skip]
 const MATRIX: &[Row] = &[
     ("get", "/", Body::None, ALL_OK),
     ("get", "/healthz", Body::None, ALL_OK),
@@ -74,87 +83,37 @@ const MATRIX: &[Row] = &[
     ("get", "/terms", Body::None, ALL_OK),
     // The fixture project is a draft: only those who manage projects see it.
     ("get", "/projects/{slug}", Body::None, [NF, NF, NF, NF, OK, OK]),
-    (
-        "get",
-        "/projects/{slug}/steps/{id}",
-        Body::None,
-        [NF, NF, NF, NF, OK, OK],
-    ),
+    ("get", "/projects/{slug}/steps/{id}", Body::None, [NF, NF, NF, NF, OK, OK]),
     ("get", "/signup", Body::None, ALL_OK),
     ("post", "/signup", Body::Form(&[("email", "not an email")]), [BAD; 6]),
     ("get", "/confirm/{token}", Body::None, [GONE; 6]),
     ("get", "/login", Body::None, ALL_OK),
-    (
-        "post",
-        "/login",
-        Body::Form(&[("email", "x@example.org"), ("password", "wrong password")]),
-        [S(401); 6],
-    ),
+    ("post", "/login", Body::Form(&[("email", "x@example.org"), ("password", "wrong password")]), [S(401); 6]),
     ("post", "/logout", Body::None, [SEE; 6]),
     ("get", "/password/forgot", Body::None, ALL_OK),
     ("post", "/password/forgot", Body::Form(&[("email", "nope")]), [BAD; 6]),
     ("get", "/password/reset/{token}", Body::None, [GONE; 6]),
-    (
-        "post",
-        "/password/reset/{token}",
-        Body::Form(&[("password", "a long new password")]),
-        [GONE; 6],
-    ),
+    ("post", "/password/reset/{token}", Body::Form(&[("password", "a long new password")]), [GONE; 6]),
     ("get", "/account", Body::None, SIGNED_IN),
-    (
-        "post",
-        "/account",
-        Body::Form(&[("display_name", ""), ("locale", "fr")]),
-        [Login, BAD, BAD, BAD, BAD, BAD],
-    ),
-    (
-        "post",
-        "/account/password",
-        Body::Form(&[("current_password", "wrong"), ("new_password", "x")]),
-        [Login, BAD, BAD, BAD, BAD, BAD],
-    ),
-    (
-        "post",
-        "/account/sessions/revoke",
-        Body::None,
-        [Login, SEE, SEE, SEE, SEE, SEE],
-    ),
-    (
-        "post",
-        "/account/confirmation",
-        Body::None,
-        [Login, SEE, SEE, SEE, SEE, SEE],
-    ),
+    ("post", "/account", Body::Form(&[("display_name", ""), ("locale", "fr")]), SIGNED_IN_INVALID),
+    ("post", "/account/password", Body::Form(&[("current_password", "wrong"), ("new_password", "x")]), SIGNED_IN_INVALID),
+    ("post", "/account/sessions/revoke", Body::None, SIGNED_IN_DONE),
+    ("post", "/account/confirmation", Body::None, SIGNED_IN_DONE),
     ("get", "/account/delete", Body::None, SIGNED_IN),
-    (
-        "post",
-        "/account/delete",
-        Body::Form(&[("password", "wrong password")]),
-        [Login, BAD, BAD, BAD, BAD, BAD],
-    ),
+    ("post", "/account/delete", Body::Form(&[("password", "wrong password")]), SIGNED_IN_INVALID),
     ("get", "/admin", Body::None, [Login, NO, OK, OK, OK, OK]),
     ("get", "/admin/projects", Body::None, MANAGERS_OK),
     ("get", "/admin/projects/new", Body::None, MANAGERS_OK),
     ("post", "/admin/projects/new", BAD_PROJECT, MANAGERS_INVALID),
     ("get", "/admin/projects/{id}", Body::None, MANAGERS_OK),
     ("post", "/admin/projects/{id}", BAD_PROJECT, MANAGERS_INVALID),
-    (
-        "post",
-        "/admin/projects/{id}/cover",
-        Body::EmptyMultipart,
-        MANAGERS_INVALID,
-    ),
+    ("post", "/admin/projects/{id}/cover", Body::EmptyMultipart, MANAGERS_INVALID),
     ("post", "/admin/projects/{id}/delete", Body::None, MANAGERS_DONE),
     ("get", "/admin/projects/{id}/steps/new", Body::None, MANAGERS_OK),
     ("post", "/admin/projects/{id}/steps/new", BAD_STEP, MANAGERS_INVALID),
     ("get", "/admin/steps/{id}", Body::None, MANAGERS_OK),
     ("post", "/admin/steps/{id}", BAD_STEP, MANAGERS_INVALID),
-    (
-        "post",
-        "/admin/steps/{id}/move",
-        Body::Form(&[("direction", "up")]),
-        MANAGERS_DONE,
-    ),
+    ("post", "/admin/steps/{id}/move", Body::Form(&[("direction", "up")]), MANAGERS_DONE),
     ("post", "/admin/steps/{id}/delete", Body::None, MANAGERS_DONE),
     ("get", "/admin/districts", Body::None, MANAGERS_OK),
     ("post", "/admin/districts", NO_NAME, MANAGERS_INVALID),
@@ -165,22 +124,60 @@ const MATRIX: &[Row] = &[
     ("post", "/admin/themes/{id}", NO_NAME, MANAGERS_INVALID),
     ("post", "/admin/themes/{id}/delete", Body::None, MANAGERS_DONE),
     ("get", "/admin/settings", Body::None, ADMIN_OK),
-    (
-        "post",
-        "/admin/settings",
-        Body::Form(&[("name", ""), ("primary_colour", "#fff")]),
-        ADMIN_INVALID,
-    ),
+    ("post", "/admin/settings", Body::Form(&[("name", ""), ("primary_colour", "#fff")]), ADMIN_INVALID),
     ("post", "/admin/settings/logo", Body::EmptyMultipart, ADMIN_INVALID),
     ("get", "/admin/emails", Body::None, ADMIN_OK),
     ("get", "/admin/emails/{id}", Body::None, ADMIN_OK),
     ("get", "/admin/users", Body::None, ADMIN_OK),
-    (
-        "post",
-        "/admin/users/{id}/role",
-        Body::Form(&[("role", "moderator")]),
-        ADMIN_DONE,
-    ),
+    ("post", "/admin/users/{id}/role", Body::Form(&[("role", "moderator")]), ADMIN_DONE),
+    // Proposals. The fixture proposal is published in a public project's
+    // open collect step, by another account, and assigned to the analyst.
+    ("get", "/static/pow.js", Body::None, ALL_OK),
+    ("get", "/moderation", Body::None, ALL_OK),
+    ("get", "/projects/{slug}/steps/{id}/proposals/new", Body::None, SIGNED_IN),
+    ("post", "/projects/{slug}/steps/{id}/proposals/new", Body::EmptyMultipart, SIGNED_IN_INVALID),
+    ("get", "/proposals/{id}", Body::None, ALL_OK),
+    ("get", "/proposals/{id}/edit", Body::None, NOT_MINE),
+    ("post", "/proposals/{id}/edit", Body::EmptyMultipart, NOT_MINE),
+    ("post", "/proposals/{id}/withdraw", Body::None, NOT_MINE),
+    ("post", "/proposals/{id}/comments", Body::Form(&[("body", "")]), SIGNED_IN_INVALID),
+    ("post", "/proposals/{id}/follow", Body::None, SIGNED_IN_DONE),
+    ("post", "/proposals/{id}/report", Body::Form(&[("reason", "spam")]), SIGNED_IN_DONE),
+    ("get", "/proposals/{id}/contact", Body::None, SIGNED_IN),
+    ("post", "/proposals/{id}/contact", Body::Form(&[("message", "Bonjour à vous")]), SIGNED_IN_INVALID),
+    ("post", "/comments/{id}", Body::Form(&[("body", "changé")]), NOT_MINE),
+    ("post", "/comments/{id}/delete", Body::None, NOT_MINE),
+    ("post", "/comments/{id}/report", Body::Form(&[("reason", "spam")]), SIGNED_IN_DONE),
+    ("post", "/account/notifications", Body::None, SIGNED_IN_DONE),
+    ("get", "/unsubscribe/{token}", Body::None, ALL_OK),
+    ("post", "/unsubscribe/{token}", Body::None, [NF; 6]),
+    ("get", "/admin/steps/{id}/collect", Body::None, MANAGERS_OK),
+    ("post", "/admin/steps/{id}/collect", Body::None, MANAGERS_INVALID),
+    ("post", "/admin/steps/{id}/questions", Body::None, MANAGERS_INVALID),
+    ("post", "/admin/questions/{id}", Body::None, MANAGERS_INVALID),
+    ("post", "/admin/questions/{id}/move", Body::Form(&[("direction", "up")]), MANAGERS_DONE),
+    ("post", "/admin/questions/{id}/delete", Body::None, MANAGERS_DONE),
+    ("post", "/admin/steps/{id}/categories", Body::None, MANAGERS_INVALID),
+    ("post", "/admin/steps/{id}/categories/{category}/delete", Body::None, MANAGERS_DONE),
+    ("post", "/admin/steps/{id}/statuses", Body::None, MANAGERS_INVALID),
+    ("post", "/admin/statuses/{id}/delete", Body::None, MANAGERS_DONE),
+    ("get", "/admin/steps/{id}/proposals", Body::None, MANAGERS_OK),
+    ("post", "/admin/steps/{id}/assign", Body::Form(&[("scope", "selected")]), MANAGERS_DONE),
+    ("get", "/admin/steps/{id}/export.csv", Body::None, MANAGERS_OK),
+    ("get", "/admin/analysis", Body::None, [Login, NO, OK, NO, OK, OK]),
+    ("get", "/admin/proposals/{id}", Body::None, [Login, NO, OK, NO, OK, OK]),
+    ("post", "/admin/proposals/{id}/assign", Body::None, MANAGERS_DONE),
+    ("post", "/admin/proposals/{id}/analysis", Body::None, [Login, NO, BAD, NO, BAD, BAD]),
+    ("post", "/admin/proposals/{id}/decision", Body::None, MANAGERS_INVALID),
+    ("post", "/admin/proposals/{id}/status", Body::None, MANAGERS_DONE),
+    ("post", "/admin/proposals/{id}/answer", Body::None, MANAGERS_INVALID),
+    ("get", "/admin/reasons", Body::None, MANAGERS_OK),
+    ("post", "/admin/reasons", Body::None, MANAGERS_INVALID),
+    ("post", "/admin/reasons/{id}/delete", Body::None, MANAGERS_DONE),
+    ("get", "/admin/moderation", Body::None, MODERATORS_OK),
+    ("post", "/admin/moderation/{kind}/{id}/hide", Body::None, [Login, NO, NO, BAD, BAD, BAD]),
+    ("post", "/admin/moderation/{kind}/{id}/restore", Body::None, [Login, NO, NO, SEE, SEE, SEE]),
+    ("post", "/admin/reports/{id}/dismiss", Body::None, [Login, NO, NO, SEE, SEE, SEE]),
 ];
 
 const ROLES: [Option<Role>; 6] = [
@@ -219,9 +216,18 @@ struct Fixture {
     email: i64,
     user: i64,
     upload: String,
+    public_slug: String,
+    collect_step: i64,
+    proposal: i64,
+    comment: i64,
+    question: i64,
+    category: i64,
+    status: i64,
+    reason: i64,
+    report: i64,
 }
 
-async fn fixture(app: &TestApp) -> Fixture {
+async fn fixture(app: &TestApp, analyst: i64) -> Fixture {
     let db = app.db();
     let tag = &random_token()[..12];
     let slug = format!("p-{tag}");
@@ -262,6 +268,49 @@ async fn fixture(app: &TestApp) -> Fixture {
     let user = users::create(db, &new).await.unwrap();
     let upload = participe::files::new_name(participe::files::ImageKind::Png);
     app.state.files.put(upload.clone(), PNG.to_vec()).await.unwrap();
+    // A public project with an open collect step and a proposal in it.
+    let public_slug = format!("pub-{tag}");
+    let input = ProjectInput {
+        slug: public_slug.clone(),
+        visibility: Visibility::Public,
+        ..input
+    };
+    let public = projects::create(db, &input).await.unwrap();
+    let collect = StepData {
+        title: "Dépôt",
+        step_type: StepType::Collect,
+        body: "",
+        starts_at: None,
+        ends_at: None,
+        published: true,
+    };
+    let collect_step = steps::create(db, public, &collect).await.unwrap();
+    let settings = collect::get_or_create(db, collect_step).await.unwrap();
+    let raw = participe_domain::form::RawQuestion {
+        kind: "short_text",
+        label: "Q",
+        ..Default::default()
+    };
+    let q = participe_domain::form::Question::parse(&raw).unwrap();
+    let question = forms::add_question(db, settings.settings.form_id, &q).await.unwrap();
+    let category = collect::add_category(db, collect_step, "Catégorie").await.unwrap();
+    let status = collect::add_status(db, collect_step, "Statut", "#116329")
+        .await
+        .unwrap();
+    let reason = collect::add_reason(db, &format!("Motif {tag}")).await.unwrap();
+    let pin = participe_domain::proposal::ProposalInput {
+        title: "Proposition".into(),
+        ..Default::default()
+    };
+    let proposal = proposals::create_draft(db, collect_step, user, &pin).await.unwrap();
+    proposals::submit(db, proposal).await.unwrap();
+    analyses::assign(db, &[proposal], Some(analyst)).await.unwrap();
+    let comment = comments::create(db, proposal, None, user, "Un commentaire")
+        .await
+        .unwrap();
+    let report = moderation::report(db, Target::Comment, comment, user, ReportReason::Spam, "")
+        .await
+        .unwrap();
     Fixture {
         project,
         slug,
@@ -271,14 +320,51 @@ async fn fixture(app: &TestApp) -> Fixture {
         email,
         user,
         upload,
+        public_slug,
+        collect_step,
+        proposal,
+        comment,
+        question,
+        category,
+        status,
+        reason,
+        report,
     }
 }
 
 fn concrete(path: &str, f: &Fixture) -> String {
+    let collect_routes = [
+        "/collect",
+        "/questions",
+        "/categories",
+        "/statuses",
+        "/proposals",
+        "/assign",
+        "/export.csv",
+    ];
+    if path.starts_with("/projects/{slug}/steps/{id}/proposals") {
+        return path
+            .replace("{slug}", &f.public_slug)
+            .replace("{id}", &f.collect_step.to_string());
+    }
     let id = if path.starts_with("/admin/projects/") {
         f.project
+    } else if path.starts_with("/admin/steps/") && collect_routes.iter().any(|r| path.contains(r)) {
+        f.collect_step
     } else if path.starts_with("/admin/steps/") || path.starts_with("/projects/") {
         f.step
+    } else if path.starts_with("/admin/questions/") {
+        f.question
+    } else if path.starts_with("/admin/statuses/") {
+        f.status
+    } else if path.starts_with("/admin/reasons/") {
+        f.reason
+    } else if path.starts_with("/admin/reports/") {
+        f.report
+    } else if path.starts_with("/admin/proposals/") || path.starts_with("/proposals/") {
+        f.proposal
+    } else if path.starts_with("/admin/moderation/") || path.starts_with("/comments/") {
+        f.comment
     } else if path.starts_with("/admin/districts/") {
         f.district
     } else if path.starts_with("/admin/themes/") {
@@ -293,6 +379,8 @@ fn concrete(path: &str, f: &Fixture) -> String {
         .replace("{name}", &f.upload)
         .replace("{code}", "en")
         .replace("{token}", &random_token())
+        .replace("{kind}", "comment")
+        .replace("{category}", &f.category.to_string())
 }
 
 /// A client with a fresh session for an account of this role.
@@ -340,7 +428,7 @@ async fn matrix(app: &TestApp) {
     let mut failures = vec![];
     for (method, pattern, body, expected) in MATRIX {
         for (col, role) in ROLES.iter().enumerate() {
-            let f = fixture(app).await;
+            let f = fixture(app, accounts[2]).await;
             let path = concrete(pattern, &f);
             let mut c = client_as(app, *role, &accounts, col).await;
             let res = send(&mut c, method, &path, *body).await;

@@ -222,6 +222,20 @@ fn serve_on_postgres_names_the_engine() {
         eprintln!("SKIPPED: PostgreSQL serve test (set TEST_PG_URL)");
         return;
     };
+    // A schema of its own, so runs never see each other's tables.
+    let schema = format!("cli_{}", &participe::security::random_token()[..12]);
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let db = participe::storage::Db::connect(&url).await.unwrap();
+        participe::on_db!(&db, |p| sqlx::query(sqlx::AssertSqlSafe(format!(
+            "CREATE SCHEMA {schema}"
+        )))
+        .execute(p)
+        .await
+        .map(|_| ()))
+        .unwrap();
+    });
+    let sep = if url.contains('?') { '&' } else { '?' };
+    let url = format!("{url}{sep}options=-c%20search_path%3D{schema}");
     let dir = tempfile::tempdir().unwrap();
     let (_server, port) = serve(dir.path(), &["--database-url", &url, "--demo"]);
     let (status, body) = http_get(port, "/healthz").unwrap();

@@ -50,26 +50,104 @@ async fn constraints_live_in_the_database(app: &TestApp) {
 engine_test!(database_constraints, constraints_live_in_the_database);
 
 async fn demo_loads_once(app: &TestApp) {
+    let started = std::time::Instant::now();
     assert!(participe::demo::load(app.db()).await.unwrap());
-    let counts = (
-        app.count("projects").await,
-        app.count("steps").await,
-        app.count("districts").await,
-        app.count("users").await,
-    );
+    eprintln!("demo loaded in {:?}", started.elapsed());
+    async fn counts(app: &TestApp) -> Vec<i64> {
+        let mut v = vec![];
+        for table in [
+            "projects",
+            "steps",
+            "districts",
+            "users",
+            "proposals",
+            "proposal_answers",
+            "comments",
+            "follows",
+            "analyses",
+            "official_answers",
+            "categories",
+            "proposal_statuses",
+            "admissibility_reasons",
+            "form_questions",
+        ] {
+            v.push(app.count(table).await);
+        }
+        v
+    }
+    let before = counts(app).await;
     assert!(!participe::demo::load(app.db()).await.unwrap());
-    assert_eq!(
-        counts,
-        (
-            app.count("projects").await,
-            app.count("steps").await,
-            app.count("districts").await,
-            app.count("users").await
-        )
+    assert_eq!(before, counts(app).await);
+    // Even without the flag, each item is skipped when it exists.
+    participe::on_db!(app.db(), |p| sqlx::query("UPDATE organisation SET demo_loaded = FALSE")
+        .execute(p)
+        .await
+        .map(|_| ()))
+    .unwrap();
+    assert!(participe::demo::load(app.db()).await.unwrap());
+    assert_eq!(before, counts(app).await, "nothing added by a second load");
+    assert_eq!(before[2], 5, "five districts");
+    assert!(before[0] >= 3);
+
+    // The budget's collect step holds the proposals, numbered in order.
+    use participe::storage::{analyses, comments, proposals, steps};
+    let budget = participe::storage::projects::by_slug(app.db(), "budget-participatif-2026")
+        .await
+        .unwrap()
+        .unwrap();
+    let collect = steps::of_project(app.db(), budget.id, true)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| s.step_type == "collect")
+        .unwrap();
+    let published = proposals::all_published(app.db(), collect.id).await.unwrap();
+    assert!(published.len() >= 40, "{} proposals", published.len());
+    assert_eq!(published[0].reference().as_deref(), Some("BP-2026-0001"));
+    assert!(
+        published
+            .iter()
+            .all(|p| p.district_id.is_some() && p.status_id.is_some())
     );
-    assert_eq!(counts.2, 5, "five districts");
-    assert!(counts.0 >= 3);
-    // The demo administrator can log in and sees the demo on the home page.
+    let outcomes: Vec<&str> = published.iter().filter_map(|p| p.outcome.as_deref()).collect();
+    for o in ["admissible", "not_admissible", "merged"] {
+        assert!(outcomes.contains(&o), "{o}");
+    }
+    let merged = published
+        .iter()
+        .find(|p| p.outcome.as_deref() == Some("merged"))
+        .unwrap();
+    assert!(published.iter().any(|p| Some(p.id) == merged.merged_into_id));
+    let answered = published.iter().filter(|p| p.outcome.is_some()).collect::<Vec<_>>();
+    for p in &answered {
+        let a = analyses::answer(app.db(), p.id).await.unwrap().unwrap();
+        assert!(
+            a.published_at.is_some(),
+            "official answer of {:?} published",
+            p.reference()
+        );
+    }
+    let analyst = users::by_email(app.db(), participe::demo::ANALYST_EMAIL)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(analyses::assigned_to(app.db(), analyst.id).await.unwrap().len() > answered.len());
+    assert!(proposals::answers(app.db(), published[0].id).await.unwrap().len() == 2);
+    let total_comments: i64 = published.iter().map(|p| p.comment_count).sum();
+    assert!(total_comments >= 25 && total_comments == before[6]);
+    let replies = comments::of_proposal(app.db(), published[0].id).await.unwrap();
+    assert!(replies.iter().any(|c| c.parent_id.is_some()), "some replies");
+    assert!(before[10] == 3 && before[11] == 4 && before[12] >= 4 && before[13] == 2);
+
+    // The demo administrator can log in and sees the demo on the home page;
+    // so can the analyst; participants cannot.
+    let mut c = app.client();
+    c.login(participe::demo::ANALYST_EMAIL, participe::demo::ADMIN_PASSWORD)
+        .await;
+    let res = c
+        .post("/login", &[("email", "camille.martin@demo.invalid"), ("password", "!")])
+        .await;
+    assert_ne!(res.status, axum::http::StatusCode::SEE_OTHER);
     let mut c = app.client();
     c.login(participe::demo::ADMIN_EMAIL, participe::demo::ADMIN_PASSWORD)
         .await;

@@ -105,6 +105,8 @@ CREATE INDEX proposals_list ON proposals(step_id, state, published_at);
 CREATE INDEX proposals_author ON proposals(author_id);
 CREATE INDEX proposals_district ON proposals(step_id, district_id);
 CREATE INDEX proposals_theme ON proposals(step_id, theme_id);
+CREATE INDEX proposals_cost ON proposals(step_id, state, cost);
+CREATE INDEX proposals_comments ON proposals(step_id, state, comment_count);
 
 CREATE TABLE proposal_answers (
     proposal_id INTEGER NOT NULL REFERENCES proposals(id) ON DELETE CASCADE,

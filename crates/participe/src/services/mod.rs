@@ -2,3 +2,4 @@
 //! loader): they combine domain rules, storage and email.
 
 pub mod accounts;
+pub mod notify;

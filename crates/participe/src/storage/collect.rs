@@ -230,6 +230,15 @@ pub async fn statuses(db: &Db, step_id: i64) -> StoreResult<Vec<Status>> {
     .await)?)
 }
 
+/// Every status of every step (for the style sheet).
+pub async fn all_statuses(db: &Db) -> StoreResult<Vec<Status>> {
+    Ok(on_db!(db, |p| sqlx::query_as(
+        "SELECT id, step_id, name, colour FROM proposal_statuses ORDER BY id"
+    )
+    .fetch_all(p)
+    .await)?)
+}
+
 pub async fn status(db: &Db, id: i64) -> StoreResult<Option<Status>> {
     Ok(on_db!(db, |p| sqlx::query_as(
         "SELECT id, step_id, name, colour FROM proposal_statuses WHERE id = $1"

@@ -113,9 +113,8 @@ pub async fn create_draft(db: &Db, step_id: i64, author_id: i64, i: &ProposalInp
 
 pub async fn update(db: &Db, id: i64, i: &ProposalInput) -> StoreResult<()> {
     let (lat, lon) = i.location.unzip();
-    let n =
-        on_db!(db, |p| {
-            sqlx::query(
+    let n = on_db!(db, |p| {
+        sqlx::query(
         "UPDATE proposals SET title = $2, summary = $3, description = $4, cost = $5, district_id = $6, theme_id = $7,
              category_id = $8, address = $9, latitude = $10, longitude = $11, updated_at = $12
          WHERE id = $1 AND state <> 'withdrawn'"
@@ -135,7 +134,7 @@ pub async fn update(db: &Db, id: i64, i: &ProposalInput) -> StoreResult<()> {
     .execute(p)
     .await
     .map(|r| r.rows_affected())
-        })?;
+    })?;
     if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }
 }
 
@@ -412,5 +411,36 @@ pub async fn decide(db: &Db, id: i64, outcome: Outcome, merged_into: Option<i64>
         }
         .await
     })?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct Attachment {
+    pub id: i64,
+    pub path: String,
+    pub filename: String,
+    pub size: i64,
+}
+
+pub async fn attachments(db: &Db, proposal_id: i64) -> StoreResult<Vec<Attachment>> {
+    Ok(on_db!(db, |p| sqlx::query_as(
+        "SELECT id, path, filename, size FROM proposal_attachments WHERE proposal_id = $1 ORDER BY id"
+    )
+    .bind(proposal_id)
+    .fetch_all(p)
+    .await)?)
+}
+
+pub async fn add_attachment(db: &Db, proposal_id: i64, path: &str, filename: &str, size: i64) -> StoreResult<()> {
+    on_db!(db, |p| sqlx::query(
+        "INSERT INTO proposal_attachments (proposal_id, path, filename, size) VALUES ($1, $2, $3, $4)"
+    )
+    .bind(proposal_id)
+    .bind(path)
+    .bind(filename)
+    .bind(size)
+    .execute(p)
+    .await
+    .map(|_| ()))?;
     Ok(())
 }

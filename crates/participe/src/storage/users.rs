@@ -40,6 +40,17 @@ macro_rules! select_users {
 }
 pub(crate) use select_users;
 
+macro_rules! recipients_sql {
+    ($flag:literal) => {
+        concat!(
+            "SELECT id, email, locale FROM users WHERE deleted_at IS NULL AND email IS NOT NULL AND ",
+            $flag,
+            " AND (id = (SELECT author_id FROM proposals WHERE id = $1)
+                 OR id IN (SELECT user_id FROM follows WHERE proposal_id = $1))"
+        )
+    };
+}
+
 pub struct NewUser<'a> {
     pub email: &'a str,
     pub display_name: &'a str,
@@ -192,4 +203,128 @@ pub async fn erase(db: &Db, id: i64) -> StoreResult<()> {
         .await
     })?;
     Ok(())
+}
+
+/// Notification choices and the date of birth of an account.
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct Preferences {
+    pub birth_date: Option<chrono::NaiveDate>,
+    pub notify_status: bool,
+    pub notify_answer: bool,
+    pub notify_comment: bool,
+}
+
+pub async fn preferences(db: &Db, id: i64) -> StoreResult<Preferences> {
+    Ok(on_db!(db, |p| sqlx::query_as(
+        "SELECT birth_date, notify_status, notify_answer, notify_comment FROM users WHERE id = $1"
+    )
+    .bind(id)
+    .fetch_one(p)
+    .await)?)
+}
+
+pub async fn set_notifications(db: &Db, id: i64, status: bool, answer: bool, comment: bool) -> StoreResult<()> {
+    on_db!(db, |p| sqlx::query(
+        "UPDATE users SET notify_status = $2, notify_answer = $3, notify_comment = $4 WHERE id = $1"
+    )
+    .bind(id)
+    .bind(status)
+    .bind(answer)
+    .bind(comment)
+    .execute(p)
+    .await
+    .map(|_| ()))?;
+    Ok(())
+}
+
+pub async fn set_birth_date(db: &Db, id: i64, birth: chrono::NaiveDate) -> StoreResult<()> {
+    on_db!(db, |p| sqlx::query("UPDATE users SET birth_date = $2 WHERE id = $1")
+        .bind(id)
+        .bind(birth)
+        .execute(p)
+        .await
+        .map(|_| ()))?;
+    Ok(())
+}
+
+/// The secret of an account's unsubscribe link, created on first use.
+pub async fn unsubscribe_token(db: &Db, id: i64) -> StoreResult<String> {
+    let existing: Option<String> = on_db!(db, |p| sqlx::query_scalar(
+        "SELECT unsubscribe_token FROM users WHERE id = $1"
+    )
+    .bind(id)
+    .fetch_optional(p)
+    .await)?
+    .flatten();
+    if let Some(t) = existing {
+        return Ok(t);
+    }
+    let token = crate::security::random_token();
+    on_db!(db, |p| sqlx::query(
+        "UPDATE users SET unsubscribe_token = $2 WHERE id = $1 AND unsubscribe_token IS NULL"
+    )
+    .bind(id)
+    .bind(&token)
+    .execute(p)
+    .await
+    .map(|_| ()))?;
+    // A concurrent caller may have set it first: read back what is stored.
+    Ok(on_db!(db, |p| sqlx::query_scalar(
+        "SELECT unsubscribe_token FROM users WHERE id = $1"
+    )
+    .bind(id)
+    .fetch_one(p)
+    .await)?)
+}
+
+/// Turns every notification off for the account with this unsubscribe secret.
+pub async fn unsubscribe(db: &Db, token: &str) -> StoreResult<bool> {
+    let n = on_db!(db, |p| {
+        sqlx::query(
+        "UPDATE users SET notify_status = FALSE, notify_answer = FALSE, notify_comment = FALSE WHERE unsubscribe_token = $1"
+    )
+    .bind(token)
+    .execute(p)
+    .await
+    .map(|r| r.rows_affected())
+    })?;
+    Ok(n == 1)
+}
+
+/// Who to tell about a proposal: its author and followers who want this
+/// kind of news, with their email, language and unsubscribe secret.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Recipient {
+    pub id: i64,
+    pub email: String,
+    pub locale: String,
+}
+
+pub async fn recipients(db: &Db, proposal_id: i64, kind: Notification) -> StoreResult<Vec<Recipient>> {
+    let sql = match kind {
+        Notification::Status => recipients_sql!("notify_status"),
+        Notification::Answer => recipients_sql!("notify_answer"),
+        Notification::Comment => recipients_sql!("notify_comment"),
+    };
+    Ok(on_db!(db, |p| sqlx::query_as(sql)
+        .bind(proposal_id)
+        .fetch_all(p)
+        .await)?)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notification {
+    Status,
+    Answer,
+    Comment,
+}
+
+/// Accounts that can analyse proposals (analysts, project managers and
+/// administrators), by name.
+pub async fn analysts(db: &Db) -> StoreResult<Vec<User>> {
+    Ok(on_db!(db, |p| sqlx::query_as(select_users!(
+        "WHERE deleted_at IS NULL AND role IN ('analyst', 'project_manager', 'administrator') ORDER BY display_name"
+    ))
+    .fetch_all(p)
+    .await)?)
 }

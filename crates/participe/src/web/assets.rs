@@ -28,6 +28,20 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
 }
 
 const APP_CSS: &str = include_str!("../../static/app.css");
+const POW_JS: &str = include_str!("../../static/pow.js");
+
+/// The proof-of-work solver of the contact form (a file, so the Content
+/// Security Policy can forbid inline scripts).
+pub async fn pow_js() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        POW_JS,
+    )
+        .into_response()
+}
 
 pub async fn app_css() -> Response {
     (
@@ -46,12 +60,23 @@ pub async fn theme_css(State(state): State<AppState>) -> AppResult<Response> {
     let org = crate::storage::org::get(&state.db).await?;
     let primary = Rgb::parse(&org.primary_colour).unwrap_or(Rgb(0x1d, 0x4e, 0xd8));
     let secondary = Rgb::parse(&org.secondary_colour).unwrap_or(Rgb(0x7c, 0x2d, 0x12));
-    let css = format!(
+    let mut css = format!(
         ":root {{ --primary: {}; --primary-dark: {}; --secondary: {}; }}\n",
         primary.to_hex(),
         primary.darken(0.8).to_hex(),
         secondary.to_hex()
     );
+    // Proposal status badges: colours checked for contrast when configured.
+    for s in crate::storage::collect::all_statuses(&state.db).await? {
+        if let Ok(c) = Rgb::parse(&s.colour) {
+            css.push_str(&format!(
+                ".status-{} {{ background: {}; border-color: {}; color: #fff; }}\n",
+                s.id,
+                c.to_hex(),
+                c.to_hex()
+            ));
+        }
+    }
     Ok((
         [
             (header::CONTENT_TYPE, "text/css; charset=utf-8"),

@@ -10,6 +10,8 @@ pub const SESSION: &str = "participe_session";
 pub const CSRF: &str = "participe_csrf";
 pub const LANG: &str = "participe_lang";
 pub const FLASH: &str = "participe_flash";
+/// The visitor's shuffle seed for proposal lists in random order.
+pub const SEED: &str = "participe_seed";
 
 /// Adds a `Set-Cookie` header. `max_age_secs = 0` deletes the cookie;
 /// `None` makes a browser-session cookie.

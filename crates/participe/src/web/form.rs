@@ -76,3 +76,29 @@ pub fn redirect_with_flash(state: &crate::app::AppState, to: &str, flash: &str) 
     );
     res
 }
+
+/// A form page: 200 when first shown, 422 when it comes back with errors.
+pub fn form_response(html: axum::response::Html<String>, failed: bool) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    if failed {
+        (axum::http::StatusCode::UNPROCESSABLE_ENTITY, html).into_response()
+    } else {
+        html.into_response()
+    }
+}
+
+/// The key/value pairs of a url-encoded body, in order (repeated keys kept).
+pub fn pairs(raw: &[u8]) -> Vec<(String, String)> {
+    url::form_urlencoded::parse(raw)
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
+}
+
+/// The first value of `key` in form pairs, or "".
+pub fn value<'a>(pairs: &'a [(String, String)], key: &str) -> &'a str {
+    pairs
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or("")
+}

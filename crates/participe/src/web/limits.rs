@@ -11,6 +11,8 @@ pub enum Limited {
     Login,
     Signup,
     PasswordReset,
+    /// Messages to proposal authors.
+    Contact,
 }
 
 /// Counts one attempt by this client; refuses with 429 past the limit.
@@ -20,6 +22,7 @@ pub async fn check(state: &AppState, ctx: &Ctx, what: Limited) -> AppResult<()> 
         Limited::Login => ("login", limits.login),
         Limited::Signup => ("signup", limits.signup),
         Limited::PasswordReset => ("reset", limits.password_reset),
+        Limited::Contact => ("contact", limits.contact),
     };
     let now = chrono::Utc::now().timestamp();
     let window = now - now.rem_euclid(limits.window_secs);

@@ -1,16 +1,18 @@
 //! Public pages of a project: its timeline of steps, and one page per step.
 
 use crate::view;
-use axum::extract::{Path, State};
-use axum::response::Html;
+use axum::extract::{Path, Query, RawQuery, State};
+use axum::response::{Html, IntoResponse, Response};
+use axum_extra::extract::CookieJar;
 use chrono::Utc;
 use participe_domain::permission::Action;
-use participe_domain::step::{StepState, state_at};
+use participe_domain::step::{StepState, StepType, state_at};
 
 use super::context::Ctx;
 use super::error::{AppError, AppResult};
 use super::form::PathParams;
-use super::render;
+use super::proposals::list::{ListQuery, list_view};
+use super::{cookies, render};
 use crate::app::AppState;
 use crate::storage::projects::Project;
 use crate::storage::steps::Step;
@@ -36,21 +38,24 @@ pub fn step_views(list: Vec<Step>) -> Vec<StepView> {
 }
 
 /// The project at `slug`, if this viewer may see it.
-async fn visible_project(state: &AppState, ctx: &Ctx, slug: &str) -> AppResult<Project> {
+pub async fn visible_project(state: &AppState, ctx: &Ctx, slug: &str) -> AppResult<Project> {
     let project = projects::by_slug(&state.db, slug)
         .await?
         .ok_or_else(AppError::not_found)?;
-    if !project.visibility().visible_to(ctx.role()) {
-        // Restricted projects ask anonymous visitors to log in; drafts do not exist for them.
-        return Err(
-            if ctx.user.is_none() && project.visibility() == participe_domain::project::Visibility::Restricted {
-                AppError::new(super::error::ErrorKind::LoginRequired)
-            } else {
-                AppError::not_found()
-            },
-        );
+    check_visible(ctx, project)
+}
+
+/// The project itself if this viewer may see it; otherwise not found, or
+/// the log-in page for anonymous visitors of a restricted project (drafts
+/// do not exist for them).
+pub fn check_visible(ctx: &Ctx, project: Project) -> AppResult<Project> {
+    if project.visibility().visible_to(ctx.role()) {
+        Ok(project)
+    } else if ctx.user.is_none() && project.visibility() == participe_domain::project::Visibility::Restricted {
+        Err(AppError::new(super::error::ErrorKind::LoginRequired))
+    } else {
+        Err(AppError::not_found())
     }
-    Ok(project)
 }
 
 pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>) -> AppResult<Html<String>> {
@@ -77,13 +82,45 @@ pub async fn step(
     State(state): State<AppState>,
     ctx: Ctx,
     PathParams((slug, id)): PathParams<(String, i64)>,
-) -> AppResult<Html<String>> {
+    RawQuery(query): RawQuery,
+    jar: CookieJar,
+) -> AppResult<Response> {
     let project = visible_project(&state, &ctx, &slug).await?;
     let step = steps::by_id(&state.db, id).await?.ok_or_else(AppError::not_found)?;
     if step.project_id != project.id || !(step.published || ctx.can(Action::ManageProjects)) {
         return Err(AppError::not_found());
     }
     let all = step_views(steps::of_project(&state.db, project.id, ctx.can(Action::ManageProjects)).await?);
+    // Collect steps list their proposals, shuffled with a seed kept per visitor.
+    let (seed, new_seed) = match jar.get(cookies::SEED).and_then(|c| c.value().parse::<i64>().ok()) {
+        Some(s) => (s, false),
+        None => (i64::from(rand::random::<u32>() >> 1), true),
+    };
+    let (list, can_deposit) = if step.step_type == StepType::Collect.as_str() {
+        let q: ListQuery = serde_urlencoded::from_str(query.as_deref().unwrap_or("")).unwrap_or_default();
+        let cs = super::proposals::collect_step(&state, &ctx, project.clone(), step.id).await?;
+        let open = cs.state() == StepState::Open;
+        (Some(list_view(&state, &cs, Query(q), seed).await?), open)
+    } else {
+        (None, false)
+    };
     let step = step_views(vec![step]).pop();
-    render::page(&state, &ctx, "step.html", view! { project, step, steps => all }).await
+    let html = render::page(
+        &state,
+        &ctx,
+        "step.html",
+        view! { project, step, steps => all, list, can_deposit },
+    )
+    .await?;
+    let mut res = html.into_response();
+    if new_seed && list.is_some() {
+        cookies::set(
+            &mut res,
+            state.config.secure_cookies,
+            cookies::SEED,
+            &seed.to_string(),
+            None,
+        );
+    }
+    Ok(res)
 }

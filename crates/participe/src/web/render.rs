@@ -51,6 +51,18 @@ templates!(
     "admin/emails.html",
     "admin/email.html",
     "admin/users.html",
+    "admin/collect.html",
+    "admin/proposal.html",
+    "admin/step_proposals.html",
+    "admin/analysis_queue.html",
+    "admin/reasons.html",
+    "admin/moderation.html",
+    "proposals/form.html",
+    "proposals/show.html",
+    "proposals/contact.html",
+    "proposals/_list.html",
+    "moderation.html",
+    "unsubscribe.html",
 );
 
 fn lang_of(state: &State) -> Lang {
@@ -79,7 +91,8 @@ fn fluent_args(kwargs: &Kwargs) -> Result<FluentArgs<'static>, minijinja::Error>
 /// Builds the template environment.
 pub fn environment(i18n: Arc<I18n>, tz: chrono_tz::Tz) -> Environment<'static> {
     let mut env = Environment::new();
-    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    // Printing or iterating an undefined value is an error; testing it (`x or y`) is not.
+    env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
     env.set_loader(|name| {
         Ok(TEMPLATES
             .iter()
@@ -158,6 +171,9 @@ pub async fn page(state: &AppState, ctx: &Ctx, template: &str, extra: Value) -> 
         can_back_office => ctx.can(Action::ViewBackOffice),
         can_manage_projects => ctx.can(Action::ManageProjects),
         can_manage_branding => ctx.can(Action::ManageBranding),
+        can_decide => ctx.can(Action::DecideProposals),
+        can_analyse => ctx.can(Action::AnalyseProposals),
+        can_moderate => ctx.can(Action::Moderate),
         ..extra
     })?;
     Ok(Html(html))

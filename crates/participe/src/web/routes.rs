@@ -5,7 +5,7 @@
 use axum::Router;
 use axum::routing::{get, post};
 
-use super::{accounts, admin, assets, home, projects};
+use super::{accounts, admin, assets, home, moderation, projects, proposals};
 use crate::app::AppState;
 
 macro_rules! routes {
@@ -29,6 +29,23 @@ routes! {
     get "/terms" => home::terms;
     get "/projects/{slug}" => projects::show;
     get "/projects/{slug}/steps/{id}" => projects::step;
+    get "/static/pow.js" => assets::pow_js;
+    get "/moderation" => moderation::log;
+
+    get "/projects/{slug}/steps/{id}/proposals/new" => proposals::deposit::new_form;
+    post "/projects/{slug}/steps/{id}/proposals/new" => proposals::deposit::create;
+    get "/proposals/{id}" => proposals::show::show;
+    get "/proposals/{id}/edit" => proposals::deposit::edit_form;
+    post "/proposals/{id}/edit" => proposals::deposit::update;
+    post "/proposals/{id}/withdraw" => proposals::deposit::withdraw;
+    post "/proposals/{id}/comments" => proposals::comments::create;
+    post "/proposals/{id}/follow" => proposals::comments::follow;
+    post "/proposals/{id}/report" => proposals::comments::report_proposal;
+    get "/proposals/{id}/contact" => proposals::contact::form;
+    post "/proposals/{id}/contact" => proposals::contact::send;
+    post "/comments/{id}" => proposals::comments::edit;
+    post "/comments/{id}/delete" => proposals::comments::delete;
+    post "/comments/{id}/report" => proposals::comments::report_comment;
 
     get "/signup" => accounts::signup::form;
     post "/signup" => accounts::signup::submit;
@@ -47,6 +64,9 @@ routes! {
     post "/account/confirmation" => accounts::confirm::resend;
     get "/account/delete" => accounts::delete::form;
     post "/account/delete" => accounts::delete::submit;
+    post "/account/notifications" => accounts::notifications::update;
+    get "/unsubscribe/{token}" => accounts::notifications::unsubscribe_form;
+    post "/unsubscribe/{token}" => accounts::notifications::unsubscribe;
 
     get "/admin" => admin::index;
     get "/admin/projects" => admin::projects::list;
@@ -77,4 +97,32 @@ routes! {
     get "/admin/emails/{id}" => admin::emails::show;
     get "/admin/users" => admin::users::list;
     post "/admin/users/{id}/role" => admin::users::set_role;
+
+    get "/admin/steps/{id}/collect" => admin::collect::show;
+    post "/admin/steps/{id}/collect" => admin::collect::save_settings;
+    post "/admin/steps/{id}/questions" => admin::collect::add_question;
+    post "/admin/questions/{id}" => admin::collect::update_question;
+    post "/admin/questions/{id}/move" => admin::collect::move_question;
+    post "/admin/questions/{id}/delete" => admin::collect::delete_question;
+    post "/admin/steps/{id}/categories" => admin::collect::add_category;
+    post "/admin/steps/{id}/categories/{category}/delete" => admin::collect::delete_category;
+    post "/admin/steps/{id}/statuses" => admin::collect::add_status;
+    post "/admin/statuses/{id}/delete" => admin::collect::delete_status;
+    get "/admin/steps/{id}/proposals" => admin::analysis::step_list;
+    post "/admin/steps/{id}/assign" => admin::analysis::bulk_assign;
+    get "/admin/steps/{id}/export.csv" => admin::export::csv;
+    get "/admin/analysis" => admin::analysis::my_queue;
+    get "/admin/proposals/{id}" => admin::analysis::show;
+    post "/admin/proposals/{id}/assign" => admin::analysis::assign;
+    post "/admin/proposals/{id}/analysis" => admin::analysis::analyse;
+    post "/admin/proposals/{id}/decision" => admin::analysis::decide;
+    post "/admin/proposals/{id}/status" => admin::analysis::set_status;
+    post "/admin/proposals/{id}/answer" => admin::analysis::answer;
+    get "/admin/reasons" => admin::analysis::reasons;
+    post "/admin/reasons" => admin::analysis::add_reason;
+    post "/admin/reasons/{id}/delete" => admin::analysis::delete_reason;
+    get "/admin/moderation" => admin::moderation::queue;
+    post "/admin/moderation/{kind}/{id}/hide" => admin::moderation::hide;
+    post "/admin/moderation/{kind}/{id}/restore" => admin::moderation::restore;
+    post "/admin/reports/{id}/dismiss" => admin::moderation::dismiss;
 }

@@ -37,3 +37,68 @@ pub async fn store_image(
     state.files.put(name.clone(), bytes.to_vec()).await?;
     Ok(Ok(name))
 }
+
+/// A file sent in a multipart form.
+pub struct UploadedFile {
+    pub field: String,
+    pub filename: String,
+    pub bytes: axum::body::Bytes,
+}
+
+/// A whole multipart form: its text fields (in order, repeated names kept)
+/// and its non-empty files.
+#[derive(Default)]
+pub struct MultipartForm {
+    pub fields: Vec<(String, String)>,
+    pub files: Vec<UploadedFile>,
+}
+
+impl MultipartForm {
+    pub fn get(&self, name: &str) -> &str {
+        self.fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
+    }
+
+    pub fn files(&self, field: &str) -> impl Iterator<Item = &UploadedFile> {
+        self.files.iter().filter(move |f| f.field == field)
+    }
+}
+
+/// Reads every part of a multipart form. A body that is not multipart, or
+/// larger than the limit, is a 400 page.
+pub async fn read_multipart(mut multipart: Multipart) -> AppResult<MultipartForm> {
+    let mut form = MultipartForm::default();
+    while let Some(f) = multipart
+        .next_field()
+        .await
+        .map_err(|e| AppError::bad_request(format!("multipart: {e}")))?
+    {
+        let name = f.name().unwrap_or("").to_string();
+        match f.file_name().map(str::to_string) {
+            Some(filename) => {
+                let bytes = f
+                    .bytes()
+                    .await
+                    .map_err(|e| AppError::bad_request(format!("multipart: {e}")))?;
+                if !bytes.is_empty() {
+                    form.files.push(UploadedFile {
+                        field: name,
+                        filename,
+                        bytes,
+                    });
+                }
+            }
+            None => {
+                let text = f
+                    .text()
+                    .await
+                    .map_err(|e| AppError::bad_request(format!("multipart: {e}")))?;
+                form.fields.push((name, text));
+            }
+        }
+    }
+    Ok(form)
+}

@@ -106,6 +106,9 @@ impl TestApp {
     }
 
     async fn with_db(db: Db, dir: tempfile::TempDir) -> TestApp {
+        if std::env::var("TEST_LOG").is_ok() {
+            let _ = tracing_subscriber::fmt().with_test_writer().try_init();
+        }
         db.migrate().await.expect("migrations");
         let engine = db.engine();
         let config = Config::local(dir.path().to_path_buf());
@@ -348,3 +351,73 @@ pub const PNG: &[u8] = &[
     0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x60, 0x00, 0x02, 0x00, 0x00, 0x05, 0x00, 0x01, 0xE9, 0xFA, 0xDC, 0xD8, 0x00,
     0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
 ];
+
+/// A public project with an open, published collect step; returns
+/// (project slug, step id). Staff set it up through the back office.
+pub async fn open_collect_step(app: &TestApp, admin: &mut Client, title: &str) -> (String, i64) {
+    let res = admin
+        .post("/admin/projects/new", &[("title", title), ("visibility", "public")])
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let project: i64 = res.location().trim_start_matches("/admin/projects/").parse().unwrap();
+    let start = (chrono::Utc::now() - chrono::Duration::days(2))
+        .format("%Y-%m-%dT%H:%M")
+        .to_string();
+    let end = (chrono::Utc::now() + chrono::Duration::days(20))
+        .format("%Y-%m-%dT%H:%M")
+        .to_string();
+    let res = admin
+        .post(
+            &format!("/admin/projects/{project}/steps/new"),
+            &[
+                ("title", "Dépôt"),
+                ("step_type", "collect"),
+                ("starts_at", &start),
+                ("ends_at", &end),
+                ("published", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let p = participe::storage::projects::by_id(app.db(), project)
+        .await
+        .unwrap()
+        .unwrap();
+    let step = participe::storage::steps::of_project(app.db(), project, true)
+        .await
+        .unwrap()
+        .pop()
+        .unwrap();
+    (p.slug, step.id)
+}
+
+/// Builds a multipart body from text fields and files (name, filename, bytes).
+pub fn multipart(fields: &[(&str, &str)], files: &[(&str, &str, &[u8])]) -> (String, Vec<u8>) {
+    let boundary = "XXparticipeXXboundaryXX";
+    let mut body = Vec::new();
+    for (k, v) in fields {
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").as_bytes(),
+        );
+    }
+    for (k, name, bytes) in files {
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+impl Client {
+    /// POSTs a multipart form (the CSRF token in the query, as the pages do).
+    pub async fn post_multipart(&mut self, path: &str, fields: &[(&str, &str)], files: &[(&str, &str, &[u8])]) -> Res {
+        let token = self.csrf().await;
+        let (ct, body) = multipart(fields, files);
+        let sep = if path.contains('?') { '&' } else { '?' };
+        self.request(Method::POST, &format!("{path}{sep}_csrf={token}"), Some(&ct), body)
+            .await
+    }
+}

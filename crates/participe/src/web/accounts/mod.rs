@@ -4,6 +4,7 @@
 pub mod confirm;
 pub mod delete;
 pub mod login;
+pub mod notifications;
 pub mod password;
 pub mod profile;
 pub mod signup;

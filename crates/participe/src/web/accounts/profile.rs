@@ -27,6 +27,8 @@ async fn page(
 ) -> AppResult<Html<String>> {
     let user = ctx.user()?;
     let session_count = sessions::count_for_user(&state.db, user.id).await?;
+    let prefs = users::preferences(&state.db, user.id).await?;
+    let mine = crate::storage::proposals::by_author(&state.db, user.id).await?;
     let name = name.or_else(|| user.display_name.clone()).unwrap_or_default();
     let ctx_value = view! {
         profile_errors,
@@ -36,6 +38,8 @@ async fn page(
         email => user.email,
         confirmed => user.is_confirmed(),
         session_count,
+        prefs,
+        mine,
     };
     render::page(state, ctx, "accounts/account.html", ctx_value).await
 }

@@ -1,7 +1,11 @@
 //! The back office. Every handler starts with `ctx.require(Action::…)`:
 //! authorisation is checked on the server for every action.
 
+pub mod analysis;
+pub mod collect;
 pub mod emails;
+pub mod export;
+pub mod moderation;
 pub mod projects;
 pub mod settings;
 pub mod steps;

@@ -9,6 +9,7 @@ use crate::view;
 use participe_domain::FieldErrors;
 use participe_domain::permission::Action;
 use participe_domain::project::{ProjectInput, RawProject};
+use participe_domain::templates::ProjectTemplate;
 use serde::Deserialize;
 
 use crate::app::AppState;
@@ -38,6 +39,8 @@ pub struct ProjectForm {
     visibility: String,
     themes: Vec<String>,
     districts: Vec<String>,
+    /// The set of steps to start a new project with (new projects only).
+    template: String,
 }
 
 impl ProjectForm {
@@ -50,6 +53,7 @@ impl ProjectForm {
             visibility: p.visibility.clone(),
             themes: themes.iter().map(i64::to_string).collect(),
             districts: districts.iter().map(i64::to_string).collect(),
+            template: String::new(),
         }
     }
 }
@@ -120,6 +124,7 @@ pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Html
     ctx.require(Action::ManageProjects)?;
     let values = ProjectForm {
         visibility: "draft".into(),
+        template: ProjectTemplate::None.as_str().into(),
         ..Default::default()
     };
     let base = form_context(&state, &values, no_errors()).await?;
@@ -132,9 +137,13 @@ pub async fn create(
     HtmlForm(f): HtmlForm<ProjectForm>,
 ) -> AppResult<Response> {
     ctx.require(Action::ManageProjects)?;
-    let (input, themes, districts) = match parse(&state, &f).await? {
-        Ok(v) => v,
-        Err(errors) => return invalid_new(&state, &ctx, &f, &errors).await,
+    let ((input, themes, districts), template) = match (parse(&state, &f).await?, ProjectTemplate::parse(&f.template)) {
+        (Ok(v), Ok(t)) => (v, t),
+        (parsed, template) => {
+            let mut errors = parsed.err().unwrap_or_default();
+            errors.check("template", template);
+            return invalid_new(&state, &ctx, &f, &errors).await;
+        }
     };
     let id = match projects::create(&state.db, &input).await {
         Ok(id) => id,
@@ -143,6 +152,19 @@ pub async fn create(
     };
     taxonomy::set_for_project(&state.db, Kind::Theme, id, &themes).await?;
     taxonomy::set_for_project(&state.db, Kind::District, id, &districts).await?;
+    // The template's steps, to be completed and published by the manager.
+    for (step_type, title) in template.steps() {
+        let title = state.i18n.t(ctx.lang, title, None);
+        let data = steps::StepData {
+            title: &title,
+            step_type: *step_type,
+            body: "",
+            starts_at: None,
+            ends_at: None,
+            published: false,
+        };
+        steps::create(&state.db, id, &data).await?;
+    }
     Ok(redirect_with_flash(
         &state,
         &format!("/admin/projects/{id}"),
@@ -191,11 +213,7 @@ async fn edit_page(
     )
     .await?;
     let failed = !errors.is_empty() || cover_error.is_some();
-    Ok(if failed {
-        (StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
-    } else {
-        page.into_response()
-    })
+    Ok(crate::web::form::form_response(page, failed))
 }
 
 pub async fn edit_form(

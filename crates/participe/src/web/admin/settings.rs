@@ -2,8 +2,7 @@
 
 use crate::view;
 use axum::extract::{Multipart, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use participe_domain::colour::parse_brand_colour;
 use participe_domain::permission::Action;
 use participe_domain::project::MAX_DESCRIPTION;
@@ -50,11 +49,7 @@ async fn page(
     let failed = !errors.is_empty() || logo_error.is_some();
     let errors = errors_value(&state.i18n, ctx.lang, errors);
     let html = render::page(state, ctx, "admin/settings.html", view! { values, errors, logo_error }).await?;
-    Ok(if failed {
-        (StatusCode::UNPROCESSABLE_ENTITY, html).into_response()
-    } else {
-        html.into_response()
-    })
+    Ok(crate::web::form::form_response(html, failed))
 }
 
 pub async fn form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {

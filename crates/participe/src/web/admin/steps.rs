@@ -2,8 +2,7 @@
 
 use crate::view;
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use participe_domain::FieldErrors;
 use participe_domain::permission::Action;
@@ -48,7 +47,7 @@ impl StepForm {
 
 /// A local date and time of the platform's time zone, in UTC. A time that
 /// does not exist (skipped by a daylight-saving change) is refused.
-fn to_utc(tz: chrono_tz::Tz, local: Option<NaiveDateTime>) -> Result<Option<DateTime<Utc>>, &'static str> {
+pub(crate) fn to_utc(tz: chrono_tz::Tz, local: Option<NaiveDateTime>) -> Result<Option<DateTime<Utc>>, &'static str> {
     match local {
         None => Ok(None),
         Some(n) => tz
@@ -128,11 +127,7 @@ async fn form_page(
         view! { project, step, values, errors => errs, types },
     )
     .await?;
-    Ok(if errors.is_empty() {
-        page.into_response()
-    } else {
-        (StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
-    })
+    Ok(crate::web::form::form_response(page, !errors.is_empty()))
 }
 
 pub async fn new_form(State(state): State<AppState>, ctx: Ctx, PathParams(id): PathParams<i64>) -> AppResult<Response> {

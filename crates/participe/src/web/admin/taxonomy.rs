@@ -2,8 +2,7 @@
 
 use crate::view;
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use participe_domain::permission::Action;
 use participe_domain::{FieldErrors, text};
 use serde::Deserialize;
@@ -38,11 +37,7 @@ async fn page(state: &AppState, ctx: &Ctx, kind: Kind, errors: &FieldErrors, nam
         view! { terms, title_id, base, errors => errs, name },
     )
     .await?;
-    Ok(if errors.is_empty() {
-        html.into_response()
-    } else {
-        (StatusCode::UNPROCESSABLE_ENTITY, html).into_response()
-    })
+    Ok(crate::web::form::form_response(html, !errors.is_empty()))
 }
 
 #[derive(Deserialize, Default)]

@@ -1,0 +1,150 @@
+//! Back office: CSV export of a step's proposals with their analysis, in
+//! UTF-8 with a byte-order mark so spreadsheet software reads accents.
+
+use axum::extract::{Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use participe_domain::form::Answer;
+use participe_domain::permission::Action;
+use serde::Deserialize;
+
+use crate::app::AppState;
+use crate::storage::{analyses, collect, forms, proposals, steps};
+use crate::web::context::Ctx;
+use crate::web::error::{AppError, AppResult};
+use crate::web::form::PathParams;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ExportQuery {
+    /// `comma`, `semicolon` (the default, as French spreadsheets expect) or `tab`.
+    sep: String,
+}
+
+pub async fn csv(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    PathParams(step_id): PathParams<i64>,
+    Query(q): Query<ExportQuery>,
+) -> AppResult<Response> {
+    ctx.require(Action::DecideProposals)?;
+    let step = steps::by_id(&state.db, step_id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let delimiter = match q.sep.as_str() {
+        "comma" => b',',
+        "tab" => b'\t',
+        _ => b';',
+    };
+    let c = collect::get_or_create(&state.db, step.id).await?;
+    let questions = forms::questions(&state.db, c.settings.form_id).await?;
+    let mut out = Vec::from("\u{feff}".as_bytes());
+    {
+        let mut w = csv::WriterBuilder::new().delimiter(delimiter).from_writer(&mut out);
+        let mut header: Vec<String> = [
+            "reference",
+            "title",
+            "author",
+            "summary",
+            "description",
+            "cost",
+            "district",
+            "theme",
+            "category",
+            "address",
+            "latitude",
+            "longitude",
+            "status",
+            "outcome",
+            "merged_into",
+            "hidden",
+            "comments",
+            "published_at",
+            "analyst",
+            "admissibility",
+            "reason",
+            "reason_text",
+            "feasibility",
+            "cost_estimate",
+            "delay_months",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        header.extend(
+            questions
+                .iter()
+                .filter(|q| q.kind != participe_domain::form::QuestionKind::Section)
+                .map(|q| q.label.clone()),
+        );
+        w.write_record(&header).map_err(AppError::internal)?;
+        let all = proposals::all_published(&state.db, step.id).await?;
+        for p in &all {
+            let a = analyses::get(&state.db, p.id).await?;
+            let opt = |v: Option<i64>| v.map(|x| x.to_string()).unwrap_or_default();
+            let merged = p
+                .merged_into_id
+                .and_then(|m| all.iter().find(|o| o.id == m))
+                .and_then(|o| o.reference())
+                .unwrap_or_default();
+            let mut row = vec![
+                p.reference().unwrap_or_default(),
+                p.title.clone(),
+                p.author_name
+                    .clone()
+                    .unwrap_or_else(|| state.i18n.t(ctx.lang, "deleted-user", None)),
+                p.summary.clone(),
+                p.description.clone(),
+                opt(p.cost),
+                p.district_name.clone().unwrap_or_default(),
+                p.theme_name.clone().unwrap_or_default(),
+                p.category_name.clone().unwrap_or_default(),
+                p.address.clone(),
+                p.latitude.map(|x| x.to_string()).unwrap_or_default(),
+                p.longitude.map(|x| x.to_string()).unwrap_or_default(),
+                p.status_name.clone().unwrap_or_default(),
+                p.outcome.clone().unwrap_or_default(),
+                merged,
+                p.hidden_reason.clone().unwrap_or_default(),
+                p.comment_count.to_string(),
+                p.published_at.map(|d| d.to_rfc3339()).unwrap_or_default(),
+                a.as_ref().and_then(|a| a.analyst_name.clone()).unwrap_or_default(),
+                a.as_ref().map(|a| a.admissibility.clone()).unwrap_or_default(),
+                a.as_ref().and_then(|a| a.reason_name.clone()).unwrap_or_default(),
+                a.as_ref().map(|a| a.reason_text.clone()).unwrap_or_default(),
+                a.as_ref().map(|a| a.feasibility.clone()).unwrap_or_default(),
+                opt(a.as_ref().and_then(|a| a.cost_estimate)),
+                opt(a.as_ref().and_then(|a| a.delay_months)),
+            ];
+            let stored = proposals::answers(&state.db, p.id).await?;
+            for q in questions
+                .iter()
+                .filter(|q| q.kind != participe_domain::form::QuestionKind::Section)
+            {
+                let v = stored
+                    .iter()
+                    .find(|(id, _)| *id == q.id)
+                    .map(|(_, v)| Answer::from_storage(q.kind, v));
+                row.push(match v {
+                    Some(Answer::Choices(c)) => c.join(" | "),
+                    Some(a) => a.to_storage(),
+                    None => String::new(),
+                });
+            }
+            w.write_record(&row).map_err(AppError::internal)?;
+        }
+        w.flush().map_err(AppError::internal)?;
+    }
+    let filename = format!("propositions-etape-{}.csv", step.id);
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filename}\""),
+            ),
+        ],
+        out,
+    )
+        .into_response())
+}

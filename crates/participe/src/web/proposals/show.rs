@@ -1,0 +1,127 @@
+//! The proposal page.
+
+use axum::extract::State;
+use axum::response::Response;
+use participe_domain::FieldErrors;
+use participe_domain::form::Answer;
+use participe_domain::moderation::ReportReason;
+use participe_domain::permission::Action;
+
+use super::{author_may_change, visible_proposal};
+use crate::app::AppState;
+use crate::storage::comments::{self, Comment};
+use crate::storage::{analyses, proposals};
+use crate::view;
+use crate::web::context::Ctx;
+use crate::web::error::AppResult;
+use crate::web::form::{PathParams, errors_value};
+use crate::web::render;
+
+/// A top-level comment and its replies.
+#[derive(serde::Serialize)]
+pub struct Thread {
+    pub comment: Comment,
+    pub replies: Vec<Comment>,
+}
+
+pub fn threads(all: Vec<Comment>) -> Vec<Thread> {
+    let (tops, replies): (Vec<Comment>, Vec<Comment>) = all.into_iter().partition(|c| c.parent_id.is_none());
+    tops.into_iter()
+        .map(|c| {
+            let r = replies.iter().filter(|r| r.parent_id == Some(c.id)).cloned().collect();
+            Thread { comment: c, replies: r }
+        })
+        .collect()
+}
+
+/// A custom question and its answer, for display.
+#[derive(serde::Serialize)]
+struct AnswerView {
+    label: String,
+    kind: &'static str,
+    values: Vec<String>,
+}
+
+/// What a failed comment or report form sends back to the page.
+#[derive(Default)]
+pub struct Feedback {
+    pub errors: FieldErrors,
+    /// The text typed in the new-comment box, kept after an error.
+    pub comment_body: String,
+}
+
+pub async fn show(State(state): State<AppState>, ctx: Ctx, PathParams(id): PathParams<i64>) -> AppResult<Response> {
+    page(&state, &ctx, id, Feedback::default()).await
+}
+
+/// The proposal page, with the errors of a form submitted from it (422).
+pub async fn page(state: &AppState, ctx: &Ctx, id: i64, feedback: Feedback) -> AppResult<Response> {
+    let (state, ctx) = (state.clone(), ctx.clone());
+    let (proposal, cs) = visible_proposal(&state, &ctx, id).await?;
+    let stored = proposals::answers(&state.db, id).await?;
+    let answers: Vec<AnswerView> = cs
+        .questions
+        .iter()
+        .filter_map(|q| {
+            let (_, v) = stored.iter().find(|(qid, _)| *qid == q.id)?;
+            let values = match Answer::from_storage(q.kind, v) {
+                Answer::Choices(c) => c,
+                Answer::YesNo(b) => vec![if b { "yes".into() } else { "no".into() }],
+                other => vec![other.to_storage()],
+            };
+            Some(AnswerView {
+                label: q.label.clone(),
+                kind: q.kind.as_str(),
+                values,
+            })
+        })
+        .collect();
+    let attachments = proposals::attachments(&state.db, id).await?;
+    let threads = threads(comments::of_proposal(&state.db, id).await?);
+    let following = match &ctx.user {
+        Some(u) => comments::is_following(&state.db, u.id, id).await?,
+        None => false,
+    };
+    let followers = comments::follower_count(&state.db, id).await?;
+    let answer = analyses::answer(&state.db, id)
+        .await?
+        .filter(|a| a.published_at.is_some());
+    let merged_into = match proposal.merged_into_id {
+        Some(pid) => proposals::by_id(&state.db, pid).await?,
+        None => None,
+    };
+    let reasons: Vec<&str> = ReportReason::ALL.iter().map(|r| r.as_str()).collect();
+    let is_author = ctx.user.as_ref().is_some_and(|u| u.id == proposal.author_id);
+    let may_change = author_may_change(&ctx, &proposal, &cs);
+    let reference = proposal.reference();
+    let step_open = cs.state() == participe_domain::step::StepState::Open;
+    let failed = !feedback.errors.is_empty();
+    let html = render::page(
+        &state,
+        &ctx,
+        "proposals/show.html",
+        view! {
+            proposal,
+            reference,
+            project => cs.project,
+            step => cs.step,
+            answers,
+            attachments,
+            threads,
+            following,
+            followers,
+            answer,
+            merged_into,
+            reasons,
+            is_author,
+            may_change,
+            step_open,
+            can_moderate => ctx.can(Action::Moderate),
+            can_analyse => ctx.can(Action::AnalyseProposals),
+            errors => errors_value(&state.i18n, ctx.lang, &feedback.errors),
+            comment_body => feedback.comment_body,
+        },
+    )
+    .await?;
+    Ok(crate::web::form::form_response(html, failed))
+}
