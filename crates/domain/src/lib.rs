@@ -16,6 +16,7 @@ pub mod slug;
 pub mod step;
 pub mod templates;
 pub mod text;
+pub mod vote;
 
 pub use errors::{FieldError, FieldErrors};
 pub use role::Role;
