@@ -61,7 +61,8 @@ if [ -f e2e/package.json ]; then
   if command -v chromium >/dev/null && command -v npm >/dev/null; then
     say "Browser tests (headless Chromium, axe-core)"
     cargo build --quiet --bin participe
-    (cd e2e && { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; } && PARTICIPE_BIN=../target/debug/participe node --test --test-concurrency=1)
+    bin="$(cd "${CARGO_TARGET_DIR:-target}" && pwd)/debug/participe"
+    (cd e2e && { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; } && PARTICIPE_BIN="$bin" node --test --test-concurrency=1)
   elif ci; then
     warn "CI=true but Chromium or npm is missing: failing instead of skipping the browser tests."
     exit 1
