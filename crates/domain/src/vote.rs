@@ -80,7 +80,11 @@ pub fn check_ballot(mode: &VoteMode, ballot: &[Candidate], choices: &[i64]) -> R
             }
         }
         VoteMode::Budget { envelope, min_spend } => {
-            let spent: i64 = choices.iter().filter_map(|id| ballot.iter().find(|c| c.id == *id)).map(|c| c.cost).sum();
+            let spent: i64 = choices
+                .iter()
+                .filter_map(|id| ballot.iter().find(|c| c.id == *id))
+                .map(|c| c.cost)
+                .sum();
             if spent > *envelope {
                 return Err(BallotProblem::OverBudget);
             }
@@ -107,9 +111,11 @@ pub fn check_ballot(mode: &VoteMode, ballot: &[Candidate], choices: &[i64]) -> R
 /// ranking of up to `max`, `max` points for rank 1 down to 1 for rank `max`.
 pub fn points(mode: &VoteMode, choices: &[i64]) -> Vec<(i64, i64)> {
     match mode {
-        VoteMode::Ranking { max } => {
-            choices.iter().enumerate().map(|(rank, id)| (*id, i64::from(*max) - rank as i64)).collect()
-        }
+        VoteMode::Ranking { max } => choices
+            .iter()
+            .enumerate()
+            .map(|(rank, id)| (*id, i64::from(*max) - rank as i64))
+            .collect(),
         _ => choices.iter().map(|id| (*id, 1)).collect(),
     }
 }
@@ -176,12 +182,19 @@ mod tests {
     use proptest::prelude::*;
 
     fn ballot() -> Vec<Candidate> {
-        vec![Candidate { id: 1, cost: 100 }, Candidate { id: 2, cost: 300 }, Candidate { id: 3, cost: 600 }]
+        vec![
+            Candidate { id: 1, cost: 100 },
+            Candidate { id: 2, cost: 300 },
+            Candidate { id: 3, cost: 600 },
+        ]
     }
 
     #[test]
     fn simple_votes_respect_min_and_max() {
-        let m = VoteMode::Simple { min: Some(2), max: Some(2) };
+        let m = VoteMode::Simple {
+            min: Some(2),
+            max: Some(2),
+        };
         assert_eq!(check_ballot(&m, &ballot(), &[1]), Err(BallotProblem::TooFew));
         assert!(BallotProblem::TooFew.is_incomplete());
         assert_eq!(check_ballot(&m, &ballot(), &[1, 2, 3]), Err(BallotProblem::TooMany));
@@ -192,7 +205,10 @@ mod tests {
 
     #[test]
     fn budget_votes_fit_the_envelope() {
-        let m = VoteMode::Budget { envelope: 700, min_spend: Some(350) };
+        let m = VoteMode::Budget {
+            envelope: 700,
+            min_spend: Some(350),
+        };
         assert_eq!(check_ballot(&m, &ballot(), &[2, 3]), Err(BallotProblem::OverBudget));
         assert_eq!(check_ballot(&m, &ballot(), &[1]), Err(BallotProblem::UnderMinimumSpend));
         assert_eq!(check_ballot(&m, &ballot(), &[1, 3]), Ok(()));
@@ -208,14 +224,34 @@ mod tests {
 
     #[test]
     fn requirements_are_listed_in_order() {
-        let req = Requirements { confirmed_email: true, min_age: Some(16), postal_codes: vec!["35000".into()], accept_rules: true };
+        let req = Requirements {
+            confirmed_email: true,
+            min_age: Some(16),
+            postal_codes: vec!["35000".into()],
+            accept_rules: true,
+        };
         let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-        let v = Voter { confirmed: false, birth_date: None, postal_code: Some("75001"), accepted_rules: false };
+        let v = Voter {
+            confirmed: false,
+            birth_date: None,
+            postal_code: Some("75001"),
+            accepted_rules: false,
+        };
         assert_eq!(
             missing_requirements(&req, &v, today),
-            vec![Missing::ConfirmedEmail, Missing::BirthDate, Missing::PostalCodeOutside, Missing::RulesAcceptance]
+            vec![
+                Missing::ConfirmedEmail,
+                Missing::BirthDate,
+                Missing::PostalCodeOutside,
+                Missing::RulesAcceptance
+            ]
         );
-        let ok = Voter { confirmed: true, birth_date: NaiveDate::from_ymd_opt(2000, 1, 1), postal_code: Some(" 35000 "), accepted_rules: true };
+        let ok = Voter {
+            confirmed: true,
+            birth_date: NaiveDate::from_ymd_opt(2000, 1, 1),
+            postal_code: Some(" 35000 "),
+            accepted_rules: true,
+        };
         assert!(missing_requirements(&req, &ok, today).is_empty());
     }
 
