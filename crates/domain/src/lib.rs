@@ -8,6 +8,7 @@ pub mod email;
 pub mod errors;
 pub mod form;
 pub mod moderation;
+pub mod pb;
 pub mod permission;
 pub mod project;
 pub mod proposal;

@@ -64,5 +64,6 @@ async fn main() -> anyhow::Result<()> {
         start.elapsed().as_secs_f64()
     );
     println!("STEP_PATH=/projects/{}/steps/{}", project.slug, step.id);
+    println!("DISTRICT_ID={}", districts.first().map(|d| d.id).unwrap_or(0));
     Ok(())
 }

@@ -39,6 +39,26 @@ pub enum Command {
         #[command(subcommand)]
         command: UsersCommand,
     },
+    /// Participatory-budget files in the pabulib `.pb` format.
+    Pb {
+        #[command(subcommand)]
+        command: PbCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PbCommand {
+    /// Count a `.pb` file with a rule and print the selected project ids.
+    Count {
+        /// The `.pb` file.
+        file: PathBuf,
+        /// greedy, greedy-ratio, mes, mes-add1, mes-add1-feasible, mes-add1-greedy, mes-greedy, phragmen, …
+        #[arg(long)]
+        rule: String,
+        /// `text` (one id per line) or `json` ({"rule", "selected", "total_cost"}).
+        #[arg(long, default_value = "text")]
+        format: String,
+    },
 }
 
 #[derive(Args, Debug, Clone)]
@@ -170,6 +190,17 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Users {
             command: UsersCommand::Create(args),
         } => create_user(args).await,
+        Command::Pb {
+            command: PbCommand::Count { file, rule, format },
+        } => {
+            let json = match format.as_str() {
+                "json" => true,
+                "text" => false,
+                other => anyhow::bail!("unknown format {other:?}; use text or json"),
+            };
+            println!("{}", crate::pb_cli::count_command(&file, &rule, json)?);
+            Ok(())
+        }
     }
 }
 

@@ -12,6 +12,7 @@ mod demo_proposals;
 pub mod files;
 pub mod i18n;
 pub mod mail;
+pub mod pb_cli;
 pub mod richtext;
 pub mod security;
 pub mod services;

@@ -243,3 +243,93 @@ fn serve_on_postgres_names_the_engine() {
     assert!(body.contains(r#""database":"postgres""#), "{body}");
     assert!(http_get(port, "/").unwrap().1.contains("Ville de Démo"));
 }
+
+/// `participe pb count` gives the reference's selections on small real
+/// elections (every instance and rule is checked by the domain crate's
+/// tests/pb_instances.rs; this checks the command itself).
+#[test]
+fn pb_count_matches_the_reference() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/pb/instances");
+    if !dir.exists() {
+        assert!(
+            std::env::var("CI").map_or(true, |v| v != "true"),
+            "CI=true but {} is missing",
+            dir.display()
+        );
+        eprintln!("SKIPPED: {} not found", dir.display());
+        return;
+    }
+    let rules = [
+        ("greedy", "greedy_cost"),
+        ("greedy-ratio", "greedy_card"),
+        ("mes", "mes_cost"),
+        ("mes-add1", "mes_cost_add1"),
+        ("mes-add1-greedy", "mes_cost_add1_greedy"),
+        ("mes-greedy", "mes_cost_greedy"),
+        ("phragmen", "phragmen"),
+    ];
+    let tmp = tempfile::tempdir().unwrap();
+    let mut checked = 0;
+    for name in [
+        "Canada_Stanford_Dataset_PB_Dieppe_2018_vote_approvals",
+        "Poland_Warszawa_2019_Marysin_Wawerski_Poludniowy",
+    ] {
+        let pb = dir.join(format!("{name}.pb"));
+        let expected: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.join(format!("{name}.expected.json"))).unwrap()).unwrap();
+        for (rule, key) in rules {
+            let Some(entry) = expected["results"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|r| r["key"] == key && r["status"] == "ok")
+            else {
+                continue;
+            };
+            let (ok, out) = run(
+                &["pb", "count", pb.to_str().unwrap(), "--rule", rule, "--format", "json"],
+                "",
+                tmp.path(),
+            );
+            assert!(ok, "{name} {rule}: {out}");
+            let got: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+            assert_eq!(got["selected"], entry["selected"], "{name} {rule}");
+            assert_eq!(got["rule"], rule);
+            checked += 1;
+        }
+        let (ok, text) = run(
+            &["pb", "count", pb.to_str().unwrap(), "--rule", "greedy"],
+            "",
+            tmp.path(),
+        );
+        assert!(ok);
+        let lines: Vec<&str> = text.lines().collect();
+        let want: Vec<&str> = expected["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["key"] == "greedy_cost")
+            .unwrap()["selected"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        assert_eq!(lines, want, "plain output: one id per line");
+    }
+    assert!(checked >= 10, "only {checked} rule results compared");
+    let (ok, out) = run(&["pb", "count", "/nonexistent.pb", "--rule", "mes"], "", tmp.path());
+    assert!(!ok && out.contains("cannot read"), "{out}");
+    let (ok, out) = run(
+        &[
+            "pb",
+            "count",
+            dir.join("Worldwide_Mechanical_Turk_Knapsack_7.pb").to_str().unwrap(),
+            "--rule",
+            "magic",
+        ],
+        "",
+        tmp.path(),
+    );
+    assert!(!ok && out.contains("valid rules"), "{out}");
+}

@@ -1,0 +1,556 @@
+//! The pabulib `.pb` parser.
+//!
+//! A `.pb` file is `;`-separated CSV in three sections, each opened by a
+//! title row (`META`, `PROJECTS`, `VOTES`) followed by a header row. This
+//! reads it as pabutools' `parse_pabulib` does (Python's `str.splitlines`,
+//! then `csv.reader(delimiter=";")`): a BOM is allowed, quoted fields may hold
+//! `;` and `""`, empty rows are skipped, cells reading `none` are dropped,
+//! costs and the budget may be decimals (with `,` or `.`), and ids are
+//! strings. Unlike pabutools it reports problems as errors with a line number
+//! instead of raising, and it is lenient where that cannot change a result:
+//! sections may come in any order, spaces around ids in `vote` are ignored,
+//! and a missing `vote` cell is an empty ballot.
+
+use std::fmt;
+
+use num_rational::BigRational;
+use num_traits::Signed;
+
+use super::numbers::parse_rational;
+use super::{Election, Project, VoteType};
+
+/// A problem in a `.pb` text. `line` is 1-based (0 when the problem is not
+/// tied to a line, such as a missing section).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "line {}: {}", self.line, self.message)
+        }
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+fn error(line: usize, message: impl Into<String>) -> ParseError {
+    ParseError {
+        line,
+        message: message.into(),
+    }
+}
+
+/// One CSV record and the line it starts on.
+struct Record {
+    line: usize,
+    cells: Vec<String>,
+}
+
+/// Python's `str.splitlines()`: the line boundaries it knows, line endings dropped.
+fn split_lines(text: &str) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let boundary = matches!(
+            c,
+            '\n' | '\r' | '\u{0b}' | '\u{0c}' | '\u{1c}' | '\u{1d}' | '\u{1e}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        );
+        if boundary {
+            lines.push(&text[start..i]);
+            let mut next = i + c.len_utf8();
+            if c == '\r'
+                && let Some(&(j, '\n')) = chars.peek()
+            {
+                chars.next();
+                next = j + 1;
+            }
+            start = next;
+        }
+    }
+    if start < text.len() {
+        lines.push(&text[start..]);
+    }
+    lines
+}
+
+/// Python's `csv.reader(lines, delimiter=";")` (excel dialect, not strict):
+/// a `"` opens a quoted field only at the start of a field, `""` inside one is
+/// a quote, text after a closing quote is kept, and a quoted field that runs
+/// past the end of a line continues on the next one (joined without the line
+/// break, as the reader sees lines without their endings). An empty line
+/// gives an empty record. A quoted field still open at the end of the text is
+/// an error.
+fn read_records(text: &str) -> Result<Vec<Record>, ParseError> {
+    #[derive(PartialEq)]
+    enum State {
+        StartField,
+        InField,
+        InQuoted,
+        QuoteInQuoted,
+    }
+    let mut records = Vec::new();
+    let mut cells: Vec<String> = Vec::new();
+    let mut field = String::new();
+    let mut state = State::StartField;
+    let mut record_line = 0;
+    let mut in_record = false;
+    for (index, line) in split_lines(text).into_iter().enumerate() {
+        let line_no = index + 1;
+        if !in_record {
+            record_line = line_no;
+            in_record = true;
+            state = State::StartField;
+            if line.is_empty() {
+                records.push(Record {
+                    line: line_no,
+                    cells: Vec::new(),
+                });
+                in_record = false;
+                continue;
+            }
+        }
+        for c in line.chars() {
+            match state {
+                State::StartField => match c {
+                    '"' => state = State::InQuoted,
+                    ';' => cells.push(String::new()),
+                    _ => {
+                        field.push(c);
+                        state = State::InField;
+                    }
+                },
+                State::InField => {
+                    if c == ';' {
+                        cells.push(std::mem::take(&mut field));
+                        state = State::StartField;
+                    } else {
+                        field.push(c);
+                    }
+                }
+                State::InQuoted => {
+                    if c == '"' {
+                        state = State::QuoteInQuoted;
+                    } else {
+                        field.push(c);
+                    }
+                }
+                State::QuoteInQuoted => match c {
+                    '"' => {
+                        field.push('"');
+                        state = State::InQuoted;
+                    }
+                    ';' => {
+                        cells.push(std::mem::take(&mut field));
+                        state = State::StartField;
+                    }
+                    _ => {
+                        field.push(c);
+                        state = State::InField;
+                    }
+                },
+            }
+        }
+        if state == State::InQuoted {
+            continue; // the quoted field goes on on the next line
+        }
+        cells.push(std::mem::take(&mut field));
+        records.push(Record {
+            line: record_line,
+            cells: std::mem::take(&mut cells),
+        });
+        in_record = false;
+    }
+    if in_record {
+        return Err(error(
+            record_line,
+            "a quoted field opened here is never closed (missing '\"')",
+        ));
+    }
+    Ok(records)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Section {
+    None,
+    Meta,
+    Projects,
+    Votes,
+}
+
+/// A data row with the header of its section, cells with value `none` dropped.
+struct Row {
+    line: usize,
+    /// (column name, value), both trimmed.
+    cells: Vec<(String, String)>,
+    /// The first cell, trimmed (the project id in PROJECTS), even if `none`.
+    first: String,
+}
+
+impl Row {
+    fn get(&self, key: &str) -> Option<&str> {
+        // A repeated column keeps its last value, as pabutools' dict does.
+        self.cells.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    }
+}
+
+fn make_row(record: Record, header: &[String], section: &str) -> Result<Row, ParseError> {
+    if record.cells.len() > header.len() {
+        return Err(error(
+            record.line,
+            format!(
+                "{section} row has {} cells but the header has {} columns",
+                record.cells.len(),
+                header.len()
+            ),
+        ));
+    }
+    let first = record.cells.first().map(|c| c.trim().to_string()).unwrap_or_default();
+    let cells = record
+        .cells
+        .into_iter()
+        .zip(header)
+        .map(|(value, key)| (key.clone(), value.trim().to_string()))
+        .filter(|(_, value)| !value.eq_ignore_ascii_case("none"))
+        .collect();
+    Ok(Row {
+        line: record.line,
+        cells,
+        first,
+    })
+}
+
+/// Parses the text of a `.pb` file.
+pub fn parse(text: &str) -> Result<Election, ParseError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut meta: Vec<(String, String)> = Vec::new();
+    let mut project_rows: Vec<Row> = Vec::new();
+    let mut vote_rows: Vec<Row> = Vec::new();
+    let mut section = Section::None;
+    let mut header: Vec<String> = Vec::new();
+    let mut seen = [false; 3];
+
+    let mut records = read_records(text)?.into_iter();
+    while let Some(record) = records.next() {
+        if is_blank(&record) {
+            continue;
+        }
+        // pabutools compares the first cell, stripped and lowercased, with the titles.
+        let first = record.cells[0].trim();
+        let title = [
+            ("META", Section::Meta),
+            ("PROJECTS", Section::Projects),
+            ("VOTES", Section::Votes),
+        ]
+        .into_iter()
+        .find(|(title, _)| first.eq_ignore_ascii_case(title));
+        if let Some((title, next_section)) = title {
+            let slot = next_section as usize - 1;
+            if seen[slot] {
+                return Err(error(record.line, format!("second {title} section")));
+            }
+            seen[slot] = true;
+            section = next_section;
+            let head = records
+                .by_ref()
+                .find(|r| !is_blank(r))
+                .ok_or_else(|| error(record.line, format!("the {title} section has no header row")))?;
+            header = head.cells.iter().map(|c| c.trim().to_string()).collect();
+            continue;
+        }
+        match section {
+            Section::None => {
+                return Err(error(
+                    record.line,
+                    "data before any section: the file must start with META, PROJECTS or VOTES",
+                ));
+            }
+            Section::Meta => {
+                if record.cells.len() < 2 {
+                    return Err(error(
+                        record.line,
+                        "a META row needs a key and a value separated by ';'",
+                    ));
+                }
+                let key = record.cells[0].trim().to_string();
+                let value = record.cells[1].trim().to_string();
+                meta.retain(|(k, _)| *k != key);
+                meta.push((key, value));
+            }
+            Section::Projects => project_rows.push(make_row(record, &header, "PROJECTS")?),
+            Section::Votes => vote_rows.push(make_row(record, &header, "VOTES")?),
+        }
+    }
+
+    let meta_get = |key: &str| meta.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+    let vote_type_text = meta_get("vote_type").ok_or_else(|| error(0, "META has no vote_type"))?;
+    let vote_type = VoteType::parse(vote_type_text).ok_or_else(|| {
+        error(
+            0,
+            format!("META vote_type {vote_type_text:?} is not one of approval, choose-1, ordinal, cumulative, scoring"),
+        )
+    })?;
+    let budget_text = meta_get("budget").ok_or_else(|| error(0, "META has no budget"))?;
+    let budget =
+        parse_amount(budget_text).ok_or_else(|| error(0, format!("META budget {budget_text:?} is not a number")))?;
+
+    let mut warnings = Vec::new();
+    let projects = read_projects(project_rows, &mut warnings)?;
+    let mut election = Election {
+        meta,
+        vote_type,
+        budget,
+        projects,
+        ballots: Vec::new(),
+        points: None,
+        warnings,
+    };
+    read_votes(&mut election, vote_rows)?;
+
+    if let Some(n) = election.meta_value("num_votes")
+        && n.parse::<usize>().ok() != Some(election.ballots.len())
+    {
+        election.warnings.push(format!(
+            "META num_votes is {n} but VOTES has {} rows",
+            election.ballots.len()
+        ));
+    }
+    if let Some(n) = election.meta_value("num_projects")
+        && n.parse::<usize>().ok() != Some(election.projects.len())
+    {
+        election.warnings.push(format!(
+            "META num_projects is {n} but PROJECTS has {} distinct ids",
+            election.projects.len()
+        ));
+    }
+    Ok(election)
+}
+
+fn is_blank(record: &Record) -> bool {
+    record.cells.is_empty() || (record.cells.len() == 1 && record.cells[0].trim().is_empty())
+}
+
+/// A budget or a cost: pabutools replaces `,` by `.` and reads an exact rational.
+/// Negative amounts are refused.
+fn parse_amount(text: &str) -> Option<BigRational> {
+    parse_rational(&text.replace(',', ".")).filter(|v| !v.is_negative())
+}
+
+fn read_projects(rows: Vec<Row>, warnings: &mut Vec<String>) -> Result<Vec<Project>, ParseError> {
+    let mut projects: Vec<Project> = Vec::with_capacity(rows.len());
+    for row in rows {
+        let id = row.first.clone();
+        if id.is_empty() {
+            return Err(error(row.line, "a project has an empty project_id"));
+        }
+        let cost_text = row
+            .get("cost")
+            .ok_or_else(|| error(row.line, format!("project {id} has no cost")))?;
+        let cost = parse_amount(cost_text).ok_or_else(|| {
+            error(
+                row.line,
+                format!("project {id} has cost {cost_text:?}, which is not a number ≥ 0"),
+            )
+        })?;
+        let project = Project {
+            name: row.get("name").map(str::to_string),
+            selected: row.get("selected").map(str::to_string),
+            id,
+            cost,
+            line: row.line,
+        };
+        projects.push(project);
+    }
+    // pabutools keeps projects in a set hashed by id: a repeated id keeps the first row.
+    projects.sort_by(|a, b| a.id.cmp(&b.id).then(a.line.cmp(&b.line)));
+    let mut unique: Vec<Project> = Vec::with_capacity(projects.len());
+    for p in projects {
+        if let Some(last) = unique.last()
+            && last.id == p.id
+        {
+            warnings.push(format!(
+                "line {}: project id {} repeats line {}; the first row is kept",
+                p.line, p.id, last.line
+            ));
+            continue;
+        }
+        unique.push(p);
+    }
+    Ok(unique)
+}
+
+fn read_votes(election: &mut Election, rows: Vec<Row>) -> Result<(), ParseError> {
+    let vote_type = election.vote_type;
+    let mut ballots: Vec<Vec<u32>> = Vec::with_capacity(rows.len());
+    let mut all_points: Vec<Vec<BigRational>> = Vec::new();
+    let lookup = |id: &str, line: usize| -> Result<u32, ParseError> {
+        election
+            .project_index(id)
+            .map(|i| i as u32)
+            .ok_or_else(|| error(line, format!("the vote names an unknown project {id:?}")))
+    };
+    for row in &rows {
+        let vote = row.get("vote").unwrap_or("");
+        match vote_type {
+            VoteType::Approval | VoteType::Choose1 | VoteType::Ordinal => {
+                let mut ballot: Vec<u32> = Vec::new();
+                for item in vote.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                    let p = lookup(item, row.line)?;
+                    // Approval ballots are sets; an ordinal ballot keeps a project's first rank.
+                    if !ballot.contains(&p) {
+                        ballot.push(p);
+                    }
+                }
+                if vote_type != VoteType::Ordinal {
+                    ballot.sort_unstable();
+                }
+                ballots.push(ballot);
+            }
+            VoteType::Cumulative | VoteType::Scoring => {
+                let mut ballot: Vec<u32> = Vec::new();
+                let mut points: Vec<BigRational> = Vec::new();
+                // Without a points cell pabutools makes an empty ballot.
+                if let Some(points_text) = row.get("points") {
+                    let values: Vec<&str> = points_text.split(',').collect();
+                    for (index, item) in vote.split(',').map(str::trim).enumerate() {
+                        if item.is_empty() {
+                            continue;
+                        }
+                        let p = lookup(item, row.line)?;
+                        let text = values.get(index).ok_or_else(|| {
+                            error(
+                                row.line,
+                                format!(
+                                    "the vote lists more projects than the points column has values ({})",
+                                    values.len()
+                                ),
+                            )
+                        })?;
+                        let value = parse_rational(text).ok_or_else(|| {
+                            error(row.line, format!("points value {:?} is not a number", text.trim()))
+                        })?;
+                        // A dict: a repeated project keeps its place and takes the last value.
+                        match ballot.iter().position(|&q| q == p) {
+                            Some(at) => points[at] = value,
+                            None => {
+                                ballot.push(p);
+                                points.push(value);
+                            }
+                        }
+                    }
+                }
+                ballots.push(ballot);
+                all_points.push(points);
+            }
+        }
+    }
+    election.ballots = ballots;
+    if vote_type.has_points() {
+        election.points = Some(all_points);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use num_bigint::BigInt;
+
+    fn q(n: i64, d: i64) -> BigRational {
+        BigRational::new(BigInt::from(n), BigInt::from(d))
+    }
+
+    const SMALL: &str = "\u{feff}META\nkey;value\nbudget;1000,5\nvote_type;approval\nnum_votes;3\n\
+        PROJECTS\nproject_id;cost;name;selected\n10;500.5;\"Ten ;) \"\"quoted\"\"\";1\n9;400;Nine;none\nP0008;100;Eight;0\n\
+        \nVOTES\nvoter_id;vote\n1;10,9\n2; 9 ,P0008,9\n3;\n";
+
+    #[test]
+    fn reads_a_small_file_with_its_traps() {
+        let e = parse(SMALL).unwrap();
+        assert_eq!(e.vote_type, VoteType::Approval);
+        assert_eq!(e.budget, q(20010, 20));
+        let ids: Vec<&str> = e.projects.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["10", "9", "P0008"]);
+        assert_eq!(e.projects[0].cost, q(1001, 2));
+        assert_eq!(e.projects[0].name.as_deref(), Some("Ten ;) \"quoted\""));
+        assert_eq!(e.projects[1].selected, None);
+        assert_eq!(e.ballots, vec![vec![0, 1], vec![1, 2], vec![]]);
+        assert_eq!(e.recorded_selection(), Some(vec!["10".to_string()]));
+        assert!(e.warnings.is_empty(), "{:?}", e.warnings);
+    }
+
+    #[test]
+    fn reads_cumulative_and_ordinal_ballots() {
+        let text = "META\nkey;value\nbudget;10\nvote_type;cumulative\nPROJECTS\nproject_id;cost\n1;5\n2;5\n\
+            VOTES\nvoter_id;vote;points\nv1;2,1;3,2\nv2;1,1;1,4\n";
+        let e = parse(text).unwrap();
+        assert_eq!(e.ballots, vec![vec![1, 0], vec![0]]);
+        assert_eq!(e.points.unwrap(), vec![vec![q(3, 1), q(2, 1)], vec![q(4, 1)]]);
+        let text = text
+            .replace("cumulative", "ordinal")
+            .replace(";points", "")
+            .replace(";3,2", "")
+            .replace(";1,4", "");
+        let e = parse(&text).unwrap();
+        assert_eq!(e.ballots, vec![vec![1, 0], vec![0]]);
+        assert_eq!(e.points, None);
+    }
+
+    #[test]
+    fn quoted_fields_can_span_lines() {
+        let text = "META\nkey;value\nbudget;10\nvote_type;approval\nPROJECTS\nproject_id;cost;name\n1;5;\"two\nlines\"\nVOTES\nvoter_id;vote\n";
+        let e = parse(text).unwrap();
+        assert_eq!(e.projects[0].name.as_deref(), Some("twolines"));
+        assert_eq!(e.projects[0].line, 7);
+    }
+
+    #[test]
+    fn reports_errors_with_line_numbers() {
+        let base =
+            "META\nkey;value\nbudget;10\nvote_type;approval\nPROJECTS\nproject_id;cost\n1;5\nVOTES\nvoter_id;vote\n";
+        let cases = [
+            (format!("{base}v1;2\n"), 10, "unknown project \"2\""),
+            (base.replace("1;5", "1;five"), 7, "not a number"),
+            (base.replace("1;5", "1;-5"), 7, "not a number ≥ 0"),
+            (base.replace("1;5", "1;none"), 7, "has no cost"),
+            (base.replace("1;5", "1;5;6"), 7, "2 columns"),
+            (format!("{base}v1;\"1\n"), 10, "never closed"),
+            (base.replace("budget;10", "budget"), 3, "key and a value"),
+            (format!("x;y\n{base}"), 1, "before any section"),
+            (format!("{base}VOTES\n"), 10, "second VOTES"),
+            (base.replace("voter_id;vote\n", ""), 8, "no header"),
+        ];
+        for (text, line, needle) in cases {
+            let err = parse(&text).unwrap_err();
+            assert_eq!(err.line, line, "{err}");
+            assert!(err.to_string().contains(needle), "{err}");
+        }
+        let err = parse(&base.replace("vote_type;approval", "vote_type;maybe")).unwrap_err();
+        assert!(err.to_string().contains("vote_type"), "{err}");
+        let err = parse(&base.replace("budget;10\n", "")).unwrap_err();
+        assert_eq!(err.to_string(), "META has no budget");
+    }
+
+    #[test]
+    fn repeated_ids_keep_the_first_row() {
+        let text = "META\nkey;value\nbudget;10\nvote_type;approval\nnum_votes;7\nPROJECTS\nproject_id;cost\n1;5\n1;7\nVOTES\nvoter_id;vote\nv;1\n";
+        let e = parse(text).unwrap();
+        assert_eq!(e.projects.len(), 1);
+        assert_eq!(e.projects[0].cost, q(5, 1));
+        assert_eq!(e.warnings.len(), 2, "{:?}", e.warnings);
+    }
+
+    #[test]
+    fn splits_lines_like_python() {
+        assert_eq!(split_lines("a\r\nb\rc\nd"), ["a", "b", "c", "d"]);
+        assert_eq!(split_lines("a\n\nb\n"), ["a", "", "b"]);
+        assert_eq!(split_lines("a\u{2028}b"), ["a", "b"]);
+        assert!(split_lines("").is_empty());
+    }
+}
