@@ -276,12 +276,7 @@ macro_rules! list_where {
     };
 }
 
-macro_rules! list_sql {
-    ($order:literal) => {
-        select!(concat!(list_where!(), "ORDER BY ", $order, " LIMIT $7 OFFSET $8"))
-    };
-}
-
+/// A `LIKE` pattern for the search words (the wildcards typed are dropped).
 fn like(text: &Option<String>) -> Option<String> {
     text.as_ref()
         .map(|t| t.trim().to_lowercase())
@@ -290,6 +285,21 @@ fn like(text: &Option<String>) -> Option<String> {
             let escaped: String = t.chars().filter(|c| *c != '%' && *c != '_').collect();
             format!("%{escaped}%")
         })
+}
+
+/// The ids of one page, from the proposals table alone (narrow rows, no
+/// joins), so sorting thousands of proposals stays cheap; the page's rows
+/// are then read by id.
+macro_rules! page_ids_sql {
+    ($order:literal) => {
+        concat!(
+            "SELECT p.id FROM proposals p ",
+            list_where!(),
+            "ORDER BY ",
+            $order,
+            " LIMIT $7 OFFSET $8"
+        )
+    };
 }
 
 /// One page of a step's published proposals. `seed` orders the random sort.
@@ -303,15 +313,15 @@ pub async fn list(
     offset: i64,
 ) -> StoreResult<Vec<Proposal>> {
     let sql = match sort {
-        Sort::Random => list_sql!("((p.id * 2654435761 + $9) % 4294967291), p.id"),
-        Sort::Newest => list_sql!("p.published_at DESC, p.id DESC"),
-        Sort::MostCommented => list_sql!("p.comment_count DESC, p.id DESC"),
-        Sort::CostAsc => list_sql!("p.cost IS NULL, p.cost ASC, p.id"),
-        Sort::CostDesc => list_sql!("p.cost IS NULL, p.cost DESC, p.id"),
+        Sort::Random => page_ids_sql!("((p.id * 2654435761 + $9) % 4294967291), p.id"),
+        Sort::Newest => page_ids_sql!("p.published_at DESC, p.id DESC"),
+        Sort::MostCommented => page_ids_sql!("p.comment_count DESC, p.id DESC"),
+        Sort::CostAsc => page_ids_sql!("p.cost IS NULL, p.cost ASC, p.id"),
+        Sort::CostDesc => page_ids_sql!("p.cost IS NULL, p.cost DESC, p.id"),
     };
     let text = like(&f.text);
-    Ok(on_db!(db, |p| {
-        let q = sqlx::query_as(sql)
+    let ids: Vec<i64> = on_db!(db, |p| {
+        let q = sqlx::query_scalar(sql)
             .bind(step_id)
             .bind(f.district)
             .bind(f.theme)
@@ -326,7 +336,27 @@ pub async fn list(
             q
         };
         q.fetch_all(p).await
-    })?)
+    })?;
+    by_ids(db, &ids).await
+}
+
+/// Proposals by id, in the order of `ids`.
+pub async fn by_ids(db: &Db, ids: &[i64]) -> StoreResult<Vec<Proposal>> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    // Only numbered placeholders are added to the text; the ids are bound.
+    let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+    let sql = format!("{} WHERE p.id IN ({})", select!(""), placeholders.join(", "));
+    let mut rows: Vec<Proposal> = on_db!(db, |p| {
+        let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()));
+        for id in ids {
+            q = q.bind(id);
+        }
+        q.fetch_all(p).await
+    })?;
+    rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
+    Ok(rows)
 }
 
 /// How many published proposals match the filters.
