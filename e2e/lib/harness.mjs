@@ -59,7 +59,7 @@ export function useSite() {
   });
 
   site.journey = (name, fn) =>
-    test(name, { timeout: 60_000 }, async () => {
+    test(name, { timeout: 180_000 }, async () => {
       const contexts = [];
       /** A new visitor: isolated cookies, one page, French browser. */
       const visitor = async () => {
@@ -68,8 +68,8 @@ export function useSite() {
           locale: 'fr-FR',
           viewport: { width: 1280, height: 900 },
         });
-        context.setDefaultTimeout(10_000);
-        context.setDefaultNavigationTimeout(15_000);
+        context.setDefaultTimeout(30_000);
+        context.setDefaultNavigationTimeout(30_000);
         const page = await context.newPage();
         watchLoads(page);
         contexts.push({ context, page });
