@@ -22,16 +22,37 @@ pub struct Analysis {
     pub updated_at: Option<DateTime<Utc>>,
 }
 
+macro_rules! select_analyses {
+    ($where:literal) => {
+        concat!(
+            "SELECT a.proposal_id, a.analyst_id, u.display_name AS analyst_name, a.admissibility, a.reason_id,
+                 r.name AS reason_name, a.reason_text, a.feasibility, a.cost_estimate, a.delay_months, a.updated_at
+             FROM analyses a LEFT JOIN users u ON u.id = a.analyst_id
+             LEFT JOIN admissibility_reasons r ON r.id = a.reason_id ",
+            $where
+        )
+    };
+}
+
 pub async fn get(db: &Db, proposal_id: i64) -> StoreResult<Option<Analysis>> {
-    Ok(on_db!(db, |p| sqlx::query_as(
-        "SELECT a.proposal_id, a.analyst_id, u.display_name AS analyst_name, a.admissibility, a.reason_id,
-             r.name AS reason_name, a.reason_text, a.feasibility, a.cost_estimate, a.delay_months, a.updated_at
-         FROM analyses a LEFT JOIN users u ON u.id = a.analyst_id
-         LEFT JOIN admissibility_reasons r ON r.id = a.reason_id WHERE a.proposal_id = $1"
-    )
+    Ok(on_db!(db, |p| sqlx::query_as(select_analyses!(
+        "WHERE a.proposal_id = $1"
+    ))
     .bind(proposal_id)
     .fetch_optional(p)
     .await)?)
+}
+
+/// The analyses of every proposal of a step, by proposal id, in one query
+/// (staff lists and exports would otherwise query once per proposal).
+pub async fn of_step(db: &Db, step_id: i64) -> StoreResult<std::collections::HashMap<i64, Analysis>> {
+    let rows: Vec<Analysis> = on_db!(db, |p| sqlx::query_as(select_analyses!(
+        "WHERE a.proposal_id IN (SELECT id FROM proposals WHERE step_id = $1)"
+    ))
+    .bind(step_id)
+    .fetch_all(p)
+    .await)?;
+    Ok(rows.into_iter().map(|a| (a.proposal_id, a)).collect())
 }
 
 /// Assigns proposals to an analyst (None removes the assignment).

@@ -160,6 +160,17 @@ pub async fn answers(db: &Db, id: i64) -> StoreResult<Vec<(i64, String)>> {
     .await)?)
 }
 
+/// Stored answers of every proposal of a step: (proposal id, question id, value).
+pub async fn answers_of_step(db: &Db, step_id: i64) -> StoreResult<Vec<(i64, i64, String)>> {
+    Ok(on_db!(db, |p| sqlx::query_as(
+        "SELECT a.proposal_id, a.question_id, a.value FROM proposal_answers a
+         JOIN proposals p ON p.id = a.proposal_id WHERE p.step_id = $1"
+    )
+    .bind(step_id)
+    .fetch_all(p)
+    .await)?)
+}
+
 /// Replaces the answers of a proposal in one transaction.
 pub async fn save_answers(db: &Db, id: i64, answers: &[(i64, String)]) -> StoreResult<()> {
     on_db!(db, |p| {

@@ -113,8 +113,9 @@ pub async fn step_list(
         .await?
         .ok_or_else(AppError::not_found)?;
     let mut rows = vec![];
+    let mut all_analyses = analyses::of_step(&state.db, step_id).await?;
     for p in proposals::all_published(&state.db, step_id).await? {
-        let analysis = analyses::get(&state.db, p.id).await?;
+        let analysis = all_analyses.remove(&p.id);
         if let Ok(a) = q.analyst.parse::<i64>()
             && analysis.as_ref().and_then(|x| x.analyst_id) != Some(a)
         {

@@ -79,8 +79,13 @@ pub async fn csv(
         );
         w.write_record(&header).map_err(AppError::internal)?;
         let all = proposals::all_published(&state.db, step.id).await?;
+        let all_analyses = analyses::of_step(&state.db, step.id).await?;
+        let mut all_answers: std::collections::HashMap<i64, Vec<(i64, String)>> = std::collections::HashMap::new();
+        for (pid, q, v) in proposals::answers_of_step(&state.db, step.id).await? {
+            all_answers.entry(pid).or_default().push((q, v));
+        }
         for p in &all {
-            let a = analyses::get(&state.db, p.id).await?;
+            let a = all_analyses.get(&p.id);
             let opt = |v: Option<i64>| v.map(|x| x.to_string()).unwrap_or_default();
             let merged = p
                 .merged_into_id
@@ -116,7 +121,7 @@ pub async fn csv(
                 opt(a.as_ref().and_then(|a| a.cost_estimate)),
                 opt(a.as_ref().and_then(|a| a.delay_months)),
             ];
-            let stored = proposals::answers(&state.db, p.id).await?;
+            let stored = all_answers.get(&p.id).map(Vec::as_slice).unwrap_or_default();
             for q in questions
                 .iter()
                 .filter(|q| q.kind != participe_domain::form::QuestionKind::Section)
