@@ -176,6 +176,33 @@ pub fn missing_requirements(req: &Requirements, voter: &Voter, today: NaiveDate)
     out
 }
 
+/// The age bands of participation statistics, youngest first.
+pub const AGE_BANDS: [&str; 7] = ["under-16", "16-17", "18-24", "25-34", "35-49", "50-64", "65-plus"];
+
+/// The age band (one of [`AGE_BANDS`]) of a person born on `birth`, on `today`.
+pub fn age_band(birth: NaiveDate, today: NaiveDate) -> &'static str {
+    let index = match age_on(birth, today) {
+        0..=15 => 0,
+        16..=17 => 1,
+        18..=24 => 2,
+        25..=34 => 3,
+        35..=49 => 4,
+        50..=64 => 5,
+        _ => 6,
+    };
+    AGE_BANDS[index]
+}
+
+/// How many ballots have each number of choices: `(size, ballots)` pairs for
+/// the sizes that occur, by increasing size.
+pub fn ballot_size_histogram(sizes: impl IntoIterator<Item = usize>) -> Vec<(usize, u64)> {
+    let mut counts = std::collections::BTreeMap::new();
+    for size in sizes {
+        *counts.entry(size).or_insert(0u64) += 1;
+    }
+    counts.into_iter().collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,6 +280,56 @@ mod tests {
             accepted_rules: true,
         };
         assert!(missing_requirements(&req, &ok, today).is_empty());
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn age_bands_change_on_birthdays() {
+        let today = date(2026, 6, 15);
+        let cases = [
+            (date(2026, 6, 15), "under-16"),
+            (date(2010, 6, 16), "under-16"),
+            (date(2010, 6, 15), "16-17"),
+            (date(2008, 6, 16), "16-17"),
+            (date(2008, 6, 15), "18-24"),
+            (date(2001, 6, 16), "18-24"),
+            (date(2001, 6, 15), "25-34"),
+            (date(1991, 6, 16), "25-34"),
+            (date(1991, 6, 15), "35-49"),
+            (date(1976, 6, 16), "35-49"),
+            (date(1976, 6, 15), "50-64"),
+            (date(1961, 6, 16), "50-64"),
+            (date(1961, 6, 15), "65-plus"),
+            (date(1920, 1, 1), "65-plus"),
+            // Born after `today` (bad data): counted as a child, not a panic.
+            (date(2030, 1, 1), "under-16"),
+        ];
+        for (birth, band) in cases {
+            assert_eq!(age_band(birth, today), band, "born {birth}");
+        }
+        // Born on 29 February: 18 on 1 March of a common year.
+        assert_eq!(age_band(date(2008, 2, 29), date(2026, 2, 28)), "16-17");
+        assert_eq!(age_band(date(2008, 2, 29), date(2026, 3, 1)), "18-24");
+        // Every band is reachable, in the order of AGE_BANDS.
+        let bands: Vec<&str> = [10, 16, 20, 30, 40, 60, 70]
+            .iter()
+            .map(|age| age_band(date(2026 - age, 1, 1), today))
+            .collect();
+        assert_eq!(bands, AGE_BANDS);
+    }
+
+    #[test]
+    fn ballot_sizes_are_counted_by_size() {
+        assert_eq!(ballot_size_histogram([3, 1, 3, 0, 3, 1]), vec![(0, 1), (1, 2), (3, 3)]);
+        assert!(ballot_size_histogram(Vec::new()).is_empty());
+        let ballots: Vec<Vec<i64>> = vec![vec![1, 2], vec![4], vec![5, 6]];
+        assert_eq!(
+            ballot_size_histogram(ballots.iter().map(Vec::len)),
+            vec![(1, 1), (2, 2)]
+        );
     }
 
     proptest! {

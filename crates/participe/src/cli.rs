@@ -109,6 +109,9 @@ pub struct ServeArgs {
     /// Messages to proposal authors allowed per client address every 15 minutes.
     #[arg(long, env = "PARTICIPE_CONTACT_LIMIT", default_value_t = 5)]
     pub contact_limit: i64,
+    /// Ballots a voter may cast or change every 15 minutes.
+    #[arg(long, env = "PARTICIPE_VOTE_LIMIT", default_value_t = 100)]
+    pub vote_limit: i64,
 }
 
 #[derive(Subcommand, Debug)]
@@ -154,6 +157,7 @@ impl ServeArgs {
                 signup: self.signup_limit,
                 password_reset: self.reset_limit,
                 contact: self.contact_limit,
+                vote: self.vote_limit,
                 window_secs: 900,
             },
             max_upload_bytes: 5 * 1024 * 1024,

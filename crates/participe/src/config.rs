@@ -21,6 +21,8 @@ pub struct RateLimits {
     pub password_reset: i64,
     /// Messages to proposal authors per client address per window.
     pub contact: i64,
+    /// Ballots (cast or changed) per voter per window.
+    pub vote: i64,
     /// Window length in seconds.
     pub window_secs: i64,
 }
@@ -32,6 +34,7 @@ impl Default for RateLimits {
             signup: 10,
             password_reset: 5,
             contact: 5,
+            vote: 100,
             window_secs: 900,
         }
     }

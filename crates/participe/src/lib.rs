@@ -8,6 +8,7 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod demo_follow_up;
 mod demo_proposals;
 pub mod files;
 pub mod i18n;

@@ -178,6 +178,40 @@ const MATRIX: &[Row] = &[
     ("post", "/admin/moderation/{kind}/{id}/hide", Body::None, [Login, NO, NO, BAD, BAD, BAD]),
     ("post", "/admin/moderation/{kind}/{id}/restore", Body::None, [Login, NO, NO, SEE, SEE, SEE]),
     ("post", "/admin/reports/{id}/dismiss", Body::None, [Login, NO, NO, SEE, SEE, SEE]),
+    // Realisation follow-up. The fixture project of the winners page is a
+    // draft; the fixture proposal has a follow-up with a milestone and a news post.
+    ("get", "/projects/{slug}/winners", Body::None, [NF, NF, NF, NF, OK, OK]),
+    ("get", "/admin/proposals/{id}/realisation", Body::None, MANAGERS_OK),
+    ("post", "/admin/proposals/{id}/realisation", Body::Form(&[("status", "delivered"), ("progress", "101")]), MANAGERS_INVALID),
+    ("post", "/admin/proposals/{id}/milestones", Body::Form(&[("title", ""), ("due_on", "2026-09-01")]), MANAGERS_INVALID),
+    ("post", "/admin/milestones/{id}", Body::Form(&[("title", "Travaux"), ("due_on", "demain")]), MANAGERS_INVALID),
+    ("post", "/admin/milestones/{id}/delete", Body::None, MANAGERS_DONE),
+    ("post", "/admin/proposals/{id}/news", Body::EmptyMultipart, MANAGERS_INVALID),
+    ("post", "/admin/news/{id}/delete", Body::None, MANAGERS_DONE),
+    // Votes. The fixture vote step of /votes/… is open in the public
+    // project, with one paper ballot; the back-office rows use the draft
+    // project's (open, undated) vote step, so results cannot be published.
+    ("get", "/votes/{id}", Body::None, ALL_OK),
+    ("post", "/votes/{id}", Body::None, SIGNED_IN_INVALID),
+    ("post", "/votes/{id}/requirements", Body::None, SIGNED_IN_DONE),
+    ("get", "/votes/{id}/receipt", Body::None, SIGNED_IN),
+    ("get", "/votes/{id}/paper", Body::None, MANAGERS_OK),
+    ("post", "/votes/{id}/paper", Body::None, MANAGERS_INVALID),
+    ("post", "/votes/{id}/paper/{ballot}/delete", Body::None, MANAGERS_DONE),
+    ("post", "/votes/{id}/tallies", Body::Form(&[("tally_voters", "beaucoup")]), MANAGERS_INVALID),
+    ("get", "/votes/{id}/results", Body::None, ALL_OK),
+    ("get", "/votes/{id}/export.pb", Body::None, [NF, NF, NF, NF, OK, OK]),
+    ("get", "/projects/{slug}/live", Body::None, [NF, NF, NF, NF, OK, OK]),
+    ("get", "/projects/{slug}/live/events", Body::None, [NF, NF, NF, NF, OK, OK]),
+    ("get", "/static/live.js", Body::None, ALL_OK),
+    ("get", "/admin/steps/{id}/vote", Body::None, MANAGERS_OK),
+    ("post", "/admin/steps/{id}/vote", Body::None, MANAGERS_INVALID),
+    ("post", "/admin/steps/{id}/vote/candidates", Body::Form(&[("proposal", "abc")]), MANAGERS_INVALID),
+    ("post", "/admin/steps/{id}/vote/envelopes", Body::None, MANAGERS_DONE),
+    ("post", "/admin/steps/{id}/vote/mediators", Body::Form(&[("email", "personne@example.org")]), MANAGERS_INVALID),
+    ("post", "/admin/steps/{id}/vote/mediators/{user}/delete", Body::None, MANAGERS_DONE),
+    ("post", "/admin/steps/{id}/vote/publish", Body::None, MANAGERS_INVALID),
+    ("post", "/admin/steps/{id}/vote/jury", Body::Form(&[("jury_size", "0")]), MANAGERS_INVALID),
 ];
 
 const ROLES: [Option<Role>; 6] = [
@@ -225,6 +259,10 @@ struct Fixture {
     status: i64,
     reason: i64,
     report: i64,
+    milestone: i64,
+    news: i64,
+    vote_step: i64,
+    ballot: i64,
 }
 
 async fn fixture(app: &TestApp, analyst: i64) -> Fixture {
@@ -311,6 +349,54 @@ async fn fixture(app: &TestApp, analyst: i64) -> Fixture {
     let report = moderation::report(db, Target::Comment, comment, user, ReportReason::Spam, "")
         .await
         .unwrap();
+    // A realisation follow-up with a milestone and a news post.
+    use participe::storage::realisations;
+    realisations::ensure(db, &[proposal]).await.unwrap();
+    let raw = participe_domain::follow_up::RawMilestone {
+        title: "Travaux",
+        due_on: "2026-09-01",
+        done: false,
+    };
+    let m = participe_domain::follow_up::MilestoneInput::parse(&raw).unwrap();
+    let milestone = realisations::add_milestone(db, proposal, &m).await.unwrap();
+    let raw = participe_domain::follow_up::RawNews {
+        title: "Actualité",
+        body: "Texte",
+        ..Default::default()
+    };
+    let n = participe_domain::follow_up::NewsInput::parse(&raw).unwrap();
+    let news = realisations::add_news(db, proposal, &n, None, None).await.unwrap();
+    // An open vote step in the public project, with one paper ballot.
+    let vote_step = steps::create(
+        db,
+        public,
+        &StepData {
+            title: "Vote",
+            step_type: StepType::Vote,
+            body: "",
+            starts_at: None,
+            ends_at: None,
+            published: true,
+        },
+    )
+    .await
+    .unwrap();
+    let ballot = participe::storage::ballots::cast(
+        db,
+        &participe::storage::ballots::NewBallot {
+            step_id: vote_step,
+            envelope: 0,
+            voter_id: None,
+            choices: &[],
+            complete: false,
+            voter_district_id: None,
+            voter_age_band: None,
+            entered_by: None,
+        },
+    )
+    .await
+    .unwrap()
+    .id;
     Fixture {
         project,
         slug,
@@ -329,6 +415,10 @@ async fn fixture(app: &TestApp, analyst: i64) -> Fixture {
         status,
         reason,
         report,
+        milestone,
+        news,
+        vote_step,
+        ballot,
     }
 }
 
@@ -342,6 +432,11 @@ fn concrete(path: &str, f: &Fixture) -> String {
         "/assign",
         "/export.csv",
     ];
+    if path.starts_with("/votes/") {
+        return path
+            .replace("{id}", &f.vote_step.to_string())
+            .replace("{ballot}", &f.ballot.to_string());
+    }
     if path.starts_with("/projects/{slug}/steps/{id}/proposals") {
         return path
             .replace("{slug}", &f.public_slug)
@@ -361,6 +456,10 @@ fn concrete(path: &str, f: &Fixture) -> String {
         f.reason
     } else if path.starts_with("/admin/reports/") {
         f.report
+    } else if path.starts_with("/admin/milestones/") {
+        f.milestone
+    } else if path.starts_with("/admin/news/") {
+        f.news
     } else if path.starts_with("/admin/proposals/") || path.starts_with("/proposals/") {
         f.proposal
     } else if path.starts_with("/admin/moderation/") || path.starts_with("/comments/") {
@@ -381,6 +480,7 @@ fn concrete(path: &str, f: &Fixture) -> String {
         .replace("{token}", &random_token())
         .replace("{kind}", "comment")
         .replace("{category}", &f.category.to_string())
+        .replace("{user}", &f.user.to_string())
 }
 
 /// A client with a fresh session for an account of this role.

@@ -41,6 +41,8 @@ mod mes;
 mod numbers;
 pub mod parse;
 mod phragmen;
+pub mod territorial;
+pub mod write;
 
 use std::collections::HashMap;
 use std::fmt;

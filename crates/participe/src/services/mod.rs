@@ -3,3 +3,4 @@
 
 pub mod accounts;
 pub mod notify;
+pub mod vote_count;

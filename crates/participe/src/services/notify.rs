@@ -1,8 +1,10 @@
 //! Emails about proposals to their author and followers: status changes,
-//! official answers, new comments. Each carries an unsubscribe link, and
-//! each person's choices in their profile are respected.
+//! official answers, new comments, and the realisation follow-up of winners
+//! (new status, news). Each carries an unsubscribe link, and each person's
+//! choices in their profile are respected.
 
 use fluent_bundle::FluentArgs;
+use participe_domain::follow_up::RealisationInput;
 
 use crate::config::Config;
 use crate::i18n::{I18n, Lang};
@@ -19,10 +21,26 @@ pub async fn proposal_event(
     kind: Notification,
     except: Option<i64>,
 ) -> anyhow::Result<usize> {
+    proposal_event_with(db, config, i18n, proposal, kind, except, |_, _| {}).await
+}
+
+/// Like `proposal_event`, with `more(lang, args)` adding arguments to each
+/// recipient's message in their language.
+pub async fn proposal_event_with(
+    db: &Db,
+    config: &Config,
+    i18n: &I18n,
+    proposal: &Proposal,
+    kind: Notification,
+    except: Option<i64>,
+    more: impl Fn(Lang, &mut FluentArgs<'static>) + Send + Sync,
+) -> anyhow::Result<usize> {
     let (subject_id, body_id) = match kind {
         Notification::Status => ("email-status-subject", "email-status-body"),
         Notification::Answer => ("email-answer-subject", "email-answer-body"),
         Notification::Comment => ("email-comment-subject", "email-comment-body"),
+        Notification::Realisation => ("email-realisation-subject", "email-realisation-body"),
+        Notification::News => ("email-news-subject", "email-news-body"),
     };
     let org = org::get(db).await?.name;
     let link = format!("{}/proposals/{}", config.public_url, proposal.id);
@@ -39,6 +57,7 @@ pub async fn proposal_event(
         args.set("status", proposal.status_name.clone().unwrap_or_default());
         args.set("link", link.clone());
         args.set("unsubscribe", format!("{}/unsubscribe/{token}", config.public_url));
+        more(lang, &mut args);
         let subject = i18n.t(lang, subject_id, Some(&args));
         let body = i18n.t(lang, body_id, Some(&args));
         crate::mail::queue(db, config.smtp.as_ref(), &r.email, &subject, &body).await?;
@@ -59,4 +78,36 @@ pub async fn publish_due_answers(db: &Db, config: &Config, i18n: &I18n) -> anyho
         }
     }
     Ok(n)
+}
+
+/// Tells the author and followers of a winning proposal that its
+/// realisation has a new status.
+pub async fn realisation_status(
+    db: &Db,
+    config: &Config,
+    i18n: &I18n,
+    proposal: &Proposal,
+    realisation: RealisationInput,
+    except: Option<i64>,
+) -> anyhow::Result<usize> {
+    let more = |lang, args: &mut FluentArgs<'static>| {
+        args.set("status", i18n.t(lang, realisation.status.message_id(), None));
+        args.set("progress", realisation.progress);
+    };
+    proposal_event_with(db, config, i18n, proposal, Notification::Realisation, except, more).await
+}
+
+/// Tells the author and followers of a winning proposal that a news post
+/// on its realisation was published.
+pub async fn realisation_news(
+    db: &Db,
+    config: &Config,
+    i18n: &I18n,
+    proposal: &Proposal,
+    news_title: &str,
+    except: Option<i64>,
+) -> anyhow::Result<usize> {
+    let news = news_title.to_string();
+    let more = move |_, args: &mut FluentArgs<'static>| args.set("news", news.clone());
+    proposal_event_with(db, config, i18n, proposal, Notification::News, except, more).await
 }

@@ -5,6 +5,7 @@
 //! written once and type-checked for both drivers.
 
 pub mod analyses;
+pub mod ballots;
 pub mod collect;
 pub mod comments;
 mod db;
@@ -17,11 +18,13 @@ pub mod pow;
 pub mod projects;
 pub mod proposals;
 pub mod rate_limit;
+pub mod realisations;
 pub mod sessions;
 pub mod steps;
 pub mod taxonomy;
 pub mod tokens;
 pub mod users;
+pub mod votes;
 
 pub use db::{Db, Engine, StoreError, StoreResult, now};
 

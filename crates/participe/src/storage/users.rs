@@ -302,7 +302,7 @@ pub struct Recipient {
 
 pub async fn recipients(db: &Db, proposal_id: i64, kind: Notification) -> StoreResult<Vec<Recipient>> {
     let sql = match kind {
-        Notification::Status => recipients_sql!("notify_status"),
+        Notification::Status | Notification::Realisation | Notification::News => recipients_sql!("notify_status"),
         Notification::Answer => recipients_sql!("notify_answer"),
         Notification::Comment => recipients_sql!("notify_comment"),
     };
@@ -317,6 +317,12 @@ pub enum Notification {
     Status,
     Answer,
     Comment,
+    /// The realisation of a winning proposal changed status (follows the
+    /// status preference).
+    Realisation,
+    /// A news post on the realisation of a winning proposal (follows the
+    /// status preference).
+    News,
 }
 
 /// Accounts that can analyse proposals (analysts, project managers and

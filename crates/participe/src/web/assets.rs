@@ -29,16 +29,26 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
 
 const APP_CSS: &str = include_str!("../../static/app.css");
 const POW_JS: &str = include_str!("../../static/pow.js");
+const LIVE_JS: &str = include_str!("../../static/live.js");
 
-/// The proof-of-work solver of the contact form (a file, so the Content
-/// Security Policy can forbid inline scripts).
+/// The live counter's event listener.
+pub async fn live_js() -> Response {
+    script(LIVE_JS)
+}
+
+/// The proof-of-work solver of the contact form.
 pub async fn pow_js() -> Response {
+    script(POW_JS)
+}
+
+/// Scripts are files, so the Content Security Policy can forbid inline ones.
+fn script(body: &'static str) -> Response {
     (
         [
             (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
-        POW_JS,
+        body,
     )
         .into_response()
 }

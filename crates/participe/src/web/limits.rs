@@ -13,6 +13,9 @@ pub enum Limited {
     PasswordReset,
     /// Messages to proposal authors.
     Contact,
+    /// Ballots, counted per voter rather than per address (a town-hall
+    /// kiosk serves many voters from one address).
+    Vote(i64),
 }
 
 /// Counts one attempt by this client; refuses with 429 past the limit.
@@ -23,10 +26,15 @@ pub async fn check(state: &AppState, ctx: &Ctx, what: Limited) -> AppResult<()> 
         Limited::Signup => ("signup", limits.signup),
         Limited::PasswordReset => ("reset", limits.password_reset),
         Limited::Contact => ("contact", limits.contact),
+        Limited::Vote(_) => ("vote", limits.vote),
+    };
+    let who = match what {
+        Limited::Vote(user) => user.to_string(),
+        _ => ctx.client_ip.clone(),
     };
     let now = chrono::Utc::now().timestamp();
     let window = now - now.rem_euclid(limits.window_secs);
-    let hits = rate_limit::hit(&state.db, &format!("{name}:{}", ctx.client_ip), window).await?;
+    let hits = rate_limit::hit(&state.db, &format!("{name}:{who}"), window).await?;
     if hits == 1 {
         // First hit of a window: forget windows older than the previous one.
         let _ = rate_limit::purge(&state.db, window - limits.window_secs).await;

@@ -7,6 +7,7 @@ pub mod assets;
 pub mod context;
 pub mod cookies;
 pub mod error;
+pub mod follow_up;
 pub mod form;
 pub mod home;
 pub mod layers;
@@ -18,6 +19,7 @@ pub mod proposals;
 pub mod render;
 pub mod routes;
 pub mod upload;
+pub mod votes;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;

@@ -69,11 +69,12 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<Stri
         .rposition(|s| s.state == StepState::Open.as_str() && s.step.published);
     let themes = taxonomy::of_project(&state.db, Kind::Theme, project.id).await?;
     let districts = taxonomy::of_project(&state.db, Kind::District, project.id).await?;
+    let has_winners = crate::storage::realisations::project_has_any(&state.db, project.id).await?;
     render::page(
         &state,
         &ctx,
         "project.html",
-        view! { project, steps, current, themes, districts },
+        view! { project, steps, current, themes, districts, has_winners },
     )
     .await
 }

@@ -57,12 +57,22 @@ templates!(
     "admin/analysis_queue.html",
     "admin/reasons.html",
     "admin/moderation.html",
+    "admin/realisation.html",
+    "follow_up/winners.html",
     "proposals/form.html",
     "proposals/show.html",
     "proposals/contact.html",
     "proposals/_list.html",
     "moderation.html",
     "unsubscribe.html",
+    "admin/vote.html",
+    "votes/_choices.html",
+    "votes/_rule.html",
+    "votes/ballot.html",
+    "votes/receipt.html",
+    "votes/paper.html",
+    "votes/results.html",
+    "votes/live.html",
 );
 
 fn lang_of(state: &State) -> Lang {
@@ -130,6 +140,18 @@ pub fn environment(i18n: Arc<I18n>, tz: chrono_tz::Tz) -> Environment<'static> {
             })
         },
     );
+    // A calendar day (`YYYY-MM-DD`, as dates are stored), written for the reader.
+    env.add_filter("day", |state: &State, v: Value| -> Result<String, minijinja::Error> {
+        let Some(s) = v.as_str() else {
+            return Ok(String::new());
+        };
+        let d = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map_err(|e| minijinja::Error::new(TplErrorKind::InvalidOperation, format!("bad day {s}: {e}")))?;
+        Ok(match lang_of(state) {
+            Lang::Fr => d.format("%d/%m/%Y").to_string(),
+            Lang::En => d.format("%-d %b %Y").to_string(),
+        })
+    });
     env.add_filter("datetime_local", move |v: Value| -> Result<String, minijinja::Error> {
         Ok(parse_dt(&v)?
             .map(|dt| dt.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string())

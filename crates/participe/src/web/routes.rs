@@ -5,7 +5,7 @@
 use axum::Router;
 use axum::routing::{get, post};
 
-use super::{accounts, admin, assets, home, moderation, projects, proposals};
+use super::{accounts, admin, assets, home, moderation, projects, proposals, votes};
 use crate::app::AppState;
 
 macro_rules! routes {
@@ -125,4 +125,37 @@ routes! {
     post "/admin/moderation/{kind}/{id}/hide" => admin::moderation::hide;
     post "/admin/moderation/{kind}/{id}/restore" => admin::moderation::restore;
     post "/admin/reports/{id}/dismiss" => admin::moderation::dismiss;
+
+    // Votes: ballots, paper ballots, results, live counter, configuration.
+    get "/votes/{id}" => votes::ballot::show;
+    post "/votes/{id}" => votes::ballot::cast;
+    post "/votes/{id}/requirements" => votes::ballot::requirements;
+    get "/votes/{id}/receipt" => votes::ballot::receipt;
+    get "/votes/{id}/paper" => votes::paper::show;
+    post "/votes/{id}/paper" => votes::paper::enter;
+    post "/votes/{id}/paper/{ballot}/delete" => votes::paper::delete;
+    post "/votes/{id}/tallies" => votes::paper::tallies;
+    get "/votes/{id}/results" => votes::results::show;
+    get "/votes/{id}/export.pb" => votes::results::export_pb;
+    get "/projects/{slug}/live" => votes::live::page;
+    get "/projects/{slug}/live/events" => votes::live::events;
+    get "/static/live.js" => assets::live_js;
+    get "/admin/steps/{id}/vote" => admin::vote::show;
+    post "/admin/steps/{id}/vote" => admin::vote::save;
+    post "/admin/steps/{id}/vote/candidates" => admin::vote::candidates;
+    post "/admin/steps/{id}/vote/envelopes" => admin::vote::envelopes;
+    post "/admin/steps/{id}/vote/mediators" => admin::vote::add_mediator;
+    post "/admin/steps/{id}/vote/mediators/{user}/delete" => admin::vote::remove_mediator;
+    post "/admin/steps/{id}/vote/publish" => admin::vote::publish;
+    post "/admin/steps/{id}/vote/jury" => admin::vote::draw_jury;
+
+    // Realisation follow-up of winning proposals.
+    get "/projects/{slug}/winners" => super::follow_up::winners;
+    get "/admin/proposals/{id}/realisation" => admin::follow_up::show;
+    post "/admin/proposals/{id}/realisation" => admin::follow_up::save;
+    post "/admin/proposals/{id}/milestones" => admin::follow_up::add_milestone;
+    post "/admin/milestones/{id}" => admin::follow_up::update_milestone;
+    post "/admin/milestones/{id}/delete" => admin::follow_up::delete_milestone;
+    post "/admin/proposals/{id}/news" => admin::follow_up::add_news;
+    post "/admin/news/{id}/delete" => admin::follow_up::delete_news;
 }

@@ -257,6 +257,17 @@ impl Client {
         }
         let status = res.status();
         let headers = res.headers().clone();
+        // An event stream never ends: only its status and headers are read.
+        if headers
+            .get(header::CONTENT_TYPE)
+            .is_some_and(|v| v == "text/event-stream")
+        {
+            return Res {
+                status,
+                headers,
+                body: String::new(),
+            };
+        }
         let bytes = res.into_body().collect().await.unwrap().to_bytes();
         Res {
             status,

@@ -5,12 +5,14 @@ pub mod analysis;
 pub mod collect;
 pub mod emails;
 pub mod export;
+pub mod follow_up;
 pub mod moderation;
 pub mod projects;
 pub mod settings;
 pub mod steps;
 pub mod taxonomy;
 pub mod users;
+pub mod vote;
 
 use crate::view;
 use axum::extract::State;

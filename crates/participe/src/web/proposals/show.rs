@@ -90,6 +90,7 @@ pub async fn page(state: &AppState, ctx: &Ctx, id: i64, feedback: Feedback) -> A
         Some(pid) => proposals::by_id(&state.db, pid).await?,
         None => None,
     };
+    let follow_up = crate::web::follow_up::of_proposal(&state, id).await?;
     let reasons: Vec<&str> = ReportReason::ALL.iter().map(|r| r.as_str()).collect();
     let is_author = ctx.user.as_ref().is_some_and(|u| u.id == proposal.author_id);
     let may_change = author_may_change(&ctx, &proposal, &cs);
@@ -112,6 +113,7 @@ pub async fn page(state: &AppState, ctx: &Ctx, id: i64, feedback: Feedback) -> A
             followers,
             answer,
             merged_into,
+            follow_up,
             reasons,
             is_author,
             may_change,

@@ -1,0 +1,260 @@
+//! Counting a vote step, publishing its results and writing its pabulib
+//! file: the glue between the stored ballots and the pure rules of
+//! `participe_domain::tally` and `participe_domain::pb`.
+
+use std::collections::BTreeMap;
+
+use participe_domain::pb::write::{Extras, ProjectColumn, VoterColumn, write};
+use participe_domain::tally::{self, Ballot, Candidate, Count, Setup, TallyError};
+use participe_domain::vote::VoteMode;
+
+use crate::storage::ballots::{self, CountedBallot};
+use crate::storage::votes::{self, VoteSettings};
+use crate::storage::{Db, realisations, steps};
+
+/// Everything needed to count or export a step.
+pub struct StepBallots {
+    pub settings: VoteSettings,
+    pub candidates: Vec<votes::Candidate>,
+    pub envelopes: Vec<(i64, i64)>,
+    /// Complete ballots only.
+    pub ballots: Vec<CountedBallot>,
+    pub tallies: Vec<(i64, i64)>,
+}
+
+impl StepBallots {
+    pub async fn load(db: &Db, step_id: i64) -> anyhow::Result<StepBallots> {
+        let settings = votes::settings(db, step_id).await?;
+        let candidates = votes::candidates(db, &settings).await?;
+        let envelopes = votes::envelopes(db, step_id)
+            .await?
+            .into_iter()
+            .map(|e| (e.district_id, e.amount))
+            .collect();
+        let ballots = ballots::all(db, step_id)
+            .await?
+            .into_iter()
+            .filter(|b| b.complete)
+            .collect();
+        let tallies = ballots::tallies(db, step_id).await?;
+        Ok(StepBallots {
+            settings,
+            candidates,
+            envelopes,
+            ballots,
+            tallies,
+        })
+    }
+
+    fn mode(&self) -> VoteMode {
+        self.settings.mode(None)
+    }
+
+    fn domain_candidates(&self) -> Vec<Candidate> {
+        self.candidates
+            .iter()
+            .map(|c| Candidate {
+                id: c.id,
+                cost: c.cost.unwrap_or(0),
+                district: c.district_id,
+            })
+            .collect()
+    }
+
+    fn domain_ballots(&self) -> Vec<Ballot> {
+        self.ballots
+            .iter()
+            .map(|b| Ballot {
+                choices: b.choices.clone(),
+                paper: b.paper,
+                envelope: b.envelope,
+            })
+            .collect()
+    }
+
+    /// Counts with the step's rule.
+    pub fn count(&self) -> Result<Count, TallyError> {
+        let mode = self.mode();
+        let setup = Setup {
+            mode: &mode,
+            rule: self.settings.rule(),
+            top_k: self.settings.territorial_k.clamp(0, u32::MAX as i64) as u32,
+            budget: self.settings.envelope.unwrap_or(0),
+            envelopes: &self.envelopes,
+            per_district: self.settings.per_district,
+        };
+        tally::count(&setup, &self.domain_candidates(), &self.domain_ballots(), &self.tallies)
+    }
+
+    /// The step's ballots in the pabulib format: one VOTES row per ballot
+    /// (online and paper) with its pseudonym, `voting_method`, district and
+    /// age band; paper tallies, which have no ballots, in the projects'
+    /// `paper_tally` column and a META comment.
+    pub fn pb_file(&self, title: &str, selected: &[i64]) -> String {
+        let mode = self.mode();
+        let cands = self.domain_candidates();
+        let refs: Vec<&Candidate> = cands.iter().collect();
+        let bals = self.domain_ballots();
+        let brefs: Vec<&Ballot> = bals.iter().collect();
+        let budget = if self.settings.per_district {
+            self.envelopes.iter().map(|(_, a)| a).sum()
+        } else {
+            self.settings.envelope.unwrap_or(0)
+        };
+        let mut election = tally::election(&mode, budget, &refs, &brefs);
+        let mut meta = vec![
+            ("description".to_string(), title.to_string()),
+            ("country".into(), "France".into()),
+            ("unit".into(), title.to_string()),
+            ("instance".into(), self.settings.step_id.to_string()),
+            ("num_projects".into(), self.candidates.len().to_string()),
+            ("num_votes".into(), self.ballots.len().to_string()),
+            ("rule".into(), self.settings.counting_rule.clone()),
+        ];
+        if self.settings.per_district {
+            meta.push((
+                "comment".into(),
+                "#1: one envelope per district; see the district column".into(),
+            ));
+        }
+        if self.tallies.iter().any(|(_, v)| *v > 0) {
+            meta.push((
+                "comment".into(),
+                "#2: paper votes counted by hand are in the paper_tally column, not in VOTES".into(),
+            ));
+        }
+        election.meta.extend(meta);
+        let names: BTreeMap<String, String> = self
+            .candidates
+            .iter()
+            .map(|c| (c.id.to_string(), c.title.clone()))
+            .collect();
+        let districts: BTreeMap<String, String> = self
+            .candidates
+            .iter()
+            .filter_map(|c| Some((c.id.to_string(), c.district_name.clone()?)))
+            .collect();
+        let selected_col: BTreeMap<String, String> = self
+            .candidates
+            .iter()
+            .map(|c| {
+                (
+                    c.id.to_string(),
+                    if selected.contains(&c.id) { "1" } else { "0" }.to_string(),
+                )
+            })
+            .collect();
+        let tallies: BTreeMap<String, String> = self
+            .tallies
+            .iter()
+            .map(|(id, v)| (id.to_string(), v.to_string()))
+            .collect();
+        let mut project_columns = vec![
+            ProjectColumn {
+                name: "name".into(),
+                values: names,
+            },
+            ProjectColumn {
+                name: "district".into(),
+                values: districts,
+            },
+        ];
+        if !tallies.is_empty() {
+            project_columns.push(ProjectColumn {
+                name: "paper_tally".into(),
+                values: tallies,
+            });
+        }
+        if !selected.is_empty() {
+            project_columns.push(ProjectColumn {
+                name: "selected".into(),
+                values: selected_col,
+            });
+        }
+        let district_name = |id: Option<i64>| {
+            id.and_then(|d| {
+                self.candidates
+                    .iter()
+                    .find(|c| c.district_id == Some(d))
+                    .and_then(|c| c.district_name.clone())
+                    .or(Some(d.to_string()))
+            })
+        };
+        let extras = Extras {
+            voter_ids: self.ballots.iter().map(|b| b.pseudonym.clone()).collect(),
+            project_columns,
+            voter_columns: vec![
+                VoterColumn {
+                    name: "voting_method".into(),
+                    values: self
+                        .ballots
+                        .iter()
+                        .map(|b| Some(if b.paper { "paper" } else { "internet" }.to_string()))
+                        .collect(),
+                },
+                VoterColumn {
+                    name: "district".into(),
+                    values: self
+                        .ballots
+                        .iter()
+                        .map(|b| district_name(b.voter_district_id))
+                        .collect(),
+                },
+                VoterColumn {
+                    name: "age".into(),
+                    values: self.ballots.iter().map(|b| b.voter_age_band.clone()).collect(),
+                },
+            ],
+        };
+        write(&election, &extras)
+    }
+}
+
+/// Why results cannot be published.
+#[derive(Debug)]
+pub enum PublishError {
+    NotClosed,
+    AlreadyPublished,
+    Count(TallyError),
+    Other(anyhow::Error),
+}
+
+impl From<anyhow::Error> for PublishError {
+    fn from(e: anyhow::Error) -> Self {
+        PublishError::Other(e)
+    }
+}
+
+/// Counts a closed vote step, stores its results and winners, opens the
+/// winners' follow-up and marks the results published.
+pub async fn publish(db: &Db, step_id: i64) -> Result<Count, PublishError> {
+    let step = steps::by_id(db, step_id)
+        .await
+        .map_err(anyhow::Error::from)?
+        .ok_or_else(|| PublishError::Other(anyhow::anyhow!("no step {step_id}")))?;
+    let state = participe_domain::step::state_at(chrono::Utc::now(), step.starts_at, step.ends_at);
+    if state != participe_domain::step::StepState::Closed {
+        return Err(PublishError::NotClosed);
+    }
+    let sb = StepBallots::load(db, step_id).await?;
+    if sb.settings.published() {
+        return Err(PublishError::AlreadyPublished);
+    }
+    let count = sb.count().map_err(PublishError::Count)?;
+    let rows: Vec<(i64, i64, i64, Option<i64>)> = count
+        .rows
+        .iter()
+        .map(|r| {
+            let order = count.selected.iter().position(|id| *id == r.id).map(|i| i as i64 + 1);
+            (r.id, r.online, r.paper, order)
+        })
+        .collect();
+    ballots::save_results(db, step_id, &rows)
+        .await
+        .map_err(anyhow::Error::from)?;
+    realisations::ensure(db, &count.selected)
+        .await
+        .map_err(anyhow::Error::from)?;
+    votes::publish(db, step_id).await.map_err(anyhow::Error::from)?;
+    Ok(count)
+}

@@ -1,0 +1,450 @@
+//! Ballots (online and paper), paper tallies, frozen results and juries.
+//!
+//! Integrity: one online ballot per voter, step and envelope is a unique
+//! constraint; casting is one transaction whose first statement is the
+//! upsert of that row, so concurrent submissions by one voter serialise on
+//! it and leave one ballot. The transaction commits (SQLite in FULL
+//! synchronous mode, PostgreSQL with synchronous commit) before the voter
+//! is told the ballot is recorded.
+
+use chrono::{DateTime, Utc};
+
+use super::{Db, StoreResult, now};
+use crate::on_db;
+use crate::security::random_token;
+
+/// A ballot to record.
+pub struct NewBallot<'a> {
+    pub step_id: i64,
+    pub envelope: i64,
+    /// The voter (online) or None (paper).
+    pub voter_id: Option<i64>,
+    pub choices: &'a [i64],
+    pub complete: bool,
+    pub voter_district_id: Option<i64>,
+    pub voter_age_band: Option<&'a str>,
+    /// The mediator who entered a paper ballot.
+    pub entered_by: Option<i64>,
+}
+
+/// A stored ballot.
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct Ballot {
+    pub id: i64,
+    pub step_id: i64,
+    pub envelope: i64,
+    pub channel: String,
+    pub code: String,
+    pub complete: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A short code the voter can read out: 12 characters in groups of 4.
+fn ballot_code() -> String {
+    let t: String = random_token()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_uppercase())
+        .filter(|c| !matches!(c, 'O' | '0' | 'I' | '1' | 'L'))
+        .take(12)
+        .collect();
+    format!("{}-{}-{}", &t[0..4], &t[4..8], &t[8..12])
+}
+
+/// Records a ballot, replacing the voter's earlier one in this envelope.
+/// Returns the stored ballot (its code stays the same across changes).
+pub async fn cast(db: &Db, b: &NewBallot<'_>) -> StoreResult<Ballot> {
+    let channel = if b.voter_id.is_some() { "online" } else { "paper" };
+    let at = now();
+    let ballot: Ballot = on_db!(db, |p| {
+        async {
+            let mut tx = p.begin().await?;
+            let ballot: Ballot = sqlx::query_as(
+                "INSERT INTO ballots (step_id, envelope, voter_id, channel, code, pseudonym, complete, voter_district_id,
+                     voter_age_band, entered_by, created_at, updated_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
+                 ON CONFLICT (step_id, voter_id, envelope) DO UPDATE SET complete = $7, voter_district_id = $8,
+                     voter_age_band = $9, updated_at = $11
+                 RETURNING id, step_id, envelope, channel, code, complete, created_at, updated_at",
+            )
+            .bind(b.step_id)
+            .bind(b.envelope)
+            .bind(b.voter_id)
+            .bind(channel)
+            .bind(ballot_code())
+            .bind(random_token())
+            .bind(b.complete)
+            .bind(b.voter_district_id)
+            .bind(b.voter_age_band)
+            .bind(b.entered_by)
+            .bind(at)
+            .fetch_one(&mut *tx)
+            .await?;
+            sqlx::query("DELETE FROM ballot_choices WHERE ballot_id = $1")
+                .bind(ballot.id)
+                .execute(&mut *tx)
+                .await?;
+            for (rank, id) in b.choices.iter().enumerate() {
+                sqlx::query("INSERT INTO ballot_choices (ballot_id, proposal_id, rank) VALUES ($1, $2, $3)")
+                    .bind(ballot.id)
+                    .bind(id)
+                    .bind(rank as i64 + 1)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(ballot)
+        }
+        .await
+    })?;
+    Ok(ballot)
+}
+
+macro_rules! select_ballot {
+    ($where:literal) => {
+        concat!(
+            "SELECT id, step_id, envelope, channel, code, complete, created_at, updated_at FROM ballots ",
+            $where
+        )
+    };
+}
+
+/// A voter's ballots in a step (one per envelope).
+pub async fn of_voter(db: &Db, step_id: i64, voter_id: i64) -> StoreResult<Vec<Ballot>> {
+    Ok(on_db!(db, |p| sqlx::query_as(select_ballot!(
+        "WHERE step_id = $1 AND voter_id = $2 ORDER BY envelope"
+    ))
+    .bind(step_id)
+    .bind(voter_id)
+    .fetch_all(p)
+    .await)?)
+}
+
+/// The chosen proposal ids of a ballot, in rank order.
+pub async fn choices(db: &Db, ballot_id: i64) -> StoreResult<Vec<i64>> {
+    let rows: Vec<(i64,)> = on_db!(db, |p| sqlx::query_as(
+        "SELECT proposal_id FROM ballot_choices WHERE ballot_id = $1 ORDER BY rank"
+    )
+    .bind(ballot_id)
+    .fetch_all(p)
+    .await)?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
+/// Deletes a paper ballot entered by mistake.
+pub async fn delete_paper(db: &Db, step_id: i64, ballot_id: i64) -> StoreResult<bool> {
+    let n = on_db!(db, |p| sqlx::query(
+        "DELETE FROM ballots WHERE id = $1 AND step_id = $2 AND channel = 'paper'"
+    )
+    .bind(ballot_id)
+    .bind(step_id)
+    .execute(p)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+/// A ballot as counted and exported: no voter identity, only its pseudonym.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CountedBallot {
+    pub id: i64,
+    pub pseudonym: String,
+    pub paper: bool,
+    pub envelope: i64,
+    pub complete: bool,
+    pub voter_district_id: Option<i64>,
+    pub voter_age_band: Option<String>,
+    pub choices: Vec<i64>,
+}
+
+/// Every ballot of a step with its choices, in two queries.
+pub async fn all(db: &Db, step_id: i64) -> StoreResult<Vec<CountedBallot>> {
+    type Row = (i64, String, String, i64, bool, Option<i64>, Option<String>);
+    let rows: Vec<Row> = on_db!(db, |p| sqlx::query_as(
+        "SELECT id, pseudonym, channel, envelope, complete, voter_district_id, voter_age_band FROM ballots
+         WHERE step_id = $1 ORDER BY pseudonym"
+    )
+    .bind(step_id)
+    .fetch_all(p)
+    .await)?;
+    let choices: Vec<(i64, i64)> = on_db!(db, |p| sqlx::query_as(
+        "SELECT c.ballot_id, c.proposal_id FROM ballot_choices c JOIN ballots b ON b.id = c.ballot_id
+         WHERE b.step_id = $1 ORDER BY c.ballot_id, c.rank"
+    )
+    .bind(step_id)
+    .fetch_all(p)
+    .await)?;
+    let mut by_ballot: std::collections::HashMap<i64, Vec<i64>> = std::collections::HashMap::new();
+    for (b, p) in choices {
+        by_ballot.entry(b).or_default().push(p);
+    }
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, pseudonym, channel, envelope, complete, district, age)| CountedBallot {
+                id,
+                pseudonym,
+                paper: channel == "paper",
+                envelope,
+                complete,
+                voter_district_id: district,
+                voter_age_band: age,
+                choices: by_ballot.remove(&id).unwrap_or_default(),
+            },
+        )
+        .collect())
+}
+
+/// Paper ballots of a step, newest first, for the mediators' page.
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct PaperBallot {
+    pub id: i64,
+    pub code: String,
+    pub complete: bool,
+    pub entered_by_name: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+pub async fn paper_ballots(db: &Db, step_id: i64, limit: i64) -> StoreResult<Vec<PaperBallot>> {
+    Ok(on_db!(db, |p| sqlx::query_as(
+        "SELECT b.id, b.code, b.complete, u.display_name AS entered_by_name, b.created_at FROM ballots b
+         LEFT JOIN users u ON u.id = b.entered_by WHERE b.step_id = $1 AND b.channel = 'paper'
+         ORDER BY b.id DESC LIMIT $2"
+    )
+    .bind(step_id)
+    .bind(limit)
+    .fetch_all(p)
+    .await)?)
+}
+
+/// Participation: distinct online voters and paper ballots with a complete
+/// ballot, plus people whose ballot is still incomplete.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Participation {
+    pub online_voters: i64,
+    pub paper_ballots: i64,
+    pub incomplete: i64,
+}
+
+pub async fn participation(db: &Db, step_id: i64) -> StoreResult<Participation> {
+    let (online, paper, incomplete): (i64, i64, i64) = on_db!(db, |p| sqlx::query_as(
+        "SELECT
+             (SELECT COUNT(DISTINCT voter_id) FROM ballots WHERE step_id = $1 AND channel = 'online' AND complete),
+             (SELECT COUNT(*) FROM ballots WHERE step_id = $1 AND channel = 'paper' AND complete),
+             (SELECT COUNT(*) FROM ballots WHERE step_id = $1 AND NOT complete)"
+    )
+    .bind(step_id)
+    .fetch_one(p)
+    .await)?;
+    Ok(Participation {
+        online_voters: online,
+        paper_ballots: paper,
+        incomplete,
+    })
+}
+
+/// Voters (online, distinct) and paper ballots of every vote step of a
+/// project: the live counter's figure.
+pub async fn project_voters(db: &Db, project_id: i64) -> StoreResult<i64> {
+    Ok(on_db!(db, |p| sqlx::query_scalar(
+        "SELECT CAST((SELECT COUNT(DISTINCT b.voter_id) FROM ballots b JOIN steps s ON s.id = b.step_id
+                 WHERE s.project_id = $1 AND b.channel = 'online' AND b.complete)
+              + (SELECT COUNT(*) FROM ballots b JOIN steps s ON s.id = b.step_id
+                 WHERE s.project_id = $1 AND b.channel = 'paper' AND b.complete)
+              + (SELECT COALESCE(SUM(v), 0) FROM (SELECT MAX(t.voters) AS v FROM paper_tallies t
+                 JOIN steps s ON s.id = t.step_id WHERE s.project_id = $1 GROUP BY t.step_id) m) AS BIGINT)"
+    )
+    .bind(project_id)
+    .fetch_one(p)
+    .await)?)
+}
+
+/// Votes per proposal from complete online ballots (count of ballots that
+/// chose it), for steps whose counts are public during the vote.
+pub async fn live_counts(db: &Db, step_id: i64) -> StoreResult<std::collections::HashMap<i64, i64>> {
+    let rows: Vec<(i64, i64)> = on_db!(db, |p| sqlx::query_as(
+        "SELECT c.proposal_id, COUNT(*) FROM ballot_choices c JOIN ballots b ON b.id = c.ballot_id
+         WHERE b.step_id = $1 AND b.complete GROUP BY c.proposal_id"
+    )
+    .bind(step_id)
+    .fetch_all(p)
+    .await)?;
+    Ok(rows.into_iter().collect())
+}
+
+/// Paper tallies: (proposal id, votes).
+pub async fn tallies(db: &Db, step_id: i64) -> StoreResult<Vec<(i64, i64)>> {
+    Ok(on_db!(db, |p| sqlx::query_as(
+        "SELECT proposal_id, votes FROM paper_tallies WHERE step_id = $1 ORDER BY proposal_id"
+    )
+    .bind(step_id)
+    .fetch_all(p)
+    .await)?)
+}
+
+/// Number of voters behind the paper tallies.
+pub async fn tally_voters(db: &Db, step_id: i64) -> StoreResult<i64> {
+    Ok(on_db!(db, |p| sqlx::query_scalar(
+        "SELECT COALESCE(MAX(voters), 0) FROM paper_tallies WHERE step_id = $1"
+    )
+    .bind(step_id)
+    .fetch_one(p)
+    .await)?)
+}
+
+/// Replaces the paper tallies of a step in one transaction; `voters` is the
+/// number of paper voters they come from.
+pub async fn set_tallies(db: &Db, step_id: i64, rows: &[(i64, i64)], voters: i64, by: i64) -> StoreResult<()> {
+    let at = now();
+    on_db!(db, |p| {
+        async {
+            let mut tx = p.begin().await?;
+            sqlx::query("DELETE FROM paper_tallies WHERE step_id = $1")
+                .bind(step_id)
+                .execute(&mut *tx)
+                .await?;
+            for (id, votes) in rows {
+                sqlx::query(
+                    "INSERT INTO paper_tallies (step_id, proposal_id, votes, voters, entered_by, updated_at)
+                     VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind(step_id)
+                .bind(id)
+                .bind(votes)
+                .bind(voters)
+                .bind(by)
+                .bind(at)
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await
+        }
+        .await
+    })?;
+    Ok(())
+}
+
+/// A published result row.
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct ResultRow {
+    pub proposal_id: i64,
+    pub title: String,
+    pub cost: Option<i64>,
+    pub district_name: Option<String>,
+    pub online: i64,
+    pub paper: i64,
+    pub selected: bool,
+    pub selection_order: Option<i64>,
+}
+
+/// Stores the results of a count: (proposal, online, paper, selection order).
+pub async fn save_results(db: &Db, step_id: i64, rows: &[(i64, i64, i64, Option<i64>)]) -> StoreResult<()> {
+    on_db!(db, |p| {
+        async {
+            let mut tx = p.begin().await?;
+            sqlx::query("DELETE FROM vote_results WHERE step_id = $1")
+                .bind(step_id)
+                .execute(&mut *tx)
+                .await?;
+            for (id, online, paper, order) in rows {
+                sqlx::query(
+                    "INSERT INTO vote_results (step_id, proposal_id, online, paper, selected, selection_order)
+                     VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind(step_id)
+                .bind(id)
+                .bind(online)
+                .bind(paper)
+                .bind(order.is_some())
+                .bind(order)
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await
+        }
+        .await
+    })?;
+    Ok(())
+}
+
+pub async fn results(db: &Db, step_id: i64) -> StoreResult<Vec<ResultRow>> {
+    Ok(on_db!(db, |p| sqlx::query_as(
+        "SELECT r.proposal_id, p.title, p.cost, d.name AS district_name, r.online, r.paper, r.selected,
+             r.selection_order
+         FROM vote_results r JOIN proposals p ON p.id = r.proposal_id LEFT JOIN districts d ON d.id = p.district_id
+         WHERE r.step_id = $1 ORDER BY r.online + r.paper DESC, r.proposal_id"
+    )
+    .bind(step_id)
+    .fetch_all(p)
+    .await)?)
+}
+
+/// A jury drawn by lot.
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct Jury {
+    pub id: i64,
+    pub seed: String,
+    pub size: i64,
+    pub stratified: bool,
+    pub drawn_at: DateTime<Utc>,
+}
+
+pub async fn save_jury(
+    db: &Db,
+    step_id: i64,
+    seed: &str,
+    stratified: bool,
+    members: &[String],
+    by: i64,
+) -> StoreResult<i64> {
+    let at = now();
+    let id = on_db!(db, |p| {
+        async {
+            let mut tx = p.begin().await?;
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO juries (step_id, seed, size, stratified, drawn_by, drawn_at)
+                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            )
+            .bind(step_id)
+            .bind(seed)
+            .bind(members.len() as i64)
+            .bind(stratified)
+            .bind(by)
+            .bind(at)
+            .fetch_one(&mut *tx)
+            .await?;
+            for m in members {
+                sqlx::query("INSERT INTO jury_members (jury_id, pseudonym) VALUES ($1, $2)")
+                    .bind(id)
+                    .bind(m)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(id)
+        }
+        .await
+    })?;
+    Ok(id)
+}
+
+pub async fn juries(db: &Db, step_id: i64) -> StoreResult<Vec<(Jury, Vec<String>)>> {
+    let list: Vec<Jury> = on_db!(db, |p| sqlx::query_as(
+        "SELECT id, seed, size, stratified, drawn_at FROM juries WHERE step_id = $1 ORDER BY id DESC"
+    )
+    .bind(step_id)
+    .fetch_all(p)
+    .await)?;
+    let mut out = Vec::with_capacity(list.len());
+    for j in list {
+        let members: Vec<(String,)> = on_db!(db, |p| sqlx::query_as(
+            "SELECT pseudonym FROM jury_members WHERE jury_id = $1 ORDER BY pseudonym"
+        )
+        .bind(j.id)
+        .fetch_all(p)
+        .await)?;
+        out.push((j, members.into_iter().map(|m| m.0).collect()));
+    }
+    Ok(out)
+}

@@ -1,0 +1,223 @@
+//! Paper ballots, entered by the step's mediators (or managers): one by
+//! one, checked against the same rules as online ballots and tagged with
+//! who entered them; or, for simple votes, tallies per proposal. Allowed
+//! until the results are published.
+
+use axum::extract::{RawForm, RawQuery, State};
+use axum::response::Response;
+use minijinja::Value;
+use participe_domain::FieldErrors;
+use participe_domain::form::parse_optional_count;
+use participe_domain::vote::VoteMode;
+
+use super::{VoteStep, may_enter_paper, vote_step};
+use crate::app::AppState;
+use crate::storage::ballots::{self, NewBallot};
+use crate::view;
+use crate::web::context::Ctx;
+use crate::web::error::{AppError, AppResult};
+use crate::web::form::{PathParams, errors_value, form_response, no_errors, pairs, redirect_with_flash, value};
+use crate::web::render;
+
+/// The step, if this user may enter its paper ballots.
+async fn mediated_step(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<VoteStep> {
+    ctx.user()?;
+    let vs = vote_step(state, ctx, id).await?;
+    if !may_enter_paper(state, ctx, id).await? {
+        return Err(AppError::forbidden());
+    }
+    Ok(vs)
+}
+
+fn tallies_allowed(vs: &VoteStep) -> bool {
+    vs.settings.mode == "simple" && !vs.settings.rule().needs_ballots()
+}
+
+async fn page(
+    state: &AppState,
+    ctx: &Ctx,
+    vs: &VoteStep,
+    envelope: Option<i64>,
+    chosen: Vec<i64>,
+    errors: FieldErrors,
+) -> AppResult<Response> {
+    let failed = !errors.is_empty();
+    let mode = envelope.map(|e| vs.mode(e));
+    let max = match &mode {
+        Some(VoteMode::Ranking { max }) => Some(i64::from(*max)),
+        Some(VoteMode::Simple { max, .. }) => max.map(i64::from),
+        _ => None,
+    };
+    let (envelope_amount, min_spend) = match &mode {
+        Some(VoteMode::Budget { envelope, min_spend }) => (Some(*envelope), *min_spend),
+        _ => (None, None),
+    };
+    let candidates: Vec<Value> = envelope
+        .map(|e| vs.candidates_of(e))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|c| {
+            let rank = chosen.iter().position(|id| *id == c.id).map(|i| i + 1);
+            view! { c => c, id => c.id, chosen => rank.is_some(), rank }
+        })
+        .collect();
+    let tallies: std::collections::BTreeMap<String, i64> = ballots::tallies(&state.db, vs.step.id)
+        .await?
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+    let html = render::page(
+        state,
+        ctx,
+        "votes/paper.html",
+        view! {
+            project => vs.project, step => vs.step, settings => vs.settings,
+            envelopes => vs.envelopes, envelope, candidates,
+            all_candidates => vs.candidates,
+            rank_options => (1..=max.unwrap_or(0).min(50)).collect::<Vec<i64>>(),
+            max, envelope_amount, min_spend,
+            recent => ballots::paper_ballots(&state.db, vs.step.id, 50).await?,
+            part => ballots::participation(&state.db, vs.step.id).await?,
+            tallies, tally_voters => ballots::tally_voters(&state.db, vs.step.id).await?,
+            tallies_allowed => tallies_allowed(vs),
+            closed_for_paper => vs.settings.published(),
+            errors => if failed { errors_value(&state.i18n, ctx.lang, &errors) } else { no_errors() },
+        },
+    )
+    .await?;
+    Ok(form_response(html, failed))
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    PathParams(id): PathParams<i64>,
+    RawQuery(query): RawQuery,
+) -> AppResult<Response> {
+    let vs = mediated_step(&state, &ctx, id).await?;
+    let district = url::form_urlencoded::parse(query.as_deref().unwrap_or("").as_bytes())
+        .find(|(k, _)| k == "district")
+        .and_then(|(_, v)| v.parse().ok());
+    let envelope = vs.envelope(district);
+    page(&state, &ctx, &vs, envelope, vec![], FieldErrors::new()).await
+}
+
+/// Enters one paper ballot.
+pub async fn enter(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    PathParams(id): PathParams<i64>,
+    RawForm(raw): RawForm,
+) -> AppResult<Response> {
+    let vs = mediated_step(&state, &ctx, id).await?;
+    let user = ctx.user()?.clone();
+    let p = pairs(&raw);
+    let envelope = vs.envelope(value(&p, "district").parse().ok());
+    let mut errors = FieldErrors::new();
+    if vs.settings.published() {
+        errors.add("ballot", "paper-after-results");
+    }
+    let Some(envelope) = envelope else {
+        errors.add("district", "vote-choose-district");
+        return page(&state, &ctx, &vs, None, vec![], errors).await;
+    };
+    let checked = if errors.is_empty() {
+        errors.check("ballot", vs.check(envelope, &p))
+    } else {
+        None
+    };
+    let Some((choices, problem)) = checked else {
+        let ranking = matches!(vs.mode(envelope), VoteMode::Ranking { .. });
+        let chosen = participe_domain::vote_config::parse_choices(ranking, &p).unwrap_or_default();
+        return page(&state, &ctx, &vs, Some(envelope), chosen, errors).await;
+    };
+    ballots::cast(
+        &state.db,
+        &NewBallot {
+            step_id: vs.step.id,
+            envelope,
+            voter_id: None,
+            choices: &choices,
+            complete: problem.is_none(),
+            voter_district_id: (envelope > 0).then_some(envelope),
+            voter_age_band: None,
+            entered_by: Some(user.id),
+        },
+    )
+    .await?;
+    let flash = if problem.is_some() {
+        "paper-saved-incomplete"
+    } else {
+        "paper-saved"
+    };
+    let back = if envelope > 0 {
+        format!("/votes/{id}/paper?district={envelope}")
+    } else {
+        format!("/votes/{id}/paper")
+    };
+    Ok(redirect_with_flash(&state, &back, flash))
+}
+
+/// Deletes a paper ballot entered by mistake.
+pub async fn delete(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    PathParams((id, ballot)): PathParams<(i64, i64)>,
+) -> AppResult<Response> {
+    let vs = mediated_step(&state, &ctx, id).await?;
+    if vs.settings.published() {
+        return Err(AppError::forbidden());
+    }
+    if !ballots::delete_paper(&state.db, id, ballot).await? {
+        return Err(AppError::not_found());
+    }
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/votes/{id}/paper"),
+        "paper-deleted",
+    ))
+}
+
+/// Replaces the hand-counted tallies (simple votes counted by votes).
+pub async fn tallies(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    PathParams(id): PathParams<i64>,
+    RawForm(raw): RawForm,
+) -> AppResult<Response> {
+    let vs = mediated_step(&state, &ctx, id).await?;
+    let user = ctx.user()?.clone();
+    let p = pairs(&raw);
+    let mut errors = FieldErrors::new();
+    if !tallies_allowed(&vs) {
+        errors.add("tallies", "paper-tallies-not-allowed");
+    }
+    if vs.settings.published() {
+        errors.add("tallies", "paper-after-results");
+    }
+    let voters = errors
+        .check("tally_voters", parse_optional_count(value(&p, "tally_voters")))
+        .flatten()
+        .unwrap_or(0);
+    let mut rows = Vec::new();
+    for c in &vs.candidates {
+        let field = format!("tally-{}", c.id);
+        if let Some(Some(n)) = errors.check(field.clone(), parse_optional_count(value(&p, &field))) {
+            if n > voters {
+                errors.add(field, "paper-tally-above-voters");
+            } else {
+                rows.push((c.id, n));
+            }
+        }
+    }
+    if !errors.is_empty() {
+        let envelope = vs.envelope(None);
+        return page(&state, &ctx, &vs, envelope, vec![], errors).await;
+    }
+    ballots::set_tallies(&state.db, id, &rows, voters, user.id).await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/votes/{id}/paper"),
+        "flash-saved",
+    ))
+}
