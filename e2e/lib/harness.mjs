@@ -40,17 +40,18 @@ async function launchBrowser() {
 }
 
 /**
- * Declares the suite's fixtures (before/after hooks) and returns the site:
+ * Declares the suite's fixtures (before/after hooks) and returns the site
+ * (`useSite({ demo: true })` serves the demo content, see `startServer`):
  * `site.url`, `site.journey(name, fn)`, and inside a journey
  * `visitor()` to open an isolated browser context with one page and
  * `createUser({ email, name, password, role })` to add a confirmed account
  * with the command line (role defaults to participant).
  */
-export function useSite() {
+export function useSite({ demo = false } = {}) {
   const site = { server: null, browser: null };
 
   before(async () => {
-    site.server = await startServer();
+    site.server = await startServer({ demo });
     site.browser = await launchBrowser();
   });
   after(async () => {

@@ -77,9 +77,11 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]
 
 /**
  * Starts `participe serve` and resolves once GET /healthz answers 200.
+ * `demo: true` serves with `--demo`: the demo content is loaded before the
+ * server listens (so it gets more time to answer).
  * Returns { url, dir, logPath, log(), createUser({ email, name, password, role }), stop() }.
  */
-export async function startServer({ timeoutMs = 20_000 } = {}) {
+export async function startServer({ demo = false, timeoutMs = demo ? 90_000 : 20_000 } = {}) {
   const bin = participeBin();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'participe-e2e-'));
   const databaseUrl = `sqlite://${path.join(dir, 'participe.db')}`;
@@ -108,7 +110,10 @@ export async function startServer({ timeoutMs = 20_000 } = {}) {
     const log = fs.openSync(logPath, 'w');
     const child = spawn(
       bin,
-      ['serve', '--database-url', databaseUrl, '--bind', `127.0.0.1:${port}`, '--public-url', url, '--data-dir', dir],
+      [
+        'serve', '--database-url', databaseUrl, '--bind', `127.0.0.1:${port}`, '--public-url', url, '--data-dir', dir,
+        ...(demo ? ['--demo'] : []),
+      ],
       { cwd: dir, env: childEnv(), stdio: ['ignore', log, log] },
     );
     fs.closeSync(log);

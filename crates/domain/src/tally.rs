@@ -167,11 +167,11 @@ fn select(
     rows: &[Row],
 ) -> Result<Vec<i64>, TallyError> {
     let score = |id: i64| rows.iter().find(|r| r.id == id).map_or(0, Row::total);
-    // A proposal nobody voted for never wins, whatever the money left.
+    // As in the reference implementation, a proposal without votes is still
+    // funded if money is left once every supported one has been considered.
     let items = || -> Vec<Item> {
         group
             .iter()
-            .filter(|c| score(c.id) > 0)
             .map(|c| Item {
                 id: c.id.to_string(),
                 cost: c.cost,
@@ -203,23 +203,30 @@ fn select(
 }
 
 /// Most votes per unit of cost first (a free proposal with votes first of
-/// all), ties by id as text; skips what no longer fits.
+/// all), ties by id as text; skips what no longer fits (pabutools' greedy
+/// with cardinality satisfaction).
 fn greedy_ratio(group: &[&Candidate], budget: i64, score: impl Fn(i64) -> i64) -> Vec<i64> {
     let mut order: Vec<&Candidate> = group.to_vec();
+    // Density votes/cost: 0 without votes, infinite for a free proposal with votes.
+    let density = |c: &Candidate| -> (u8, i128, i128) {
+        let s = i128::from(score(c.id));
+        match (s, c.cost) {
+            (0, _) => (0, 0, 1),
+            (_, 0) => (2, 0, 1),
+            (s, cost) => (1, s, i128::from(cost)),
+        }
+    };
     order.sort_by(|a, b| {
-        let (sa, sb) = (i128::from(score(a.id)), i128::from(score(b.id)));
-        let (ca, cb) = (i128::from(a.cost), i128::from(b.cost));
-        // sa/ca > sb/cb  ⇔  sa·cb > sb·ca (costs ≥ 0; cost 0 ranks first when it has votes).
-        let key = |s: i128, c: i128| if c == 0 && s > 0 { 1 } else { 0 };
-        key(sb, cb)
-            .cmp(&key(sa, ca))
+        let ((ka, sa, ca), (kb, sb, cb)) = (density(a), density(b));
+        // Higher density first: compare sb/cb with sa/ca by cross-multiplying.
+        kb.cmp(&ka)
             .then_with(|| (sb * ca).cmp(&(sa * cb)))
             .then_with(|| a.id.to_string().cmp(&b.id.to_string()))
     });
     let mut left = budget;
     let mut out = vec![];
     for c in order {
-        if score(c.id) > 0 && c.cost <= left {
+        if c.cost <= left {
             left -= c.cost;
             out.push(c.id);
         }
@@ -299,6 +306,17 @@ mod tests {
                 district: Some(2),
             },
         ]
+    }
+
+    /// The candidates plus a free proposal (cost 0).
+    fn cands_with_free() -> Vec<Candidate> {
+        let mut c = cands();
+        c.push(Candidate {
+            id: 11,
+            cost: 0,
+            district: None,
+        });
+        c
     }
 
     fn b(choices: &[i64], paper: bool) -> Ballot {
@@ -428,12 +446,26 @@ mod tests {
 
     proptest! {
         #[test]
-        fn winners_fit_the_budget(choices in proptest::collection::vec(proptest::collection::vec(prop::sample::select(vec![1i64, 2, 3, 10]), 0..4), 0..30),
+        fn winners_fit_the_budget(choices in proptest::collection::vec(proptest::collection::vec(prop::sample::select(vec![1i64, 2, 3, 10, 11]), 0..4), 0..30),
                                   budget in 0i64..1200, rule in prop::sample::select(CountingRule::ALL.to_vec())) {
             let m = VoteMode::Simple { min: None, max: None };
             let ballots: Vec<Ballot> = choices.into_iter().map(|mut c| { c.sort(); c.dedup(); b(&c, false) }).collect();
-            let c = count(&setup(&m, rule, budget), &cands(), &ballots, &[]).unwrap();
+            let c = count(&setup(&m, rule, budget), &cands_with_free(), &ballots, &[]).unwrap();
             prop_assert!(c.total_cost <= budget);
+            // Without tallies, every rule but territorial gives what the pabulib
+            // code gives on the exported election (what anyone can recount).
+            if rule != CountingRule::Territorial {
+                let cs = cands_with_free();
+                let refs: Vec<&Candidate> = cs.iter().collect();
+                let brefs: Vec<&Ballot> = ballots.iter().collect();
+                let e = election(&m, budget, &refs, &brefs);
+                let o = pb::count_rule(&e, Rule::from_name(rule.as_str()).unwrap()).unwrap();
+                let mut a: Vec<String> = o.selected_ids(&e);
+                let mut b: Vec<String> = c.selected.iter().map(|i| i.to_string()).collect();
+                a.sort();
+                b.sort();
+                prop_assert_eq!(a, b);
+            }
             let mut s = c.selected.clone();
             s.sort();
             s.dedup();

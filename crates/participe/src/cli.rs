@@ -5,6 +5,7 @@ use std::io::BufRead;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 use participe_domain::Role;
 use participe_domain::account::{RawSignup, Signup};
@@ -58,6 +59,17 @@ pub enum PbCommand {
         /// `text` (one id per line) or `json` ({"rule", "selected", "total_cost"}).
         #[arg(long, default_value = "text")]
         format: String,
+    },
+    /// Write a vote step's ballots (online and paper, voters replaced by
+    /// random pseudonyms) as a `.pb` file.
+    Export {
+        /// The vote step's id (shown in its address, /votes/ID).
+        step: i64,
+        /// Where to write; standard output by default.
+        #[arg(long)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        db: DbArgs,
     },
 }
 
@@ -203,6 +215,21 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 other => anyhow::bail!("unknown format {other:?}; use text or json"),
             };
             println!("{}", crate::pb_cli::count_command(&file, &rule, json)?);
+            Ok(())
+        }
+        Command::Pb {
+            command: PbCommand::Export { step, output, db },
+        } => {
+            let db = open(&db).await?;
+            let text = crate::services::vote_count::pb_export(&db, step)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("no vote step with id {step}"))?;
+            match output {
+                Some(path) => {
+                    std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?
+                }
+                None => print!("{text}"),
+            }
             Ok(())
         }
     }

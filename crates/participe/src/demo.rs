@@ -33,7 +33,7 @@ pub const ADMIN_PASSWORD: &str = "demo-admin-2026";
 /// The demo analyst, who logs in with the administrator's password.
 pub const ANALYST_EMAIL: &str = "analyste@ville-demo.fr";
 
-const BUDGET_SLUG: &str = "budget-participatif-2026";
+pub(crate) const BUDGET_SLUG: &str = "budget-participatif-2026";
 const REFERENCE_PREFIX: &str = "BP-2026";
 const CATEGORIES: [&str; 3] = [
     "Aménagement de l'espace public",
@@ -202,27 +202,27 @@ et une aide à l'achat de vélos cargos. Lisez le texte, votez sur chaque articl
     DemoProject {
         slug: "budget-participatif-2024",
         title: "Budget participatif 2024",
-        summary: "La première édition : 18 projets lauréats, tous en cours de réalisation.",
-        description: "La première édition du budget participatif a réuni **4 212 votants**. Retrouvez les lauréats et leur avancement.",
+        summary: "La première édition : 7 projets lauréats, choisis par la méthode des parts égales, et leur réalisation.",
+        description: "La première édition du budget participatif a réuni **84 votants** (60 en ligne, 24 sur papier) pour une enveloppe de 400 000 €. Retrouvez les résultats, les lauréats et leur avancement.",
         themes: &["Environnement", "Culture"],
         districts: &DISTRICTS,
         steps: &[
             DemoStep {
                 kind: StepType::Collect,
                 title: "Dépôt des projets",
-                body: "312 projets déposés.",
+                body: "10 projets retenus pour le vote.",
                 days: Some((-700, -650)),
             },
             DemoStep {
                 kind: StepType::Vote,
                 title: "Vote",
-                body: "4 212 votants.",
+                body: "84 votants, en ligne et sur papier.",
                 days: Some((-600, -580)),
             },
             DemoStep {
                 kind: StepType::Results,
                 title: "Résultats",
-                body: "18 projets lauréats.",
+                body: "7 projets lauréats.",
                 days: Some((-580, -300)),
             },
         ],
@@ -291,12 +291,14 @@ pub async fn load(db: &Db) -> anyhow::Result<bool> {
         }
     }
     load_proposals(db, &districts, &themes, today).await?;
+    let people = ensure_participants(db).await?;
+    crate::demo_votes::load(db, &districts, &people).await?;
     org::claim_demo(db).await?;
     Ok(true)
 }
 
 /// The id of a staff account with the demo password, created if missing.
-async fn ensure_staff(db: &Db, email: &str, name: &str, role: Role) -> anyhow::Result<i64> {
+pub(crate) async fn ensure_staff(db: &Db, email: &str, name: &str, role: Role) -> anyhow::Result<i64> {
     if let Some(u) = users::by_email(db, email).await? {
         return Ok(u.id);
     }

@@ -10,6 +10,7 @@ pub mod config;
 pub mod demo;
 pub mod demo_follow_up;
 mod demo_proposals;
+pub mod demo_votes;
 pub mod files;
 pub mod i18n;
 pub mod mail;

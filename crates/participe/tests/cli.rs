@@ -333,3 +333,78 @@ fn pb_count_matches_the_reference() {
     );
     assert!(!ok && out.contains("valid rules"), "{out}");
 }
+
+#[test]
+fn pb_export_of_the_demo_vote_recounts_to_its_published_winners() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("demo.db").display());
+    let (ok, out) = run(&["demo", "--database-url", &url], "", dir.path());
+    assert!(ok, "{out}");
+    // The 2024 budget's vote is closed and published.
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let (step, winners, rule) = rt.block_on(async {
+        let db = participe::storage::Db::connect(&url).await.unwrap();
+        let project = participe::storage::projects::by_slug(&db, "budget-participatif-2024")
+            .await
+            .unwrap()
+            .unwrap();
+        let step = participe::storage::steps::of_project(&db, project.id, true)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|s| s.step_type == "vote")
+            .unwrap()
+            .id;
+        let mut winners: Vec<String> = participe::storage::ballots::results(&db, step)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|r| r.selected)
+            .map(|r| r.proposal_id.to_string())
+            .collect();
+        winners.sort_by(|a, b| participe_domain::pb::natural_cmp(a, b));
+        let rule = participe::storage::votes::settings(&db, step)
+            .await
+            .unwrap()
+            .counting_rule;
+        (step, winners, rule)
+    });
+    assert!(!winners.is_empty());
+    let file = dir.path().join("vote.pb");
+    let (ok, out) = run(
+        &[
+            "pb",
+            "export",
+            &step.to_string(),
+            "--database-url",
+            &url,
+            "--output",
+            file.to_str().unwrap(),
+        ],
+        "",
+        dir.path(),
+    );
+    assert!(ok, "{out}");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("voting_method") && text.contains("paper") && text.contains("internet"));
+    assert!(!text.contains("@"), "no email in the export");
+    let (ok, out) = run(
+        &[
+            "pb",
+            "count",
+            file.to_str().unwrap(),
+            "--rule",
+            &rule,
+            "--format",
+            "json",
+        ],
+        "",
+        dir.path(),
+    );
+    assert!(ok, "{out}");
+    let got: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(got["selected"], serde_json::json!(winners));
+    // An unknown step is a clear error.
+    let (ok, out) = run(&["pb", "export", "999999", "--database-url", &url], "", dir.path());
+    assert!(!ok && out.contains("no vote step with id 999999"), "{out}");
+}

@@ -205,3 +205,118 @@ fn raw_bodies() {
         })
         .unwrap();
 }
+
+/// A form field name of the vote forms, or an arbitrary one.
+fn vote_key() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("choice".to_string()),
+        "rank-[0-9]{1,3}",
+        Just("district".to_string()),
+        Just("voter_district".to_string()),
+        Just("tally_voters".to_string()),
+        "tally-[0-9]{1,3}",
+        "\\PC{0,20}",
+    ]
+}
+
+/// A vote value: an id-like number, a rank, or anything.
+fn vote_value() -> impl Strategy<Value = String> {
+    prop_oneof!["[0-9]{1,3}", "-?[0-9]{1,20}", field()]
+}
+
+#[test]
+fn vote_forms() {
+    let h = Harness::new();
+    let mut admin = h.admin();
+    let step = h.rt.block_on(async {
+        let res = admin
+            .post("/admin/projects/new", &[("title", "Vote"), ("visibility", "public")])
+            .await;
+        let project: i64 = res.location().trim_start_matches("/admin/projects/").parse().unwrap();
+        let res = admin
+            .post(
+                &format!("/admin/projects/{project}/steps/new"),
+                &[("title", "Vote"), ("step_type", "vote"), ("published", "on")],
+            )
+            .await;
+        assert!(res.status.is_redirection(), "{}", res.body);
+        let step = participe::storage::steps::of_project(h.app.db(), project, true)
+            .await
+            .unwrap()
+            .pop()
+            .unwrap()
+            .id;
+        let res = admin
+            .post(
+                &format!("/admin/steps/{step}/vote"),
+                &[
+                    ("mode", "ranking"),
+                    ("source", "admissible"),
+                    ("envelope", "1000"),
+                    ("max_choices", "3"),
+                    ("counting_rule", "greedy"),
+                ],
+            )
+            .await;
+        assert!(res.status.is_redirection(), "{}", res.body);
+        step
+    });
+    // Arbitrary configurations: never a server error; a refused one changes nothing.
+    runner(40)
+        .run(
+            &(field(), field(), field(), field(), field(), field(), any::<bool>()),
+            |(mode, envelope, min, max, rule, codes, per_district)| {
+                let before =
+                    h.rt.block_on(participe::storage::votes::settings(h.app.db(), step))
+                        .unwrap();
+                let mut fields = vec![
+                    ("mode", mode.as_str()),
+                    ("source", "admissible"),
+                    ("envelope", envelope.as_str()),
+                    ("min_choices", min.as_str()),
+                    ("max_choices", max.as_str()),
+                    ("counting_rule", rule.as_str()),
+                    ("req_postal_codes", codes.as_str()),
+                ];
+                if per_district {
+                    fields.push(("per_district", "on"));
+                }
+                let res =
+                    h.rt.block_on(admin.clone().post(&format!("/admin/steps/{step}/vote"), &fields));
+                prop_assert!(!res.status.is_server_error(), "{}", res.status);
+                if !res.status.is_redirection() {
+                    let after =
+                        h.rt.block_on(participe::storage::votes::settings(h.app.db(), step))
+                            .unwrap();
+                    prop_assert_eq!(format!("{before:?}"), format!("{after:?}"));
+                }
+                Ok(())
+            },
+        )
+        .unwrap();
+    // Arbitrary ballots, requirement answers, paper ballots and tallies.
+    let voter = h.rt.block_on(h.app.logged_in(Role::Participant));
+    let pairs = proptest::collection::vec((vote_key(), vote_value()), 0..6);
+    runner(60)
+        .run(&(pairs, 0usize..4), |(pairs, target)| {
+            let path = match target {
+                0 => format!("/votes/{step}"),
+                1 => format!("/votes/{step}/requirements"),
+                2 => format!("/votes/{step}/paper"),
+                _ => format!("/votes/{step}/tallies"),
+            };
+            let before = (h.count("ballots"), h.count("paper_tallies"));
+            let fields: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            let who = if target >= 2 { admin.clone() } else { voter.clone() };
+            let res = h.rt.block_on(async move {
+                let mut c = who;
+                c.post(&path, &fields).await
+            });
+            prop_assert!(!res.status.is_server_error(), "{} {}", res.status, res.body);
+            if !res.status.is_redirection() {
+                prop_assert_eq!((h.count("ballots"), h.count("paper_tallies")), before);
+            }
+            Ok(())
+        })
+        .unwrap();
+}

@@ -10,7 +10,7 @@ use participe_domain::vote::VoteMode;
 
 use crate::storage::ballots::{self, CountedBallot};
 use crate::storage::votes::{self, VoteSettings};
-use crate::storage::{Db, realisations, steps};
+use crate::storage::{Db, projects, realisations, steps, taxonomy};
 
 /// Everything needed to count or export a step.
 pub struct StepBallots {
@@ -20,6 +20,8 @@ pub struct StepBallots {
     /// Complete ballots only.
     pub ballots: Vec<CountedBallot>,
     pub tallies: Vec<(i64, i64)>,
+    /// District names by id.
+    pub districts: BTreeMap<i64, String>,
 }
 
 impl StepBallots {
@@ -37,7 +39,13 @@ impl StepBallots {
             .filter(|b| b.complete)
             .collect();
         let tallies = ballots::tallies(db, step_id).await?;
+        let districts = taxonomy::list(db, taxonomy::Kind::District)
+            .await?
+            .into_iter()
+            .map(|t| (t.id, t.name))
+            .collect();
         Ok(StepBallots {
+            districts,
             settings,
             candidates,
             envelopes,
@@ -171,15 +179,7 @@ impl StepBallots {
                 values: selected_col,
             });
         }
-        let district_name = |id: Option<i64>| {
-            id.and_then(|d| {
-                self.candidates
-                    .iter()
-                    .find(|c| c.district_id == Some(d))
-                    .and_then(|c| c.district_name.clone())
-                    .or(Some(d.to_string()))
-            })
-        };
+        let district_name = |id: Option<i64>| id.and_then(|d| self.districts.get(&d).cloned());
         let extras = Extras {
             voter_ids: self.ballots.iter().map(|b| b.pseudonym.clone()).collect(),
             project_columns,
@@ -257,4 +257,32 @@ pub async fn publish(db: &Db, step_id: i64) -> Result<Count, PublishError> {
         .map_err(anyhow::Error::from)?;
     votes::publish(db, step_id).await.map_err(anyhow::Error::from)?;
     Ok(count)
+}
+
+/// The `.pb` file of vote step `step_id` with the published winners (none
+/// before publication), or None if there is no such vote step.
+pub async fn pb_export(db: &Db, step_id: i64) -> anyhow::Result<Option<String>> {
+    let Some(step) = steps::by_id(db, step_id).await? else {
+        return Ok(None);
+    };
+    if step.step_type != participe_domain::step::StepType::Vote.as_str() {
+        return Ok(None);
+    }
+    let project = projects::by_id(db, step.project_id)
+        .await?
+        .map(|p| p.title)
+        .unwrap_or_default();
+    let sb = StepBallots::load(db, step_id).await?;
+    let selected: Vec<i64> = if sb.settings.published() {
+        let mut w: Vec<_> = ballots::results(db, step_id)
+            .await?
+            .into_iter()
+            .filter(|r| r.selected)
+            .collect();
+        w.sort_by_key(|r| r.selection_order);
+        w.into_iter().map(|r| r.proposal_id).collect()
+    } else {
+        vec![]
+    };
+    Ok(Some(sb.pb_file(&format!("{project} — {}", step.title), &selected)))
 }

@@ -178,7 +178,10 @@ pub async fn export_pb(
     if !may_see(&ctx, &vs) {
         return Err(AppError::not_found());
     }
-    let text = pb_text(&state.db, &vs.project.title, &vs.step.title, id).await?;
+    let text = crate::services::vote_count::pb_export(&state.db, id)
+        .await
+        .map_err(AppError::internal)?
+        .ok_or_else(AppError::not_found)?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/plain; charset=utf-8".to_string()),
@@ -190,21 +193,4 @@ pub async fn export_pb(
         text,
     )
         .into_response())
-}
-
-/// The `.pb` text of a step, with the published winners (or none).
-pub async fn pb_text(db: &crate::storage::Db, project: &str, step: &str, id: i64) -> AppResult<String> {
-    let sb = StepBallots::load(db, id).await.map_err(AppError::internal)?;
-    let selected: Vec<i64> = if sb.settings.published() {
-        let mut w: Vec<ResultRow> = ballots::results(db, id)
-            .await?
-            .into_iter()
-            .filter(|r| r.selected)
-            .collect();
-        w.sort_by_key(|r| r.selection_order);
-        w.into_iter().map(|r| r.proposal_id).collect()
-    } else {
-        vec![]
-    };
-    Ok(sb.pb_file(&format!("{project} — {step}"), &selected))
 }
