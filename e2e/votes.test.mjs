@@ -269,7 +269,7 @@ site.journey('h. a visitor reads the published results of the 2024 budget and it
   const winners = page.getByRole('region', { name: 'Projets lauréats' });
   const winnerTitles = await winners.locator('ol.winners > li > a').allInnerTexts();
   assert.ok(winnerTitles.length > 0, 'at least one winner');
-  assert.match(await winners.innerText(), /Budget utilisé : \d+ € sur 400000 €\./);
+  assert.match(await winners.innerText(), /Budget utilisé : \d+[\u202f\d]* € sur 400\u202f000 €\./);
 
   const table = page.getByRole('table', { name: 'Voix par proposition' });
   assert.equal((await table.locator('caption').innerText()).trim(), 'Voix par proposition');

@@ -36,12 +36,52 @@ pub struct I18n {
     en: FluentBundle<FluentResource>,
 }
 
+/// Writes whole numbers of five digits or more in groups of three, as each
+/// language does ("1 200 000" with a narrow no-break space in French,
+/// "1,200,000" in English); smaller numbers and years stay as they are.
+pub fn group_digits(n: i64, lang: Lang) -> String {
+    let digits = n.unsigned_abs().to_string();
+    if digits.len() < 5 {
+        return n.to_string();
+    }
+    let sep = match lang {
+        Lang::Fr => '\u{202f}',
+        Lang::En => ',',
+    };
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn format_number(v: &FluentValue, lang: Lang) -> Option<String> {
+    match v {
+        FluentValue::Number(n) if n.value.fract() == 0.0 && n.value.abs() < 9.0e15 => {
+            Some(group_digits(n.value as i64, lang))
+        }
+        _ => None,
+    }
+}
+
 fn bundle(lang: unic_langid::LanguageIdentifier, src: &str) -> FluentBundle<FluentResource> {
     let res =
         FluentResource::try_new(src.to_string()).unwrap_or_else(|(_, e)| panic!("invalid catalogue {lang}: {e:?}"));
+    let french = lang.language.as_str() == "fr";
     let mut b = FluentBundle::new_concurrent(vec![lang]);
     // No Unicode isolation marks: the output is HTML, escaped by the templates.
     b.set_use_isolating(false);
+    if french {
+        b.set_formatter(Some(|v, _| format_number(v, Lang::Fr)));
+    } else {
+        b.set_formatter(Some(|v, _| format_number(v, Lang::En)));
+    }
     b.add_resource(res).expect("duplicate message ids in a catalogue");
     b
 }
@@ -103,6 +143,16 @@ pub fn message_ids(src: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn large_numbers_are_grouped_per_language() {
+        assert_eq!(group_digits(1_200_000, Lang::Fr), "1\u{202f}200\u{202f}000");
+        assert_eq!(group_digits(-45_000, Lang::En), "-45,000");
+        assert_eq!(group_digits(2026, Lang::Fr), "2026");
+        let i = I18n::new();
+        assert_eq!(i.t1(Lang::En, "amount-euros", "amount", 400_000), "€400,000");
+        assert_eq!(i.t1(Lang::Fr, "amount-euros", "amount", 999), "999 €");
+    }
 
     #[test]
     fn catalogues_have_the_same_messages() {

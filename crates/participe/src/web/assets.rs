@@ -30,6 +30,12 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
 const APP_CSS: &str = include_str!("../../static/app.css");
 const POW_JS: &str = include_str!("../../static/pow.js");
 const LIVE_JS: &str = include_str!("../../static/live.js");
+const BALLOT_JS: &str = include_str!("../../static/ballot.js");
+
+/// The running total of a budget ballot.
+pub async fn ballot_js() -> Response {
+    script(BALLOT_JS)
+}
 
 /// The live counter's event listener.
 pub async fn live_js() -> Response {

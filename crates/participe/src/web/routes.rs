@@ -140,6 +140,7 @@ routes! {
     get "/projects/{slug}/live" => votes::live::page;
     get "/projects/{slug}/live/events" => votes::live::events;
     get "/static/live.js" => assets::live_js;
+    get "/static/ballot.js" => assets::ballot_js;
     get "/admin/steps/{id}/vote" => admin::vote::show;
     post "/admin/steps/{id}/vote" => admin::vote::save;
     post "/admin/steps/{id}/vote/candidates" => admin::vote::candidates;

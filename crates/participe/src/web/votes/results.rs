@@ -65,7 +65,7 @@ async fn rows(state: &AppState, vs: &VoteStep) -> AppResult<(Vec<ResultRow>, Opt
 
 /// Bars of the chart, scaled to the largest total (width in SVG units).
 fn chart(rows: &[ResultRow]) -> Value {
-    const WIDTH: f64 = 560.0;
+    const WIDTH: f64 = 520.0;
     let max = rows.iter().map(|r| r.online + r.paper).max().unwrap_or(0).max(1) as f64;
     let bars: Vec<Value> = rows
         .iter()
@@ -78,8 +78,8 @@ fn chart(rows: &[ResultRow]) -> Value {
             } else {
                 r.title.clone()
             };
-            view! { y => i * 28, label, online_w => online, paper_w => paper, paper_x => 260.0 + online,
-            label_x => 266.0 + online + paper, total => r.online + r.paper, title => r.title, selected => r.selected }
+            view! { y => i * 28, label, online_w => online, paper_w => paper, paper_x => 308.0 + online,
+            label_x => 314.0 + online + paper, total => r.online + r.paper, title => r.title, selected => r.selected }
         })
         .collect();
     view! { bars, height => rows.len() * 28 + 8 }
@@ -121,7 +121,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, PathParams(id): PathP
     let single = all.iter().filter(|b| b.choices.len() == 1).count();
     let sizes: Vec<Value> = sizes
         .into_iter()
-        .map(|(size, count)| view! { size, count, share => format!("{:.1}", count as f64 * 100.0 / n) })
+        .map(|(size, count)| view! { size, count, share => percent(count as f64 * 100.0 / n, ctx.lang) })
         .collect();
     let mut by_district: BTreeMap<String, u64> = BTreeMap::new();
     for b in &all {
@@ -161,7 +161,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, PathParams(id): PathP
             part, tally_voters,
             total_voters => part.online_voters + part.paper_ballots + tally_voters,
             sizes,
-            single_share => format!("{:.1}", single as f64 * 100.0 / n),
+            single_share => percent(single as f64 * 100.0 / n, ctx.lang),
             by_district, by_age, juries,
         },
     )
@@ -193,4 +193,13 @@ pub async fn export_pb(
         text,
     )
         .into_response())
+}
+
+/// A percentage with one decimal, with the language's decimal separator.
+fn percent(v: f64, lang: crate::i18n::Lang) -> String {
+    let s = format!("{v:.1}");
+    match lang {
+        crate::i18n::Lang::Fr => s.replace('.', ","),
+        crate::i18n::Lang::En => s,
+    }
 }
