@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod analysis;
+pub mod archive;
 pub mod colour;
 pub mod email;
 pub mod errors;
@@ -10,6 +11,7 @@ pub mod follow_up;
 pub mod form;
 pub mod jury;
 pub mod moderation;
+pub mod open_data;
 pub mod pb;
 pub mod permission;
 pub mod project;

@@ -18,6 +18,8 @@ pub enum Action {
     ReadOutbox,
     /// List accounts and change roles.
     ManageUsers,
+    /// Export the whole platform (every table and file) and download the archive.
+    ExportPlatform,
     /// See draft projects.
     ViewDrafts,
     /// Fill analyses of proposals (analysts: only those assigned to them).
@@ -40,6 +42,7 @@ pub fn can(role: Option<Role>, action: Action) -> bool {
             matches!(role, Administrator | ProjectManager)
         }
         ManageBranding | ReadOutbox | ManageUsers => role == Administrator,
+        ExportPlatform => role == Administrator,
         AnalyseProposals => matches!(role, Administrator | ProjectManager | Analyst),
         DecideProposals => matches!(role, Administrator | ProjectManager),
         Moderate => matches!(role, Administrator | ProjectManager | Moderator),
@@ -76,6 +79,14 @@ mod tests {
         }
         assert!(can(Some(Role::ProjectManager), Action::ManageProjects));
         assert!(!can(Some(Role::Moderator), Action::ManageProjects));
+    }
+
+    #[test]
+    fn only_administrators_export_the_platform() {
+        assert!(!can(None, Action::ExportPlatform));
+        for r in Role::ALL {
+            assert_eq!(can(Some(r), Action::ExportPlatform), r == Role::Administrator);
+        }
     }
 
     #[test]

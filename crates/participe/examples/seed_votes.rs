@@ -25,7 +25,7 @@ use std::io::Write;
 use clap::Parser;
 use futures_util::{StreamExt, TryStreamExt, stream};
 use participe::security::{random_token, token_hash};
-use participe::storage::{Db, projects, proposals, sessions, steps, users, votes};
+use participe::storage::{Db, Engine, projects, proposals, sessions, steps, users, votes};
 use participe_domain::Role;
 use participe_domain::analysis::Outcome;
 use participe_domain::project::{ProjectInput, Visibility};
@@ -46,9 +46,9 @@ struct Args {
 
 /// Number of proposals on the ballot.
 const PROPOSALS: i64 = 20;
-/// Voters created at the same time (PostgreSQL runs them in parallel;
-/// SQLite serialises the writes).
-const PARALLEL: usize = 8;
+/// Voters created at the same time on PostgreSQL. SQLite takes them one at
+/// a time: its writers would only wait for each other's lock.
+const PG_PARALLEL: usize = 8;
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -146,6 +146,10 @@ async fn main() -> anyhow::Result<()> {
     );
 
     let expires = participe::storage::now() + day * 7;
+    let parallel = match db.engine() {
+        Engine::Sqlite => 1,
+        Engine::Postgres => PG_PARALLEL,
+    };
     let tokens: Vec<String> = stream::iter(0..args.voters)
         .map(|i| {
             let db = &db;
@@ -167,7 +171,7 @@ async fn main() -> anyhow::Result<()> {
                 Ok::<_, anyhow::Error>(token)
             }
         })
-        .buffered(PARALLEL)
+        .buffered(parallel)
         .try_collect()
         .await?;
     db.close().await;

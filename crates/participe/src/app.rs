@@ -18,6 +18,8 @@ pub struct Inner {
     pub i18n: Arc<I18n>,
     pub templates: minijinja::Environment<'static>,
     pub files: Box<dyn FileStore>,
+    /// Live counters streamed to visitors.
+    pub live: crate::services::live::LiveHub,
 }
 
 /// Shared, cheaply cloned state of the running application.
@@ -42,6 +44,7 @@ impl AppState {
             i18n,
             templates,
             files,
+            live: crate::services::live::LiveHub::default(),
         }))
     }
 
@@ -55,6 +58,8 @@ pub async fn serve(state: AppState, bind: SocketAddr) -> anyhow::Result<()> {
     if let Some(smtp) = state.config.smtp.clone() {
         crate::mail::spawn_worker(state.db.clone(), smtp);
     }
+    // Jobs left running by a server that stopped or crashed are marked failed.
+    crate::services::jobs::recover(&state.db).await?;
     spawn_scheduler(state.clone());
     let listener = tokio::net::TcpListener::bind(bind).await?;
     tracing::info!("Participe listening on http://{}", listener.local_addr()?);

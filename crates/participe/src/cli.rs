@@ -40,6 +40,10 @@ pub enum Command {
         #[command(subcommand)]
         command: UsersCommand,
     },
+    /// Write the whole platform (every table and uploaded file) to one archive (docs/ARCHIVE.md).
+    Export(ExportArgs),
+    /// Restore an archive made by `export` into a new, empty database (either engine).
+    Import(ImportArgs),
     /// Participatory-budget files in the pabulib `.pb` format.
     Pb {
         #[command(subcommand)]
@@ -71,6 +75,29 @@ pub enum PbCommand {
         #[command(flatten)]
         db: DbArgs,
     },
+}
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    /// The archive to write (a ZIP file).
+    #[arg(long)]
+    pub output: PathBuf,
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Folder whose `uploads/` holds the uploaded files.
+    #[arg(long, env = "PARTICIPE_DATA_DIR", default_value = ".")]
+    pub data_dir: PathBuf,
+}
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// The archive to read.
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Folder whose `uploads/` receives the uploaded files.
+    #[arg(long, env = "PARTICIPE_DATA_DIR", default_value = ".")]
+    pub data_dir: PathBuf,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -124,6 +151,10 @@ pub struct ServeArgs {
     /// Ballots a voter may cast or change every 15 minutes.
     #[arg(long, env = "PARTICIPE_VOTE_LIMIT", default_value_t = 100)]
     pub vote_limit: i64,
+    /// GraphQL requests allowed per client address every minute (an API
+    /// token gets four times as many).
+    #[arg(long, env = "PARTICIPE_API_LIMIT", default_value_t = 300)]
+    pub api_limit: i64,
 }
 
 #[derive(Subcommand, Debug)]
@@ -170,6 +201,7 @@ impl ServeArgs {
                 password_reset: self.reset_limit,
                 contact: self.contact_limit,
                 vote: self.vote_limit,
+                api: self.api_limit,
                 window_secs: 900,
             },
             max_upload_bytes: 5 * 1024 * 1024,
@@ -202,6 +234,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = open(&args).await?;
             report_demo(crate::demo::load(&db).await?);
             Ok(())
+        }
+        Command::Export(args) => {
+            let db = open(&args.db).await?;
+            crate::archive_cli::export(&db, &args.data_dir, &args.output).await
+        }
+        Command::Import(args) => {
+            let db = open(&args.db).await?;
+            crate::archive_cli::import(&db, &args.data_dir, &args.file).await
         }
         Command::Users {
             command: UsersCommand::Create(args),

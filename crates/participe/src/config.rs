@@ -23,6 +23,8 @@ pub struct RateLimits {
     pub contact: i64,
     /// Ballots (cast or changed) per voter per window.
     pub vote: i64,
+    /// GraphQL requests per client address per minute (four times as many per API token).
+    pub api: i64,
     /// Window length in seconds.
     pub window_secs: i64,
 }
@@ -35,6 +37,7 @@ impl Default for RateLimits {
             password_reset: 5,
             contact: 5,
             vote: 100,
+            api: 300,
             window_secs: 900,
         }
     }

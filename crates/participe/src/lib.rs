@@ -4,7 +4,9 @@
 //! crate), `storage` (SQL on SQLite or PostgreSQL), `web` (HTTP handlers by
 //! feature), and `cli` (the `participe` command). See ARCHITECTURE.md.
 
+pub mod api;
 pub mod app;
+pub mod archive_cli;
 pub mod cli;
 pub mod config;
 pub mod demo;

@@ -191,6 +191,14 @@ const MATRIX: &[Row] = &[
     // Votes. The fixture vote step of /votes/… is open in the public
     // project, with one paper ballot; the back-office rows use the draft
     // project's (open, undated) vote step, so results cannot be published.
+    // The GraphQL API: the explorer page, the schema, an empty POST (a 400
+    // whoever asks: the API ignores sessions); API tokens for administrators.
+    ("get", "/graphql", Body::None, ALL_OK),
+    ("post", "/graphql", Body::None, [S(400); 6]),
+    ("get", "/graphql/schema.graphql", Body::None, ALL_OK),
+    ("get", "/admin/api-tokens", Body::None, ADMIN_OK),
+    ("post", "/admin/api-tokens", Body::None, ADMIN_INVALID),
+    ("post", "/admin/api-tokens/{id}/revoke", Body::None, ADMIN_DONE),
     ("get", "/votes/{id}", Body::None, ALL_OK),
     ("post", "/votes/{id}", Body::None, SIGNED_IN_INVALID),
     ("post", "/votes/{id}/requirements", Body::None, SIGNED_IN_DONE),
@@ -203,6 +211,8 @@ const MATRIX: &[Row] = &[
     ("get", "/votes/{id}/export.pb", Body::None, [NF, NF, NF, NF, OK, OK]),
     ("get", "/projects/{slug}/live", Body::None, [NF, NF, NF, NF, OK, OK]),
     ("get", "/projects/{slug}/live/events", Body::None, [NF, NF, NF, NF, OK, OK]),
+    ("get", "/projects/{slug}/counters", Body::None, [NF, NF, NF, NF, OK, OK]),
+    ("get", "/projects/{slug}/steps/{id}/counters", Body::None, [NF, NF, NF, NF, OK, OK]),
     ("get", "/static/live.js", Body::None, ALL_OK),
     ("get", "/static/ballot.js", Body::None, ALL_OK),
     ("get", "/admin/steps/{id}/vote", Body::None, MANAGERS_OK),
@@ -213,6 +223,20 @@ const MATRIX: &[Row] = &[
     ("post", "/admin/steps/{id}/vote/mediators/{user}/delete", Body::None, MANAGERS_DONE),
     ("post", "/admin/steps/{id}/vote/publish", Body::None, MANAGERS_INVALID),
     ("post", "/admin/steps/{id}/vote/jury", Body::Form(&[("jury_size", "0")]), MANAGERS_INVALID),
+    // Open data and personal data. The file row downloads the public
+    // project's proposals; anonymisation targets another participant and
+    // needs its box ticked.
+    ("get", "/open-data", Body::None, ALL_OK),
+    ("get", "/open-data/steps/{id}/{file}", Body::None, ALL_OK),
+    ("get", "/account/data", Body::None, SIGNED_IN),
+    ("get", "/admin/users/{id}/anonymise", Body::None, ADMIN_OK),
+    ("post", "/admin/users/{id}/anonymise", Body::None, ADMIN_INVALID),
+    // Reversibility: the whole-platform export, for administrators only
+    // (the POST starts a real export job); the fixture job is a finished
+    // export with its archive on disk.
+    ("get", "/admin/export", Body::None, ADMIN_OK),
+    ("post", "/admin/export", Body::None, ADMIN_DONE),
+    ("get", "/admin/jobs/{id}/download", Body::None, ADMIN_OK),
 ];
 
 const ROLES: [Option<Role>; 6] = [
@@ -264,6 +288,8 @@ struct Fixture {
     news: i64,
     vote_step: i64,
     ballot: i64,
+    job: i64,
+    api_token: i64,
 }
 
 async fn fixture(app: &TestApp, analyst: i64) -> Fixture {
@@ -367,6 +393,9 @@ async fn fixture(app: &TestApp, analyst: i64) -> Fixture {
     };
     let n = participe_domain::follow_up::NewsInput::parse(&raw).unwrap();
     let news = realisations::add_news(db, proposal, &n, None, None).await.unwrap();
+    let api_token = participe::storage::api_tokens::create(db, "Matrice", &random_token(), "read_private", user)
+        .await
+        .unwrap();
     // An open vote step in the public project, with one paper ballot.
     let vote_step = steps::create(
         db,
@@ -398,6 +427,17 @@ async fn fixture(app: &TestApp, analyst: i64) -> Fixture {
     .await
     .unwrap()
     .id;
+    // A finished whole-platform export, its archive on disk.
+    let job = participe::storage::jobs::create(db, participe::services::archive::EXPORT_JOB, None)
+        .await
+        .unwrap();
+    let exports = participe::services::archive::exports_dir(&app.state.config.data_dir);
+    std::fs::create_dir_all(&exports).unwrap();
+    let archive_name = format!("participe-matrix-{job}.zip");
+    std::fs::write(exports.join(&archive_name), b"PK\x05\x06").unwrap();
+    participe::storage::jobs::finish(db, job, Some(&archive_name), "")
+        .await
+        .unwrap();
     Fixture {
         project,
         slug,
@@ -420,6 +460,8 @@ async fn fixture(app: &TestApp, analyst: i64) -> Fixture {
         news,
         vote_step,
         ballot,
+        job,
+        api_token,
     }
 }
 
@@ -433,6 +475,11 @@ fn concrete(path: &str, f: &Fixture) -> String {
         "/assign",
         "/export.csv",
     ];
+    if path.starts_with("/open-data/steps/") {
+        return path
+            .replace("{id}", &f.collect_step.to_string())
+            .replace("{file}", "proposals.csv");
+    }
     if path.starts_with("/votes/") {
         return path
             .replace("{id}", &f.vote_step.to_string())
@@ -443,7 +490,9 @@ fn concrete(path: &str, f: &Fixture) -> String {
             .replace("{slug}", &f.public_slug)
             .replace("{id}", &f.collect_step.to_string());
     }
-    let id = if path.starts_with("/admin/projects/") {
+    let id = if path.starts_with("/admin/api-tokens/") {
+        f.api_token
+    } else if path.starts_with("/admin/projects/") {
         f.project
     } else if path.starts_with("/admin/steps/") && collect_routes.iter().any(|r| path.contains(r)) {
         f.collect_step
@@ -457,6 +506,8 @@ fn concrete(path: &str, f: &Fixture) -> String {
         f.reason
     } else if path.starts_with("/admin/reports/") {
         f.report
+    } else if path.starts_with("/admin/jobs/") {
+        f.job
     } else if path.starts_with("/admin/milestones/") {
         f.milestone
     } else if path.starts_with("/admin/news/") {

@@ -355,7 +355,7 @@ async fn follow_up_path(app: &TestApp) {
     assert_eq!(winners.text("h2"), "En cours de réalisation (1)");
     let row = winners.text("tbody tr");
     assert!(
-        row.contains("Un jardin partagé") && row.contains("Centre") && row.contains("15000"),
+        row.contains("Un jardin partagé") && row.contains("Centre") && row.contains("15\u{202f}000 €"),
         "{row}"
     );
     assert!(row.contains("50"), "{row}");

@@ -2,5 +2,9 @@
 //! loader): they combine domain rules, storage and email.
 
 pub mod accounts;
+pub mod archive;
+pub mod decisions;
+pub mod jobs;
+pub mod live;
 pub mod notify;
 pub mod vote_count;

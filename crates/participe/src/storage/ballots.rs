@@ -9,7 +9,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Db, StoreResult, now};
+use super::{Db, StoreResult, WriteTx, now};
 use crate::on_db;
 use crate::security::random_token;
 
@@ -59,7 +59,7 @@ pub async fn cast(db: &Db, b: &NewBallot<'_>) -> StoreResult<Ballot> {
     let at = now();
     let ballot: Ballot = on_db!(db, |p| {
         async {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             let ballot: Ballot = sqlx::query_as(
                 "INSERT INTO ballots (step_id, envelope, voter_id, channel, code, pseudonym, complete, voter_district_id,
                      voter_age_band, entered_by, created_at, updated_at)
@@ -299,7 +299,7 @@ pub async fn set_tallies(db: &Db, step_id: i64, rows: &[(i64, i64)], voters: i64
     let at = now();
     on_db!(db, |p| {
         async {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             sqlx::query("DELETE FROM paper_tallies WHERE step_id = $1")
                 .bind(step_id)
                 .execute(&mut *tx)
@@ -342,7 +342,7 @@ pub struct ResultRow {
 pub async fn save_results(db: &Db, step_id: i64, rows: &[(i64, i64, i64, Option<i64>)]) -> StoreResult<()> {
     on_db!(db, |p| {
         async {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             sqlx::query("DELETE FROM vote_results WHERE step_id = $1")
                 .bind(step_id)
                 .execute(&mut *tx)
@@ -401,7 +401,7 @@ pub async fn save_jury(
     let at = now();
     let id = on_db!(db, |p| {
         async {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO juries (step_id, seed, size, stratified, drawn_by, drawn_at)
                  VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
@@ -447,4 +447,31 @@ pub async fn juries(db: &Db, step_id: i64) -> StoreResult<Vec<(Jury, Vec<String>
         out.push((j, members.into_iter().map(|m| m.0).collect()));
     }
     Ok(out)
+}
+
+/// Votes a proposal received, where the web shows them: the published
+/// results, or the live count of a vote whose counts are public. None
+/// during a secret ballot.
+pub async fn public_votes(db: &Db, proposal_id: i64) -> StoreResult<Option<i64>> {
+    let published: Option<i64> = on_db!(db, |p| {
+        sqlx::query_scalar(
+        "SELECT CAST(SUM(r.online + r.paper) AS BIGINT) FROM vote_results r JOIN vote_settings s ON s.step_id = r.step_id
+         WHERE r.proposal_id = $1 AND s.results_published_at IS NOT NULL"
+    )
+    .bind(proposal_id)
+    .fetch_one(p)
+    .await
+    })?;
+    if published.is_some() {
+        return Ok(published);
+    }
+    let live: (i64, i64) = on_db!(db, |p| sqlx::query_as(
+        "SELECT CAST(COUNT(DISTINCT b.step_id) AS BIGINT), CAST(COUNT(*) AS BIGINT)
+         FROM ballot_choices c JOIN ballots b ON b.id = c.ballot_id JOIN vote_settings s ON s.step_id = b.step_id
+         WHERE c.proposal_id = $1 AND b.complete AND s.counts_public AND s.results_published_at IS NULL"
+    )
+    .bind(proposal_id)
+    .fetch_one(p)
+    .await)?;
+    Ok((live.0 > 0).then_some(live.1))
 }

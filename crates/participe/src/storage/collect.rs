@@ -3,7 +3,7 @@
 
 use participe_domain::proposal::{CollectRules, FieldMode, StandardField};
 
-use super::{Db, StoreResult};
+use super::{Db, StoreResult, WriteTx};
 use crate::on_db;
 
 #[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
@@ -96,7 +96,7 @@ async fn create_default(db: &Db, step_id: i64) -> StoreResult<CollectSettings> {
     let defaults = CollectRules::default();
     on_db!(db, |p| {
         async {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             sqlx::query(
                 "INSERT INTO collect_settings (step_id, form_id) VALUES ($1, $2) ON CONFLICT (step_id) DO NOTHING",
             )
@@ -143,7 +143,7 @@ pub async fn save(db: &Db, step_id: i64, u: &SettingsUpdate<'_>) -> StoreResult<
     get_or_create(db, step_id).await?;
     on_db!(db, |p| {
         async {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             sqlx::query(
                 "UPDATE collect_settings SET reference_prefix = $2, max_cost = $3, min_age = $4, max_per_person = $5
                  WHERE step_id = $1",

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Db, StoreError, StoreResult, now};
+use super::{Db, StoreError, StoreResult, WriteTx, now};
 use crate::on_db;
 
 #[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
@@ -52,7 +52,7 @@ pub async fn of_proposal(db: &Db, proposal_id: i64) -> StoreResult<Vec<Comment>>
 pub async fn create(db: &Db, proposal_id: i64, parent_id: Option<i64>, author_id: i64, body: &str) -> StoreResult<i64> {
     let id = on_db!(db, |p| {
         async {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             let now = now();
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO comments (proposal_id, parent_id, author_id, body, created_at, updated_at)
@@ -94,7 +94,7 @@ pub async fn edit(db: &Db, id: i64, body: &str) -> StoreResult<()> {
 pub async fn delete(db: &Db, id: i64) -> StoreResult<()> {
     on_db!(db, |p| {
         async {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             let n = sqlx::query("UPDATE comments SET body = '', deleted_at = $2 WHERE id = $1 AND deleted_at IS NULL")
                 .bind(id)
                 .bind(now())

@@ -56,6 +56,34 @@ impl From<sqlx::Error> for StoreError {
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
+/// Opening a transaction that writes. On SQLite it takes the write lock at
+/// once (`BEGIN IMMEDIATE`), so that it waits for other writers (the busy
+/// timeout) instead of failing with `SQLITE_BUSY_SNAPSHOT` when it reads and
+/// then writes after another connection committed. On PostgreSQL it is a
+/// plain `BEGIN`.
+pub trait WriteTx {
+    type Db: sqlx::Database;
+    fn begin_write(&self) -> impl Future<Output = Result<sqlx::Transaction<'static, Self::Db>, sqlx::Error>> + Send;
+}
+
+impl WriteTx for SqlitePool {
+    type Db = sqlx::Sqlite;
+    fn begin_write(
+        &self,
+    ) -> impl Future<Output = Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error>> + Send {
+        self.begin_with("BEGIN IMMEDIATE")
+    }
+}
+
+impl WriteTx for PgPool {
+    type Db = sqlx::Postgres;
+    fn begin_write(
+        &self,
+    ) -> impl Future<Output = Result<sqlx::Transaction<'static, sqlx::Postgres>, sqlx::Error>> + Send {
+        self.begin()
+    }
+}
+
 /// The current time, truncated to the second so that SQLite's text timestamps
 /// compare in the same order as PostgreSQL's.
 pub fn now() -> DateTime<Utc> {

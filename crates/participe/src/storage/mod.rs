@@ -5,20 +5,26 @@
 //! written once and type-checked for both drivers.
 
 pub mod analyses;
+pub mod api_tokens;
 pub mod ballots;
 pub mod collect;
 pub mod comments;
+pub mod counters;
 mod db;
 pub mod forms;
+pub mod jobs;
 pub mod moderation;
+pub mod open_data;
 pub mod org;
 pub mod outbox;
+pub mod personal_data;
 pub mod positions;
 pub mod pow;
 pub mod projects;
 pub mod proposals;
 pub mod rate_limit;
 pub mod realisations;
+pub mod schema;
 pub mod sessions;
 pub mod steps;
 pub mod taxonomy;
@@ -26,7 +32,7 @@ pub mod tokens;
 pub mod users;
 pub mod votes;
 
-pub use db::{Db, Engine, StoreError, StoreResult, now};
+pub use db::{Db, Engine, StoreError, StoreResult, WriteTx, now};
 
 /// Runs `$body` with `$pool` bound to the concrete sqlx pool of `$db`.
 #[macro_export]

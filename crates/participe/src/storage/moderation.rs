@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use participe_domain::moderation::{ReportReason, Target};
 
-use super::{Db, StoreError, StoreResult, now};
+use super::{Db, StoreError, StoreResult, WriteTx, now};
 use crate::on_db;
 
 pub async fn report(
@@ -92,7 +92,7 @@ pub async fn set_hidden(
     };
     let found = on_db!(db, |p| {
         async {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             let n = sqlx::query(update)
                 .bind(id)
                 .bind(reason)

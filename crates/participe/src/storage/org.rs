@@ -87,3 +87,47 @@ pub async fn claim_demo(db: &Db) -> StoreResult<bool> {
     })?;
     Ok(r == 1)
 }
+
+/// The licence of the open data (`etalab-2.0` or `odbl-1.0`).
+pub async fn open_data_licence(db: &Db) -> StoreResult<String> {
+    Ok(on_db!(db, |p| sqlx::query_scalar(
+        "SELECT open_data_licence FROM organisation WHERE id = 1"
+    )
+    .fetch_one(p)
+    .await)?)
+}
+
+pub async fn set_open_data_licence(db: &Db, licence: &str) -> StoreResult<()> {
+    on_db!(db, |p| sqlx::query(
+        "UPDATE organisation SET open_data_licence = $1, updated_at = $2 WHERE id = 1"
+    )
+    .bind(licence)
+    .bind(now())
+    .execute(p)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// The key of the open-data pseudonyms, created at random on first use;
+/// concurrent first uses agree on the one stored first.
+pub async fn pseudonym_secret(db: &Db) -> StoreResult<String> {
+    let read = || async {
+        on_db!(db, |p| sqlx::query_scalar::<_, Option<String>>(
+            "SELECT pseudonym_secret FROM organisation WHERE id = 1"
+        )
+        .fetch_one(p)
+        .await)
+    };
+    if let Some(s) = read().await? {
+        return Ok(s);
+    }
+    on_db!(db, |p| sqlx::query(
+        "UPDATE organisation SET pseudonym_secret = $1 WHERE id = 1 AND pseudonym_secret IS NULL"
+    )
+    .bind(crate::security::random_token())
+    .execute(p)
+    .await
+    .map(|r| r.rows_affected()))?;
+    read().await?.ok_or(super::StoreError::NotFound)
+}

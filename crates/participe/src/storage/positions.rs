@@ -1,7 +1,7 @@
 //! Ordered rows (steps of a project, questions of a form): moving one row
 //! past its neighbour.
 
-use super::{Db, StoreResult};
+use super::{Db, StoreResult, WriteTx};
 use crate::on_db;
 
 /// Tables whose rows have a `position` within a group.
@@ -40,7 +40,7 @@ pub async fn swap(db: &Db, table: Ordered, group_id: i64, id: i64, up: bool) -> 
     let neighbour = if up { before } else { after };
     let moved = on_db!(db, |p| {
         async {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             let Some(pos): Option<i64> = sqlx::query_scalar(own)
                 .bind(id)
                 .bind(group_id)

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use participe_domain::analysis::Outcome;
 use participe_domain::proposal::{ProposalInput, Sort};
 
-use super::{Db, StoreError, StoreResult, now};
+use super::{Db, StoreError, StoreResult, WriteTx, now};
 use crate::on_db;
 
 /// A proposal with what its pages and lists show (names of its author,
@@ -175,7 +175,7 @@ pub async fn answers_of_step(db: &Db, step_id: i64) -> StoreResult<Vec<(i64, i64
 pub async fn save_answers(db: &Db, id: i64, answers: &[(i64, String)]) -> StoreResult<()> {
     on_db!(db, |p| {
         async {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             sqlx::query("DELETE FROM proposal_answers WHERE proposal_id = $1")
                 .bind(id)
                 .execute(&mut *tx)
@@ -202,7 +202,7 @@ pub async fn submit(db: &Db, id: i64) -> StoreResult<i64> {
     for _ in 0..5 {
         let result = on_db!(db, |p| {
             async {
-                let mut tx = p.begin().await?;
+                let mut tx = p.begin_write().await?;
                 let number: i64 = sqlx::query_scalar(
                     "SELECT COALESCE(MAX(number), 0) + 1 FROM proposals WHERE step_id = (SELECT step_id FROM proposals WHERE id = $1)",
                 )
@@ -415,7 +415,7 @@ pub async fn set_status(db: &Db, id: i64, status_id: Option<i64>) -> StoreResult
 pub async fn decide(db: &Db, id: i64, outcome: Outcome, merged_into: Option<i64>) -> StoreResult<()> {
     on_db!(db, |p| {
         async {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             sqlx::query("UPDATE proposals SET outcome = $2, merged_into_id = $3, updated_at = $4 WHERE id = $1")
                 .bind(id)
                 .bind(outcome.as_str())

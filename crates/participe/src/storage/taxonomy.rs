@@ -1,6 +1,6 @@
 //! Districts and themes: two flat lists of names managed in the back office.
 
-use super::{Db, StoreResult};
+use super::{Db, StoreResult, WriteTx};
 use crate::on_db;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,7 +100,7 @@ pub async fn set_for_project(db: &Db, kind: Kind, project_id: i64, ids: &[i64]) 
     let sql = kind.sql();
     on_db!(db, |p| {
         async {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             sqlx::query(sql.unlink).bind(project_id).execute(&mut *tx).await?;
             for id in ids {
                 sqlx::query(sql.link)

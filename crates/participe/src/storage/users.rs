@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use participe_domain::Role;
 
-use super::{Db, StoreResult, now};
+use super::{Db, StoreResult, WriteTx, now};
 use crate::on_db;
 
 #[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
@@ -165,12 +165,14 @@ pub async fn list(db: &Db, limit: i64, offset: i64) -> StoreResult<Vec<User>> {
 }
 
 /// Erases an account's personal data in one transaction: the row stays (so
-/// contributions keep their author, shown as a deleted user) but its email,
-/// name and password go, with its sessions, tokens and queued emails.
+/// contributions keep their author, shown as a deleted user, and ballots stay
+/// counted) but its email, name, password, birth date and postal code go,
+/// with its sessions, tokens, follows and queued emails. Used for deletion
+/// by the person and anonymisation by an administrator.
 pub async fn erase(db: &Db, id: i64) -> StoreResult<()> {
     on_db!(db, |p| {
         async {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             let email: Option<String> = sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
                 .bind(id)
                 .fetch_optional(&mut *tx)
@@ -190,9 +192,14 @@ pub async fn erase(db: &Db, id: i64) -> StoreResult<()> {
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
+            sqlx::query("DELETE FROM follows WHERE user_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
             sqlx::query(
                 "UPDATE users SET email = NULL, display_name = NULL, password_hash = NULL, role = 'participant',
-                 deleted_at = $2 WHERE id = $1",
+                 birth_date = NULL, postal_code = NULL, unsubscribe_token = NULL,
+                 deleted_at = COALESCE(deleted_at, $2) WHERE id = $1",
             )
             .bind(id)
             .bind(now())

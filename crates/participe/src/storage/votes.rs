@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use participe_domain::vote::{Requirements, VoteMode};
 use participe_domain::vote_config::{self, CountingRule, VoteConfig};
 
-use super::{Db, StoreResult, now};
+use super::{Db, StoreResult, WriteTx, now};
 use crate::on_db;
 
 #[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
@@ -185,7 +185,7 @@ pub async fn selectable(db: &Db, project_id: i64) -> StoreResult<Vec<Candidate>>
 pub async fn set_manual(db: &Db, step_id: i64, ids: &[i64]) -> StoreResult<()> {
     on_db!(db, |p| {
         async {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             sqlx::query("DELETE FROM vote_candidates WHERE step_id = $1")
                 .bind(step_id)
                 .execute(&mut *tx)
@@ -238,7 +238,7 @@ pub async fn envelopes(db: &Db, step_id: i64) -> StoreResult<Vec<Envelope>> {
 pub async fn set_envelopes(db: &Db, step_id: i64, amounts: &[(i64, Option<i64>)]) -> StoreResult<()> {
     on_db!(db, |p| {
         async {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             for (district, amount) in amounts {
                 sqlx::query("DELETE FROM vote_envelopes WHERE step_id = $1 AND district_id = $2")
                     .bind(step_id)

@@ -64,8 +64,11 @@ templates!(
     "proposals/contact.html",
     "proposals/_list.html",
     "moderation.html",
+    "open_data.html",
+    "admin/anonymise.html",
     "unsubscribe.html",
     "admin/vote.html",
+    "admin/tokens.html",
     "votes/_choices.html",
     "votes/_rule.html",
     "votes/ballot.html",
@@ -73,6 +76,7 @@ templates!(
     "votes/paper.html",
     "votes/results.html",
     "votes/live.html",
+    "admin/export.html",
 );
 
 fn lang_of(state: &State) -> Lang {
@@ -196,6 +200,7 @@ pub async fn page(state: &AppState, ctx: &Ctx, template: &str, extra: Value) -> 
         can_decide => ctx.can(Action::DecideProposals),
         can_analyse => ctx.can(Action::AnalyseProposals),
         can_moderate => ctx.can(Action::Moderate),
+        can_export_platform => ctx.can(Action::ExportPlatform),
         ..extra
     })?;
     Ok(Html(html))

@@ -126,6 +126,14 @@ routes! {
     post "/admin/moderation/{kind}/{id}/restore" => admin::moderation::restore;
     post "/admin/reports/{id}/dismiss" => admin::moderation::dismiss;
 
+    // The public GraphQL API.
+    get "/graphql" => crate::api::get;
+    post "/graphql" => crate::api::post;
+    get "/graphql/schema.graphql" => crate::api::schema_file;
+    get "/admin/api-tokens" => admin::tokens::list;
+    post "/admin/api-tokens" => admin::tokens::create;
+    post "/admin/api-tokens/{id}/revoke" => admin::tokens::revoke;
+
     // Votes: ballots, paper ballots, results, live counter, configuration.
     get "/votes/{id}" => votes::ballot::show;
     post "/votes/{id}" => votes::ballot::cast;
@@ -139,6 +147,8 @@ routes! {
     get "/votes/{id}/export.pb" => votes::results::export_pb;
     get "/projects/{slug}/live" => votes::live::page;
     get "/projects/{slug}/live/events" => votes::live::events;
+    get "/projects/{slug}/counters" => votes::live::project_counters;
+    get "/projects/{slug}/steps/{id}/counters" => votes::live::step_counters;
     get "/static/live.js" => assets::live_js;
     get "/static/ballot.js" => assets::ballot_js;
     get "/admin/steps/{id}/vote" => admin::vote::show;
@@ -159,4 +169,16 @@ routes! {
     post "/admin/milestones/{id}/delete" => admin::follow_up::delete_milestone;
     post "/admin/proposals/{id}/news" => admin::follow_up::add_news;
     post "/admin/news/{id}/delete" => admin::follow_up::delete_news;
+
+    // Open data and personal data.
+    get "/open-data" => super::open_data::page;
+    get "/open-data/steps/{id}/{file}" => super::open_data::download;
+    get "/account/data" => super::personal_data::download;
+    get "/admin/users/{id}/anonymise" => admin::users::anonymise_form;
+    post "/admin/users/{id}/anonymise" => admin::users::anonymise;
+
+    // Reversibility: whole-platform export and background jobs.
+    get "/admin/export" => admin::platform_export::page;
+    post "/admin/export" => admin::platform_export::start;
+    get "/admin/jobs/{id}/download" => admin::platform_export::download;
 }

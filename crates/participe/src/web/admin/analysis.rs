@@ -10,9 +10,9 @@ use participe_domain::step::parse_local_datetime;
 use serde::Deserialize;
 
 use crate::app::AppState;
-use crate::services::notify;
+use crate::services::decisions;
 use crate::storage::proposals::{self, Proposal};
-use crate::storage::users::{self, Notification};
+use crate::storage::users;
 use crate::storage::{analyses, collect, steps};
 use crate::view;
 use crate::web::context::Ctx;
@@ -319,39 +319,22 @@ pub async fn set_status(
 ) -> AppResult<Response> {
     ctx.require(Action::DecideProposals)?;
     let p = workable(&state, &ctx, id).await?;
-    let statuses = collect::statuses(&state.db, p.step_id).await?;
     let status = match f.status.trim() {
-        "" => None,
-        s => match s
-            .parse::<i64>()
-            .ok()
-            .filter(|sid| statuses.iter().any(|x| x.id == *sid))
-        {
-            Some(sid) => Some(sid),
-            None => {
-                let mut e = FieldErrors::new();
-                e.add("status", "error-choice-unknown");
-                return page(&state, &ctx, &p, &e).await;
-            }
-        },
+        "" => Ok(None),
+        s => s.parse::<i64>().map(Some),
     };
-    if status != p.status_id {
-        proposals::set_status(&state.db, id, status).await?;
-        if let Some(updated) = proposals::by_id(&state.db, id).await?
-            && status.is_some()
-        {
-            let actor = ctx.user.as_ref().map(|u| u.id);
-            notify::proposal_event(
-                &state.db,
-                &state.config,
-                &state.i18n,
-                &updated,
-                Notification::Status,
-                actor,
-            )
-            .await?;
+    let status = match status {
+        Ok(s) if decisions::status_allowed(&state, p.step_id, s).await? => s,
+        _ => {
+            let mut e = FieldErrors::new();
+            e.add("status", "error-choice-unknown");
+            return page(&state, &ctx, &p, &e).await;
         }
-    }
+    };
+    let actor = ctx.user.as_ref().map(|u| u.id);
+    decisions::set_status(&state, &p, status, actor)
+        .await
+        .map_err(AppError::internal)?;
     Ok(back(&state, id))
 }
 
@@ -385,9 +368,9 @@ pub async fn answer(
     let Some(body) = body.filter(|_| errors.is_empty()) else {
         return page(&state, &ctx, &p, &errors).await;
     };
-    let now = crate::storage::now();
-    analyses::save_answer(&state.db, id, &body, when.unwrap_or(now).max(now), user.id).await?;
-    notify::publish_due_answers(&state.db, &state.config, &state.i18n).await?;
+    decisions::save_answer(&state, id, &body, when, user.id)
+        .await
+        .map_err(AppError::internal)?;
     Ok(back(&state, id))
 }
 

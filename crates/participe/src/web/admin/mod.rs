@@ -7,10 +7,12 @@ pub mod emails;
 pub mod export;
 pub mod follow_up;
 pub mod moderation;
+pub mod platform_export;
 pub mod projects;
 pub mod settings;
 pub mod steps;
 pub mod taxonomy;
+pub mod tokens;
 pub mod users;
 pub mod vote;
 

@@ -1,9 +1,12 @@
-//! Back office: the organisation's name, logo, colours and terms.
+//! Back office: the organisation's name, logo, colours, terms and the
+//! licence of its open data.
 
 use crate::view;
 use axum::extract::{Multipart, State};
 use axum::response::Response;
+use minijinja::Value;
 use participe_domain::colour::parse_brand_colour;
+use participe_domain::open_data::Licence;
 use participe_domain::permission::Action;
 use participe_domain::project::MAX_DESCRIPTION;
 use participe_domain::{FieldErrors, text};
@@ -24,6 +27,8 @@ pub struct SettingsForm {
     primary_colour: String,
     secondary_colour: String,
     terms: String,
+    /// Absent: the licence stays as it is.
+    open_data_licence: String,
 }
 
 async fn page(
@@ -42,13 +47,24 @@ async fn page(
                 primary_colour: o.primary_colour,
                 secondary_colour: o.secondary_colour,
                 terms: o.terms,
+                open_data_licence: org::open_data_licence(&state.db).await?,
             }
         }
     };
     let logo_error = logo_error.map(|c| state.i18n.t(ctx.lang, c, None));
     let failed = !errors.is_empty() || logo_error.is_some();
     let errors = errors_value(&state.i18n, ctx.lang, errors);
-    let html = render::page(state, ctx, "admin/settings.html", view! { values, errors, logo_error }).await?;
+    let licences: Vec<Value> = Licence::ALL
+        .iter()
+        .map(|l| view! { code => l.as_str(), name => l.name(), url => l.url() })
+        .collect();
+    let html = render::page(
+        state,
+        ctx,
+        "admin/settings.html",
+        view! { values, errors, logo_error, licences },
+    )
+    .await?;
     Ok(crate::web::form::form_response(html, failed))
 }
 
@@ -68,6 +84,14 @@ pub async fn update(
     let primary = errors.check("primary_colour", parse_brand_colour(&f.primary_colour));
     let secondary = errors.check("secondary_colour", parse_brand_colour(&f.secondary_colour));
     let terms = errors.check("terms", text::long_text(&f.terms, MAX_DESCRIPTION));
+    let licence = if f.open_data_licence.is_empty() {
+        None
+    } else {
+        errors.check("open_data_licence", Licence::parse(&f.open_data_licence))
+    };
+    if !errors.is_empty() {
+        return page(&state, &ctx, Some(f), &errors, None).await;
+    }
     let (Some(name), Some(primary), Some(secondary), Some(terms)) = (name, primary, secondary, terms) else {
         return page(&state, &ctx, Some(f), &errors, None).await;
     };
@@ -78,6 +102,9 @@ pub async fn update(
         terms: &terms,
     };
     org::update_branding(&state.db, &branding).await?;
+    if let Some(licence) = licence {
+        org::set_open_data_licence(&state.db, licence.as_str()).await?;
+    }
     Ok(redirect_with_flash(&state, "/admin/settings", "flash-saved"))
 }
 

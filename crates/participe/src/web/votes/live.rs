@@ -1,21 +1,25 @@
-//! The live counter of a project's voters, for display at public events:
-//! a page that works without JavaScript (the figure at load time) and a
-//! server-sent event stream that `static/live.js` follows. The stream reads
-//! the database once a second, so it shows votes cast on any app server.
+//! Live counters for display at public events and for other apps: a page
+//! showing a project's voters that works without JavaScript (the figure at
+//! load time), followed by `static/live.js` through server-sent events; and
+//! event streams of a project's or a step's counters (participants,
+//! contributions, votes) as JSON. The streams follow
+//! `services::live::LiveHub`, which reads the database, so they show what
+//! is done on any app server.
 
 use std::convert::Infallible;
-use std::time::Duration;
 
 use axum::extract::State;
 use axum::response::Html;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use futures_util::stream::{self, Stream};
+use tokio::sync::watch;
 
 use crate::app::AppState;
-use crate::storage::ballots;
+use crate::services::live::Scope;
+use crate::storage::counters::{self, Counters};
 use crate::view;
 use crate::web::context::Ctx;
-use crate::web::error::AppResult;
+use crate::web::error::{AppError, AppResult};
 use crate::web::form::PathParams;
 use crate::web::projects::visible_project;
 use crate::web::render;
@@ -26,34 +30,82 @@ pub async fn page(
     PathParams(slug): PathParams<String>,
 ) -> AppResult<Html<String>> {
     let project = visible_project(&state, &ctx, &slug).await?;
-    let voters = ballots::project_voters(&state.db, project.id).await?;
+    let voters = counters::project(&state.db, project.id).await?.votes;
     render::page(&state, &ctx, "votes/live.html", view! { project, voters }).await
 }
 
+/// A stream of events made by `event` from each new value of the counters.
+fn follow(
+    rx: watch::Receiver<Option<Counters>>,
+    event: fn(&Counters) -> Event,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let s = stream::unfold((rx, true), move |(mut rx, first)| async move {
+        // After the first event, wait for a change; the stream ends with the hub.
+        if !first {
+            rx.changed().await.ok()?;
+        }
+        loop {
+            let current = *rx.borrow_and_update();
+            if let Some(c) = current {
+                return Some((Ok(event(&c)), (rx, false)));
+            }
+            rx.changed().await.ok()?;
+        }
+    });
+    Sse::new(s).keep_alive(KeepAlive::default())
+}
+
+fn voters_event(c: &Counters) -> Event {
+    Event::default().event("voters").data(c.votes.to_string())
+}
+
+fn counters_event(c: &Counters) -> Event {
+    Event::default()
+        .event("counters")
+        .data(serde_json::to_string(c).unwrap_or_default())
+}
+
+/// The project's votes, for the live page.
 pub async fn events(
     State(state): State<AppState>,
     ctx: Ctx,
     PathParams(slug): PathParams<String>,
 ) -> AppResult<Sse<impl Stream<Item = Result<Event, Infallible>>>> {
     let project = visible_project(&state, &ctx, &slug).await?;
-    let db = state.db.clone();
-    // (last figure sent, first poll?) → the next event when the figure changes.
-    let s = stream::unfold((None::<i64>, true), move |(last, first)| {
-        let db = db.clone();
-        async move {
-            loop {
-                if !first || last.is_some() {
-                    tokio::time::sleep(Duration::from_secs(1)).await;
-                }
-                let Ok(n) = ballots::project_voters(&db, project.id).await else {
-                    continue;
-                };
-                if Some(n) != last {
-                    let event = Event::default().event("voters").data(n.to_string());
-                    return Some((Ok(event), (Some(n), false)));
-                }
-            }
-        }
-    });
-    Ok(Sse::new(s).keep_alive(KeepAlive::default()))
+    Ok(follow(
+        state.live.subscribe(&state.db, Scope::Project(project.id)),
+        voters_event,
+    ))
+}
+
+/// A project's counters as JSON events.
+pub async fn project_counters(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    PathParams(slug): PathParams<String>,
+) -> AppResult<Sse<impl Stream<Item = Result<Event, Infallible>>>> {
+    let project = visible_project(&state, &ctx, &slug).await?;
+    Ok(follow(
+        state.live.subscribe(&state.db, Scope::Project(project.id)),
+        counters_event,
+    ))
+}
+
+/// A step's counters as JSON events.
+pub async fn step_counters(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    PathParams((slug, id)): PathParams<(String, i64)>,
+) -> AppResult<Sse<impl Stream<Item = Result<Event, Infallible>>>> {
+    let project = visible_project(&state, &ctx, &slug).await?;
+    let step = crate::storage::steps::by_id(&state.db, id)
+        .await?
+        .filter(|s| {
+            s.project_id == project.id && (s.published || ctx.can(participe_domain::permission::Action::ManageProjects))
+        })
+        .ok_or_else(AppError::not_found)?;
+    Ok(follow(
+        state.live.subscribe(&state.db, Scope::Step(step.id)),
+        counters_event,
+    ))
 }

@@ -1,0 +1,450 @@
+//! Open data: which files a step publishes, their columns explained in
+//! French and English (the data dictionary), the licence, and the
+//! pseudonyms that replace people.
+//!
+//! A pseudonym is the first 16 hex digits of HMAC-SHA256, keyed by the
+//! organisation's secret, over `"<file>:<step id>:<user id>"`: the same
+//! person gets the same pseudonym throughout one file, and pseudonyms cannot
+//! be linked across files, steps or organisations without the secret.
+
+use hmac::{Hmac, KeyInit, Mac};
+use sha2::Sha256;
+
+use crate::step::StepType;
+
+/// The licence the organisation publishes its open data under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Licence {
+    /// Licence Ouverte / Open Licence 2.0 (Etalab), the French government's.
+    Etalab20,
+    /// Open Database License 1.0 (share-alike).
+    Odbl10,
+}
+
+impl Licence {
+    pub const ALL: [Licence; 2] = [Licence::Etalab20, Licence::Odbl10];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Licence::Etalab20 => "etalab-2.0",
+            Licence::Odbl10 => "odbl-1.0",
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<Licence, &'static str> {
+        Licence::ALL
+            .into_iter()
+            .find(|l| l.as_str() == s.trim())
+            .ok_or("error-licence-unknown")
+    }
+
+    /// The licence's own name (not translated).
+    pub fn name(self) -> &'static str {
+        match self {
+            Licence::Etalab20 => "Licence Ouverte / Open Licence 2.0 (Etalab)",
+            Licence::Odbl10 => "Open Database License (ODbL) 1.0",
+        }
+    }
+
+    /// Where its text is published.
+    pub fn url(self) -> &'static str {
+        match self {
+            Licence::Etalab20 => "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+            Licence::Odbl10 => "https://opendatacommons.org/licenses/odbl/1-0/",
+        }
+    }
+}
+
+/// What a file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dataset {
+    Proposals,
+    Comments,
+    Votes,
+    Results,
+}
+
+impl Dataset {
+    pub const ALL: [Dataset; 4] = [Dataset::Proposals, Dataset::Comments, Dataset::Votes, Dataset::Results];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Dataset::Proposals => "proposals",
+            Dataset::Comments => "comments",
+            Dataset::Votes => "votes",
+            Dataset::Results => "results",
+        }
+    }
+
+    /// Proposals and their comments belong to collect steps; ballots and
+    /// results to vote steps.
+    pub fn applies_to(self, step: StepType) -> bool {
+        match self {
+            Dataset::Proposals | Dataset::Comments => step == StepType::Collect,
+            Dataset::Votes | Dataset::Results => step == StepType::Vote,
+        }
+    }
+
+    /// Its columns, in file order, each explained.
+    pub fn columns(self) -> &'static [Column] {
+        match self {
+            Dataset::Proposals => PROPOSAL_COLUMNS,
+            Dataset::Comments => COMMENT_COLUMNS,
+            Dataset::Votes => VOTE_COLUMNS,
+            Dataset::Results => RESULT_COLUMNS,
+        }
+    }
+
+    /// The column names, for a CSV header.
+    pub fn header(self) -> Vec<&'static str> {
+        self.columns().iter().map(|c| c.name).collect()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Json,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Json => "json",
+        }
+    }
+}
+
+/// One downloadable file of a step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum File {
+    Data(Dataset, Format),
+    /// The vote step's ballots in the pabulib format, to recount.
+    Pb,
+}
+
+impl File {
+    /// Every file name a step can have, in the order the page lists them.
+    pub fn all() -> Vec<File> {
+        let mut out = vec![];
+        for d in Dataset::ALL {
+            out.push(File::Data(d, Format::Csv));
+            out.push(File::Data(d, Format::Json));
+        }
+        out.push(File::Pb);
+        out
+    }
+
+    pub fn name(self) -> String {
+        match self {
+            File::Data(d, f) => format!("{}.{}", d.as_str(), f.extension()),
+            File::Pb => "votes.pb".into(),
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<File> {
+        File::all().into_iter().find(|f| f.name() == name)
+    }
+
+    pub fn dataset(self) -> Dataset {
+        match self {
+            File::Data(d, _) => d,
+            File::Pb => Dataset::Votes,
+        }
+    }
+}
+
+/// What is public about a step's votes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VotePublicity {
+    /// The results were counted and published.
+    pub results_published: bool,
+    /// The step shows its counts while the vote is open.
+    pub counts_public: bool,
+}
+
+impl VotePublicity {
+    /// Ballots are public once the results are, or during the vote when
+    /// the step's counts are public; a secret ballot stays secret until then.
+    pub fn ballots(self) -> bool {
+        self.results_published || self.counts_public
+    }
+}
+
+/// Whether a published step of a public project offers `file`.
+pub fn offers(step: StepType, votes: VotePublicity, file: File) -> bool {
+    if !file.dataset().applies_to(step) {
+        return false;
+    }
+    match file.dataset() {
+        Dataset::Proposals | Dataset::Comments => true,
+        Dataset::Votes => votes.ballots(),
+        Dataset::Results => votes.results_published,
+    }
+}
+
+/// The files a step offers, in order.
+pub fn files_of(step: StepType, votes: VotePublicity) -> Vec<File> {
+    File::all().into_iter().filter(|f| offers(step, votes, *f)).collect()
+}
+
+/// A person's pseudonym in one file: the first 16 hex digits of
+/// HMAC-SHA256(secret, "<file>:<step id>:<user id>").
+pub fn pseudonym(secret: &[u8], file: &str, step_id: i64, user_id: i64) -> String {
+    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(secret).expect("HMAC takes keys of any length");
+    mac.update(format!("{file}:{step_id}:{user_id}").as_bytes());
+    let bytes = mac.finalize().into_bytes();
+    bytes[..8].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A column of an open-data file, explained for re-users.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
+    pub name: &'static str,
+    pub fr: &'static str,
+    pub en: &'static str,
+}
+
+const fn col(name: &'static str, fr: &'static str, en: &'static str) -> Column {
+    Column { name, fr, en }
+}
+
+const AUTHOR_FR: &str = "Pseudonyme de l'auteur ou de l'autrice : 16 caractères hexadécimaux, identiques pour une même \
+                         personne dans ce fichier seulement (ils changent d'un fichier à l'autre).";
+const AUTHOR_EN: &str = "The author's pseudonym: 16 hexadecimal characters, the same for one person within this file \
+                         only (they change from one file to another).";
+
+pub const PROPOSAL_COLUMNS: &[Column] = &[
+    col(
+        "id",
+        "Identifiant de la proposition sur la plateforme (adresse /proposals/id) ; les fichiers de commentaires, \
+         de votes et de résultats y renvoient.",
+        "The proposal's id on the platform (address /proposals/id); the comments, votes and results files refer to it.",
+    ),
+    col(
+        "reference",
+        "Référence publique de la proposition (préfixe de l'étape et numéro d'ordre).",
+        "The proposal's public reference (the step's prefix and a serial number).",
+    ),
+    col("title", "Titre.", "Title."),
+    col(
+        "summary",
+        "Résumé écrit par l'auteur.",
+        "Summary written by the author.",
+    ),
+    col(
+        "status",
+        "Statut d'avancement choisi par l'organisation (vide si aucun).",
+        "Progress status set by the organisation (empty if none).",
+    ),
+    col(
+        "outcome",
+        "Décision de recevabilité : admissible (recevable), not_admissible (non recevable), merged (fusionnée) ; \
+         vide tant que rien n'est décidé.",
+        "Admissibility decision: admissible, not_admissible or merged; empty until decided.",
+    ),
+    col(
+        "cost",
+        "Coût estimé par l'auteur, en euros (vide si non demandé).",
+        "Cost estimated by the author, in euros (empty if not asked).",
+    ),
+    col(
+        "district",
+        "Quartier ou zone (vide si aucun).",
+        "District or area (empty if none).",
+    ),
+    col("theme", "Thème (vide si aucun).", "Theme (empty if none)."),
+    col(
+        "published_at",
+        "Date et heure de dépôt, en UTC (RFC 3339).",
+        "Date and time of submission, in UTC (RFC 3339).",
+    ),
+    col("author_pseudonym", AUTHOR_FR, AUTHOR_EN),
+    col(
+        "comments",
+        "Nombre de commentaires publiés.",
+        "Number of published comments.",
+    ),
+];
+
+pub const COMMENT_COLUMNS: &[Column] = &[
+    col("id", "Identifiant du commentaire.", "The comment's id."),
+    col(
+        "proposal",
+        "Identifiant de la proposition commentée (colonne id du fichier des propositions).",
+        "Id of the proposal commented on (column id of the proposals file).",
+    ),
+    col(
+        "parent",
+        "Pour une réponse, identifiant du commentaire auquel elle répond ; vide sinon. Le parent peut manquer s'il a \
+         été masqué ou supprimé.",
+        "For a reply, the id of the comment it answers; empty otherwise. The parent may be missing if it was hidden \
+         or deleted.",
+    ),
+    col("author_pseudonym", AUTHOR_FR, AUTHOR_EN),
+    col(
+        "body",
+        "Texte du commentaire (Markdown).",
+        "Text of the comment (Markdown).",
+    ),
+    col(
+        "created_at",
+        "Date et heure de publication, en UTC (RFC 3339).",
+        "Date and time of publication, in UTC (RFC 3339).",
+    ),
+];
+
+pub const VOTE_COLUMNS: &[Column] = &[
+    col(
+        "pseudonym",
+        "Pseudonyme aléatoire du bulletin, le même que dans le fichier .pb ; il ne dit rien du votant.",
+        "The ballot's random pseudonym, the same as in the .pb file; it tells nothing about the voter.",
+    ),
+    col(
+        "channel",
+        "online pour un vote en ligne, paper pour un bulletin papier saisi par un médiateur.",
+        "online for a vote cast online, paper for a paper ballot entered by a mediator.",
+    ),
+    col(
+        "envelope_district",
+        "Quartier dont l'enveloppe reçoit ce bulletin, quand le vote a une enveloppe par quartier ; vide sinon.",
+        "District whose envelope the ballot goes to, when the vote has one envelope per district; empty otherwise.",
+    ),
+    col(
+        "choices",
+        "Identifiants des propositions choisies, dans l'ordre du bulletin (rang 1 d'abord), séparés par des virgules \
+         en CSV, en tableau en JSON.",
+        "Ids of the chosen proposals, in the ballot's order (rank 1 first), separated by commas in CSV, an array in \
+         JSON.",
+    ),
+    col(
+        "voter_district",
+        "Quartier déclaré par le votant (vide s'il ne l'a pas dit).",
+        "District the voter declared (empty if not said).",
+    ),
+    col(
+        "age_band",
+        "Tranche d'âge du votant au moment du vote (under-16, 16-17, 18-24, 25-34, 35-49, 50-64, 65-plus ; vide \
+         si inconnue).",
+        "The voter's age band when voting (under-16, 16-17, 18-24, 25-34, 35-49, 50-64, 65-plus; empty if unknown).",
+    ),
+];
+
+pub const RESULT_COLUMNS: &[Column] = &[
+    col(
+        "proposal",
+        "Identifiant de la proposition (colonne id du fichier des propositions, et du fichier .pb).",
+        "The proposal's id (column id of the proposals file, and of the .pb file).",
+    ),
+    col("title", "Titre de la proposition.", "Title of the proposal."),
+    col("cost", "Coût retenu, en euros.", "Cost used for counting, in euros."),
+    col("district", "Quartier de la proposition.", "District of the proposal."),
+    col("online", "Voix en ligne.", "Votes cast online."),
+    col(
+        "paper",
+        "Voix papier (bulletins saisis et dépouillements manuels).",
+        "Paper votes (entered ballots and hand counts).",
+    ),
+    col("total", "Total des voix.", "Total votes."),
+    col(
+        "selected",
+        "true si la proposition est lauréate selon la règle de décompte de l'étape.",
+        "true if the proposal won under the step's counting rule.",
+    ),
+    col(
+        "selection_order",
+        "Ordre dans lequel la règle l'a retenue (vide si non retenue).",
+        "Order in which the rule selected it (empty if not selected).",
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pseudonyms_are_hmac_sha256_truncated() {
+        // python3 -c 'import hmac,hashlib;print(hmac.new(b"secret",b"proposals.csv:3:7",hashlib.sha256).hexdigest()[:16])'
+        assert_eq!(pseudonym(b"secret", "proposals.csv", 3, 7), "57812e1e37b8cbdf");
+        let p = pseudonym(b"k", "comments.csv", 1, 2);
+        assert_eq!(p.len(), 16);
+        assert!(p.chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
+        assert_eq!(p, pseudonym(b"k", "comments.csv", 1, 2), "stable");
+        assert_ne!(p, pseudonym(b"k", "comments.json", 1, 2), "another file");
+        assert_ne!(p, pseudonym(b"k", "comments.csv", 9, 2), "another step");
+        assert_ne!(p, pseudonym(b"k", "comments.csv", 1, 3), "another person");
+        assert_ne!(p, pseudonym(b"other", "comments.csv", 1, 2), "another organisation");
+    }
+
+    #[test]
+    fn file_names_round_trip_and_unknown_ones_are_refused() {
+        for f in File::all() {
+            assert_eq!(File::parse(&f.name()), Some(f));
+        }
+        assert_eq!(File::all().len(), 9);
+        for bad in [
+            "",
+            "proposals",
+            "proposals.xml",
+            "../etc/passwd",
+            "votes.PB",
+            "results.csv.gz",
+        ] {
+            assert_eq!(File::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn steps_offer_their_own_files_and_votes_stay_secret_until_published() {
+        let secret = VotePublicity {
+            results_published: false,
+            counts_public: false,
+        };
+        let names = |t, v| files_of(t, v).into_iter().map(File::name).collect::<Vec<_>>();
+        assert_eq!(
+            names(StepType::Collect, secret),
+            ["proposals.csv", "proposals.json", "comments.csv", "comments.json"]
+        );
+        assert!(names(StepType::Vote, secret).is_empty());
+        let live = VotePublicity {
+            counts_public: true,
+            ..secret
+        };
+        assert_eq!(names(StepType::Vote, live), ["votes.csv", "votes.json", "votes.pb"]);
+        let published = VotePublicity {
+            results_published: true,
+            ..secret
+        };
+        assert_eq!(
+            names(StepType::Vote, published),
+            ["votes.csv", "votes.json", "results.csv", "results.json", "votes.pb"]
+        );
+        assert!(names(StepType::Presentation, published).is_empty());
+    }
+
+    #[test]
+    fn every_column_is_explained_in_both_languages() {
+        for d in Dataset::ALL {
+            let cols = d.columns();
+            assert!(!cols.is_empty());
+            for c in cols {
+                assert!(!c.fr.is_empty() && !c.en.is_empty(), "{}", c.name);
+            }
+            let mut names = d.header();
+            names.sort_unstable();
+            names.dedup();
+            assert_eq!(names.len(), cols.len(), "unique names in {}", d.as_str());
+        }
+    }
+
+    #[test]
+    fn licences_parse_and_link_to_their_text() {
+        assert_eq!(Licence::parse("etalab-2.0"), Ok(Licence::Etalab20));
+        assert_eq!(Licence::parse(" odbl-1.0 "), Ok(Licence::Odbl10));
+        assert_eq!(Licence::parse("cc-by"), Err("error-licence-unknown"));
+        for l in Licence::ALL {
+            assert!(l.url().starts_with("https://"));
+        }
+    }
+}

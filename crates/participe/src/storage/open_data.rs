@@ -1,0 +1,203 @@
+//! Open data: the public steps, row counts, and the rows of each export as
+//! streams (`fetch`), so an export of a million ballots never sits in memory.
+//! Rows carry people's ids only for the caller to turn into pseudonyms; no
+//! name, email or address is read.
+
+use chrono::{DateTime, Utc};
+use futures_util::stream::{BoxStream, StreamExt};
+
+use super::{Db, StoreError, StoreResult};
+use crate::on_db;
+
+/// A published step of a public project.
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct PublicStep {
+    pub id: i64,
+    pub project_id: i64,
+    pub project_slug: String,
+    pub project_title: String,
+    pub title: String,
+    pub step_type: String,
+    pub counts_public: bool,
+    pub results_published_at: Option<DateTime<Utc>>,
+}
+
+macro_rules! public_steps {
+    ($where:literal) => {
+        concat!(
+            "SELECT s.id, s.project_id, p.slug AS project_slug, p.title AS project_title, s.title, s.step_type,
+                 COALESCE(v.counts_public, FALSE) AS counts_public, v.results_published_at
+             FROM steps s JOIN projects p ON p.id = s.project_id LEFT JOIN vote_settings v ON v.step_id = s.id
+             WHERE s.published AND p.visibility = 'public' ",
+            $where
+        )
+    };
+}
+
+/// Every published step of every public project, projects newest first,
+/// steps in order.
+pub async fn public_steps(db: &Db) -> StoreResult<Vec<PublicStep>> {
+    Ok(on_db!(db, |p| sqlx::query_as(public_steps!(
+        "ORDER BY p.id DESC, s.position"
+    ))
+    .fetch_all(p)
+    .await)?)
+}
+
+/// Step `id` if it is published in a public project.
+pub async fn public_step(db: &Db, id: i64) -> StoreResult<Option<PublicStep>> {
+    Ok(on_db!(db, |p| sqlx::query_as(public_steps!("AND s.id = $1"))
+        .bind(id)
+        .fetch_optional(p)
+        .await)?)
+}
+
+/// The rows of each file of a step.
+#[derive(Debug, Clone, Copy, Default, serde::Serialize)]
+pub struct Counts {
+    pub proposals: i64,
+    pub comments: i64,
+    pub votes: i64,
+    pub results: i64,
+}
+
+/// What the exports include: published proposals that are not hidden, and
+/// their comments that are neither hidden nor deleted.
+macro_rules! public_proposal {
+    () => {
+        "p.state = 'published' AND p.hidden_reason IS NULL"
+    };
+}
+macro_rules! public_comment {
+    () => {
+        "c.hidden_reason IS NULL AND c.deleted_at IS NULL"
+    };
+}
+
+pub async fn counts(db: &Db, step_id: i64) -> StoreResult<Counts> {
+    let (proposals, comments, votes, results): (i64, i64, i64, i64) = on_db!(db, |p| sqlx::query_as(concat!(
+        "SELECT (SELECT COUNT(*) FROM proposals p WHERE p.step_id = $1 AND ",
+        public_proposal!(),
+        "), (SELECT COUNT(*) FROM comments c JOIN proposals p ON p.id = c.proposal_id WHERE p.step_id = $1 AND ",
+        public_proposal!(),
+        " AND ",
+        public_comment!(),
+        "), (SELECT COUNT(*) FROM ballots b WHERE b.step_id = $1 AND b.complete),
+            (SELECT COUNT(*) FROM vote_results r WHERE r.step_id = $1)"
+    ))
+    .bind(step_id)
+    .fetch_one(p)
+    .await)?;
+    Ok(Counts {
+        proposals,
+        comments,
+        votes,
+        results,
+    })
+}
+
+/// A proposal as published: its author only as an id, to pseudonymise.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ProposalRow {
+    pub id: i64,
+    pub number: Option<i64>,
+    pub reference_prefix: Option<String>,
+    pub title: String,
+    pub summary: String,
+    pub status: Option<String>,
+    pub outcome: Option<String>,
+    pub cost: Option<i64>,
+    pub district: Option<String>,
+    pub theme: Option<String>,
+    pub published_at: Option<DateTime<Utc>>,
+    pub author_id: i64,
+    pub comment_count: i64,
+}
+
+/// The public proposals of a step, by number, as a stream.
+pub fn proposals(db: &Db, step_id: i64) -> BoxStream<'_, StoreResult<ProposalRow>> {
+    const SQL: &str = concat!(
+        "SELECT p.id, p.number, cs.reference_prefix, p.title, p.summary, s.name AS status, p.outcome, p.cost,
+             d.name AS district, t.name AS theme, p.published_at, p.author_id,
+             (SELECT COUNT(*) FROM comments c WHERE c.proposal_id = p.id AND ",
+        public_comment!(),
+        ") AS comment_count
+         FROM proposals p
+         LEFT JOIN collect_settings cs ON cs.step_id = p.step_id
+         LEFT JOIN proposal_statuses s ON s.id = p.status_id
+         LEFT JOIN districts d ON d.id = p.district_id
+         LEFT JOIN themes t ON t.id = p.theme_id
+         WHERE p.step_id = $1 AND ",
+        public_proposal!(),
+        " ORDER BY p.number, p.id"
+    );
+    on_db!(db, |p| sqlx::query_as(SQL)
+        .bind(step_id)
+        .fetch(p)
+        .map(|r| r.map_err(StoreError::from))
+        .boxed())
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct CommentRow {
+    pub id: i64,
+    pub proposal_id: i64,
+    pub parent_id: Option<i64>,
+    pub author_id: i64,
+    pub body: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// The public comments on a step's public proposals, oldest first, as a stream.
+pub fn comments(db: &Db, step_id: i64) -> BoxStream<'_, StoreResult<CommentRow>> {
+    const SQL: &str = concat!(
+        "SELECT c.id, c.proposal_id, c.parent_id, c.author_id, c.body, c.created_at
+         FROM comments c JOIN proposals p ON p.id = c.proposal_id
+         WHERE p.step_id = $1 AND ",
+        public_proposal!(),
+        " AND ",
+        public_comment!(),
+        " ORDER BY c.id"
+    );
+    on_db!(db, |p| sqlx::query_as(SQL)
+        .bind(step_id)
+        .fetch(p)
+        .map(|r| r.map_err(StoreError::from))
+        .boxed())
+}
+
+/// One choice of a complete ballot (a ballot with no choice gives one row
+/// with no proposal). Rows come by ballot, then rank.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct BallotChoiceRow {
+    pub ballot_id: i64,
+    pub pseudonym: String,
+    pub channel: String,
+    pub envelope_district: Option<String>,
+    pub voter_district: Option<String>,
+    pub age_band: Option<String>,
+    pub proposal_id: Option<i64>,
+}
+
+/// The complete ballots of a step with their choices, as a stream. The
+/// ballots are read in id order over the step's id range (`+step_id` keeps
+/// SQLite off the step index), and each one's choices through the
+/// `(ballot_id, rank)` index, so rows come out already ordered: no sort of
+/// the whole result before the first row.
+pub fn ballot_choices(db: &Db, step_id: i64) -> BoxStream<'_, StoreResult<BallotChoiceRow>> {
+    const SQL: &str = "SELECT b.id AS ballot_id, b.pseudonym, b.channel, ed.name AS envelope_district,
+             vd.name AS voter_district, b.voter_age_band AS age_band, c.proposal_id
+         FROM ballots b
+         LEFT JOIN ballot_choices c ON c.ballot_id = b.id
+         LEFT JOIN districts ed ON ed.id = b.envelope
+         LEFT JOIN districts vd ON vd.id = b.voter_district_id
+         WHERE b.id BETWEEN (SELECT MIN(id) FROM ballots WHERE step_id = $1)
+             AND (SELECT MAX(id) FROM ballots WHERE step_id = $1)
+           AND +b.step_id = $1 AND b.complete
+         ORDER BY b.id, c.rank";
+    on_db!(db, |p| sqlx::query_as(SQL)
+        .bind(step_id)
+        .fetch(p)
+        .map(|r| r.map_err(StoreError::from))
+        .boxed())
+}
