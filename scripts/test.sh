@@ -20,6 +20,8 @@ command -v chromedriver >/dev/null || apt_packages+=(chromium-driver)
 command -v psql >/dev/null || apt_packages+=(postgresql-client)
 command -v node >/dev/null || apt_packages+=(nodejs)
 command -v npm >/dev/null || apt_packages+=(npm)
+# The jury draw is checked against scripts/jury_draw.py.
+command -v python3 >/dev/null || apt_packages+=(python3)
 if [ ${#apt_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     say "Installing Debian packages: ${apt_packages[*]}"

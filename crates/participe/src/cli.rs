@@ -261,15 +261,22 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             command: PbCommand::Export { step, output, db },
         } => {
             let db = open(&db).await?;
-            let text = crate::services::vote_count::pb_export(&db, step)
+            use futures_util::StreamExt;
+            use std::io::Write;
+            let pieces = crate::services::vote_count::pb_export(&db, step)
                 .await?
                 .ok_or_else(|| anyhow::anyhow!("no vote step with id {step}"))?;
-            match output {
-                Some(path) => {
-                    std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?
-                }
-                None => print!("{text}"),
+            let mut out: Box<dyn Write> = match &output {
+                Some(path) => Box::new(std::io::BufWriter::new(
+                    std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?,
+                )),
+                None => Box::new(std::io::stdout().lock()),
+            };
+            let mut pieces = std::pin::pin!(pieces);
+            while let Some(piece) = pieces.next().await {
+                out.write_all(piece?.as_bytes())?;
             }
+            out.flush()?;
             Ok(())
         }
     }

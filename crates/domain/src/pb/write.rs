@@ -74,11 +74,27 @@ const VOTER_BASE: [&str; 3] = ["voter_id", "vote", "points"];
 
 /// The `.pb` text of an election, with extra columns.
 pub fn write(election: &Election, extra: &Extras) -> String {
+    let mut out = write_head(election, extra);
+    write_vote_rows(&mut out, election, extra);
+    out
+}
+
+/// Everything up to the VOTES header line included: META, PROJECTS and the
+/// VOTES columns. With [`write_vote_rows`] on successive slices of the
+/// ballots, a file of any size can be written piece by piece (the META's
+/// `num_votes` is then the caller's to set).
+pub fn write_head(election: &Election, extra: &Extras) -> String {
     let mut out = String::new();
     write_meta(&mut out, election);
     write_projects(&mut out, election, extra);
-    write_votes(&mut out, election, extra);
+    write_votes_header(&mut out, election, extra);
     out
+}
+
+/// The VOTES rows of `election.ballots`, with the extra voter columns of
+/// `extra` indexed like those ballots.
+pub fn write_vote_rows(out: &mut String, election: &Election, extra: &Extras) {
+    write_votes_body(out, election, extra);
 }
 
 fn write_meta(out: &mut String, e: &Election) {
@@ -151,22 +167,27 @@ fn write_projects(out: &mut String, e: &Election, extra: &Extras) {
     }
 }
 
-fn write_votes(out: &mut String, e: &Election, extra: &Extras) {
-    let extras: Vec<&VoterColumn> = extra
+fn voter_extras(extra: &Extras) -> Vec<&VoterColumn> {
+    extra
         .voter_columns
         .iter()
         .filter(|c| !VOTER_BASE.contains(&c.name.as_str()))
-        .collect();
-    let with_points = e.vote_type.has_points();
+        .collect()
+}
 
+fn write_votes_header(out: &mut String, e: &Election, extra: &Extras) {
     out.push_str("VOTES\n");
     let mut header = vec!["voter_id", "vote"];
-    if with_points {
+    if e.vote_type.has_points() {
         header.push("points");
     }
-    header.extend(extras.iter().map(|c| c.name.as_str()));
+    header.extend(voter_extras(extra).iter().map(|c| c.name.as_str()));
     row(out, header);
+}
 
+fn write_votes_body(out: &mut String, e: &Election, extra: &Extras) {
+    let extras = voter_extras(extra);
+    let with_points = e.vote_type.has_points();
     for (index, ballot) in e.ballots.iter().enumerate() {
         let voter_id = extra
             .voter_ids
@@ -476,5 +497,45 @@ mod tests {
             let back = parse(&text).map_err(|err| TestCaseError::fail(format!("{err}\n{text}")))?;
             prop_assert_eq!(comparable(&back), comparable(&e), "{}", text);
         }
+    }
+}
+
+#[cfg(test)]
+mod piecewise {
+    use super::*;
+
+    #[test]
+    fn head_and_rows_in_pieces_make_the_whole_file() {
+        let text = "META\nkey;value\nbudget;10\nvote_type;approval\nnum_votes;3\nPROJECTS\nproject_id;cost;name\n\
+                    1;4;\"A; b\"\n2;6;C\nVOTES\nvoter_id;vote;age\nx;1;30\ny;1,2;none\nz;2;45\n";
+        let e = crate::pb::parse(text).unwrap();
+        let extra = |range: std::ops::Range<usize>| Extras {
+            voter_ids: ["x", "y", "z"][range.clone()].iter().map(|s| s.to_string()).collect(),
+            voter_columns: vec![VoterColumn {
+                name: "age".into(),
+                values: [Some("30"), None, Some("45")][range]
+                    .iter()
+                    .map(|v| v.map(String::from))
+                    .collect(),
+            }],
+            ..Default::default()
+        };
+        let whole = write(&e, &extra(0..3));
+        let mut pieces = write_head(
+            &Election {
+                ballots: vec![],
+                ..e.clone()
+            },
+            &extra(0..0),
+        );
+        for range in [0..2, 2..3] {
+            let part = Election {
+                ballots: e.ballots[range.clone()].to_vec(),
+                ..e.clone()
+            };
+            write_vote_rows(&mut pieces, &part, &extra(range));
+        }
+        assert_eq!(pieces, whole);
+        assert_eq!(crate::pb::parse(&pieces).unwrap().ballots, e.ballots);
     }
 }

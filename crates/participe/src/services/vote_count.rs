@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use participe_domain::pb::write::{Extras, ProjectColumn, VoterColumn, write};
+use participe_domain::pb::write::{Extras, ProjectColumn, VoterColumn, write_head, write_vote_rows};
 use participe_domain::tally::{self, Ballot, Candidate, Count, Setup, TallyError};
 use participe_domain::vote::VoteMode;
 
@@ -26,17 +26,23 @@ pub struct StepBallots {
 
 impl StepBallots {
     pub async fn load(db: &Db, step_id: i64) -> anyhow::Result<StepBallots> {
+        let mut sb = Self::load_head(db, step_id).await?;
+        sb.ballots = ballots::all(db, step_id)
+            .await?
+            .into_iter()
+            .filter(|b| b.complete)
+            .collect();
+        Ok(sb)
+    }
+
+    /// Everything but the ballots (for writing the `.pb` file piece by piece).
+    pub async fn load_head(db: &Db, step_id: i64) -> anyhow::Result<StepBallots> {
         let settings = votes::settings(db, step_id).await?;
         let candidates = votes::candidates(db, &settings).await?;
         let envelopes = votes::envelopes(db, step_id)
             .await?
             .into_iter()
             .map(|e| (e.district_id, e.amount))
-            .collect();
-        let ballots = ballots::all(db, step_id)
-            .await?
-            .into_iter()
-            .filter(|b| b.complete)
             .collect();
         let tallies = ballots::tallies(db, step_id).await?;
         let districts = taxonomy::list(db, taxonomy::Kind::District)
@@ -49,7 +55,7 @@ impl StepBallots {
             settings,
             candidates,
             envelopes,
-            ballots,
+            ballots: vec![],
             tallies,
         })
     }
@@ -94,29 +100,68 @@ impl StepBallots {
         tally::count(&setup, &self.domain_candidates(), &self.domain_ballots(), &self.tallies)
     }
 
-    /// The step's ballots in the pabulib format: one VOTES row per ballot
-    /// (online and paper) with its pseudonym, `voting_method`, district and
-    /// age band; paper tallies, which have no ballots, in the projects'
-    /// `paper_tally` column and a META comment.
-    pub fn pb_file(&self, title: &str, selected: &[i64]) -> String {
-        let mode = self.mode();
-        let cands = self.domain_candidates();
-        let refs: Vec<&Candidate> = cands.iter().collect();
-        let bals = self.domain_ballots();
-        let brefs: Vec<&Ballot> = bals.iter().collect();
-        let budget = if self.settings.per_district {
+    fn budget(&self) -> i64 {
+        if self.settings.per_district {
             self.envelopes.iter().map(|(_, a)| a).sum()
         } else {
             self.settings.envelope.unwrap_or(0)
-        };
-        let mut election = tally::election(&mode, budget, &refs, &brefs);
+        }
+    }
+
+    /// The election of `ballots` (none for the file's head).
+    fn election_of(&self, ballots: &[CountedBallot]) -> participe_domain::pb::Election {
+        let mode = self.mode();
+        let cands = self.domain_candidates();
+        let refs: Vec<&Candidate> = cands.iter().collect();
+        let bals: Vec<Ballot> = ballots
+            .iter()
+            .map(|b| Ballot {
+                choices: b.choices.clone(),
+                paper: b.paper,
+                envelope: b.envelope,
+            })
+            .collect();
+        let brefs: Vec<&Ballot> = bals.iter().collect();
+        tally::election(&mode, self.budget(), &refs, &brefs)
+    }
+
+    /// The voter columns of `ballots`: pseudonym, `voting_method`, district, age band.
+    fn voter_extras(&self, ballots: &[CountedBallot]) -> Extras {
+        let district_name = |id: Option<i64>| id.and_then(|d| self.districts.get(&d).cloned());
+        Extras {
+            voter_ids: ballots.iter().map(|b| b.pseudonym.clone()).collect(),
+            project_columns: vec![],
+            voter_columns: vec![
+                VoterColumn {
+                    name: "voting_method".into(),
+                    values: ballots
+                        .iter()
+                        .map(|b| Some(if b.paper { "paper" } else { "internet" }.to_string()))
+                        .collect(),
+                },
+                VoterColumn {
+                    name: "district".into(),
+                    values: ballots.iter().map(|b| district_name(b.voter_district_id)).collect(),
+                },
+                VoterColumn {
+                    name: "age".into(),
+                    values: ballots.iter().map(|b| b.voter_age_band.clone()).collect(),
+                },
+            ],
+        }
+    }
+
+    /// The head of the step's `.pb` file: META (with `num_votes`), PROJECTS
+    /// (names, districts, paper tallies, winners) and the VOTES columns.
+    pub fn pb_head(&self, title: &str, selected: &[i64], num_votes: i64) -> String {
+        let mut election = self.election_of(&[]);
         let mut meta = vec![
             ("description".to_string(), title.to_string()),
             ("country".into(), "France".into()),
             ("unit".into(), title.to_string()),
             ("instance".into(), self.settings.step_id.to_string()),
             ("num_projects".into(), self.candidates.len().to_string()),
-            ("num_votes".into(), self.ballots.len().to_string()),
+            ("num_votes".into(), num_votes.to_string()),
             ("rule".into(), self.settings.counting_rule.clone()),
         ];
         if self.settings.per_district {
@@ -132,81 +177,61 @@ impl StepBallots {
             ));
         }
         election.meta.extend(meta);
-        let names: BTreeMap<String, String> = self
-            .candidates
-            .iter()
-            .map(|c| (c.id.to_string(), c.title.clone()))
-            .collect();
-        let districts: BTreeMap<String, String> = self
-            .candidates
-            .iter()
-            .filter_map(|c| Some((c.id.to_string(), c.district_name.clone()?)))
-            .collect();
-        let selected_col: BTreeMap<String, String> = self
-            .candidates
-            .iter()
-            .map(|c| {
-                (
-                    c.id.to_string(),
-                    if selected.contains(&c.id) { "1" } else { "0" }.to_string(),
-                )
-            })
-            .collect();
-        let tallies: BTreeMap<String, String> = self
-            .tallies
-            .iter()
-            .map(|(id, v)| (id.to_string(), v.to_string()))
-            .collect();
+        let column = |name: &str, values: BTreeMap<String, String>| ProjectColumn {
+            name: name.into(),
+            values,
+        };
         let mut project_columns = vec![
-            ProjectColumn {
-                name: "name".into(),
-                values: names,
-            },
-            ProjectColumn {
-                name: "district".into(),
-                values: districts,
-            },
+            column(
+                "name",
+                self.candidates
+                    .iter()
+                    .map(|c| (c.id.to_string(), c.title.clone()))
+                    .collect(),
+            ),
+            column(
+                "district",
+                self.candidates
+                    .iter()
+                    .filter_map(|c| Some((c.id.to_string(), c.district_name.clone()?)))
+                    .collect(),
+            ),
         ];
-        if !tallies.is_empty() {
-            project_columns.push(ProjectColumn {
-                name: "paper_tally".into(),
-                values: tallies,
-            });
+        if !self.tallies.is_empty() {
+            project_columns.push(column(
+                "paper_tally",
+                self.tallies
+                    .iter()
+                    .map(|(id, v)| (id.to_string(), v.to_string()))
+                    .collect(),
+            ));
         }
         if !selected.is_empty() {
-            project_columns.push(ProjectColumn {
-                name: "selected".into(),
-                values: selected_col,
-            });
+            project_columns.push(column(
+                "selected",
+                self.candidates
+                    .iter()
+                    .map(|c| {
+                        (
+                            c.id.to_string(),
+                            if selected.contains(&c.id) { "1" } else { "0" }.to_string(),
+                        )
+                    })
+                    .collect(),
+            ));
         }
-        let district_name = |id: Option<i64>| id.and_then(|d| self.districts.get(&d).cloned());
         let extras = Extras {
-            voter_ids: self.ballots.iter().map(|b| b.pseudonym.clone()).collect(),
             project_columns,
-            voter_columns: vec![
-                VoterColumn {
-                    name: "voting_method".into(),
-                    values: self
-                        .ballots
-                        .iter()
-                        .map(|b| Some(if b.paper { "paper" } else { "internet" }.to_string()))
-                        .collect(),
-                },
-                VoterColumn {
-                    name: "district".into(),
-                    values: self
-                        .ballots
-                        .iter()
-                        .map(|b| district_name(b.voter_district_id))
-                        .collect(),
-                },
-                VoterColumn {
-                    name: "age".into(),
-                    values: self.ballots.iter().map(|b| b.voter_age_band.clone()).collect(),
-                },
-            ],
+            ..self.voter_extras(&[])
         };
-        write(&election, &extras)
+        write_head(&election, &extras)
+    }
+
+    /// The VOTES rows of some of the step's ballots.
+    pub fn pb_rows(&self, ballots: &[CountedBallot]) -> String {
+        let mut out = String::new();
+        write_vote_rows(&mut out, &self.election_of(ballots), &self.voter_extras(ballots));
+        out
     }
 }
 
@@ -259,9 +284,17 @@ pub async fn publish(db: &Db, step_id: i64) -> Result<Count, PublishError> {
     Ok(count)
 }
 
-/// The `.pb` file of vote step `step_id` with the published winners (none
-/// before publication), or None if there is no such vote step.
-pub async fn pb_export(db: &Db, step_id: i64) -> anyhow::Result<Option<String>> {
+/// Ballots read per page when writing a `.pb` file.
+const PB_PAGE: i64 = 5_000;
+
+/// The `.pb` file of vote step `step_id` (with the published winners; none
+/// before publication), as a stream of pieces of text: the head, then the
+/// ballots page by page, so that memory stays flat whatever the number of
+/// ballots. None if there is no such vote step.
+pub async fn pb_export(
+    db: &Db,
+    step_id: i64,
+) -> anyhow::Result<Option<impl futures_util::Stream<Item = anyhow::Result<String>> + Send + 'static>> {
     let Some(step) = steps::by_id(db, step_id).await? else {
         return Ok(None);
     };
@@ -272,7 +305,7 @@ pub async fn pb_export(db: &Db, step_id: i64) -> anyhow::Result<Option<String>> 
         .await?
         .map(|p| p.title)
         .unwrap_or_default();
-    let sb = StepBallots::load(db, step_id).await?;
+    let sb = StepBallots::load_head(db, step_id).await?;
     let selected: Vec<i64> = if sb.settings.published() {
         let mut w: Vec<_> = ballots::results(db, step_id)
             .await?
@@ -284,5 +317,30 @@ pub async fn pb_export(db: &Db, step_id: i64) -> anyhow::Result<Option<String>> 
     } else {
         vec![]
     };
-    Ok(Some(sb.pb_file(&format!("{project} — {}", step.title), &selected)))
+    let count = ballots::complete_count(db, step_id).await?;
+    let head = sb.pb_head(&format!("{project} — {}", step.title), &selected, count);
+    let sb = std::sync::Arc::new(sb);
+    let db = db.clone();
+    // State: the head still to send, the last pseudonym sent, whether done.
+    let pieces = futures_util::stream::unfold((Some(head), None::<String>, false), move |(head, after, done)| {
+        let (db, sb) = (db.clone(), sb.clone());
+        async move {
+            if let Some(h) = head {
+                return Some((Ok(h), (None, after, done)));
+            }
+            if done {
+                return None;
+            }
+            match ballots::complete_page(&db, step_id, after.as_deref(), PB_PAGE).await {
+                Ok(page) if page.is_empty() => None,
+                Ok(page) => {
+                    let last = page.last().map(|b| b.pseudonym.clone());
+                    let finished = (page.len() as i64) < PB_PAGE;
+                    Some((Ok(sb.pb_rows(&page)), (None, last, finished)))
+                }
+                Err(e) => Some((Err(anyhow::Error::from(e)), (None, after, true))),
+            }
+        }
+    });
+    Ok(Some(pieces))
 }

@@ -475,3 +475,59 @@ pub async fn public_votes(db: &Db, proposal_id: i64) -> StoreResult<Option<i64>>
     .await)?;
     Ok((live.0 > 0).then_some(live.1))
 }
+
+/// Complete ballots of a step in pseudonym order, `limit` at a time after
+/// the pseudonym `after`: for exports of any size.
+pub async fn complete_page(db: &Db, step_id: i64, after: Option<&str>, limit: i64) -> StoreResult<Vec<CountedBallot>> {
+    type Row = (i64, String, String, i64, bool, Option<i64>, Option<String>);
+    let rows: Vec<Row> = on_db!(db, |p| sqlx::query_as(
+        "SELECT id, pseudonym, channel, envelope, complete, voter_district_id, voter_age_band FROM ballots
+         WHERE step_id = $1 AND complete AND ($2 IS NULL OR pseudonym > $2) ORDER BY pseudonym LIMIT $3"
+    )
+    .bind(step_id)
+    .bind(after)
+    .bind(limit)
+    .fetch_all(p)
+    .await)?;
+    let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
+        return Ok(vec![]);
+    };
+    let choices: Vec<(i64, i64)> = on_db!(db, |p| sqlx::query_as(
+        "SELECT c.ballot_id, c.proposal_id FROM ballot_choices c JOIN ballots b ON b.id = c.ballot_id
+         WHERE b.step_id = $1 AND b.complete AND b.pseudonym >= $2 AND b.pseudonym <= $3 ORDER BY c.ballot_id, c.rank"
+    )
+    .bind(step_id)
+    .bind(&first.1)
+    .bind(&last.1)
+    .fetch_all(p)
+    .await)?;
+    let mut by_ballot: std::collections::HashMap<i64, Vec<i64>> = std::collections::HashMap::new();
+    for (b, p) in choices {
+        by_ballot.entry(b).or_default().push(p);
+    }
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, pseudonym, channel, envelope, complete, district, age)| CountedBallot {
+                id,
+                pseudonym,
+                paper: channel == "paper",
+                envelope,
+                complete,
+                voter_district_id: district,
+                voter_age_band: age,
+                choices: by_ballot.remove(&id).unwrap_or_default(),
+            },
+        )
+        .collect())
+}
+
+/// Number of complete ballots of a step.
+pub async fn complete_count(db: &Db, step_id: i64) -> StoreResult<i64> {
+    Ok(on_db!(db, |p| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM ballots WHERE step_id = $1 AND complete"
+    )
+    .bind(step_id)
+    .fetch_one(p)
+    .await)?)
+}

@@ -132,10 +132,8 @@ pub async fn download(
     }
     let (content_type, body) = match file {
         File::Pb => {
-            let text = crate::services::vote_count::pb_export(&state.db, id)
-                .await?
-                .ok_or_else(AppError::not_found)?;
-            ("text/plain; charset=utf-8", Body::from(text))
+            let body = crate::web::votes::results::pb_body(&state, id).await?;
+            ("text/plain; charset=utf-8", body)
         }
         File::Data(dataset, format) => {
             let content_type = match format {

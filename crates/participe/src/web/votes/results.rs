@@ -178,10 +178,7 @@ pub async fn export_pb(
     if !may_see(&ctx, &vs) {
         return Err(AppError::not_found());
     }
-    let text = crate::services::vote_count::pb_export(&state.db, id)
-        .await
-        .map_err(AppError::internal)?
-        .ok_or_else(AppError::not_found)?;
+    let body = pb_body(&state, id).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/plain; charset=utf-8".to_string()),
@@ -190,9 +187,24 @@ pub async fn export_pb(
                 format!("attachment; filename=\"participe-vote-{id}.pb\""),
             ),
         ],
-        text,
+        body,
     )
         .into_response())
+}
+
+/// The `.pb` file of a vote step as a streamed body (404 for other steps).
+pub async fn pb_body(state: &AppState, id: i64) -> AppResult<axum::body::Body> {
+    use futures_util::StreamExt;
+    let pieces = crate::services::vote_count::pb_export(&state.db, id)
+        .await
+        .map_err(AppError::internal)?
+        .ok_or_else(AppError::not_found)?;
+    Ok(axum::body::Body::from_stream(pieces.map(|piece| {
+        piece.map(axum::body::Bytes::from).map_err(|e| {
+            tracing::error!("pb export: {e}");
+            std::io::Error::other(e.to_string())
+        })
+    })))
 }
 
 /// A percentage with one decimal, with the language's decimal separator.
