@@ -655,6 +655,14 @@ async fn limits(app: &TestApp) {
     assert_eq!(r.error_code(), "BAD_PAGE");
     let r = q(app, "{ projects(after: \"nope\") { totalCount } }", json!({})).await;
     assert_eq!(r.error_code(), "BAD_CURSOR");
+    // Input that does not fit its type is the caller's error, and says so.
+    let r = q(
+        app,
+        "{ projects { edges { node { steps { proposals(seed: 179004247851848) { totalCount } } } } } }",
+        json!({}),
+    )
+    .await;
+    assert_eq!(r.error_code(), "BAD_USER_INPUT", "{}", r.body);
     // Syntax errors and unknown fields are clear.
     let r = q(app, "{ projects { ", json!({})).await;
     assert!(!r.body["errors"].is_null());

@@ -254,7 +254,27 @@ async fn prepare(state: &AppState, ctx: &Ctx, headers: &HeaderMap) -> std::resul
     })
 }
 
-fn json(res: async_graphql::Response) -> Response {
+/// Every error gets a `code`: the resolvers set theirs; the library's own
+/// are either validation errors (no path), input that does not fit its type
+/// (an `Int` too large, say) or, otherwise, unexpected.
+fn label_errors(res: &mut async_graphql::Response) {
+    for e in &mut res.errors {
+        if e.extensions.as_ref().is_some_and(|x| x.get("code").is_some()) {
+            continue;
+        }
+        let code = if e.path.is_empty() {
+            "GRAPHQL_VALIDATION_FAILED"
+        } else if e.message.starts_with("Failed to parse") || e.message.starts_with("Invalid value") {
+            "BAD_USER_INPUT"
+        } else {
+            "INTERNAL"
+        };
+        e.extensions.get_or_insert_with(Default::default).set("code", code);
+    }
+}
+
+fn json(mut res: async_graphql::Response) -> Response {
+    label_errors(&mut res);
     let body = serde_json::to_string(&res).unwrap_or_else(|_| "{}".into());
     ([(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
