@@ -187,6 +187,7 @@ impl Step {
         first: Option<i32>,
         district: Option<ID>,
         theme: Option<ID>,
+        category: Option<ID>,
         status: Option<ID>,
         text: Option<String>,
         #[graphql(default)] sort: ProposalSort,
@@ -196,7 +197,7 @@ impl Step {
         let filters = storage::proposals::Filters {
             district: parse_opt_id(district)?,
             theme: parse_opt_id(theme)?,
-            category: None,
+            category: parse_opt_id(category)?,
             status: parse_opt_id(status)?,
             text: text.filter(|t| !t.trim().is_empty()),
         };
