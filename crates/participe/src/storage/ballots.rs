@@ -158,10 +158,34 @@ pub struct CountedBallot {
     pub choices: Vec<i64>,
 }
 
+/// A ballot row: id, pseudonym, channel, envelope, complete, voter district, age band.
+type BallotRow = (i64, String, String, i64, bool, Option<i64>, Option<String>);
+
+/// Ballot rows with their (ballot id, proposal id) choices, in rank order.
+fn assemble(rows: Vec<BallotRow>, choices: Vec<(i64, i64)>) -> Vec<CountedBallot> {
+    let mut by_ballot: std::collections::HashMap<i64, Vec<i64>> = std::collections::HashMap::new();
+    for (b, p) in choices {
+        by_ballot.entry(b).or_default().push(p);
+    }
+    rows.into_iter()
+        .map(
+            |(id, pseudonym, channel, envelope, complete, district, age)| CountedBallot {
+                id,
+                pseudonym,
+                paper: channel == "paper",
+                envelope,
+                complete,
+                voter_district_id: district,
+                voter_age_band: age,
+                choices: by_ballot.remove(&id).unwrap_or_default(),
+            },
+        )
+        .collect()
+}
+
 /// Every ballot of a step with its choices, in two queries.
 pub async fn all(db: &Db, step_id: i64) -> StoreResult<Vec<CountedBallot>> {
-    type Row = (i64, String, String, i64, bool, Option<i64>, Option<String>);
-    let rows: Vec<Row> = on_db!(db, |p| sqlx::query_as(
+    let rows: Vec<BallotRow> = on_db!(db, |p| sqlx::query_as(
         "SELECT id, pseudonym, channel, envelope, complete, voter_district_id, voter_age_band FROM ballots
          WHERE step_id = $1 ORDER BY pseudonym"
     )
@@ -175,25 +199,7 @@ pub async fn all(db: &Db, step_id: i64) -> StoreResult<Vec<CountedBallot>> {
     .bind(step_id)
     .fetch_all(p)
     .await)?;
-    let mut by_ballot: std::collections::HashMap<i64, Vec<i64>> = std::collections::HashMap::new();
-    for (b, p) in choices {
-        by_ballot.entry(b).or_default().push(p);
-    }
-    Ok(rows
-        .into_iter()
-        .map(
-            |(id, pseudonym, channel, envelope, complete, district, age)| CountedBallot {
-                id,
-                pseudonym,
-                paper: channel == "paper",
-                envelope,
-                complete,
-                voter_district_id: district,
-                voter_age_band: age,
-                choices: by_ballot.remove(&id).unwrap_or_default(),
-            },
-        )
-        .collect())
+    Ok(assemble(rows, choices))
 }
 
 /// Paper ballots of a step, newest first, for the mediators' page.
@@ -479,8 +485,7 @@ pub async fn public_votes(db: &Db, proposal_id: i64) -> StoreResult<Option<i64>>
 /// Complete ballots of a step in pseudonym order, `limit` at a time after
 /// the pseudonym `after`: for exports of any size.
 pub async fn complete_page(db: &Db, step_id: i64, after: Option<&str>, limit: i64) -> StoreResult<Vec<CountedBallot>> {
-    type Row = (i64, String, String, i64, bool, Option<i64>, Option<String>);
-    let rows: Vec<Row> = on_db!(db, |p| sqlx::query_as(
+    let rows: Vec<BallotRow> = on_db!(db, |p| sqlx::query_as(
         "SELECT id, pseudonym, channel, envelope, complete, voter_district_id, voter_age_band FROM ballots
          WHERE step_id = $1 AND complete AND ($2 IS NULL OR pseudonym > $2) ORDER BY pseudonym LIMIT $3"
     )
@@ -501,25 +506,7 @@ pub async fn complete_page(db: &Db, step_id: i64, after: Option<&str>, limit: i6
     .bind(&last.1)
     .fetch_all(p)
     .await)?;
-    let mut by_ballot: std::collections::HashMap<i64, Vec<i64>> = std::collections::HashMap::new();
-    for (b, p) in choices {
-        by_ballot.entry(b).or_default().push(p);
-    }
-    Ok(rows
-        .into_iter()
-        .map(
-            |(id, pseudonym, channel, envelope, complete, district, age)| CountedBallot {
-                id,
-                pseudonym,
-                paper: channel == "paper",
-                envelope,
-                complete,
-                voter_district_id: district,
-                voter_age_band: age,
-                choices: by_ballot.remove(&id).unwrap_or_default(),
-            },
-        )
-        .collect())
+    Ok(assemble(rows, choices))
 }
 
 /// Number of complete ballots of a step.

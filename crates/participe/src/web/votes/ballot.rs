@@ -11,7 +11,7 @@ use participe_domain::step::StepState;
 use participe_domain::vote::{BallotProblem, Missing, VoteMode, Voter, age_band, missing_requirements};
 use participe_domain::vote_config::parse_postal_code;
 
-use super::{VoteStep, vote_step};
+use super::{VoteStep, ballot_form, district_query, vote_step};
 use crate::app::AppState;
 use crate::storage::ballots::{self, NewBallot};
 use crate::storage::{users, votes};
@@ -51,13 +51,6 @@ fn missing_id(m: Missing) -> &'static str {
     }
 }
 
-/// The district chosen in the query (`?district=ID`).
-fn district_query(query: &Option<String>) -> Option<i64> {
-    url::form_urlencoded::parse(query.as_deref().unwrap_or("").as_bytes())
-        .find(|(k, _)| k == "district")
-        .and_then(|(_, v)| v.parse().ok())
-}
-
 /// Everything the ballot page shows, with the choices to pre-fill.
 struct PageInput {
     envelope: Option<i64>,
@@ -93,22 +86,6 @@ async fn page(state: &AppState, ctx: &Ctx, vs: &VoteStep, input: PageInput) -> A
     if voter_district.is_none() && envelope.is_some_and(|e| e > 0) {
         voter_district = envelope;
     }
-    let mode = envelope.map(|e| vs.mode(e));
-    let (max, envelope_amount, min_spend) = match &mode {
-        Some(VoteMode::Ranking { max }) => (Some(i64::from(*max)), None, None),
-        Some(VoteMode::Simple { max, .. }) => (max.map(i64::from), None, None),
-        Some(VoteMode::Budget { envelope, min_spend }) => (None, Some(*envelope), *min_spend),
-        None => (None, None, None),
-    };
-    let candidates: Vec<Value> = envelope
-        .map(|e| vs.candidates_of(e))
-        .unwrap_or_default()
-        .into_iter()
-        .map(|c| {
-            let rank = chosen.iter().position(|id| *id == c.id).map(|i| i + 1);
-            view! { c => c, id => c.id, chosen => rank.is_some(), rank }
-        })
-        .collect();
     let spent: i64 = chosen
         .iter()
         .filter_map(|id| vs.candidates.iter().find(|c| c.id == *id))
@@ -121,7 +98,6 @@ async fn page(state: &AppState, ctx: &Ctx, vs: &VoteStep, input: PageInput) -> A
     };
     let counts: Option<std::collections::BTreeMap<String, i64>> =
         counts.map(|m| m.into_iter().map(|(k, v)| (k.to_string(), v)).collect());
-    let rank_options: Vec<i64> = (1..=max.unwrap_or(0).min(50)).collect();
     let html = render::page(
         state,
         ctx,
@@ -139,16 +115,12 @@ async fn page(state: &AppState, ctx: &Ctx, vs: &VoteStep, input: PageInput) -> A
             envelope,
             districts => vs.districts,
             voter_district,
-            candidates,
             counts,
-            rank_options,
-            max,
-            envelope_amount,
-            min_spend,
             spent,
             my_ballots,
             errors => if input.errors.is_empty() { no_errors() } else { errors_value(&state.i18n, ctx.lang, &input.errors) },
             req_errors => if input.req_errors.is_empty() { no_errors() } else { errors_value(&state.i18n, ctx.lang, &input.req_errors) },
+            ..ballot_form(vs, envelope, &chosen)
         },
     )
     .await?;

@@ -65,17 +65,27 @@ fn counters_event(c: &Counters) -> Event {
         .data(serde_json::to_string(c).unwrap_or_default())
 }
 
+/// A stream of a visible project's counters.
+async fn project_stream(
+    state: &AppState,
+    ctx: &Ctx,
+    slug: &str,
+    event: fn(&Counters) -> Event,
+) -> AppResult<Sse<impl Stream<Item = Result<Event, Infallible>> + use<>>> {
+    let project = visible_project(state, ctx, slug).await?;
+    Ok(follow(
+        state.live.subscribe(&state.db, Scope::Project(project.id)),
+        event,
+    ))
+}
+
 /// The project's votes, for the live page.
 pub async fn events(
     State(state): State<AppState>,
     ctx: Ctx,
     PathParams(slug): PathParams<String>,
 ) -> AppResult<Sse<impl Stream<Item = Result<Event, Infallible>>>> {
-    let project = visible_project(&state, &ctx, &slug).await?;
-    Ok(follow(
-        state.live.subscribe(&state.db, Scope::Project(project.id)),
-        voters_event,
-    ))
+    project_stream(&state, &ctx, &slug, voters_event).await
 }
 
 /// A project's counters as JSON events.
@@ -84,11 +94,7 @@ pub async fn project_counters(
     ctx: Ctx,
     PathParams(slug): PathParams<String>,
 ) -> AppResult<Sse<impl Stream<Item = Result<Event, Infallible>>>> {
-    let project = visible_project(&state, &ctx, &slug).await?;
-    Ok(follow(
-        state.live.subscribe(&state.db, Scope::Project(project.id)),
-        counters_event,
-    ))
+    project_stream(&state, &ctx, &slug, counters_event).await
 }
 
 /// A step's counters as JSON events.

@@ -88,6 +88,37 @@ impl VoteStep {
     }
 }
 
+/// What a ballot form shows (voter's or mediator's): the candidates of an
+/// envelope with their current choice or rank, the ranks offered, and the
+/// mode's limits, as template values.
+pub fn ballot_form(vs: &VoteStep, envelope: Option<i64>, chosen: &[i64]) -> minijinja::Value {
+    let mode = envelope.map(|e| vs.mode(e));
+    let (max, envelope_amount, min_spend) = match &mode {
+        Some(VoteMode::Ranking { max }) => (Some(i64::from(*max)), None, None),
+        Some(VoteMode::Simple { max, .. }) => (max.map(i64::from), None, None),
+        Some(VoteMode::Budget { envelope, min_spend }) => (None, Some(*envelope), *min_spend),
+        None => (None, None, None),
+    };
+    let candidates: Vec<minijinja::Value> = envelope
+        .map(|e| vs.candidates_of(e))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|c| {
+            let rank = chosen.iter().position(|id| *id == c.id).map(|i| i + 1);
+            crate::view! { c => c, id => c.id, chosen => rank.is_some(), rank }
+        })
+        .collect();
+    let rank_options: Vec<i64> = (1..=max.unwrap_or(0).min(50)).collect();
+    crate::view! { candidates, rank_options, max, envelope_amount, min_spend }
+}
+
+/// The district chosen in a query string (`?district=ID`).
+pub fn district_query(query: &Option<String>) -> Option<i64> {
+    url::form_urlencoded::parse(query.as_deref().unwrap_or("").as_bytes())
+        .find(|(k, _)| k == "district")
+        .and_then(|(_, v)| v.parse().ok())
+}
+
 /// The vote step `id` if this viewer may see it.
 pub async fn vote_step(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<VoteStep> {
     let step = steps::by_id(&state.db, id).await?.ok_or_else(AppError::not_found)?;

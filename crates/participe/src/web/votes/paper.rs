@@ -5,12 +5,11 @@
 
 use axum::extract::{RawForm, RawQuery, State};
 use axum::response::Response;
-use minijinja::Value;
 use participe_domain::FieldErrors;
 use participe_domain::form::parse_optional_count;
 use participe_domain::vote::VoteMode;
 
-use super::{VoteStep, may_enter_paper, vote_step};
+use super::{VoteStep, ballot_form, district_query, may_enter_paper, vote_step};
 use crate::app::AppState;
 use crate::storage::ballots::{self, NewBallot};
 use crate::view;
@@ -42,25 +41,6 @@ async fn page(
     errors: FieldErrors,
 ) -> AppResult<Response> {
     let failed = !errors.is_empty();
-    let mode = envelope.map(|e| vs.mode(e));
-    let max = match &mode {
-        Some(VoteMode::Ranking { max }) => Some(i64::from(*max)),
-        Some(VoteMode::Simple { max, .. }) => max.map(i64::from),
-        _ => None,
-    };
-    let (envelope_amount, min_spend) = match &mode {
-        Some(VoteMode::Budget { envelope, min_spend }) => (Some(*envelope), *min_spend),
-        _ => (None, None),
-    };
-    let candidates: Vec<Value> = envelope
-        .map(|e| vs.candidates_of(e))
-        .unwrap_or_default()
-        .into_iter()
-        .map(|c| {
-            let rank = chosen.iter().position(|id| *id == c.id).map(|i| i + 1);
-            view! { c => c, id => c.id, chosen => rank.is_some(), rank }
-        })
-        .collect();
     let tallies: std::collections::BTreeMap<String, i64> = ballots::tallies(&state.db, vs.step.id)
         .await?
         .into_iter()
@@ -72,16 +52,15 @@ async fn page(
         "votes/paper.html",
         view! {
             project => vs.project, step => vs.step, settings => vs.settings,
-            envelopes => vs.envelopes, envelope, candidates,
+            envelopes => vs.envelopes, envelope,
             all_candidates => vs.candidates,
-            rank_options => (1..=max.unwrap_or(0).min(50)).collect::<Vec<i64>>(),
-            max, envelope_amount, min_spend,
             recent => ballots::paper_ballots(&state.db, vs.step.id, 50).await?,
             part => ballots::participation(&state.db, vs.step.id).await?,
             tallies, tally_voters => ballots::tally_voters(&state.db, vs.step.id).await?,
             tallies_allowed => tallies_allowed(vs),
             closed_for_paper => vs.settings.published(),
             errors => if failed { errors_value(&state.i18n, ctx.lang, &errors) } else { no_errors() },
+            ..ballot_form(vs, envelope, &chosen)
         },
     )
     .await?;
@@ -95,10 +74,7 @@ pub async fn show(
     RawQuery(query): RawQuery,
 ) -> AppResult<Response> {
     let vs = mediated_step(&state, &ctx, id).await?;
-    let district = url::form_urlencoded::parse(query.as_deref().unwrap_or("").as_bytes())
-        .find(|(k, _)| k == "district")
-        .and_then(|(_, v)| v.parse().ok());
-    let envelope = vs.envelope(district);
+    let envelope = vs.envelope(district_query(&query));
     page(&state, &ctx, &vs, envelope, vec![], FieldErrors::new()).await
 }
 
