@@ -701,6 +701,31 @@ async fn limits(app: &TestApp) {
         }
     }
     assert_eq!(last, StatusCode::TOO_MANY_REQUESTS);
+    // A token has its own budget, four times an address's, whatever the address.
+    let t = token(app, "read_private").await;
+    let per_token = 4 * app.state.config.rate_limits.api;
+    let mut limited_after = None;
+    for i in 0..=2 * per_token {
+        let r = send(
+            app,
+            Some(&t),
+            "{ organisation { name } }",
+            json!({}),
+            false,
+            (i % 200) as u8 + 20,
+        )
+        .await;
+        if r.status == StatusCode::TOO_MANY_REQUESTS {
+            assert!(r.headers.contains_key(header::RETRY_AFTER));
+            limited_after = Some(i);
+            break;
+        }
+    }
+    let n = limited_after.expect("the token is rate-limited");
+    assert!(
+        n >= app.state.config.rate_limits.api,
+        "a token gets more than an address: limited after {n}"
+    );
     // Another address is not limited.
     assert_eq!(
         send(app, None, "{ organisation { name } }", json!({}), false, 10)
