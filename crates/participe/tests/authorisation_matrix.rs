@@ -215,6 +215,7 @@ const MATRIX: &[Row] = &[
     ("get", "/projects/{slug}/steps/{id}/counters", Body::None, [NF, NF, NF, NF, OK, OK]),
     ("get", "/static/live.js", Body::None, ALL_OK),
     ("get", "/static/ballot.js", Body::None, ALL_OK),
+    ("get", "/static/jobs.js", Body::None, ALL_OK),
     ("get", "/admin/steps/{id}/vote", Body::None, MANAGERS_OK),
     ("post", "/admin/steps/{id}/vote", Body::None, MANAGERS_INVALID),
     ("post", "/admin/steps/{id}/vote/candidates", Body::Form(&[("proposal", "abc")]), MANAGERS_INVALID),

@@ -31,6 +31,12 @@ const APP_CSS: &str = include_str!("../../static/app.css");
 const POW_JS: &str = include_str!("../../static/pow.js");
 const LIVE_JS: &str = include_str!("../../static/live.js");
 const BALLOT_JS: &str = include_str!("../../static/ballot.js");
+const JOBS_JS: &str = include_str!("../../static/jobs.js");
+
+/// The in-place progress of background jobs.
+pub async fn jobs_js() -> Response {
+    script(JOBS_JS)
+}
 
 /// The running total of a budget ballot.
 pub async fn ballot_js() -> Response {

@@ -151,6 +151,7 @@ routes! {
     get "/projects/{slug}/steps/{id}/counters" => votes::live::step_counters;
     get "/static/live.js" => assets::live_js;
     get "/static/ballot.js" => assets::ballot_js;
+    get "/static/jobs.js" => assets::jobs_js;
     get "/admin/steps/{id}/vote" => admin::vote::show;
     post "/admin/steps/{id}/vote" => admin::vote::save;
     post "/admin/steps/{id}/vote/candidates" => admin::vote::candidates;

@@ -1,6 +1,7 @@
 //! Back office: the whole-platform export (reversibility). Administrators
-//! start it in the background, watch its progress (the page refreshes
-//! itself while it runs, without JavaScript) and download the archive.
+//! start it in the background, watch its progress (updated in place by
+//! `static/jobs.js`, or with the page's refresh link without JavaScript)
+//! and download the archive.
 //! Importing stays on the command line: it needs an empty database.
 
 use axum::body::Body;
