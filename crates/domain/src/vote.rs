@@ -193,16 +193,6 @@ pub fn age_band(birth: NaiveDate, today: NaiveDate) -> &'static str {
     AGE_BANDS[index]
 }
 
-/// How many ballots have each number of choices: `(size, ballots)` pairs for
-/// the sizes that occur, by increasing size.
-pub fn ballot_size_histogram(sizes: impl IntoIterator<Item = usize>) -> Vec<(usize, u64)> {
-    let mut counts = std::collections::BTreeMap::new();
-    for size in sizes {
-        *counts.entry(size).or_insert(0u64) += 1;
-    }
-    counts.into_iter().collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -319,17 +309,6 @@ mod tests {
             .map(|age| age_band(date(2026 - age, 1, 1), today))
             .collect();
         assert_eq!(bands, AGE_BANDS);
-    }
-
-    #[test]
-    fn ballot_sizes_are_counted_by_size() {
-        assert_eq!(ballot_size_histogram([3, 1, 3, 0, 3, 1]), vec![(0, 1), (1, 2), (3, 3)]);
-        assert!(ballot_size_histogram(Vec::new()).is_empty());
-        let ballots: Vec<Vec<i64>> = vec![vec![1, 2], vec![4], vec![5, 6]];
-        assert_eq!(
-            ballot_size_histogram(ballots.iter().map(Vec::len)),
-            vec![(1, 1), (2, 2)]
-        );
     }
 
     proptest! {

@@ -599,11 +599,22 @@ async fn paper_and_results(app: &TestApp) {
     assert_eq!(winners, vec!["Projet 2", "Projet 4"]);
     assert!(res.body.contains("600 € sur 600 €"), "{}", res.body);
     assert!(res.has("svg[role=img] title"));
-    assert!(res.body.contains("3 votants en ligne") || res.body.contains("2 votants en ligne"));
+    assert!(res.body.contains("2 votants en ligne"));
     assert!(
         res.body.contains("5 votants sur papier"),
         "2 paper ballots + 3 tallied voters"
     );
+    // Ballots by number of choices: three with one proposal, one with two.
+    let by_size = res.texts("section[aria-labelledby=part-title] table tbody tr");
+    assert!(
+        by_size[0].starts_with('1') && by_size[0].contains("75,0 %"),
+        "{by_size:?}"
+    );
+    assert!(
+        by_size[1].starts_with('2') && by_size[1].contains("25,0 %"),
+        "{by_size:?}"
+    );
+    assert!(res.body.contains("75,0 % des votants ont choisi une seule proposition"));
     // Paper can no longer be entered; settings are locked.
     assert_eq!(
         post_owned(&mut med, &paper, &choices(&[fx.props[1]])).await.status,

@@ -250,22 +250,6 @@ pub async fn participation(db: &Db, step_id: i64) -> StoreResult<Participation> 
     })
 }
 
-/// Voters (online, distinct) and paper ballots of every vote step of a
-/// project: the live counter's figure.
-pub async fn project_voters(db: &Db, project_id: i64) -> StoreResult<i64> {
-    Ok(on_db!(db, |p| sqlx::query_scalar(
-        "SELECT CAST((SELECT COUNT(DISTINCT b.voter_id) FROM ballots b JOIN steps s ON s.id = b.step_id
-                 WHERE s.project_id = $1 AND b.channel = 'online' AND b.complete)
-              + (SELECT COUNT(*) FROM ballots b JOIN steps s ON s.id = b.step_id
-                 WHERE s.project_id = $1 AND b.channel = 'paper' AND b.complete)
-              + (SELECT COALESCE(SUM(v), 0) FROM (SELECT MAX(t.voters) AS v FROM paper_tallies t
-                 JOIN steps s ON s.id = t.step_id WHERE s.project_id = $1 GROUP BY t.step_id) m) AS BIGINT)"
-    )
-    .bind(project_id)
-    .fetch_one(p)
-    .await)?)
-}
-
 /// Votes per proposal from complete online ballots (count of ballots that
 /// chose it), for steps whose counts are public during the vote.
 pub async fn live_counts(db: &Db, step_id: i64) -> StoreResult<std::collections::HashMap<i64, i64>> {
@@ -517,4 +501,46 @@ pub async fn complete_count(db: &Db, step_id: i64) -> StoreResult<i64> {
     .bind(step_id)
     .fetch_one(p)
     .await)?)
+}
+
+/// Complete ballots of a step grouped three ways, counted by the database:
+/// by number of proposals chosen, by voter district, by age band.
+#[derive(Debug, Clone, Default)]
+pub struct BallotStats {
+    /// (number of proposals chosen, ballots), by size.
+    pub sizes: Vec<(i64, i64)>,
+    pub by_district: Vec<(Option<i64>, i64)>,
+    pub by_age_band: Vec<(Option<String>, i64)>,
+}
+
+pub async fn stats(db: &Db, step_id: i64) -> StoreResult<BallotStats> {
+    let sizes: Vec<(i64, i64)> = on_db!(db, |p| sqlx::query_as(
+        "SELECT n, CAST(COUNT(*) AS BIGINT) FROM (
+             SELECT CAST(COUNT(c.proposal_id) AS BIGINT) AS n FROM ballots b
+             LEFT JOIN ballot_choices c ON c.ballot_id = b.id
+             WHERE b.step_id = $1 AND b.complete GROUP BY b.id) s
+         GROUP BY n ORDER BY n"
+    )
+    .bind(step_id)
+    .fetch_all(p)
+    .await)?;
+    let by_district: Vec<(Option<i64>, i64)> = on_db!(db, |p| sqlx::query_as(
+        "SELECT voter_district_id, CAST(COUNT(*) AS BIGINT) FROM ballots WHERE step_id = $1 AND complete
+         GROUP BY voter_district_id"
+    )
+    .bind(step_id)
+    .fetch_all(p)
+    .await)?;
+    let by_age_band: Vec<(Option<String>, i64)> = on_db!(db, |p| sqlx::query_as(
+        "SELECT voter_age_band, CAST(COUNT(*) AS BIGINT) FROM ballots WHERE step_id = $1 AND complete
+         GROUP BY voter_age_band"
+    )
+    .bind(step_id)
+    .fetch_all(p)
+    .await)?;
+    Ok(BallotStats {
+        sizes,
+        by_district,
+        by_age_band,
+    })
 }

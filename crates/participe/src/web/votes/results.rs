@@ -10,7 +10,7 @@ use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use minijinja::Value;
 use participe_domain::permission::Action;
-use participe_domain::vote::{AGE_BANDS, ballot_size_histogram};
+use participe_domain::vote::AGE_BANDS;
 
 use super::{VoteStep, vote_step};
 use crate::app::AppState;
@@ -108,40 +108,37 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, PathParams(id): PathP
     } else {
         vs.settings.envelope.unwrap_or(0)
     };
-    // Participation, from complete ballots.
-    let all: Vec<_> = ballots::all(&state.db, vs.step.id)
-        .await?
-        .into_iter()
-        .filter(|b| b.complete)
-        .collect();
+    // Participation, counted by the database from complete ballots.
     let part = ballots::participation(&state.db, vs.step.id).await?;
     let tally_voters = ballots::tally_voters(&state.db, vs.step.id).await?;
-    let sizes = ballot_size_histogram(all.iter().map(|b| b.choices.len()));
-    let n = all.len().max(1) as f64;
-    let single = all.iter().filter(|b| b.choices.len() == 1).count();
-    let sizes: Vec<Value> = sizes
-        .into_iter()
-        .map(|(size, count)| view! { size, count, share => percent(count as f64 * 100.0 / n, ctx.lang) })
+    let stats = ballots::stats(&state.db, vs.step.id).await?;
+    let n = stats.sizes.iter().map(|(_, c)| c).sum::<i64>().max(1) as f64;
+    let single = stats.sizes.iter().find(|(size, _)| *size == 1).map_or(0, |(_, c)| *c);
+    let sizes: Vec<Value> = stats
+        .sizes
+        .iter()
+        .map(|(size, count)| view! { size, count, share => percent(*count as f64 * 100.0 / n, ctx.lang) })
         .collect();
-    let mut by_district: BTreeMap<String, u64> = BTreeMap::new();
-    for b in &all {
-        let name = b
-            .voter_district_id
+    let mut by_district: BTreeMap<String, i64> = BTreeMap::new();
+    for (district, count) in &stats.by_district {
+        let name = district
             .and_then(|d| vs.districts.iter().find(|t| t.id == d))
             .map(|t| t.name.clone())
             .unwrap_or_default();
-        *by_district.entry(name).or_default() += 1;
+        *by_district.entry(name).or_default() += count;
     }
+    let band_count = |band: Option<&str>| {
+        stats
+            .by_age_band
+            .iter()
+            .filter(|(b, _)| b.as_deref() == band)
+            .map(|(_, c)| c)
+            .sum::<i64>()
+    };
     let by_age: Vec<Value> = AGE_BANDS
         .iter()
-        .map(|band| {
-            let count = all.iter().filter(|b| b.voter_age_band.as_deref() == Some(band)).count();
-            view! { band, count }
-        })
-        .chain(std::iter::once({
-            let count = all.iter().filter(|b| b.voter_age_band.is_none()).count();
-            view! { band => "unknown", count }
-        }))
+        .map(|band| view! { band, count => band_count(Some(band)) })
+        .chain(std::iter::once(view! { band => "unknown", count => band_count(None) }))
         .collect();
     let juries: Vec<Value> = ballots::juries(&state.db, vs.step.id)
         .await?
