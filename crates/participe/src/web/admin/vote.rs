@@ -110,9 +110,9 @@ pub async fn save(
         counting_rule: get(&p, "counting_rule"),
         territorial_k: get(&p, "territorial_k"),
     };
-    let mut errors = match VoteConfig::parse(&raw_config) {
-        Ok(_) => FieldErrors::new(),
-        Err(e) => e,
+    let (config, mut errors) = match VoteConfig::parse(&raw_config) {
+        Ok(c) => (Some(c), FieldErrors::new()),
+        Err(e) => (None, e),
     };
     // The source collect step must belong to this project.
     let source_step = match get(&p, "source_step") {
@@ -134,9 +134,8 @@ pub async fn save(
     if settings.published() {
         errors.add("mode", "vote-settings-locked");
     }
-    let config = match VoteConfig::parse(&raw_config) {
-        Ok(c) if errors.is_empty() => c,
-        _ => return page(&state, &ctx, &step, Failed { errors, values: p }).await,
+    let Some(config) = config.filter(|_| errors.is_empty()) else {
+        return page(&state, &ctx, &step, Failed { errors, values: p }).await;
     };
     votes::save_settings(&state.db, id, &config, source_step).await?;
     Ok(back(&state, id, "settings", "flash-saved"))
