@@ -14,8 +14,8 @@ use crate::storage::{sessions, users};
 use crate::web::context::Ctx;
 use crate::web::error::AppResult;
 use crate::web::form::{HtmlForm, errors_value, no_errors, redirect_with_flash};
-use crate::web::home::safe_next;
 use crate::web::limits::{Limited, check};
+use crate::web::redirect::safe_next;
 use crate::web::{cookies, render};
 
 #[derive(Deserialize, Default)]
