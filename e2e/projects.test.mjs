@@ -108,7 +108,7 @@ site.journey('c. a visitor reads the project in French, then in English', async 
   assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
   await page
     .getByRole('region', { name: 'Projets en cours' })
-    .getByRole('link', { name: PROJECT.title })
+    .getByRole('link', { name: PROJECT.title, exact: true })
     .click();
   await page.waitForURL(published.path);
   await audit(page);

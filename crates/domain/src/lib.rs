@@ -22,6 +22,7 @@ pub mod step;
 pub mod tally;
 pub mod templates;
 pub mod text;
+pub mod theme;
 pub mod vote;
 pub mod vote_config;
 

@@ -75,6 +75,18 @@ pub fn phase_at(now: DateTime<Utc>, steps: &[StepDates]) -> Phase {
     }
 }
 
+/// The step a project puts forward (by index in `steps`): the latest open
+/// one (a continuous presentation step stays open for ever, so the last open
+/// step is the live one), else the next to come, else the last.
+pub fn featured_step(now: DateTime<Utc>, steps: &[StepDates]) -> Option<usize> {
+    let states: Vec<StepState> = steps.iter().map(|s| state_at(now, s.starts_at, s.ends_at)).collect();
+    states
+        .iter()
+        .rposition(|s| *s == StepState::Open)
+        .or_else(|| states.iter().position(|s| *s == StepState::Upcoming))
+        .or_else(|| steps.len().checked_sub(1))
+}
+
 /// A project form as submitted.
 #[derive(Debug, Clone, Default)]
 pub struct RawProject<'a> {
@@ -131,6 +143,26 @@ mod tests {
     use super::*;
     use chrono::TimeZone;
     use proptest::prelude::*;
+
+    #[test]
+    fn the_featured_step_is_the_live_one_else_the_next_else_the_last() {
+        let now = Utc.with_ymd_and_hms(2026, 6, 1, 12, 0, 0).unwrap();
+        let d = |m: u32| Some(Utc.with_ymd_and_hms(2026, m, 1, 0, 0, 0).unwrap());
+        let step = |a, b| StepDates {
+            starts_at: a,
+            ends_at: b,
+        };
+        let continuous = step(None, None);
+        let past = step(d(1), d(2));
+        let open = step(d(5), d(7));
+        let next = step(d(8), d(9));
+        let later = step(d(10), d(11));
+        assert_eq!(featured_step(now, &[continuous, past, open, next]), Some(2));
+        assert_eq!(featured_step(now, &[continuous, past]), Some(0));
+        assert_eq!(featured_step(now, &[past, next, later]), Some(1));
+        assert_eq!(featured_step(now, &[past, past]), Some(1));
+        assert_eq!(featured_step(now, &[]), None);
+    }
 
     fn d(day: u32) -> Option<DateTime<Utc>> {
         Some(Utc.with_ymd_and_hms(2026, 3, day, 0, 0, 0).unwrap())

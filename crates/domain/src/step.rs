@@ -87,6 +87,45 @@ pub fn state_at(now: DateTime<Utc>, starts_at: Option<DateTime<Utc>>, ends_at: O
     }
 }
 
+/// What a visitor is invited to do in a step: the button of its project's
+/// card and of its page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CallToAction {
+    Vote,
+    Propose,
+    Participate,
+    Results,
+    FollowUp,
+    Discover,
+}
+
+impl CallToAction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CallToAction::Vote => "vote",
+            CallToAction::Propose => "propose",
+            CallToAction::Participate => "participate",
+            CallToAction::Results => "results",
+            CallToAction::FollowUp => "follow_up",
+            CallToAction::Discover => "discover",
+        }
+    }
+}
+
+/// The call to action of a step of this type in this state.
+pub fn call_to_action(step_type: StepType, state: StepState) -> CallToAction {
+    use StepType as T;
+    match (state, step_type) {
+        (StepState::Upcoming, _) => CallToAction::Discover,
+        (_, T::FollowUp) => CallToAction::FollowUp,
+        (StepState::Open, T::Vote) => CallToAction::Vote,
+        (StepState::Open, T::Collect) => CallToAction::Propose,
+        (StepState::Open, T::Consultation | T::Questionnaire | T::Debate) => CallToAction::Participate,
+        (_, T::Vote | T::Results) => CallToAction::Results,
+        _ => CallToAction::Discover,
+    }
+}
+
 /// Parses the value of an `<input type="datetime-local">` (`YYYY-MM-DDTHH:MM`,
 /// seconds optional). An empty value means "no date".
 pub fn parse_local_datetime(s: &str) -> Result<Option<NaiveDateTime>, &'static str> {
@@ -149,6 +188,20 @@ impl StepInput {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn calls_to_action_follow_type_and_state() {
+        use CallToAction as C;
+        assert_eq!(call_to_action(StepType::Vote, StepState::Open), C::Vote);
+        assert_eq!(call_to_action(StepType::Vote, StepState::Closed), C::Results);
+        assert_eq!(call_to_action(StepType::Vote, StepState::Upcoming), C::Discover);
+        assert_eq!(call_to_action(StepType::Collect, StepState::Open), C::Propose);
+        assert_eq!(call_to_action(StepType::Collect, StepState::Closed), C::Discover);
+        assert_eq!(call_to_action(StepType::Questionnaire, StepState::Open), C::Participate);
+        assert_eq!(call_to_action(StepType::FollowUp, StepState::Open), C::FollowUp);
+        assert_eq!(call_to_action(StepType::Results, StepState::Open), C::Results);
+        assert_eq!(call_to_action(StepType::Presentation, StepState::Open), C::Discover);
+    }
     use chrono::TimeZone;
     use proptest::prelude::*;
 

@@ -3,6 +3,11 @@
 
 ## General
 skip-to-content = Skip to content
+nav-menu = Menu
+nav-account-menu = Account and language
+nav-footer = Footer links
+nav-moderation-log = Moderation log
+nav-api = Public API
 nav-main = Main navigation
 nav-home = Home
 nav-admin = Administration
@@ -57,6 +62,41 @@ home-heading = Take part with { $org }
 home-intro = Propose, discuss, vote: discover the participatory projects open now and coming up.
 home-open = Open projects
 home-open-empty = No project is open right now.
+hero-cta-vote = Vote: { $project }
+hero-cta-propose = Propose an idea: { $project }
+hero-cta-participate = Take part: { $project }
+hero-cta-results = See the results: { $project }
+hero-cta-follow_up = Follow the works: { $project }
+hero-cta-discover = Discover: { $project }
+hero-see-projects = All open projects
+hero-figures-label = Participation in figures
+hero-open-projects = { $count ->
+    [one] open project
+   *[other] open projects
+}
+cta-vote = Vote
+cta-propose = Propose an idea
+cta-participate = Take part
+cta-results = See the results
+cta-follow_up = Follow the works
+cta-discover = Discover the project
+counters-label = Participation
+counter-participants = { $count ->
+    [one] participant
+   *[other] participants
+}
+counter-contributions = { $count ->
+    [one] contribution
+   *[other] contributions
+}
+counter-votes = { $count ->
+    [one] vote
+   *[other] votes
+}
+project-featured-open = Current step
+project-featured-upcoming = Next step
+project-featured-closed = Last step
+step-see = See the step
 home-upcoming = Upcoming projects
 home-upcoming-empty = No project has been announced yet.
 home-past = Past projects
@@ -74,10 +114,24 @@ visibility-restricted = Signed-in people only
 step-state-upcoming = Upcoming
 step-state-open = Open
 step-state-closed = Closed
-step-dates-range = from { $start } to { $end }
-step-dates-from = from { $start }
-step-dates-until = until { $end }
 step-dates-continuous = Continuous
+dates-range = from { $start } to { $end }
+dates-on = on { $start }
+dates-from = from { $start }
+dates-until = until { $end }
+dates-at-time = { $date } at { $time }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
 step-unpublished = Unpublished
 step-type-presentation = Presentation
 step-type-collect = Proposals
@@ -200,6 +254,36 @@ admin-themes = Themes
 admin-settings = Platform identity
 admin-users = Accounts
 admin-emails = Sent emails
+dashboard-todo = To do
+dashboard-awaiting-analysis = { $count ->
+    [one] proposal awaits its analysis
+   *[other] proposals await their analysis
+}
+dashboard-open-reports = { $count ->
+    [one] open report
+   *[other] open reports
+}
+dashboard-open-steps = Open steps
+dashboard-step = Step
+dashboard-project = Project
+dashboard-dates = Dates
+dashboard-actions = Actions
+dashboard-preview = See the public page
+dashboard-edit = Edit
+dashboard-no-open-step = No step is open right now.
+dashboard-figures = Participation
+dashboard-proposals = { $count ->
+    [one] published proposal
+   *[other] published proposals
+}
+dashboard-ballots = { $count ->
+    [one] ballot
+   *[other] ballots
+}
+dashboard-activity = Recent activity
+dashboard-activity-proposal = New proposal:
+dashboard-activity-comment = New comment on
+dashboard-no-activity = No activity yet.
 admin-stat-projects = { $count ->
     [one] project
    *[other] projects
@@ -324,6 +408,11 @@ proposals-count = { $count ->
    *[other] { $count } proposals
 }
 proposals-empty = No proposal yet.
+filter-search-submit = Search
+filter-remove = (remove this filter)
+filters-active = Filters in force
+filters-clear = Clear the filters
+pager-page = Page
 filter-text = Search
 filter-all = All
 filter-sort = Sort by
@@ -336,10 +425,22 @@ sort-newest = Newest
 sort-comments = Most commented
 sort-cost_asc = Cost, lowest first
 sort-cost_desc = Cost, highest first
+comments-count-word = { $count ->
+    [one] comment
+   *[other] comments
+}
+share = Share
+share-link = Link to the proposal
+share-email = Send by email
 comments-count = { $count ->
     [one] { $count } comment
    *[other] { $count } comments
 }
+proposal-section-idea = Your idea
+proposal-section-details = Where, for whom, how much
+proposal-section-files = Image and documents
+proposal-section-questions = More questions
+proposal-draft-hint = Not ready yet? Save a draft: only you can see it, and you can finish it later from your account.
 proposal-new-title = Submit a proposal
 proposal-edit-title = Edit the proposal
 proposal-form-intro = Describe your idea simply. You can save a draft and finish it later.
@@ -1052,3 +1153,64 @@ job-status-done = Done
 job-status-failed = Failed
 flash-export-started = The full export has started.
 flash-export-already-running = An export is already running: wait for it to finish.
+
+# Design system page (/admin/design)
+design-title = Design system
+design-intro = The components of the interface, with their states, in your organisation's colours. Every public and back-office page uses them.
+design-toc = Contents
+design-colours = Colours
+design-colours-intro = The tints are computed from your two brand colours; every pair of text and background reaches AA contrast (4.5:1).
+design-contrast-caption = Contrast of each text / background pair
+design-pair = Pair
+design-foreground = Text
+design-background = Background
+design-ratio = Contrast
+design-type = Typography
+design-sample-heading = Participatory budget
+design-sample-lead = Propose, discuss, vote: an introduction, slightly larger.
+design-sample-body = Body text, readable on every screen, with
+design-sample-link = a link
+design-sample-small = Secondary text, smaller: dates, metadata.
+design-spacing = Spacing
+design-buttons = Buttons
+design-primary = Primary
+design-secondary = Secondary
+design-tertiary = Tertiary
+design-danger = Delete
+design-disabled = Disabled
+design-small = Small button
+design-link-button = Button that looks like a link
+design-fields = Form fields
+design-form-section = A form section
+design-hint = A hint, under the label, read with the field.
+design-error-message = Enter a valid email address, such as name@example.org.
+design-checkbox = A check box
+design-badges = Badges and statuses
+design-info = Information
+design-success = Success
+design-warning = Warning
+design-error = Error
+design-tag = Tag
+design-alerts = Alerts and notices
+design-alert-text = A short message saying what happens and what to do.
+design-notice = A quiet notice in the secondary colour.
+design-cards = Cards
+design-sample-project = Participatory budget 2027
+design-navigation = Navigation
+design-breadcrumb = Breadcrumb (example)
+design-tabs = Tabs (example)
+design-pagination = Pagination
+design-disclosure = Disclosure and modal dialog
+design-open-dialog = Open a modal dialog
+design-dialog-title = A modal dialog
+design-close = Close
+design-progress = Progress bars
+design-timeline = Step timeline
+design-table = Tables
+design-table-caption = A table with its caption
+design-sample-row-1 = A book box
+design-sample-row-2 = A cycle lane
+design-empty = Empty states
+design-icons = Icons
+design-icons-intro = Lucide icons, in an SVG sprite served by the platform, decorative (the text beside them says what they mean).
+design-icons-licence = Icons' licence (ISC)

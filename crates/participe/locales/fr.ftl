@@ -3,6 +3,11 @@
 
 ## Général
 skip-to-content = Aller au contenu
+nav-menu = Menu
+nav-account-menu = Compte et langue
+nav-footer = Liens du pied de page
+nav-moderation-log = Journal de modération
+nav-api = API publique
 nav-main = Navigation principale
 nav-home = Accueil
 nav-admin = Administration
@@ -57,6 +62,41 @@ home-heading = Participez avec { $org }
 home-intro = Proposez, débattez, votez : découvrez les projets participatifs en cours et à venir.
 home-open = Projets en cours
 home-open-empty = Aucun projet n’est ouvert en ce moment.
+hero-cta-vote = Voter : { $project }
+hero-cta-propose = Proposer une idée : { $project }
+hero-cta-participate = Participer : { $project }
+hero-cta-results = Voir les résultats : { $project }
+hero-cta-follow_up = Suivre les réalisations : { $project }
+hero-cta-discover = Découvrir : { $project }
+hero-see-projects = Tous les projets en cours
+hero-figures-label = La participation en chiffres
+hero-open-projects = { $count ->
+    [one] projet en cours
+   *[other] projets en cours
+}
+cta-vote = Voter
+cta-propose = Proposer une idée
+cta-participate = Participer
+cta-results = Voir les résultats
+cta-follow_up = Suivre les réalisations
+cta-discover = Découvrir le projet
+counters-label = Participation
+counter-participants = { $count ->
+    [one] participant·e
+   *[other] participant·es
+}
+counter-contributions = { $count ->
+    [one] contribution
+   *[other] contributions
+}
+counter-votes = { $count ->
+    [one] vote
+   *[other] votes
+}
+project-featured-open = Étape en cours
+project-featured-upcoming = Prochaine étape
+project-featured-closed = Dernière étape
+step-see = Voir l’étape
 home-upcoming = Projets à venir
 home-upcoming-empty = Aucun projet n’est annoncé pour le moment.
 home-past = Projets terminés
@@ -74,10 +114,24 @@ visibility-restricted = Réservé aux personnes connectées
 step-state-upcoming = À venir
 step-state-open = En cours
 step-state-closed = Terminée
-step-dates-range = du { $start } au { $end }
-step-dates-from = à partir du { $start }
-step-dates-until = jusqu’au { $end }
 step-dates-continuous = En continu
+dates-range = du { $start } au { $end }
+dates-on = le { $start }
+dates-from = à partir du { $start }
+dates-until = jusqu’au { $end }
+dates-at-time = { $date } à { $time }
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
 step-unpublished = Non publiée
 step-type-presentation = Présentation
 step-type-collect = Dépôt
@@ -200,6 +254,36 @@ admin-themes = Thèmes
 admin-settings = Identité de la plateforme
 admin-users = Comptes
 admin-emails = E-mails envoyés
+dashboard-todo = À traiter
+dashboard-awaiting-analysis = { $count ->
+    [one] proposition attend son analyse
+   *[other] propositions attendent leur analyse
+}
+dashboard-open-reports = { $count ->
+    [one] signalement ouvert
+   *[other] signalements ouverts
+}
+dashboard-open-steps = Étapes en cours
+dashboard-step = Étape
+dashboard-project = Projet
+dashboard-dates = Dates
+dashboard-actions = Actions
+dashboard-preview = Voir la page publique
+dashboard-edit = Modifier
+dashboard-no-open-step = Aucune étape n’est ouverte en ce moment.
+dashboard-figures = Participation
+dashboard-proposals = { $count ->
+    [one] proposition publiée
+   *[other] propositions publiées
+}
+dashboard-ballots = { $count ->
+    [one] bulletin de vote
+   *[other] bulletins de vote
+}
+dashboard-activity = Activité récente
+dashboard-activity-proposal = Nouvelle proposition :
+dashboard-activity-comment = Nouveau commentaire sur
+dashboard-no-activity = Aucune activité pour le moment.
 admin-stat-projects = { $count ->
     [one] projet
    *[other] projets
@@ -324,6 +408,11 @@ proposals-count = { $count ->
    *[other] { $count } propositions
 }
 proposals-empty = Aucune proposition pour le moment.
+filter-search-submit = Lancer la recherche
+filter-remove = (retirer ce filtre)
+filters-active = Filtres appliqués
+filters-clear = Effacer les filtres
+pager-page = Page
 filter-text = Rechercher
 filter-all = Tous
 filter-sort = Trier par
@@ -336,10 +425,22 @@ sort-newest = Les plus récentes
 sort-comments = Les plus commentées
 sort-cost_asc = Coût croissant
 sort-cost_desc = Coût décroissant
+comments-count-word = { $count ->
+    [one] commentaire
+   *[other] commentaires
+}
+share = Partager
+share-link = Lien de la proposition
+share-email = Envoyer par courriel
 comments-count = { $count ->
     [one] { $count } commentaire
    *[other] { $count } commentaires
 }
+proposal-section-idea = Votre idée
+proposal-section-details = Où, pour qui, combien
+proposal-section-files = Image et documents
+proposal-section-questions = Questions complémentaires
+proposal-draft-hint = Pas encore prêt ? Enregistrez un brouillon : vous seul le voyez, et vous pourrez le reprendre plus tard depuis votre compte.
 proposal-new-title = Déposer une proposition
 proposal-edit-title = Modifier la proposition
 proposal-form-intro = Décrivez votre idée simplement. Vous pouvez enregistrer un brouillon et le terminer plus tard.
@@ -1052,3 +1153,64 @@ job-status-done = Terminée
 job-status-failed = Échouée
 flash-export-started = L’export complet est lancé.
 flash-export-already-running = Un export est déjà en cours : attendez qu’il se termine.
+
+# Design system page (/admin/design)
+design-title = Système de design
+design-intro = Les composants de l’interface, avec leurs états, dans les couleurs de votre organisation. Chaque page publique et du back-office les emploie.
+design-toc = Sommaire
+design-colours = Couleurs
+design-colours-intro = Les teintes sont calculées à partir de vos deux couleurs de marque ; chaque paire de texte et de fond atteint le contraste AA (4,5 : 1).
+design-contrast-caption = Contraste de chaque paire texte / fond
+design-pair = Paire
+design-foreground = Texte
+design-background = Fond
+design-ratio = Contraste
+design-type = Typographie
+design-sample-heading = Budget participatif
+design-sample-lead = Proposez, débattez, votez : un texte d’introduction, un peu plus grand.
+design-sample-body = Le texte courant, lisible sur tous les écrans, avec
+design-sample-link = un lien
+design-sample-small = Un texte secondaire, plus petit : dates, métadonnées.
+design-spacing = Espacements
+design-buttons = Boutons
+design-primary = Principal
+design-secondary = Secondaire
+design-tertiary = Tertiaire
+design-danger = Supprimer
+design-disabled = Désactivé
+design-small = Petit bouton
+design-link-button = Bouton en forme de lien
+design-fields = Champs de formulaire
+design-form-section = Une section de formulaire
+design-hint = Une aide, sous le libellé, lue avec le champ.
+design-error-message = Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.
+design-checkbox = Une case à cocher
+design-badges = Badges et statuts
+design-info = Information
+design-success = Succès
+design-warning = Attention
+design-error = Erreur
+design-tag = Étiquette
+design-alerts = Alertes et avis
+design-alert-text = Un message court qui dit ce qui se passe et quoi faire.
+design-notice = Un avis discret dans la couleur secondaire.
+design-cards = Cartes
+design-sample-project = Budget participatif 2027
+design-navigation = Navigation
+design-breadcrumb = Fil d’Ariane (exemple)
+design-tabs = Onglets (exemple)
+design-pagination = Pagination
+design-disclosure = Dévoilement et fenêtre modale
+design-open-dialog = Ouvrir une fenêtre modale
+design-dialog-title = Une fenêtre modale
+design-close = Fermer
+design-progress = Barres de progression
+design-timeline = Frise des étapes
+design-table = Tableaux
+design-table-caption = Un tableau avec son titre
+design-sample-row-1 = Une boîte à livres
+design-sample-row-2 = Une piste cyclable
+design-empty = États vides
+design-icons = Icônes
+design-icons-intro = Les icônes Lucide, en sprite SVG servi par la plateforme, décoratives (le texte à côté dit ce qu’elles signifient).
+design-icons-licence = Licence des icônes (ISC)

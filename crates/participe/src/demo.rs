@@ -6,7 +6,7 @@
 //! Loading it twice adds nothing: each item is skipped when it exists.
 
 use anyhow::{Context, anyhow};
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, TimeZone, Utc};
 use participe_domain::Role;
 use participe_domain::account::Signup;
 use participe_domain::analysis::{Admissibility, AnalysisInput, Outcome};
@@ -278,7 +278,16 @@ pub async fn load(db: &Db) -> anyhow::Result<bool> {
         taxonomy::set_for_project(db, Kind::Theme, id, &pick(p.themes, &themes)).await?;
         taxonomy::set_for_project(db, Kind::District, id, &pick(p.districts, &districts)).await?;
         for s in p.steps {
-            let at = |d: i64| -> DateTime<Utc> { today + Duration::days(d) };
+            // Steps run in whole days of the demo city's time: from local
+            // midnight of their first day to local midnight after their last.
+            let at = |d: i64| -> DateTime<Utc> {
+                let day = today.date_naive() + Duration::days(d);
+                chrono_tz::Europe::Paris
+                    .from_local_datetime(&day.and_hms_opt(0, 0, 0).unwrap_or_default())
+                    .earliest()
+                    .map(|t| t.with_timezone(&Utc))
+                    .unwrap_or(today + Duration::days(d))
+            };
             let data = StepData {
                 title: s.title,
                 step_type: s.kind,

@@ -8,6 +8,7 @@
   var envelope = parseInt(out.getAttribute("data-envelope"), 10);
   var template = out.getAttribute("data-template");
   var over = out.getAttribute("data-over");
+  var meter = document.getElementById("ballot-meter");
   var boxes = document.querySelectorAll('input[name="choice"][data-cost]');
   var lang = document.documentElement.lang || "fr";
   function update() {
@@ -18,6 +19,7 @@
     var text = template.replace("SPENT", spent >= 10000 ? spent.toLocaleString(lang) : String(spent));
     out.textContent = spent > envelope ? text + " " + over : text;
     out.classList.toggle("error", spent > envelope);
+    if (meter) meter.value = Math.min(spent, envelope);
   }
   boxes.forEach(function (b) { b.addEventListener("change", update); });
 })();

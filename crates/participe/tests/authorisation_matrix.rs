@@ -102,6 +102,7 @@ const MATRIX: &[Row] = &[
     ("get", "/account/delete", Body::None, SIGNED_IN),
     ("post", "/account/delete", Body::Form(&[("password", "wrong password")]), SIGNED_IN_INVALID),
     ("get", "/admin", Body::None, [Login, NO, OK, OK, OK, OK]),
+    ("get", "/admin/design", Body::None, [Login, NO, OK, OK, OK, OK]),
     ("get", "/admin/projects", Body::None, MANAGERS_OK),
     ("get", "/admin/projects/new", Body::None, MANAGERS_OK),
     ("post", "/admin/projects/new", BAD_PROJECT, MANAGERS_INVALID),
@@ -133,6 +134,9 @@ const MATRIX: &[Row] = &[
     // Proposals. The fixture proposal is published in a public project's
     // open collect step, by another account, and assigned to the analyst.
     ("get", "/static/pow.js", Body::None, ALL_OK),
+    ("get", "/static/site.js", Body::None, ALL_OK),
+    ("get", "/static/icons.svg", Body::None, ALL_OK),
+    ("get", "/static/icons.LICENSE", Body::None, ALL_OK),
     ("get", "/moderation", Body::None, ALL_OK),
     ("get", "/projects/{slug}/steps/{id}/proposals/new", Body::None, SIGNED_IN),
     ("post", "/projects/{slug}/steps/{id}/proposals/new", Body::EmptyMultipart, SIGNED_IN_INVALID),

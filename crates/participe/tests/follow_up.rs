@@ -335,7 +335,7 @@ async fn follow_up_path(app: &TestApp) {
     assert!(public.text(".realisation .progress-value").contains("50"));
     let milestones = public.texts(".realisation .milestones li");
     assert_eq!(milestones.len(), 2);
-    assert!(milestones[0].contains("01/09/2026") && milestones[0].contains("Début des travaux"));
+    assert!(milestones[0].contains("1er septembre 2026") && milestones[0].contains("Début des travaux"));
     assert!(milestones[0].contains("Fait") && milestones[1].contains("À venir"));
     assert_eq!(
         public.texts(".realisation .news-item h4"),

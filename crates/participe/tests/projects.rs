@@ -115,7 +115,8 @@ async fn admin_builds_a_project(app: &TestApp) {
 
     let home = visitor.get("/").await;
     assert!(
-        home.text("#home-open + ul").contains("Budget participatif 2027"),
+        home.text("section[aria-labelledby=home-open] ul.cards")
+            .contains("Budget participatif 2027"),
         "listed among open projects"
     );
     let page = visitor.get("/projects/budget-participatif-2027").await;

@@ -153,9 +153,18 @@ async fn demo_loads_once(app: &TestApp) {
         .await;
     assert_eq!(c.get("/admin").await.status, axum::http::StatusCode::OK);
     let home = c.get("/").await;
-    assert!(home.text("#home-open + ul").contains("Budget participatif 2026"));
-    assert!(home.text("#home-upcoming + ul").contains("Questionnaire"));
-    assert!(home.text("#home-past + ul").contains("Budget participatif 2024"));
+    assert!(
+        home.text("section[aria-labelledby=home-open] ul.cards")
+            .contains("Budget participatif 2026")
+    );
+    assert!(
+        home.text("section[aria-labelledby=home-upcoming] ul.cards")
+            .contains("Questionnaire")
+    );
+    assert!(
+        home.text("section[aria-labelledby=home-past] ul.cards")
+            .contains("Budget participatif 2024")
+    );
     for slug in ["budget-participatif-2026", "plan-velo-2030", "vivre-dans-mon-quartier"] {
         let page = c.get(&format!("/projects/{slug}")).await;
         assert_eq!(page.status, axum::http::StatusCode::OK);

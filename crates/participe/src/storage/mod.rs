@@ -10,6 +10,7 @@ pub mod ballots;
 pub mod collect;
 pub mod comments;
 pub mod counters;
+pub mod dashboard;
 mod db;
 pub mod forms;
 pub mod jobs;

@@ -32,6 +32,43 @@ const POW_JS: &str = include_str!("../../static/pow.js");
 const LIVE_JS: &str = include_str!("../../static/live.js");
 const BALLOT_JS: &str = include_str!("../../static/ballot.js");
 const JOBS_JS: &str = include_str!("../../static/jobs.js");
+const SITE_JS: &str = include_str!("../../static/site.js");
+const ICONS_SVG: &str = include_str!("../../static/icons.svg");
+const ICONS_LICENSE: &str = include_str!("../../static/icons.LICENSE");
+
+/// Whether the icon sprite has a symbol `i-{name}`.
+pub fn has_icon(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && ICONS_SVG.contains(&format!("id=\"i-{name}\""))
+}
+
+/// The names of every icon of the sprite, in its order.
+pub fn icon_names() -> Vec<&'static str> {
+    ICONS_SVG
+        .split("<symbol id=\"i-")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect()
+}
+
+/// The icon sprite (Lucide icons, built by scripts/icons.mjs).
+pub async fn icons_svg() -> Response {
+    static_file("image/svg+xml", ICONS_SVG)
+}
+
+/// The icons' licence, which the ISC licence asks to keep with them.
+pub async fn icons_license() -> Response {
+    static_file("text/plain; charset=utf-8", ICONS_LICENSE)
+}
+
+/// Progressive enhancements shared by every page: the menu button on small
+/// screens and the warning before leaving a form with unsaved changes.
+pub async fn site_js() -> Response {
+    script(SITE_JS)
+}
 
 /// The in-place progress of background jobs.
 pub async fn jobs_js() -> Response {
@@ -55,9 +92,13 @@ pub async fn pow_js() -> Response {
 
 /// Scripts are files, so the Content Security Policy can forbid inline ones.
 fn script(body: &'static str) -> Response {
+    static_file("text/javascript; charset=utf-8", body)
+}
+
+fn static_file(content_type: &'static str, body: &'static str) -> Response {
     (
         [
-            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CONTENT_TYPE, content_type),
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
         body,
@@ -66,14 +107,7 @@ fn script(body: &'static str) -> Response {
 }
 
 pub async fn app_css() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=3600"),
-        ],
-        APP_CSS,
-    )
-        .into_response()
+    static_file("text/css; charset=utf-8", APP_CSS)
 }
 
 /// The organisation's colours as CSS custom properties. Served as a file, not
@@ -82,11 +116,18 @@ pub async fn theme_css(State(state): State<AppState>) -> AppResult<Response> {
     let org = crate::storage::org::get(&state.db).await?;
     let primary = Rgb::parse(&org.primary_colour).unwrap_or(Rgb(0x1d, 0x4e, 0xd8));
     let secondary = Rgb::parse(&org.secondary_colour).unwrap_or(Rgb(0x7c, 0x2d, 0x12));
+    let p = participe_domain::theme::palette(primary, secondary);
     let mut css = format!(
-        ":root {{ --primary: {}; --primary-dark: {}; --secondary: {}; }}\n",
-        primary.to_hex(),
-        primary.darken(0.8).to_hex(),
-        secondary.to_hex()
+        ":root {{ --primary: {}; --primary-dark: {}; --secondary: {}; --primary-soft: {}; --secondary-soft: {}; \
+         --primary-line: {}; --primary-text: {}; --secondary-text: {}; }}\n",
+        p.primary.to_hex(),
+        p.primary_dark.to_hex(),
+        p.secondary.to_hex(),
+        p.primary_soft.to_hex(),
+        p.secondary_soft.to_hex(),
+        p.primary_line.to_hex(),
+        p.primary_text.to_hex(),
+        p.secondary_text.to_hex(),
     );
     // Proposal status badges: colours checked for contrast when configured.
     for s in crate::storage::collect::all_statuses(&state.db).await? {

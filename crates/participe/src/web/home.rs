@@ -5,15 +5,16 @@ use std::collections::HashMap;
 use crate::view;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use participe_domain::project::{Phase, StepDates, Visibility, phase_at};
+use participe_domain::project::{Phase, Visibility, phase_at};
 use serde::Deserialize;
 
 use super::context::Ctx;
 use super::error::AppResult;
-use super::{cookies, render};
+use super::redirect::safe_next;
+use super::{cards, cookies, render};
 use crate::app::AppState;
 use crate::i18n::Lang;
-use crate::storage::{projects, steps};
+use crate::storage::{counters, projects, steps};
 
 /// Visibilities a viewer may see listed.
 pub fn listed_visibilities(ctx: &Ctx) -> &'static [Visibility] {
@@ -26,37 +27,53 @@ pub fn listed_visibilities(ctx: &Ctx) -> &'static [Visibility] {
 
 pub async fn index(State(state): State<AppState>, ctx: Ctx) -> AppResult<Html<String>> {
     let list = projects::list_with_visibility(&state.db, listed_visibilities(&ctx)).await?;
-    let mut dates: HashMap<i64, Vec<StepDates>> = HashMap::new();
+    let mut by_project: HashMap<i64, Vec<steps::Step>> = HashMap::new();
     for s in steps::published_of_all(&state.db).await? {
-        dates.entry(s.project_id).or_default().push(StepDates {
-            starts_at: s.starts_at,
-            ends_at: s.ends_at,
-        });
+        by_project.entry(s.project_id).or_default().push(s);
     }
     let now = chrono::Utc::now();
     let (mut open, mut upcoming, mut past) = (vec![], vec![], vec![]);
     for p in list {
-        match phase_at(now, dates.get(&p.id).map(Vec::as_slice).unwrap_or(&[])) {
-            Phase::Open => open.push(p),
-            Phase::Upcoming => upcoming.push(p),
-            Phase::Past => past.push(p),
+        let steps = by_project.remove(&p.id).unwrap_or_default();
+        match phase_at(now, &cards::dates_of(&steps)) {
+            Phase::Open => {
+                // Counters only for open projects: the ones people act on.
+                let counters = counters::project(&state.db, p.id).await?;
+                open.push(cards::card(now, p, &steps, Some(counters)));
+            }
+            Phase::Upcoming => upcoming.push(cards::card(now, p, &steps, None)),
+            Phase::Past => past.push(cards::card(now, p, &steps, None)),
         }
     }
-    render::page(&state, &ctx, "home.html", view! { open, upcoming, past }).await
+    // The hero's figures add up the open projects.
+    let figures = open
+        .iter()
+        .filter_map(|c| c.counters)
+        .fold(counters::Counters::default(), |a, c| counters::Counters {
+            participants: a.participants + c.participants,
+            contributions: a.contributions + c.contributions,
+            votes: a.votes + c.votes,
+        });
+    // The hero's call: an open vote first, else the first open project.
+    let hero_call = open
+        .iter()
+        .find(|c| c.cta == "vote")
+        .or_else(|| open.first())
+        .map(|c| view! { cta => c.cta, href => c.cta_href, title => c.project.title });
+    let open_count = open.len();
+    render::page(
+        &state,
+        &ctx,
+        "home.html",
+        view! { open, upcoming, past, figures, hero_call, open_count },
+    )
+    .await
 }
 
 #[derive(Deserialize, Default)]
 pub struct NextQuery {
     #[serde(default)]
     next: Option<String>,
-}
-
-/// A local path to go back to; anything else (other sites, `//host`) becomes `/`.
-pub fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
-        _ => "/".to_string(),
-    }
 }
 
 /// Remembers the chosen language in a cookie (and on the account) and goes back.

@@ -4,8 +4,10 @@
 pub mod accounts;
 pub mod admin;
 pub mod assets;
+pub mod cards;
 pub mod context;
 pub mod cookies;
+pub mod dates;
 pub mod error;
 pub mod follow_up;
 pub mod form;
@@ -18,6 +20,7 @@ pub mod pagination;
 pub mod personal_data;
 pub mod projects;
 pub mod proposals;
+pub mod redirect;
 pub mod render;
 pub mod routes;
 pub mod upload;

@@ -29,6 +29,7 @@ templates!(
     "macros.html",
     "error.html",
     "home.html",
+    "_cards.html",
     "project.html",
     "step.html",
     "terms.html",
@@ -41,6 +42,7 @@ templates!(
     "accounts/delete.html",
     "admin/base.html",
     "admin/index.html",
+    "admin/design.html",
     "admin/projects.html",
     "admin/_project_fields.html",
     "admin/project_form.html",
@@ -113,11 +115,12 @@ pub fn environment(i18n: Arc<I18n>, tz: chrono_tz::Tz) -> Environment<'static> {
             .find(|(n, _)| *n == name)
             .map(|(_, src)| src.to_string()))
     });
+    let t_i18n = i18n.clone();
     env.add_function(
         "t",
         move |state: &State, id: &str, kwargs: Kwargs| -> Result<String, minijinja::Error> {
             let args = fluent_args(&kwargs)?;
-            Ok(i18n.t(
+            Ok(t_i18n.t(
                 lang_of(state),
                 id,
                 if args.iter().next().is_some() {
@@ -128,34 +131,58 @@ pub fn environment(i18n: Arc<I18n>, tz: chrono_tz::Tz) -> Environment<'static> {
             ))
         },
     );
+    // A step's dates as a phrase ("du 3 septembre au 18 octobre 2026"),
+    // times shown only when the step does not run in whole days.
+    let dates_i18n = i18n.clone();
+    env.add_function(
+        "date_range",
+        move |state: &State, start: Value, end: Value| -> Result<String, minijinja::Error> {
+            let lang = lang_of(state);
+            Ok(
+                super::dates::range(&dates_i18n, lang, tz, parse_dt(&start)?, parse_dt(&end)?)
+                    .unwrap_or_else(|| dates_i18n.t(lang, "step-dates-continuous", None)),
+            )
+        },
+    );
+    // An icon of the sprite (/static/icons.svg), hidden from screen readers:
+    // the text beside it says what it means. An unknown name is an error.
+    env.add_function("icon", |name: &str| -> Result<Value, minijinja::Error> {
+        if !super::assets::has_icon(name) {
+            return Err(minijinja::Error::new(
+                TplErrorKind::InvalidOperation,
+                format!("no icon {name} in static/icons.svg"),
+            ));
+        }
+        Ok(Value::from_safe_string(format!(
+            r##"<svg class="icon" aria-hidden="true" focusable="false"><use href="/static/icons.svg#i-{name}"></use></svg>"##
+        )))
+    });
     env.add_filter("richtext", |s: &str| {
         Value::from_safe_string(crate::richtext::to_safe_html(s))
     });
+    // A moment ("3 décembre 2026 à 4 h 09") and a calendar day stored as
+    // `YYYY-MM-DD` ("1er septembre 2026"), written out for the reader.
+    let moment_i18n = i18n.clone();
     env.add_filter(
         "datetime",
         move |state: &State, v: Value| -> Result<String, minijinja::Error> {
-            let Some(dt) = parse_dt(&v)? else {
-                return Ok(String::new());
-            };
-            let local = dt.with_timezone(&tz);
-            Ok(match lang_of(state) {
-                Lang::Fr => local.format("%d/%m/%Y à %H:%M").to_string(),
-                Lang::En => local.format("%d %b %Y, %H:%M").to_string(),
-            })
+            Ok(parse_dt(&v)?
+                .map(|dt| super::dates::moment(&moment_i18n, lang_of(state), tz, dt))
+                .unwrap_or_default())
         },
     );
-    // A calendar day (`YYYY-MM-DD`, as dates are stored), written for the reader.
-    env.add_filter("day", |state: &State, v: Value| -> Result<String, minijinja::Error> {
-        let Some(s) = v.as_str() else {
-            return Ok(String::new());
-        };
-        let d = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .map_err(|e| minijinja::Error::new(TplErrorKind::InvalidOperation, format!("bad day {s}: {e}")))?;
-        Ok(match lang_of(state) {
-            Lang::Fr => d.format("%d/%m/%Y").to_string(),
-            Lang::En => d.format("%-d %b %Y").to_string(),
-        })
-    });
+    let day_i18n = i18n.clone();
+    env.add_filter(
+        "day",
+        move |state: &State, v: Value| -> Result<String, minijinja::Error> {
+            let Some(s) = v.as_str() else {
+                return Ok(String::new());
+            };
+            let d = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .map_err(|e| minijinja::Error::new(TplErrorKind::InvalidOperation, format!("bad day {s}: {e}")))?;
+            Ok(super::dates::day(&day_i18n, lang_of(state), d))
+        },
+    );
     env.add_filter("datetime_local", move |v: Value| -> Result<String, minijinja::Error> {
         Ok(parse_dt(&v)?
             .map(|dt| dt.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string())
@@ -190,6 +217,7 @@ pub async fn page(state: &AppState, ctx: &Ctx, template: &str, extra: Value) -> 
         lang => ctx.lang.code(),
         other_lang => if ctx.lang == Lang::Fr { "en" } else { "fr" },
         path => ctx.path.clone(),
+        public_url => state.config.public_url.trim_end_matches('/'),
         user,
         csrf => ctx.csrf.clone(),
         flash => ctx.flash.clone(),

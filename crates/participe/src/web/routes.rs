@@ -30,6 +30,9 @@ routes! {
     get "/projects/{slug}" => projects::show;
     get "/projects/{slug}/steps/{id}" => projects::step;
     get "/static/pow.js" => assets::pow_js;
+    get "/static/site.js" => assets::site_js;
+    get "/static/icons.svg" => assets::icons_svg;
+    get "/static/icons.LICENSE" => assets::icons_license;
     get "/moderation" => moderation::log;
 
     get "/projects/{slug}/steps/{id}/proposals/new" => proposals::deposit::new_form;
@@ -68,7 +71,8 @@ routes! {
     get "/unsubscribe/{token}" => accounts::notifications::unsubscribe_form;
     post "/unsubscribe/{token}" => accounts::notifications::unsubscribe;
 
-    get "/admin" => admin::index;
+    get "/admin" => admin::dashboard::show;
+    get "/admin/design" => admin::design::show;
     get "/admin/projects" => admin::projects::list;
     get "/admin/projects/new" => admin::projects::new_form;
     post "/admin/projects/new" => admin::projects::create;

@@ -45,22 +45,79 @@ impl ListQuery {
 
     /// The query string without the page, for pagination links.
     pub fn without_page(&self) -> String {
-        let mut q = self.clone();
-        q.page = String::new();
+        self.query_string(None, None)
+    }
+
+    /// The query string without the page, leaving out the parameter `drop`
+    /// and setting `set` (name, value) if given.
+    fn query_string(&self, drop: Option<&str>, set: Option<(&str, &str)>) -> String {
         let pairs: Vec<(&str, &str)> = [
-            ("district", q.district.as_str()),
-            ("theme", q.theme.as_str()),
-            ("category", q.category.as_str()),
-            ("status", q.status.as_str()),
-            ("q", q.q.as_str()),
-            ("sort", q.sort.as_str()),
-            ("view", q.view.as_str()),
+            ("district", self.district.as_str()),
+            ("theme", self.theme.as_str()),
+            ("category", self.category.as_str()),
+            ("status", self.status.as_str()),
+            ("q", self.q.as_str()),
+            ("sort", self.sort.as_str()),
+            ("view", self.view.as_str()),
         ]
         .into_iter()
-        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| match set {
+            Some((sk, sv)) if sk == k => (k, sv),
+            _ => (k, v),
+        })
+        .filter(|(k, v)| !v.is_empty() && Some(*k) != drop)
         .collect();
         serde_urlencoded::to_string(pairs).unwrap_or_default()
     }
+}
+
+/// A filter in force, shown as a chip whose link removes it.
+#[derive(Debug, serde::Serialize)]
+pub struct ActiveFilter {
+    /// The catalogue id of the filter's label.
+    pub label: &'static str,
+    pub value: String,
+    /// The query string without this filter.
+    pub without: String,
+}
+
+fn active_filters(q: &ListQuery, cs: &CollectStep, statuses: &[collect::Status]) -> Vec<ActiveFilter> {
+    let f = q.filters();
+    fn name(id: Option<i64>, mut names: impl Iterator<Item = (i64, String)>) -> Option<String> {
+        id.and_then(|id| names.find(|(i, _)| *i == id).map(|(_, n)| n))
+    }
+    let mut out = Vec::new();
+    let mut push = |label, key: &str, value: Option<String>| {
+        if let Some(value) = value {
+            out.push(ActiveFilter {
+                label,
+                value,
+                without: q.query_string(Some(key), None),
+            });
+        }
+    };
+    push("filter-text", "q", f.text.clone());
+    push(
+        "label-district",
+        "district",
+        name(f.district, cs.districts.iter().map(|t| (t.id, t.name.clone()))),
+    );
+    push(
+        "label-theme",
+        "theme",
+        name(f.theme, cs.themes.iter().map(|t| (t.id, t.name.clone()))),
+    );
+    push(
+        "label-category",
+        "category",
+        name(f.category, cs.categories.iter().map(|c| (c.id, c.name.clone()))),
+    );
+    push(
+        "label-status",
+        "status",
+        name(f.status, statuses.iter().map(|s| (s.id, s.name.clone()))),
+    );
+    out
 }
 
 /// The template values of a step's proposal list.
@@ -83,7 +140,23 @@ pub async fn list_view(state: &AppState, cs: &CollectStep, Query(q): Query<ListQ
     let references: Vec<Option<String>> = items.iter().map(|p| p.reference()).collect();
     let statuses = collect::statuses(&state.db, cs.step.id).await?;
     let sorts: Vec<&str> = Sort::ALL.iter().map(|s| s.as_str()).collect();
+    let active = active_filters(&q, cs, &statuses);
+    // Cards unless the visitor asked for the compact list.
+    let grid = q.view != "list";
+    let as_grid = q.query_string(None, Some(("view", "grid")));
+    let as_list = q.query_string(None, Some(("view", "list")));
+    // "Clear the filters" keeps the sort and the view.
+    let clear = ListQuery {
+        sort: q.sort.clone(),
+        view: q.view.clone(),
+        ..ListQuery::default()
+    }
+    .without_page();
     Ok(view! {
+        active,
+        as_grid,
+        as_list,
+        clear,
         items,
         references,
         total,
@@ -93,7 +166,7 @@ pub async fn list_view(state: &AppState, cs: &CollectStep, Query(q): Query<ListQ
         base_query => q.without_page(),
         sort => sort.as_str(),
         sorts,
-        grid => q.view == "grid",
+        grid,
         districts => cs.districts,
         themes => cs.themes,
         categories => cs.categories,

@@ -1,0 +1,65 @@
+// Progressive enhancements of every page; each page works without them.
+// 1. On small screens, the navigation folds behind a menu button.
+// 2. On wide screens, the filter panels of lists start open.
+// 3. Buttons marked data-dialog open their <dialog>.
+// 4. A form marked data-unsaved-warning asks before the page is left with
+//    changes that were not sent (people lost long proposals that way).
+(function () {
+  'use strict';
+  document.documentElement.classList.add('js');
+
+  var button = document.querySelector('.menu-button');
+  var nav = document.getElementById('site-nav');
+  if (button && nav) {
+    var setOpen = function (open) {
+      nav.setAttribute('data-open', open ? 'true' : 'false');
+      button.setAttribute('aria-expanded', open ? 'true' : 'false');
+    };
+    setOpen(false);
+    button.addEventListener('click', function () {
+      setOpen(nav.getAttribute('data-open') !== 'true');
+    });
+    document.addEventListener('keydown', function (e) {
+      if (e.key === 'Escape' && nav.getAttribute('data-open') === 'true') {
+        setOpen(false);
+        button.focus();
+      }
+    });
+  }
+
+  // Wide screens have room for the filters: open their panel.
+  if (window.matchMedia && window.matchMedia('(min-width: 60rem)').matches) {
+    document.querySelectorAll('details.filters-panel').forEach(function (d) { d.open = true; });
+  }
+
+  // Buttons that open a modal dialog (<dialog>, closed by its own form).
+  document.querySelectorAll('[data-dialog]').forEach(function (b) {
+    var dialog = document.getElementById(b.getAttribute('data-dialog'));
+    if (dialog && dialog.showModal) {
+      b.addEventListener('click', function () { dialog.showModal(); });
+    }
+  });
+
+  var snapshot = function (form) {
+    var parts = [];
+    new FormData(form).forEach(function (v, k) {
+      if (k !== '_csrf') parts.push(k + '=' + (typeof v === 'string' ? v : v.name + ':' + v.size));
+    });
+    return parts.join('&');
+  };
+  var watched = [];
+  document.querySelectorAll('form[data-unsaved-warning]').forEach(function (form) {
+    var entry = { form: form, initial: snapshot(form), sending: false };
+    form.addEventListener('submit', function () { entry.sending = true; });
+    watched.push(entry);
+  });
+  if (watched.length) {
+    window.addEventListener('beforeunload', function (e) {
+      var dirty = watched.some(function (w) { return !w.sending && snapshot(w.form) !== w.initial; });
+      if (dirty) {
+        e.preventDefault();
+        e.returnValue = '';
+      }
+    });
+  }
+})();
