@@ -20,6 +20,8 @@ pub struct Inner {
     pub files: Box<dyn FileStore>,
     /// Live counters streamed to visitors.
     pub live: crate::services::live::LiveHub,
+    /// Project counters shown on pages, at most a second old.
+    pub counters: crate::services::counters_cache::CountersCache,
 }
 
 /// Shared, cheaply cloned state of the running application.
@@ -45,6 +47,7 @@ impl AppState {
             templates,
             files,
             live: crate::services::live::LiveHub::default(),
+            counters: Default::default(),
         }))
     }
 

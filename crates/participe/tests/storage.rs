@@ -151,7 +151,51 @@ async fn demo_loads_once(app: &TestApp) {
     let mut c = app.client();
     c.login(participe::demo::ADMIN_EMAIL, participe::demo::ADMIN_PASSWORD)
         .await;
-    assert_eq!(c.get("/admin").await.status, axum::http::StatusCode::OK);
+    // The dashboard: the work waiting, the steps open now, the figures
+    // (as the database counts them) and the latest activity.
+    let dash = c.get("/admin").await;
+    assert_eq!(dash.status, axum::http::StatusCode::OK);
+    let published = {
+        let sql = "SELECT COUNT(*) FROM proposals WHERE state = 'published'";
+        match app.db() {
+            participe::storage::Db::Sqlite(p) => sqlx::query_scalar::<_, i64>(sql).fetch_one(p).await.unwrap(),
+            participe::storage::Db::Postgres(p) => sqlx::query_scalar::<_, i64>(sql).fetch_one(p).await.unwrap(),
+        }
+    };
+    let figures = dash.texts("section[aria-labelledby=figures-title] li");
+    assert!(
+        figures
+            .iter()
+            .any(|f| f.contains(&format!("{published} propositions publiées"))),
+        "{figures:?}"
+    );
+    let todo = dash.text("section[aria-labelledby=todo-title]");
+    assert!(
+        todo.contains("attendent leur analyse") && todo.contains("signalement"),
+        "{todo}"
+    );
+    let open_steps = dash.texts("section[aria-labelledby=open-steps-title] tbody th");
+    assert!(open_steps.iter().any(|s| s.starts_with("Vote")), "{open_steps:?}");
+    assert_eq!(dash.texts("ul.activity li").len(), 8);
+    // The home page's cards carry the open projects' counters and calls to action.
+    let budget = participe::storage::projects::by_slug(app.db(), "budget-participatif-2026")
+        .await
+        .unwrap()
+        .unwrap();
+    let counters = participe::storage::counters::project(app.db(), budget.id)
+        .await
+        .unwrap();
+    let card = c.get("/").await;
+    let open_cards = card.text("section[aria-labelledby=home-open] ul.cards");
+    assert!(
+        open_cards.contains(&format!("{} contributions", counters.contributions)),
+        "{open_cards}"
+    );
+    assert!(
+        card.has("section[aria-labelledby=home-open] a.button[href^='/votes/']"),
+        "a Voter button"
+    );
+    assert!(card.text(".hero").contains("Voter : Budget participatif 2026"));
     let home = c.get("/").await;
     assert!(
         home.text("section[aria-labelledby=home-open] ul.cards")

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod archive;
+pub mod counters_cache;
 pub mod decisions;
 pub mod jobs;
 pub mod live;

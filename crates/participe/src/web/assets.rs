@@ -36,22 +36,21 @@ const SITE_JS: &str = include_str!("../../static/site.js");
 const ICONS_SVG: &str = include_str!("../../static/icons.svg");
 const ICONS_LICENSE: &str = include_str!("../../static/icons.LICENSE");
 
-/// Whether the icon sprite has a symbol `i-{name}`.
-pub fn has_icon(name: &str) -> bool {
-    !name.is_empty()
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && ICONS_SVG.contains(&format!("id=\"i-{name}\""))
+/// The names of every icon of the sprite, in its order (read once).
+pub fn icon_names() -> &'static [&'static str] {
+    static NAMES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+        ICONS_SVG
+            .split("<symbol id=\"i-")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .collect()
+    });
+    &NAMES
 }
 
-/// The names of every icon of the sprite, in its order.
-pub fn icon_names() -> Vec<&'static str> {
-    ICONS_SVG
-        .split("<symbol id=\"i-")
-        .skip(1)
-        .filter_map(|rest| rest.split('"').next())
-        .collect()
+/// Whether the icon sprite has a symbol `i-{name}`.
+pub fn has_icon(name: &str) -> bool {
+    icon_names().contains(&name)
 }
 
 /// The icon sprite (Lucide icons, built by scripts/icons.mjs).

@@ -64,13 +64,27 @@ fn time_text(t: NaiveTime, lang: Lang) -> String {
     }
 }
 
+/// The name of month `m` (1–12), read from the catalogues once: they are
+/// embedded in the binary, so they never change while it runs.
+fn month_name(i18n: &I18n, lang: Lang, m: u32) -> &'static str {
+    static NAMES: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        Lang::ALL
+            .iter()
+            .map(|l| (1..=12).map(|m| i18n.t(*l, &format!("month-{m}"), None)).collect())
+            .collect()
+    });
+    let l = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    names[l].get(m as usize - 1).map(String::as_str).unwrap_or("")
+}
+
 /// "3 septembre 2026", "3 septembre", or "3"; with its time if it has one
 /// ("3 septembre 2026 à 9 h 30").
 fn date_text(i18n: &I18n, lang: Lang, e: End, month: bool, year: bool) -> String {
     let mut s = day_number(e.day, lang);
     if month {
         s.push(' ');
-        s.push_str(&i18n.t(lang, &format!("month-{}", e.day.month()), None));
+        s.push_str(month_name(i18n, lang, e.day.month()));
     }
     if year {
         s.push(' ');

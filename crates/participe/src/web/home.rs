@@ -38,7 +38,7 @@ pub async fn index(State(state): State<AppState>, ctx: Ctx) -> AppResult<Html<St
         match phase_at(now, &cards::dates_of(&steps)) {
             Phase::Open => {
                 // Counters only for open projects: the ones people act on.
-                let counters = counters::project(&state.db, p.id).await?;
+                let counters = state.counters.project(&state.db, p.id).await?;
                 open.push(cards::card(now, p, &steps, Some(counters)));
             }
             Phase::Upcoming => upcoming.push(cards::card(now, p, &steps, None)),

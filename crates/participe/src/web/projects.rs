@@ -70,7 +70,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<Stri
     let themes = taxonomy::of_project(&state.db, Kind::Theme, project.id).await?;
     let districts = taxonomy::of_project(&state.db, Kind::District, project.id).await?;
     let has_winners = crate::storage::realisations::project_has_any(&state.db, project.id).await?;
-    let counters = crate::storage::counters::project(&state.db, project.id).await?;
+    let counters = state.counters.project(&state.db, project.id).await?;
     let published: Vec<Step> = steps
         .iter()
         .filter(|s| s.step.published)
