@@ -25,6 +25,9 @@ pub fn listed_visibilities(ctx: &Ctx) -> &'static [Visibility] {
     }
 }
 
+/// How many open projects show their counters on the home page.
+const COUNTED_PROJECTS: usize = 12;
+
 pub async fn index(State(state): State<AppState>, ctx: Ctx) -> AppResult<Html<String>> {
     let list = projects::list_with_visibility(&state.db, listed_visibilities(&ctx)).await?;
     let mut by_project: HashMap<i64, Vec<steps::Step>> = HashMap::new();
@@ -37,9 +40,15 @@ pub async fn index(State(state): State<AppState>, ctx: Ctx) -> AppResult<Html<St
         let steps = by_project.remove(&p.id).unwrap_or_default();
         match phase_at(now, &cards::dates_of(&steps)) {
             Phase::Open => {
-                // Counters only for open projects: the ones people act on.
-                let counters = state.counters.project(&state.db, p.id).await?;
-                open.push(cards::card(now, p, &steps, Some(counters)));
+                // Counters only for open projects, the ones people act on,
+                // and for the first few of them: the page's database work
+                // stays bounded however many projects are open at once.
+                let counters = if open.len() < COUNTED_PROJECTS {
+                    Some(state.counters.project(&state.db, p.id).await?)
+                } else {
+                    None
+                };
+                open.push(cards::card(now, p, &steps, counters));
             }
             Phase::Upcoming => upcoming.push(cards::card(now, p, &steps, None)),
             Phase::Past => past.push(cards::card(now, p, &steps, None)),
