@@ -142,7 +142,7 @@ impl MilestoneInput {
 /// Longest news body, in characters.
 pub const MAX_NEWS_BODY: usize = 20_000;
 /// Longest text alternative of a photo, in characters.
-pub const MAX_ALT: usize = 300;
+pub use crate::text::MAX_ALT;
 
 /// A news form as submitted (the photo itself is checked by the caller;
 /// only its presence matters here).
@@ -173,21 +173,7 @@ impl NewsInput {
             text::long_text(raw.body, MAX_NEWS_BODY)
                 .and_then(|b| if b.is_empty() { Err("error-required") } else { Ok(b) }),
         );
-        let alt = raw.image_alt.trim();
-        let image_alt = if !raw.has_image {
-            Some(String::new())
-        } else if alt.is_empty() {
-            errors.add("image_alt", "error-alt-needed");
-            None
-        } else if alt.chars().count() > MAX_ALT {
-            errors.add("image_alt", "error-text-too-long");
-            None
-        } else if alt.chars().any(char::is_control) {
-            errors.add("image_alt", "error-text-control");
-            None
-        } else {
-            Some(alt.to_string())
-        };
+        let image_alt = errors.check("image_alt", text::image_alt(raw.image_alt, raw.has_image));
         match (title, body, image_alt) {
             (Some(title), Some(body), Some(image_alt)) if errors.is_empty() => Ok(NewsInput { title, body, image_alt }),
             _ => Err(errors),

@@ -37,6 +37,27 @@ pub fn long_text(s: &str, max: usize) -> Result<String, &'static str> {
 }
 
 /// Passwords: 10 to 256 characters (NIST 800-63B favours length over rules).
+/// Longest text alternative of an image.
+pub const MAX_ALT: usize = 300;
+
+/// The text alternative of an image (RGAA 1.1 / WCAG 1.1.1): required when
+/// there is an image, one line, at most `MAX_ALT` characters; empty when
+/// there is none.
+pub fn image_alt(s: &str, has_image: bool) -> Result<String, &'static str> {
+    let alt = s.trim();
+    if !has_image {
+        Ok(String::new())
+    } else if alt.is_empty() {
+        Err("error-alt-needed")
+    } else if alt.chars().count() > MAX_ALT {
+        Err("error-text-too-long")
+    } else if alt.chars().any(char::is_control) {
+        Err("error-text-control")
+    } else {
+        Ok(alt.to_string())
+    }
+}
+
 pub fn password(s: &str) -> Result<String, &'static str> {
     let n = s.chars().count();
     if n < 10 {
@@ -51,6 +72,16 @@ pub fn password(s: &str) -> Result<String, &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_image_needs_a_one_line_alternative() {
+        assert_eq!(image_alt("  ", false), Ok(String::new()));
+        assert_eq!(image_alt("ignored", false), Ok(String::new()));
+        assert_eq!(image_alt("  ", true), Err("error-alt-needed"));
+        assert_eq!(image_alt(" Un parc ", true), Ok("Un parc".into()));
+        assert_eq!(image_alt(&"a".repeat(MAX_ALT + 1), true), Err("error-text-too-long"));
+        assert_eq!(image_alt("deux\nlignes", true), Err("error-text-control"));
+    }
 
     #[test]
     fn titles_are_trimmed_and_bounded() {

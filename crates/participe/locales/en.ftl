@@ -317,6 +317,8 @@ admin-cover = Cover image
 admin-cover-current = Current cover image
 label-image = Image
 help-image = PNG, JPEG, GIF or WebP, 5 MB at most.
+label-image-alt = Image description
+help-image-alt = Required with an image: describe what it shows for people who cannot see it.
 admin-project-delete = Delete the project
 admin-step-edit = Edit the step
 label-step-type = Step type
@@ -809,7 +811,7 @@ winners-link = See the winning projects and their progress
 error-progress-range = Enter a progress between 0 and 100.
 error-delivered-progress = A delivered project is at 100%.
 error-day-invalid = Enter a valid date (DD/MM/YYYY).
-error-alt-needed = Describe the photo in a few words.
+error-alt-needed = Describe the image in a few words.
 email-realisation-subject = { $title }: { $status }
 email-realisation-body =
     Hello,

@@ -317,6 +317,8 @@ admin-cover = Image de couverture
 admin-cover-current = Image de couverture actuelle
 label-image = Image
 help-image = PNG, JPEG, GIF ou WebP, 5 Mo au maximum.
+label-image-alt = Description de l’image
+help-image-alt = Obligatoire avec une image : décrivez ce qu’elle montre pour les personnes qui ne la voient pas.
 admin-project-delete = Supprimer le projet
 admin-step-edit = Modifier l’étape
 label-step-type = Type d’étape
@@ -809,7 +811,7 @@ winners-link = Voir les projets lauréats et leur avancement
 error-progress-range = Saisissez un avancement entre 0 et 100.
 error-delivered-progress = Un projet réalisé est avancé à 100 %.
 error-day-invalid = Saisissez une date valide (JJ/MM/AAAA).
-error-alt-needed = Décrivez la photo en quelques mots.
+error-alt-needed = Décrivez l’image en quelques mots.
 email-realisation-subject = { $title } : { $status }
 email-realisation-body =
     Bonjour,

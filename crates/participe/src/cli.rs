@@ -220,10 +220,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve(args) => {
             let db = open(&args.db).await?;
             let config = args.config();
-            if args.demo {
+            let demo = args.demo;
+            if demo {
                 report_demo(crate::demo::load(&db).await?);
             }
-            serve(AppState::new(db, config), args.bind).await
+            let state = AppState::new(db, config);
+            if demo {
+                crate::demo_covers::load(&state.db, &*state.files).await?;
+            }
+            serve(state, args.bind).await
         }
         Command::Migrate(args) => {
             let db = open(&args).await?;

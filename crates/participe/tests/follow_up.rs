@@ -342,8 +342,10 @@ async fn follow_up_path(app: &TestApp) {
         ["Premières plantations", "Les travaux commencent"],
         "newest first"
     );
+    let stem = photo.split('.').next().unwrap();
     assert!(public.has(&format!(
-        ".news-item img[src='/uploads/{photo}'][alt='Une pelleteuse sur le terrain du futur jardin']"
+        ".news-item img[src='/uploads/{stem}-1200.jpg'][srcset*='/uploads/{stem}-400.jpg 400w']\
+         [alt='Une pelleteuse sur le terrain du futur jardin']"
     )));
     assert!(public.has(".news-item strong"), "Markdown is rendered");
 

@@ -322,19 +322,35 @@ async fn visibility_rules(app: &TestApp) {
 }
 engine_test!(visibility, visibility_rules);
 
+/// A real photograph-like PNG, `w` × `h`.
+fn png(w: u32, h: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, y| image::Rgb([(x % 251) as u8, (y % 241) as u8, 120]));
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Png).unwrap();
+    out.into_inner()
+}
+
 async fn cover_upload(app: &TestApp) {
     let mut admin = app.logged_in(Role::Administrator).await;
     let id = create_project(&mut admin, "Image", "public").await;
+    let cover = format!("/admin/projects/{id}/cover");
     let res = admin
-        .upload(
-            &format!("/admin/projects/{id}/cover"),
-            "cover",
-            "evil.png",
-            b"<svg onload=alert(1)></svg>",
+        .post_multipart(
+            &cover,
+            &[("cover_alt", "Le parc")],
+            &[("cover", "evil.png", b"<svg onload=alert(1)></svg>")],
         )
         .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(res.text("#f-cover-error").contains("PNG"));
+    assert_eq!(res.attr("#f-cover_alt", "value"), "Le parc", "typed text kept");
+    // An image without its description is refused, and nothing is stored.
+    let res = admin
+        .post_multipart(&cover, &[("cover_alt", "  ")], &[("cover", "parc.png", PNG)])
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.text("#f-cover_alt-error").contains("Décrivez"));
+    assert!(res.has(".error-summary a[href='#f-cover_alt']"));
     assert!(
         projects::by_id(app.db(), id)
             .await
@@ -345,7 +361,11 @@ async fn cover_upload(app: &TestApp) {
     );
 
     let res = admin
-        .upload(&format!("/admin/projects/{id}/cover"), "cover", "photo.exe", PNG)
+        .post_multipart(
+            &cover,
+            &[("cover_alt", "Des enfants jouent dans le parc")],
+            &[("cover", "photo.exe", &png(900, 1200))],
+        )
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     let name = projects::by_id(app.db(), id)
@@ -358,15 +378,56 @@ async fn cover_upload(app: &TestApp) {
     let img = app.client().get(&format!("/uploads/{name}")).await;
     assert_eq!(img.status, StatusCode::OK);
     assert_eq!(img.headers["content-type"], "image/png");
+    // Resized variants, 16:9, offered in srcset with the description.
+    let stem = name.trim_end_matches(".png");
+    for (w, h) in [(400, 225), (1200, 675)] {
+        let v = app.client().get(&format!("/uploads/{stem}-{w}.jpg")).await;
+        assert_eq!(v.status, StatusCode::OK);
+        assert_eq!(v.headers["content-type"], "image/jpeg");
+        let size = imagesize::blob_size(&v.bytes).unwrap();
+        assert_eq!((size.width, size.height), (w, h));
+    }
+    let page = app.client().get("/projects/image").await;
+    let img = ".project-cover img";
+    assert_eq!(page.attr(img, "alt"), "Des enfants jouent dans le parc");
+    assert_eq!(
+        (page.attr(img, "width"), page.attr(img, "height")),
+        ("1200".into(), "675".into())
+    );
+    assert_eq!(
+        page.attr(img, "srcset"),
+        format!("/uploads/{stem}-400.jpg 400w, /uploads/{stem}-1200.jpg 1200w")
+    );
+    assert!(
+        app.client()
+            .get("/")
+            .await
+            .body
+            .contains(&format!("/uploads/{stem}-400.jpg 400w"))
+    );
+    assert_eq!(
+        app.client().get(&format!("/uploads/{stem}-401.jpg")).await.status,
+        StatusCode::NOT_FOUND
+    );
+
+    // An image stored before variants existed gets them on first request.
+    let old = participe::files::new_name(participe::files::ImageKind::Png);
+    app.state.files.put(old.clone(), png(300, 300)).await.unwrap();
+    let old_variant = old.replace(".png", "-400.jpg");
+    assert!(app.state.files.get(old_variant.clone()).await.unwrap().is_none());
+    let v = app.client().get(&format!("/uploads/{old_variant}")).await;
+    assert_eq!(v.status, StatusCode::OK);
+    assert!(
+        app.state.files.get(old_variant).await.unwrap().is_some(),
+        "kept for the next time"
+    );
     assert_eq!(
         app.client().get("/uploads/..%2F..%2Fetc%2Fpasswd").await.status,
         StatusCode::NOT_FOUND
     );
 
     let big = vec![0u8; 6 * 1024 * 1024];
-    let res = admin
-        .upload(&format!("/admin/projects/{id}/cover"), "cover", "big.png", &big)
-        .await;
+    let res = admin.upload(&cover, "cover", "big.png", &big).await;
     assert!(res.status.is_client_error(), "{}", res.status);
 }
 engine_test!(uploads, cover_upload);

@@ -124,7 +124,7 @@ async fn deposit_with_custom_answers(app: &TestApp) {
         )
         .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
-    for field in ["summary", "district", "cost", &f1, &f2, "image"] {
+    for field in ["summary", "district", "cost", &f1, &f2, "image", "image_alt"] {
         assert!(!res.field_error(field).is_empty(), "{field}");
     }
     assert!(res.body.contains("value=\"Des bancs\""), "typed text is kept");
@@ -143,6 +143,7 @@ async fn deposit_with_custom_answers(app: &TestApp) {
                 (&f1, "__other__"),
                 (&format!("{f1}-other"), "Les joueurs de pétanque"),
                 (&f2, "3"),
+                ("image_alt", "Trois bancs sous les platanes"),
             ],
             &[
                 ("image", "banc.png", PNG),
@@ -158,7 +159,7 @@ async fn deposit_with_custom_answers(app: &TestApp) {
     assert!(page.text(".answers").contains("Les joueurs de pétanque"));
     assert!(page.text(".answers").contains("3"));
     assert!(page.text(".facts").contains("Nord"));
-    assert!(page.has(".proposal img.cover"));
+    assert!(page.has(".proposal img.cover[alt='Trois bancs sous les platanes'][srcset]"));
     assert!(page.text("#attachments-title + ul").contains("plan.pdf"));
 
     // Listed on the step page, for everybody.

@@ -86,6 +86,10 @@ impl Project {
     async fn cover_url(&self) -> Option<String> {
         self.0.cover_path.as_ref().map(|p| format!("/uploads/{p}"))
     }
+    /// What the cover shows, for people who cannot see it (empty when there is no cover).
+    async fn cover_alt(&self) -> &str {
+        &self.0.cover_alt
+    }
     async fn url(&self) -> String {
         format!("/projects/{}", self.0.slug)
     }
@@ -389,6 +393,10 @@ impl Proposal {
             return None;
         }
         self.0.image_path.as_ref().map(|p| format!("/uploads/{p}"))
+    }
+    /// What the image shows, for people who cannot see it.
+    async fn image_alt(&self) -> &str {
+        if self.is_hidden() { "" } else { &self.0.image_alt }
     }
     async fn status(&self) -> Option<Status> {
         Some(Status {

@@ -14,6 +14,8 @@ pub struct Project {
     pub summary: String,
     pub description: String,
     pub cover_path: Option<String>,
+    /// What the cover shows, for people who cannot see it.
+    pub cover_alt: String,
     pub visibility: String,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -27,7 +29,7 @@ impl Project {
 
 macro_rules! columns {
     () => {
-        "id, slug, title, summary, description, cover_path, visibility, created_at, updated_at"
+        "id, slug, title, summary, description, cover_path, cover_alt, visibility, created_at, updated_at"
     };
 }
 
@@ -74,12 +76,13 @@ pub async fn update(db: &Db, id: i64, p_in: &ProjectInput) -> StoreResult<()> {
     }
 }
 
-pub async fn set_cover(db: &Db, id: i64, path: Option<&str>) -> StoreResult<()> {
+pub async fn set_cover(db: &Db, id: i64, path: Option<&str>, alt: &str) -> StoreResult<()> {
     on_db!(db, |p| {
-        sqlx::query("UPDATE projects SET cover_path = $2, updated_at = $3 WHERE id = $1")
+        sqlx::query("UPDATE projects SET cover_path = $2, cover_alt = $4, updated_at = $3 WHERE id = $1")
             .bind(id)
             .bind(path)
             .bind(now())
+            .bind(alt)
             .execute(p)
             .await
             .map(|r| r.rows_affected())

@@ -34,6 +34,8 @@ pub struct Proposal {
     pub latitude: Option<f64>,
     pub longitude: Option<f64>,
     pub image_path: Option<String>,
+    /// What the image shows, for people who cannot see it.
+    pub image_alt: String,
     pub status_id: Option<i64>,
     pub status_name: Option<String>,
     pub status_colour: Option<String>,
@@ -64,7 +66,7 @@ macro_rules! select {
             "SELECT p.id, p.step_id, p.number, cs.reference_prefix, p.author_id, u.display_name AS author_name, p.state,
                 p.title, p.summary, p.description, p.cost, p.district_id, d.name AS district_name, p.theme_id,
                 t.name AS theme_name, p.category_id, c.name AS category_name, p.address, p.latitude, p.longitude,
-                p.image_path, p.status_id, s.name AS status_name, s.colour AS status_colour, p.outcome,
+                p.image_path, p.image_alt, p.status_id, s.name AS status_name, s.colour AS status_colour, p.outcome,
                 p.merged_into_id, p.hidden_reason, p.comment_count, p.created_at, p.updated_at, p.published_at
              FROM proposals p
              JOIN users u ON u.id = p.author_id
@@ -138,12 +140,13 @@ pub async fn update(db: &Db, id: i64, i: &ProposalInput) -> StoreResult<()> {
     if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }
 }
 
-pub async fn set_image(db: &Db, id: i64, path: Option<&str>) -> StoreResult<()> {
+pub async fn set_image(db: &Db, id: i64, path: Option<&str>, alt: &str) -> StoreResult<()> {
     on_db!(db, |p| sqlx::query(
-        "UPDATE proposals SET image_path = $2 WHERE id = $1"
+        "UPDATE proposals SET image_path = $2, image_alt = $3 WHERE id = $1"
     )
     .bind(id)
     .bind(path)
+    .bind(alt)
     .execute(p)
     .await
     .map(|_| ()))?;

@@ -8,7 +8,7 @@ use participe_domain::colour::Rgb;
 
 use super::error::{AppError, AppResult};
 use crate::app::AppState;
-use crate::files::{ImageKind, valid_name};
+use crate::files::{ImageKind, parse_variant, valid_name};
 
 /// `{"status":"ok","database":"sqlite"|"postgres"}`, or 503 when the
 /// database does not answer.
@@ -158,7 +158,13 @@ pub async fn upload(State(state): State<AppState>, Path(name): Path<String>) -> 
         .next()
         .and_then(ImageKind::from_extension)
         .ok_or_else(AppError::not_found)?;
-    let bytes = state.files.get(name).await?.ok_or_else(AppError::not_found)?;
+    // A resized variant is made from its original if it is not there yet.
+    let bytes = if parse_variant(&name).is_some() {
+        crate::images::variant(&*state.files, &name).await?
+    } else {
+        state.files.get(name).await?
+    }
+    .ok_or_else(AppError::not_found)?;
     Ok((
         [
             (header::CONTENT_TYPE, kind.mime()),

@@ -157,6 +157,27 @@ pub fn environment(i18n: Arc<I18n>, tz: chrono_tz::Tz) -> Environment<'static> {
             r##"<svg class="icon" aria-hidden="true" focusable="false"><use href="/static/icons.svg#i-{name}"></use></svg>"##
         )))
     });
+    // An uploaded image shown as a cover: its 400 and 1200 pixel variants in
+    // `srcset`, width and height set (no layout shift), loaded lazily unless
+    // `lazy=false` (the main image of a page). `alt` is empty for a
+    // decorative image (a card whose title says it all).
+    env.add_function(
+        "cover",
+        |path: &str, kwargs: Kwargs| -> Result<Value, minijinja::Error> {
+            let alt: Option<&str> = kwargs.get("alt")?;
+            let sizes: Option<&str> = kwargs.get("sizes")?;
+            let lazy: Option<bool> = kwargs.get("lazy")?;
+            let class: Option<&str> = kwargs.get("class")?;
+            kwargs.assert_all_used()?;
+            Ok(Value::from_safe_string(cover_img(
+                path,
+                alt.unwrap_or(""),
+                sizes.unwrap_or("(min-width: 40rem) 400px, 100vw"),
+                lazy.unwrap_or(true),
+                class.unwrap_or(""),
+            )))
+        },
+    );
     env.add_filter("richtext", |s: &str| {
         Value::from_safe_string(crate::richtext::to_safe_html(s))
     });
@@ -243,4 +264,44 @@ macro_rules! view {
     ($($key:ident $(=> $value:expr)?),* $(, ..$base:expr)? $(,)?) => {
         minijinja::context! { $($key => $crate::view!(@v $key $($value)?)),* $(, ..$base)? }
     };
+}
+
+/// The `<img>` of an uploaded image with its variants (see `cover` above).
+fn cover_img(path: &str, alt: &str, sizes: &str, lazy: bool, class: &str) -> String {
+    use crate::files::{WIDTHS, height, variant_name};
+    use minijinja::HtmlEscape;
+    use std::fmt::Write;
+    let mut out = String::with_capacity(400);
+    let widest = WIDTHS[WIDTHS.len() - 1];
+    let variants: Vec<(u32, String)> = WIDTHS
+        .iter()
+        .filter_map(|&w| variant_name(path, w).map(|v| (w, v)))
+        .collect();
+    let src = variants.last().map_or(path, |(_, v)| v.as_str());
+    if crate::files::valid_name(src) {
+        // Hex digits and an extension: nothing to escape.
+        let _ = write!(out, r#"<img src="/uploads/{src}""#);
+    } else {
+        let _ = write!(out, r#"<img src="/uploads/{}""#, HtmlEscape(src));
+    }
+    if !variants.is_empty() {
+        let set: Vec<String> = variants.iter().map(|(w, v)| format!("/uploads/{v} {w}w")).collect();
+        let _ = write!(
+            out,
+            r#" srcset="{}" sizes="{}" width="{widest}" height="{}""#,
+            set.join(", "),
+            HtmlEscape(sizes),
+            height(widest)
+        );
+    }
+    let _ = write!(out, r#" alt="{}""#, HtmlEscape(alt));
+    if !class.is_empty() {
+        let _ = write!(out, r#" class="{}""#, HtmlEscape(class));
+    }
+    out.push_str(if lazy {
+        r#" loading="lazy" decoding="async">"#
+    } else {
+        ">"
+    });
+    out
 }

@@ -38,6 +38,22 @@ pub async fn store_image(
     Ok(Ok(name))
 }
 
+/// Checks and stores an uploaded image with its resized variants; returns
+/// its stored name, or the message id of what is wrong with it.
+pub async fn store_cover(state: &AppState, file: Option<&UploadedFile>) -> AppResult<Result<String, &'static str>> {
+    let Some(file) = file else {
+        return Ok(Err("error-required"));
+    };
+    let kind = match check_image(&file.bytes, state.config.max_upload_bytes) {
+        Ok(k) => k,
+        Err(code) => return Ok(Err(code)),
+    };
+    let name = new_name(kind);
+    state.files.put(name.clone(), file.bytes.to_vec()).await?;
+    crate::images::store_variants(&*state.files, &name, file.bytes.to_vec()).await?;
+    Ok(Ok(name))
+}
+
 /// A file sent in a multipart form.
 pub struct UploadedFile {
     pub field: String,

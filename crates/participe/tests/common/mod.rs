@@ -186,6 +186,8 @@ pub struct Res {
     pub status: StatusCode,
     pub headers: HeaderMap,
     pub body: String,
+    /// The body as sent (for images and files).
+    pub bytes: Vec<u8>,
 }
 
 impl Res {
@@ -214,6 +216,17 @@ impl Res {
             .into_iter()
             .next()
             .unwrap_or_else(|| panic!("nothing matches {css} in:\n{}", self.body))
+    }
+
+    /// An attribute of the first element matching a CSS selector.
+    pub fn attr(&self, css: &str, name: &str) -> String {
+        let sel = Selector::parse(css).expect("selector");
+        let html = self.html();
+        let el = html
+            .select(&sel)
+            .next()
+            .unwrap_or_else(|| panic!("nothing matches {css} in:\n{}", self.body));
+        el.value().attr(name).unwrap_or_default().to_string()
     }
 
     pub fn has(&self, css: &str) -> bool {
@@ -266,6 +279,7 @@ impl Client {
                 status,
                 headers,
                 body: String::new(),
+                bytes: Vec::new(),
             };
         }
         let bytes = res.into_body().collect().await.unwrap().to_bytes();
@@ -273,6 +287,7 @@ impl Client {
             status,
             headers,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes: bytes.to_vec(),
         }
     }
 

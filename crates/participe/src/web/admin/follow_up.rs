@@ -12,7 +12,8 @@ use participe_domain::permission::Action;
 use serde::Deserialize;
 
 use crate::app::AppState;
-use crate::files::{check_image, new_name};
+use crate::files::check_image;
+use crate::images;
 use crate::services::notify;
 use crate::storage::proposals::{self, Proposal};
 use crate::storage::realisations::{self, Milestone, Realisation};
@@ -21,7 +22,7 @@ use crate::web::context::Ctx;
 use crate::web::error::{AppError, AppResult};
 use crate::web::form::{HtmlForm, PathParams, errors_value, form_response, redirect_with_flash};
 use crate::web::render;
-use crate::web::upload::read_multipart;
+use crate::web::upload::{read_multipart, store_cover};
 
 /// A published proposal whose follow-up the signed-in person may manage.
 async fn followable(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<Proposal> {
@@ -308,10 +309,9 @@ pub async fn add_news(
             None
         }
     };
-    let image_kind = match image {
-        Some(f) => errors.check("image", check_image(&f.bytes, state.config.max_upload_bytes)),
-        None => None,
-    };
+    if let Some(f) = image {
+        errors.check("image", check_image(&f.bytes, state.config.max_upload_bytes));
+    }
     let Some(input) = input.filter(|_| errors.is_empty()) else {
         let values = Values {
             news_title: form.get("title").to_string(),
@@ -321,13 +321,9 @@ pub async fn add_news(
         };
         return page(&state, &ctx, &p, Some(values), &prefixed(errors, "news-")).await;
     };
-    let image_path = match (image, image_kind) {
-        (Some(f), Some(kind)) => {
-            let name = new_name(kind);
-            state.files.put(name.clone(), f.bytes.to_vec()).await?;
-            Some(name)
-        }
-        _ => None,
+    let image_path = match image {
+        Some(f) => store_cover(&state, Some(f)).await?.ok(),
+        None => None,
     };
     realisations::add_news(&state.db, id, &input, image_path.as_deref(), Some(user.id)).await?;
     notify::realisation_news(&state.db, &state.config, &state.i18n, &p, &input.title, Some(user.id)).await?;
@@ -346,7 +342,7 @@ pub async fn delete_news(
     let p = followed(&state, &ctx, n.proposal_id).await?;
     realisations::delete_news(&state.db, id).await?;
     if let Some(path) = n.image_path {
-        state.files.delete(path).await?;
+        images::delete_with_variants(&*state.files, path).await?;
     }
     Ok(back(&state, p.id, "flash-deleted"))
 }

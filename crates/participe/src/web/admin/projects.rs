@@ -13,6 +13,7 @@ use participe_domain::templates::ProjectTemplate;
 use serde::Deserialize;
 
 use crate::app::AppState;
+use crate::images;
 use crate::storage::projects::{self, Project};
 use crate::storage::taxonomy::{self, Kind};
 use crate::storage::{StoreError, steps};
@@ -21,7 +22,8 @@ use crate::web::error::{AppError, AppResult};
 use crate::web::form::{HtmlForm, PathParams, errors_value, no_errors, redirect_with_flash};
 use crate::web::projects::step_views;
 use crate::web::render;
-use crate::web::upload::store_image;
+use crate::web::upload::{read_multipart, store_cover};
+use participe_domain::text;
 
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> AppResult<Html<String>> {
     ctx.require(Action::ManageProjects)?;
@@ -184,7 +186,7 @@ async fn edit_page(
     project: &Project,
     form: Option<&ProjectForm>,
     errors: &FieldErrors,
-    cover_error: Option<&str>,
+    cover: Option<CoverForm<'_>>,
 ) -> AppResult<Response> {
     let values = match form {
         Some(f) => f.clone(),
@@ -204,15 +206,17 @@ async fn edit_page(
     };
     let base = form_context(state, &values, errors_value(&state.i18n, ctx.lang, errors)).await?;
     let steps = step_views(steps::of_project(&state.db, project.id, true).await?);
-    let cover_error = cover_error.map(|code| state.i18n.t(ctx.lang, code, None));
+    let no_errors = FieldErrors::new();
+    let cover_errors = cover.as_ref().map_or(&no_errors, |c| c.errors);
+    let cover_alt = cover.as_ref().map_or(project.cover_alt.as_str(), |c| c.alt);
     let page = render::page(
         state,
         ctx,
         "admin/project.html",
-        view! { project, steps, cover_error, ..base },
+        view! { project, steps, cover_alt, cover_errors => errors_value(&state.i18n, ctx.lang, cover_errors), ..base },
     )
     .await?;
-    let failed = !errors.is_empty() || cover_error.is_some();
+    let failed = !errors.is_empty() || !cover_errors.is_empty();
     Ok(crate::web::form::form_response(page, failed))
 }
 
@@ -260,20 +264,40 @@ pub async fn upload_cover(
 ) -> AppResult<Response> {
     ctx.require(Action::ManageProjects)?;
     let project = load(&state, id).await?;
-    match store_image(&state, multipart, "cover").await? {
-        Ok(name) => {
-            projects::set_cover(&state.db, id, Some(&name)).await?;
-            if let Some(old) = project.cover_path {
-                state.files.delete(old).await?;
-            }
-            Ok(redirect_with_flash(
-                &state,
-                &format!("/admin/projects/{id}"),
-                "flash-saved",
-            ))
-        }
-        Err(code) => edit_page(&state, &ctx, &project, None, &FieldErrors::new(), Some(code)).await,
+    let form = read_multipart(multipart).await?;
+    let mut errors = FieldErrors::new();
+    let alt = errors.check("cover_alt", text::image_alt(form.get("cover_alt"), true));
+    let file = form.files("cover").next();
+    if file.is_none() {
+        errors.add("cover", "error-required");
     }
+    if let (Some(alt), true) = (&alt, errors.is_empty()) {
+        match store_cover(&state, file).await? {
+            Ok(name) => {
+                projects::set_cover(&state.db, id, Some(&name), alt).await?;
+                if let Some(old) = project.cover_path {
+                    images::delete_with_variants(&*state.files, old).await?;
+                }
+                return Ok(redirect_with_flash(
+                    &state,
+                    &format!("/admin/projects/{id}"),
+                    "flash-saved",
+                ));
+            }
+            Err(code) => errors.add("cover", code),
+        }
+    }
+    let cover = CoverForm {
+        alt: form.get("cover_alt"),
+        errors: &errors,
+    };
+    edit_page(&state, &ctx, &project, None, &FieldErrors::new(), Some(cover)).await
+}
+
+/// What was typed in the cover form, shown again with its errors.
+struct CoverForm<'a> {
+    alt: &'a str,
+    errors: &'a FieldErrors,
 }
 
 pub async fn delete(State(state): State<AppState>, ctx: Ctx, PathParams(id): PathParams<i64>) -> AppResult<Response> {
@@ -281,7 +305,7 @@ pub async fn delete(State(state): State<AppState>, ctx: Ctx, PathParams(id): Pat
     let project = load(&state, id).await?;
     projects::delete(&state.db, id).await?;
     if let Some(cover) = project.cover_path {
-        state.files.delete(cover).await?;
+        images::delete_with_variants(&*state.files, cover).await?;
     }
     Ok(redirect_with_flash(&state, "/admin/projects", "flash-project-deleted"))
 }

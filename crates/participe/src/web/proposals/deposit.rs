@@ -11,10 +11,12 @@ use participe_domain::form::{Question, field_name, parse_answers};
 use participe_domain::proposal::{
     CollectRules, DepositRefusal, FieldMode, ProposalInput, RawProposal, check_deposit, parse_birth_date,
 };
+use participe_domain::text;
 
 use super::{CollectStep, author_may_change, collect_step, visible_proposal};
 use crate::app::AppState;
 use crate::files::{check_image, check_pdf, new_name};
+use crate::images;
 use crate::storage::proposals::{self, Proposal};
 use crate::storage::users;
 use crate::view;
@@ -83,6 +85,7 @@ impl Values {
         let opt = |v: Option<i64>| v.map(|x| x.to_string()).unwrap_or_default();
         let mut pairs = vec![
             ("title".to_string(), p.title.clone()),
+            ("image_alt".to_string(), p.image_alt.clone()),
             ("summary".into(), p.summary.clone()),
             ("description".into(), p.description.clone()),
             ("cost".into(), opt(p.cost)),
@@ -359,6 +362,9 @@ async fn save(
         Some(f) => errors.check("image", check_image(&f.bytes, state.config.max_upload_bytes)),
         None => None,
     };
+    let image_alt = errors
+        .check("image_alt", text::image_alt(form.get("image_alt"), raw.has_image))
+        .unwrap_or_default();
     if pdfs.len() > MAX_ATTACHMENTS {
         errors.add("attachments", "error-too-many-files");
     }
@@ -393,13 +399,17 @@ async fn save(
     };
     let stored: Vec<(i64, String)> = answers.iter().map(|(q, a)| (*q, a.to_storage())).collect();
     proposals::save_answers(&state.db, id, &stored).await?;
+    let old_image = existing.as_ref().and_then(|p| p.image_path.clone());
     if let (Some(f), Some(kind)) = (image, image_kind) {
         let name = new_name(kind);
         state.files.put(name.clone(), f.bytes.to_vec()).await?;
-        proposals::set_image(&state.db, id, Some(&name)).await?;
-        if let Some(old) = existing.as_ref().and_then(|p| p.image_path.clone()) {
-            state.files.delete(old).await?;
+        images::store_variants(&*state.files, &name, f.bytes.to_vec()).await?;
+        proposals::set_image(&state.db, id, Some(&name), &image_alt).await?;
+        if let Some(old) = old_image {
+            images::delete_with_variants(&*state.files, old).await?;
         }
+    } else if old_image.is_some() {
+        proposals::set_image(&state.db, id, old_image.as_deref(), &image_alt).await?;
     }
     for f in pdfs {
         let name = new_name(crate::files::ImageKind::Pdf);
