@@ -16,8 +16,15 @@ fi
 command -v chromium >/dev/null || { echo "Install Debian's chromium first." >&2; exit 1; }
 (cd e2e && { [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund --loglevel=error; })
 
-cargo build --release --quiet --bin participe
-BIN="$(cd "${CARGO_TARGET_DIR:-target}" && pwd)/release/participe"
+# BENCH_BIN=PATH measures a server built elsewhere; BENCH_PROFILE=profiling
+# builds the release with symbols (as bench/run.sh).
+if [ -n "${BENCH_BIN:-}" ]; then
+  BIN=$(realpath "$BENCH_BIN")
+else
+  PROFILE=${BENCH_PROFILE:-release}
+  cargo build --profile "$PROFILE" --quiet --bin participe
+  BIN="$(cd "${CARGO_TARGET_DIR:-target}" && pwd)/$PROFILE/participe"
+fi
 TMP=$(mktemp -d)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 URL="http://127.0.0.1:$PORT"

@@ -20,6 +20,9 @@
 #   BENCH_WARMUP=2s PG_ADMIN_URL=postgres://postgres@127.0.0.1:5432/test
 #   BENCH_ENGINES="sqlite postgres"  BENCH_RAW_DIR=DIR (keep raw wrk outputs)
 #   BENCH_BUSY_LIMIT=5 (warn when other processes use more than 5% of the CPU)
+#   BENCH_PROFILE=release (or profiling: the same build with symbols, for perf)
+#   BENCH_BIN=PATH BENCH_REVISION=TEXT (load a server built elsewhere, e.g. an
+#   earlier revision, instead of building this one)
 set -Eeuo pipefail
 trap 'printf "\nERROR: bench/run.sh failed at line %s: %s\n" "$LINENO" "$BASH_COMMAND" >&2' ERR
 cd "$(dirname "$0")/.."
@@ -296,12 +299,19 @@ machine() {
 }
 
 # --- build ------------------------------------------------------------------------
-say "Building the release server: cargo build --release --bin participe"
-cargo build --release --bin participe
-BIN="$ROOT/target/release/participe"
-REVISION=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
-[ -z "$(git -C "$ROOT" status --porcelain --untracked-files=no -- crates Cargo.toml Cargo.lock 2>/dev/null)" ] ||
-  REVISION+=" with uncommitted changes"
+if [ -n "${BENCH_BIN:-}" ]; then
+  # A server built elsewhere, e.g. an earlier revision to compare with.
+  BIN=$(realpath "$BENCH_BIN")
+  REVISION="${BENCH_REVISION:-given binary $BIN}"
+else
+  PROFILE=${BENCH_PROFILE:-release}
+  say "Building the server: cargo build --profile $PROFILE --bin participe"
+  cargo build --profile "$PROFILE" --bin participe
+  BIN="$ROOT/target/$PROFILE/participe"
+  REVISION=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+  [ -z "$(git -C "$ROOT" status --porcelain --untracked-files=no -- crates Cargo.toml Cargo.lock 2>/dev/null)" ] ||
+    REVISION+=" with uncommitted changes"
+fi
 [ -x "$BIN" ] || die "$BIN was not built"
 
 # --- Participe, one engine at a time -----------------------------------------------------

@@ -1216,3 +1216,31 @@ design-empty = Empty states
 design-icons = Icons
 design-icons-intro = Lucide icons, in an SVG sprite served by the platform, decorative (the text beside them says what they mean).
 design-icons-licence = Icons' licence (ISC)
+
+## Back-office tables
+flash-status-set = The proposals' status was changed.
+table-sort-by = Sort by { $column }
+table-count = { $shown ->
+    [0] No proposal matches
+    [one] 1 proposal shown
+   *[other] { $shown } proposals shown
+ } out of { $total }
+table-filters = Filter the table
+table-reset = Show all
+analyst-none = No analyst
+bulk-actions = Actions on the selection
+bulk-help = Tick proposals in the table, or choose a whole district or theme.
+bulk-status = Change the status
+bulk-status-apply = Apply this status
+admin-filter-search = Title or reference
+table-count-projects = { $shown ->
+    [0] No project matches
+    [one] 1 project shown
+   *[other] { $shown } projects shown
+ } out of { $total }
+admin-preview = Preview
+admin-projects-none-match = No project matches these filters.
+form-section-presentation = Presentation
+form-section-publication = Publication
+form-section-classification = Themes and districts
+form-section-dates = Dates

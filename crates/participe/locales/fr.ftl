@@ -1216,3 +1216,31 @@ design-empty = États vides
 design-icons = Icônes
 design-icons-intro = Les icônes Lucide, en sprite SVG servi par la plateforme, décoratives (le texte à côté dit ce qu’elles signifient).
 design-icons-licence = Licence des icônes (ISC)
+
+## Back-office tables
+flash-status-set = Le statut des propositions a été changé.
+table-sort-by = Trier par { $column }
+table-count = { $shown ->
+    [0] Aucune proposition ne correspond
+    [one] 1 proposition affichée
+   *[other] { $shown } propositions affichées
+ } sur { $total }
+table-filters = Filtrer le tableau
+table-reset = Tout afficher
+analyst-none = Sans analyste
+bulk-actions = Actions sur la sélection
+bulk-help = Cochez des propositions dans le tableau, ou choisissez tout un quartier ou un thème.
+bulk-status = Changer le statut
+bulk-status-apply = Appliquer ce statut
+admin-filter-search = Titre ou référence
+table-count-projects = { $shown ->
+    [0] Aucun projet ne correspond
+    [one] 1 projet affiché
+   *[other] { $shown } projets affichés
+ } sur { $total }
+admin-preview = Aperçu
+admin-projects-none-match = Aucun projet ne correspond à ces filtres.
+form-section-presentation = Présentation
+form-section-publication = Publication
+form-section-classification = Thèmes et quartiers
+form-section-dates = Dates

@@ -22,6 +22,8 @@ pub struct Inner {
     pub live: crate::services::live::LiveHub,
     /// Project counters shown on pages, at most a second old.
     pub counters: crate::services::counters_cache::CountersCache,
+    /// The organisation's settings, at most a second old.
+    pub org: crate::services::org_cache::OrgCache,
 }
 
 /// Shared, cheaply cloned state of the running application.
@@ -48,6 +50,7 @@ impl AppState {
             files,
             live: crate::services::live::LiveHub::default(),
             counters: Default::default(),
+            org: Default::default(),
         }))
     }
 

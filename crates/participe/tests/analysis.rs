@@ -237,6 +237,125 @@ async fn full_path(app: &TestApp) {
 }
 engine_test!(analysis_full_path, full_path);
 
+/// The staff table of a step's proposals: sorted by any column, filtered,
+/// and bulk actions on the selection.
+async fn staff_table(app: &TestApp) {
+    let mut pm = app.logged_in(Role::ProjectManager).await;
+    let (slug, step) = open_collect_step(app, &mut pm, "Tableau").await;
+    pm.post(
+        &format!("/admin/steps/{step}/statuses"),
+        &[("status-name", "À l’étude"), ("status-colour", "#116329")],
+    )
+    .await;
+    let status = participe::storage::collect::statuses(app.db(), step).await.unwrap()[0].id;
+    let mut author = app.logged_in(Role::Participant).await;
+    let b = deposit(&mut author, &slug, step, "Bancs publics", "").await;
+    let a = deposit(&mut author, &slug, step, "arbres fruitiers", "").await;
+    let c = deposit(&mut author, &slug, step, "Composteur", "").await;
+    let list_path = format!("/admin/steps/{step}/proposals");
+    let titles = |res: &common::Res| res.texts("tbody tr td:nth-child(3)");
+
+    let list = pm.get(&list_path).await;
+    assert_eq!(
+        titles(&list),
+        ["Bancs publics", "arbres fruitiers", "Composteur"],
+        "by reference"
+    );
+    assert_eq!(list.attr("th[aria-sort]", "aria-sort"), "ascending");
+    let list = pm.get(&format!("{list_path}?sort=title")).await;
+    assert_eq!(
+        titles(&list),
+        ["arbres fruitiers", "Bancs publics", "Composteur"],
+        "case ignored"
+    );
+    assert_eq!(
+        list.attr("th[aria-sort] a", "href"),
+        format!("{list_path}?sort=title&dir=desc"),
+        "the sorted column's link flips the order"
+    );
+    let list = pm.get(&format!("{list_path}?sort=title&dir=desc")).await;
+    assert_eq!(titles(&list), ["Composteur", "Bancs publics", "arbres fruitiers"]);
+    assert_eq!(list.attr("th[aria-sort]", "aria-sort"), "descending");
+    // Filters: search, and they are kept by the sorting links.
+    let list = pm.get(&format!("{list_path}?q=ARBRES")).await;
+    assert_eq!(titles(&list), ["arbres fruitiers"]);
+    assert!(
+        list.text(".count").contains("1 proposition affichée sur 3"),
+        "{}",
+        list.text(".count")
+    );
+    assert!(
+        list.attr("th:nth-child(3) a", "href")
+            .starts_with(&format!("{list_path}?q=ARBRES&sort=title"))
+    );
+    let list = pm.get(&format!("{list_path}?q=nothing")).await;
+    assert!(
+        list.has(".empty")
+            && list.has(
+                "a[href='/admin/steps/{step}/proposals']"
+                    .replace("{step}", &step.to_string())
+                    .as_str()
+            )
+    );
+    let list = pm.get(&format!("{list_path}?admissibility=admissible")).await;
+    assert!(titles(&list).is_empty());
+    // Unknown sort keys and values fall back to the default, never an error.
+    let list = pm
+        .get(&format!("{list_path}?sort=%27%3B--&dir=up&analyst=x&district=y"))
+        .await;
+    assert_eq!(list.status, StatusCode::OK);
+
+    // Bulk status on the ticked proposals; the others keep theirs.
+    let res = pm
+        .post(
+            &format!("/admin/steps/{step}/bulk-status"),
+            &[
+                ("scope", "selected"),
+                ("proposal", &a.to_string()),
+                ("proposal", &c.to_string()),
+                ("status", &status.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let status_of = |id| async move { proposals::by_id(app.db(), id).await.unwrap().unwrap().status_id };
+    assert_eq!(
+        (status_of(a).await, status_of(b).await, status_of(c).await),
+        (Some(status), None, Some(status))
+    );
+    let list = pm.get(&format!("{list_path}?sort=status")).await;
+    assert_eq!(titles(&list)[2], "Bancs publics", "no status last");
+    // A status of another step is refused and changes nothing.
+    let (_, other_step) = open_collect_step(app, &mut pm, "Autre").await;
+    pm.post(
+        &format!("/admin/steps/{other_step}/statuses"),
+        &[("status-name", "Ailleurs"), ("status-colour", "#116329")],
+    )
+    .await;
+    let foreign = participe::storage::collect::statuses(app.db(), other_step)
+        .await
+        .unwrap()[0]
+        .id;
+    let res = pm
+        .post(
+            &format!("/admin/steps/{step}/bulk-status"),
+            &[("proposal", &b.to_string()), ("status", &foreign.to_string())],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST);
+    assert_eq!(status_of(b).await, None);
+    // Proposals of another step cannot be reached through this one.
+    let res = pm
+        .post(
+            &format!("/admin/steps/{other_step}/bulk-status"),
+            &[("proposal", &b.to_string()), ("status", &foreign.to_string())],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    assert_eq!(status_of(b).await, None);
+}
+engine_test!(staff_table_sorts_filters_and_acts_in_bulk, staff_table);
+
 async fn merge_moves_comments_and_followers(app: &TestApp) {
     let mut pm = app.logged_in(Role::ProjectManager).await;
     let (slug, step) = open_collect_step(app, &mut pm, "Fusions").await;

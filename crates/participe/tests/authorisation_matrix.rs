@@ -167,6 +167,7 @@ const MATRIX: &[Row] = &[
     ("post", "/admin/statuses/{id}/delete", Body::None, MANAGERS_DONE),
     ("get", "/admin/steps/{id}/proposals", Body::None, MANAGERS_OK),
     ("post", "/admin/steps/{id}/assign", Body::Form(&[("scope", "selected")]), MANAGERS_DONE),
+    ("post", "/admin/steps/{id}/bulk-status", Body::Form(&[("scope", "selected")]), MANAGERS_DONE),
     ("get", "/admin/steps/{id}/export.csv", Body::None, MANAGERS_OK),
     ("get", "/admin/analysis", Body::None, [Login, NO, OK, NO, OK, OK]),
     ("get", "/admin/proposals/{id}", Body::None, [Login, NO, OK, NO, OK, OK]),
@@ -478,6 +479,7 @@ fn concrete(path: &str, f: &Fixture) -> String {
         "/statuses",
         "/proposals",
         "/assign",
+        "/bulk-status",
         "/export.csv",
     ];
     if path.starts_with("/open-data/steps/") {

@@ -452,3 +452,34 @@ async fn taxonomy_admin(app: &TestApp) {
     assert_eq!(app.count("themes").await, 0);
 }
 engine_test!(taxonomy, taxonomy_admin);
+
+/// The back office's project table: sorted by a column, filtered, each row
+/// with a link to the public page.
+async fn project_table(app: &TestApp) {
+    let mut admin = app.logged_in(Role::Administrator).await;
+    create_project(&mut admin, "Zèbres du parc", "public").await;
+    create_project(&mut admin, "abeilles", "draft").await;
+    create_project(&mut admin, "Marché", "restricted").await;
+    let titles = |res: &common::Res| res.texts("tbody tr td:first-child");
+
+    let list = admin.get("/admin/projects").await;
+    assert_eq!(
+        titles(&list),
+        ["Marché", "abeilles", "Zèbres du parc"],
+        "latest change first"
+    );
+    assert_eq!(list.attr("th[aria-sort]", "aria-sort"), "descending");
+    let list = admin.get("/admin/projects?sort=title").await;
+    assert_eq!(titles(&list), ["abeilles", "Marché", "Zèbres du parc"]);
+    let list = admin.get("/admin/projects?sort=title&dir=desc").await;
+    assert_eq!(titles(&list), ["Zèbres du parc", "Marché", "abeilles"]);
+    let list = admin.get("/admin/projects?visibility=draft").await;
+    assert_eq!(titles(&list), ["abeilles"]);
+    assert!(list.text(".count").contains("1 projet affiché sur 3"));
+    assert!(list.has("tbody a[href='/projects/abeilles']"), "preview link");
+    let list = admin.get("/admin/projects?q=ZÈB").await;
+    assert_eq!(titles(&list), ["Zèbres du parc"]);
+    let list = admin.get("/admin/projects?q=licorne").await;
+    assert!(list.has(".empty") && list.has("a[href='/admin/projects'].button"));
+}
+engine_test!(back_office_table, project_table);

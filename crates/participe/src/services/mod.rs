@@ -8,4 +8,5 @@ pub mod decisions;
 pub mod jobs;
 pub mod live;
 pub mod notify;
+pub mod org_cache;
 pub mod vote_count;

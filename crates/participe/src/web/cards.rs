@@ -22,10 +22,16 @@ pub struct FeaturedStep {
     pub ends_at: Option<DateTime<Utc>>,
 }
 
+/// What a card shows of its project, and nothing more (no description):
+/// pages list many cards.
 #[derive(Debug, Serialize)]
 pub struct ProjectCard {
-    #[serde(flatten)]
-    pub project: Project,
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub visibility: String,
+    pub cover_path: Option<String>,
     pub step: Option<FeaturedStep>,
     /// `cta-{cta}` names the button's text.
     pub cta: &'static str,
@@ -76,7 +82,7 @@ pub fn dates_of(steps: &[Step]) -> Vec<StepDates> {
 }
 
 /// A card for `project`, given its published steps in order.
-pub fn card(now: DateTime<Utc>, project: Project, steps: &[Step], counters: Option<Counters>) -> ProjectCard {
+pub fn card(now: DateTime<Utc>, project: &Project, steps: &[Step], counters: Option<Counters>) -> ProjectCard {
     let featured = featured_step(now, &dates_of(steps)).and_then(|i| steps.get(i));
     let (step, cta, cta_href) = match featured {
         Some(s) => {
@@ -84,7 +90,7 @@ pub fn card(now: DateTime<Utc>, project: Project, steps: &[Step], counters: Opti
             let cta = StepType::parse(&s.step_type)
                 .map(|t| call_to_action(t, state))
                 .unwrap_or(CallToAction::Discover);
-            let href = cta_href(&project, steps, s, cta);
+            let href = cta_href(project, steps, s, cta);
             (
                 Some(FeaturedStep {
                     id: s.id,
@@ -101,8 +107,13 @@ pub fn card(now: DateTime<Utc>, project: Project, steps: &[Step], counters: Opti
         None => (None, CallToAction::Discover, format!("/projects/{}", project.slug)),
     };
     ProjectCard {
+        id: project.id,
+        slug: project.slug.clone(),
+        title: project.title.clone(),
+        summary: project.summary.clone(),
+        visibility: project.visibility.clone(),
+        cover_path: project.cover_path.clone(),
         pattern: project.id.rem_euclid(6),
-        project,
         step,
         cta: cta.as_str(),
         cta_href,

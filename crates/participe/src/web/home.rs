@@ -48,10 +48,10 @@ pub async fn index(State(state): State<AppState>, ctx: Ctx) -> AppResult<Html<St
                 } else {
                     None
                 };
-                open.push(cards::card(now, p, &steps, counters));
+                open.push(cards::card(now, &p, &steps, counters));
             }
-            Phase::Upcoming => upcoming.push(cards::card(now, p, &steps, None)),
-            Phase::Past => past.push(cards::card(now, p, &steps, None)),
+            Phase::Upcoming => upcoming.push(cards::card(now, &p, &steps, None)),
+            Phase::Past => past.push(cards::card(now, &p, &steps, None)),
         }
     }
     // The hero's figures add up the open projects.
@@ -68,13 +68,18 @@ pub async fn index(State(state): State<AppState>, ctx: Ctx) -> AppResult<Html<St
         .iter()
         .find(|c| c.cta == "vote")
         .or_else(|| open.first())
-        .map(|c| view! { cta => c.cta, href => c.cta_href, title => c.project.title });
+        .map(|c| view! { cta => c.cta, href => c.cta_href, title => c.title });
     let open_count = open.len();
+    let sections = [
+        view! { id => "home-open", wide => true, cards => open },
+        view! { id => "home-upcoming", wide => false, cards => upcoming },
+        view! { id => "home-past", wide => false, cards => past },
+    ];
     render::page(
         &state,
         &ctx,
         "home.html",
-        view! { open, upcoming, past, figures, hero_call, open_count },
+        view! { sections, figures, hero_call, open_count },
     )
     .await
 }

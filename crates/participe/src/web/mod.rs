@@ -23,6 +23,7 @@ pub mod proposals;
 pub mod redirect;
 pub mod render;
 pub mod routes;
+pub mod table;
 pub mod upload;
 pub mod votes;
 

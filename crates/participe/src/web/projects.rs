@@ -62,11 +62,6 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<Stri
     let project = visible_project(&state, &ctx, &slug).await?;
     let preview = ctx.can(Action::ManageProjects);
     let steps = step_views(steps::of_project(&state.db, project.id, preview).await?);
-    // The step to highlight: the latest open one (a continuous presentation
-    // step stays open for ever, so the last open step is the live one).
-    let current = steps
-        .iter()
-        .rposition(|s| s.state == StepState::Open.as_str() && s.step.published);
     let themes = taxonomy::of_project(&state.db, Kind::Theme, project.id).await?;
     let districts = taxonomy::of_project(&state.db, Kind::District, project.id).await?;
     let has_winners = crate::storage::realisations::project_has_any(&state.db, project.id).await?;
@@ -76,7 +71,13 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<Stri
         .filter(|s| s.step.published)
         .map(|s| s.step.clone())
         .collect();
-    let card = super::cards::card(Utc::now(), project.clone(), &published, None);
+    let card = super::cards::card(Utc::now(), &project, &published, None);
+    // The step the timeline highlights: the card's featured step, if open.
+    let current = card
+        .step
+        .as_ref()
+        .filter(|f| f.state == StepState::Open.as_str())
+        .and_then(|f| steps.iter().position(|s| s.step.id == f.id));
     render::page(
         &state,
         &ctx,

@@ -15,7 +15,6 @@ use super::context::Ctx;
 use super::error::AppResult;
 use crate::app::AppState;
 use crate::i18n::{I18n, Lang};
-use crate::storage::org;
 
 macro_rules! templates {
     ($($name:literal),* $(,)?) => {
@@ -29,7 +28,7 @@ templates!(
     "macros.html",
     "error.html",
     "home.html",
-    "_cards.html",
+    "_project_card.html",
     "project.html",
     "step.html",
     "terms.html",
@@ -228,7 +227,7 @@ fn parse_dt(v: &Value) -> Result<Option<DateTime<Utc>>, minijinja::Error> {
 /// signed-in user, the organisation's branding, the CSRF token, the one-time
 /// notice and what the navigation may show.
 pub async fn page(state: &AppState, ctx: &Ctx, template: &str, extra: Value) -> AppResult<Html<String>> {
-    let org = org::get(&state.db).await?;
+    let org = state.org.get(&state.db).await?;
     let tpl = state.templates.get_template(template)?;
     let user = ctx
         .user
@@ -242,7 +241,7 @@ pub async fn page(state: &AppState, ctx: &Ctx, template: &str, extra: Value) -> 
         user,
         csrf => ctx.csrf.clone(),
         flash => ctx.flash.clone(),
-        org => minijinja::value::Serde(&org),
+        org => minijinja::value::Serde(&*org),
         can_back_office => ctx.can(Action::ViewBackOffice),
         can_manage_projects => ctx.can(Action::ManageProjects),
         can_manage_branding => ctx.can(Action::ManageBranding),

@@ -112,8 +112,9 @@ routes! {
     post "/admin/steps/{id}/categories/{category}/delete" => admin::collect::delete_category;
     post "/admin/steps/{id}/statuses" => admin::collect::add_status;
     post "/admin/statuses/{id}/delete" => admin::collect::delete_status;
-    get "/admin/steps/{id}/proposals" => admin::analysis::step_list;
-    post "/admin/steps/{id}/assign" => admin::analysis::bulk_assign;
+    get "/admin/steps/{id}/proposals" => admin::step_proposals::list;
+    post "/admin/steps/{id}/assign" => admin::step_proposals::bulk_assign;
+    post "/admin/steps/{id}/bulk-status" => admin::step_proposals::bulk_status;
     get "/admin/steps/{id}/export.csv" => admin::export::csv;
     get "/admin/analysis" => admin::analysis::my_queue;
     get "/admin/proposals/{id}" => admin::analysis::show;

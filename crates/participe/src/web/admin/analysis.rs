@@ -1,7 +1,7 @@
 //! Back office: analysis of proposals by the services, decisions, statuses
 //! and official answers.
 
-use axum::extract::{Query, RawForm, State};
+use axum::extract::State;
 use axum::response::{Html, Response};
 use participe_domain::FieldErrors;
 use participe_domain::analysis::{AnalysisInput, Outcome, RawAnalysis};
@@ -13,7 +13,7 @@ use crate::app::AppState;
 use crate::services::decisions;
 use crate::storage::proposals::{self, Proposal};
 use crate::storage::users;
-use crate::storage::{analyses, collect, steps};
+use crate::storage::{analyses, collect};
 use crate::view;
 use crate::web::context::Ctx;
 use crate::web::error::{AppError, AppResult};
@@ -94,49 +94,8 @@ pub async fn my_queue(State(state): State<AppState>, ctx: Ctx) -> AppResult<Html
     render::page(&state, &ctx, "admin/analysis_queue.html", view! { items }).await
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct StaffListQuery {
-    analyst: String,
-}
-
-/// Every published proposal of a collect step, with its analysis, for
-/// assigning and following the work.
-pub async fn step_list(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    PathParams(step_id): PathParams<i64>,
-    Query(q): Query<StaffListQuery>,
-) -> AppResult<Html<String>> {
-    ctx.require(Action::DecideProposals)?;
-    let step = steps::by_id(&state.db, step_id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let mut rows = vec![];
-    let mut all_analyses = analyses::of_step(&state.db, step_id).await?;
-    for p in proposals::all_published(&state.db, step_id).await? {
-        let analysis = all_analyses.remove(&p.id);
-        if let Ok(a) = q.analyst.parse::<i64>()
-            && analysis.as_ref().and_then(|x| x.analyst_id) != Some(a)
-        {
-            continue;
-        }
-        rows.push(view! { reference => p.reference(), proposal => p, analysis });
-    }
-    let analysts = users::analysts(&state.db).await?;
-    let districts = crate::storage::taxonomy::list(&state.db, crate::storage::taxonomy::Kind::District).await?;
-    let themes = crate::storage::taxonomy::list(&state.db, crate::storage::taxonomy::Kind::Theme).await?;
-    render::page(
-        &state,
-        &ctx,
-        "admin/step_proposals.html",
-        view! { step, rows, analysts, districts, themes, filter => q.analyst },
-    )
-    .await
-}
-
 /// The analyst chosen in a form: empty for none, else an account that may analyse.
-async fn analyst(state: &AppState, raw: &str) -> AppResult<Result<Option<i64>, &'static str>> {
+pub(super) async fn analyst(state: &AppState, raw: &str) -> AppResult<Result<Option<i64>, &'static str>> {
     if raw.trim().is_empty() {
         return Ok(Ok(None));
     }
@@ -148,51 +107,6 @@ async fn analyst(state: &AppState, raw: &str) -> AppResult<Result<Option<i64>, &
     } else {
         Err("error-choice-unknown")
     })
-}
-
-/// Bulk assignment: the ticked proposals, or all those of a district or theme.
-pub async fn bulk_assign(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    PathParams(step_id): PathParams<i64>,
-    RawForm(raw): RawForm,
-) -> AppResult<Response> {
-    ctx.require(Action::DecideProposals)?;
-    let pairs = crate::web::form::pairs(&raw);
-    let get = |k: &str| crate::web::form::value(&pairs, k);
-    let analyst = match analyst(&state, get("analyst")).await? {
-        Ok(a) => a,
-        Err(_) => return Err(AppError::bad_request("unknown analyst")),
-    };
-    let all = proposals::all_published(&state.db, step_id).await?;
-    let chosen: Vec<i64> = match get("scope") {
-        "district" => {
-            let d = get("district").parse::<i64>().ok();
-            all.iter()
-                .filter(|p| p.district_id.is_some() && p.district_id == d)
-                .map(|p| p.id)
-                .collect()
-        }
-        "theme" => {
-            let t = get("theme").parse::<i64>().ok();
-            all.iter()
-                .filter(|p| p.theme_id.is_some() && p.theme_id == t)
-                .map(|p| p.id)
-                .collect()
-        }
-        _ => {
-            let ticked: Vec<i64> = pairs
-                .iter()
-                .filter(|(k, _)| k == "proposal")
-                .filter_map(|(_, v)| v.parse().ok())
-                .collect();
-            all.iter().filter(|p| ticked.contains(&p.id)).map(|p| p.id).collect()
-        }
-    };
-    analyses::assign(&state.db, &chosen, analyst).await?;
-    let mut res = redirect_with_flash(&state, &format!("/admin/steps/{step_id}/proposals"), "flash-assigned");
-    res.headers_mut().insert("x-assigned", chosen.len().into());
-    Ok(res)
 }
 
 #[derive(Deserialize, Default)]

@@ -12,6 +12,7 @@ pub mod moderation;
 pub mod platform_export;
 pub mod projects;
 pub mod settings;
+pub mod step_proposals;
 pub mod steps;
 pub mod taxonomy;
 pub mod tokens;

@@ -1,6 +1,6 @@
 //! Back office: create, edit, illustrate and delete projects.
 
-use axum::extract::{Multipart, State};
+use axum::extract::{Multipart, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use minijinja::Value;
@@ -22,13 +22,56 @@ use crate::web::error::{AppError, AppResult};
 use crate::web::form::{HtmlForm, PathParams, errors_value, no_errors, redirect_with_flash};
 use crate::web::projects::step_views;
 use crate::web::render;
+use crate::web::table::{Cell, SortQuery};
 use crate::web::upload::{read_multipart, store_cover};
 use participe_domain::text;
 
-pub async fn list(State(state): State<AppState>, ctx: Ctx) -> AppResult<Html<String>> {
+/// Columns the project table sorts by; the first is the default.
+const SORT_KEYS: [&str; 3] = ["updated", "title", "visibility"];
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ListQuery {
+    q: String,
+    visibility: String,
+    sort: String,
+    dir: String,
+}
+
+/// Every project, newest change first unless sorted otherwise, with a
+/// search and a filter by visibility.
+pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQuery>) -> AppResult<Html<String>> {
     ctx.require(Action::ManageProjects)?;
-    let projects = projects::list_all(&state.db).await?;
-    render::page(&state, &ctx, "admin/projects.html", view! { projects }).await
+    let all = projects::list_all(&state.db).await?;
+    let total = all.len();
+    let needle = q.q.trim().to_lowercase();
+    let mut projects: Vec<Project> = all
+        .into_iter()
+        .filter(|p| needle.is_empty() || p.title.to_lowercase().contains(&needle))
+        .filter(|p| q.visibility.is_empty() || p.visibility == q.visibility)
+        .collect();
+    // Without a chosen order, the latest changed come first.
+    let default = q.sort.is_empty();
+    let sort = SortQuery {
+        sort: if default { "updated".into() } else { q.sort.clone() },
+        dir: if default { "desc".into() } else { q.dir.clone() },
+    }
+    .resolve(&SORT_KEYS);
+    sort.apply(&mut projects, |p, key| match key {
+        "title" => Cell::text(&p.title),
+        "visibility" => Cell::text(&p.visibility),
+        _ => Cell::Num(p.updated_at.timestamp_micros()),
+    });
+    let filters = [("q", q.q.as_str()), ("visibility", q.visibility.as_str())];
+    let sorting = sort.headers(&SORT_KEYS, "/admin/projects", &filters);
+    let filtered = filters.iter().any(|(_, v)| !v.is_empty());
+    render::page(
+        &state,
+        &ctx,
+        "admin/projects.html",
+        view! { projects, total, filtered, sorting, filter => view! { q => q.q, visibility => q.visibility } },
+    )
+    .await
 }
 
 #[derive(Deserialize, Default, Debug, Clone, serde::Serialize)]

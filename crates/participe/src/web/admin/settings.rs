@@ -105,6 +105,7 @@ pub async fn update(
     if let Some(licence) = licence {
         org::set_open_data_licence(&state.db, licence.as_str()).await?;
     }
+    state.org.forget();
     Ok(redirect_with_flash(&state, "/admin/settings", "flash-saved"))
 }
 
@@ -114,6 +115,7 @@ pub async fn upload_logo(State(state): State<AppState>, ctx: Ctx, multipart: Mul
         Ok(name) => {
             let old = org::get(&state.db).await?.logo_path;
             org::set_logo(&state.db, Some(&name)).await?;
+            state.org.forget();
             if let Some(old) = old {
                 state.files.delete(old).await?;
             }

@@ -362,8 +362,13 @@ async fn save(
         Some(f) => errors.check("image", check_image(&f.bytes, state.config.max_upload_bytes)),
         None => None,
     };
+    // Without a new image, a blank description keeps the stored one.
+    let typed_alt = match (form.get("image_alt").trim(), image, &existing) {
+        ("", None, Some(p)) => p.image_alt.as_str(),
+        (typed, _, _) => typed,
+    };
     let image_alt = errors
-        .check("image_alt", text::image_alt(form.get("image_alt"), raw.has_image))
+        .check("image_alt", text::image_alt(typed_alt, raw.has_image))
         .unwrap_or_default();
     if pdfs.len() > MAX_ATTACHMENTS {
         errors.add("attachments", "error-too-many-files");
