@@ -54,6 +54,18 @@ impl Sort {
         });
     }
 
+    /// The link prefix for this table's page numbers (`path?filters&sort&`,
+    /// ready for `page=N`), the filters and sort kept.
+    pub fn pages_prefix(&self, path: &str, filters: &[(&str, &str)]) -> String {
+        let mut q = url::form_urlencoded::Serializer::new(String::new());
+        for (k, v) in filters.iter().filter(|(_, v)| !v.is_empty()) {
+            q.append_pair(k, v);
+        }
+        q.append_pair("sort", self.key)
+            .append_pair("dir", if self.desc { "desc" } else { "asc" });
+        format!("{path}?{}&", q.finish())
+    }
+
     /// For the template: each key's link (`filters` kept, the direction
     /// flipped on the sorted column) and state (`aria` is `ascending`,
     /// `descending` or empty; `icon` the arrow to show).
@@ -186,6 +198,15 @@ mod tests {
             out,
             "/admin/x?q=parc+%26+jardin&sort=title&dir=desc|ascending|arrow-up\n\
              /admin/x?q=parc+%26+jardin&sort=date&dir=asc|"
+        );
+    }
+
+    #[test]
+    fn page_links_keep_filters_and_sort() {
+        let sort = q("date", "desc").resolve(&KEYS);
+        assert_eq!(
+            sort.pages_prefix("/admin/x", &[("q", "é"), ("d", "")]),
+            "/admin/x?q=%C3%A9&sort=date&dir=desc&"
         );
     }
 

@@ -17,6 +17,7 @@ use crate::view;
 use crate::web::context::Ctx;
 use crate::web::error::{AppError, AppResult};
 use crate::web::form::{PathParams, pairs, redirect_with_flash, value};
+use crate::web::pagination::{PageQuery, Pager};
 use crate::web::render;
 use crate::web::table::{Cell, SortQuery};
 
@@ -40,7 +41,11 @@ pub struct ListQuery {
     admissibility: String,
     sort: String,
     dir: String,
+    page: Option<String>,
 }
+
+/// Rows on a page of the table.
+const PER_PAGE: i64 = 50;
 
 fn admissibility(a: &Option<Analysis>) -> &str {
     a.as_ref().map_or("pending", |a| a.admissibility.as_str())
@@ -111,10 +116,16 @@ pub async fn list(
         ("analyst", q.analyst.as_str()),
         ("admissibility", q.admissibility.as_str()),
     ];
-    let sorting = sort.headers(&SORT_KEYS, &format!("/admin/steps/{step_id}/proposals"), &filters);
+    let path = format!("/admin/steps/{step_id}/proposals");
+    let sorting = sort.headers(&SORT_KEYS, &path, &filters);
+    let pages_prefix = sort.pages_prefix(&path, &filters);
     let filtered = filters.iter().any(|(_, v)| !v.is_empty());
+    let shown = rows.len();
+    let pager = Pager::new(&PageQuery { page: q.page.clone() }, PER_PAGE, shown as i64);
     let rows: Vec<_> = rows
         .into_iter()
+        .skip(pager.offset() as usize)
+        .take(PER_PAGE as usize)
         .map(|(p, analysis)| view! { reference => p.reference(), proposal => p, analysis })
         .collect();
     let analysts = users::analysts(&state.db).await?;
@@ -126,7 +137,7 @@ pub async fn list(
         &ctx,
         "admin/step_proposals.html",
         view! {
-            step, rows, total, filtered, sorting, analysts, districts, themes, statuses,
+            step, rows, shown, total, filtered, sorting, pager, pages_prefix, analysts, districts, themes, statuses,
             filter => view! { q => q.q, district => q.district, analyst => q.analyst, admissibility => q.admissibility },
         },
     )
