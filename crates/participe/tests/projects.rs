@@ -42,6 +42,10 @@ async fn admin_builds_a_project(app: &TestApp) {
         .await
         .unwrap()[0]
         .id;
+    let theme = participe::storage::taxonomy::list(app.db(), participe::storage::taxonomy::Kind::Theme)
+        .await
+        .unwrap()[0]
+        .id;
 
     let res = admin
         .post(
@@ -108,6 +112,7 @@ async fn admin_builds_a_project(app: &TestApp) {
                 ("description", "Le **budget**"),
                 ("visibility", "public"),
                 ("districts", &district.to_string()),
+                ("themes", &theme.to_string()),
             ],
         )
         .await;
@@ -121,6 +126,11 @@ async fn admin_builds_a_project(app: &TestApp) {
     );
     let page = visitor.get("/projects/budget-participatif-2027").await;
     assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(
+        page.texts(".tag"),
+        ["Mobilité", "Quartier Nord"],
+        "its theme, then its district"
+    );
     assert_eq!(
         page.texts(".timeline-step > a"),
         vec!["Présentation", "Dépôt des idées", "Vote"]

@@ -94,6 +94,24 @@ pub async fn of_project(db: &Db, kind: Kind, project_id: i64) -> StoreResult<Vec
         .await)?)
 }
 
+/// The themes and the districts of a project, in one query.
+pub async fn of_project_both(db: &Db, project_id: i64) -> StoreResult<(Vec<Term>, Vec<Term>)> {
+    let rows: Vec<(String, i64, String)> = on_db!(db, |p| sqlx::query_as(
+        "SELECT 'theme' AS kind, t.id, t.name FROM themes t JOIN project_themes pt ON pt.theme_id = t.id
+          WHERE pt.project_id = $1
+         UNION ALL
+         SELECT 'district' AS kind, d.id, d.name FROM districts d JOIN project_districts pd ON pd.district_id = d.id
+          WHERE pd.project_id = $1
+         ORDER BY 1, 3"
+    )
+    .bind(project_id)
+    .fetch_all(p)
+    .await)?;
+    let (themes, districts): (Vec<_>, Vec<_>) = rows.into_iter().partition(|(kind, _, _)| kind == "theme");
+    let terms = |v: Vec<(String, i64, String)>| v.into_iter().map(|(_, id, name)| Term { id, name }).collect();
+    Ok((terms(themes), terms(districts)))
+}
+
 /// Replaces the terms linked to a project, in one transaction. Unknown ids
 /// are refused by the foreign key and nothing changes.
 pub async fn set_for_project(db: &Db, kind: Kind, project_id: i64, ids: &[i64]) -> StoreResult<()> {

@@ -16,7 +16,7 @@ use super::{cookies, render};
 use crate::app::AppState;
 use crate::storage::projects::Project;
 use crate::storage::steps::Step;
-use crate::storage::taxonomy::{self, Kind};
+use crate::storage::taxonomy;
 use crate::storage::{projects, steps};
 
 /// A step with its state now, for templates.
@@ -62,8 +62,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<Stri
     let project = visible_project(&state, &ctx, &slug).await?;
     let preview = ctx.can(Action::ManageProjects);
     let steps = step_views(steps::of_project(&state.db, project.id, preview).await?);
-    let themes = taxonomy::of_project(&state.db, Kind::Theme, project.id).await?;
-    let districts = taxonomy::of_project(&state.db, Kind::District, project.id).await?;
+    let (themes, districts) = taxonomy::of_project_both(&state.db, project.id).await?;
     let has_winners = crate::storage::realisations::project_has_any(&state.db, project.id).await?;
     let counters = state.counters.project(&state.db, project.id).await?;
     let published: Vec<Step> = steps
