@@ -57,13 +57,8 @@ impl Sort {
     /// The link prefix for this table's page numbers (`path?filters&sort&`,
     /// ready for `page=N`), the filters and sort kept.
     pub fn pages_prefix(&self, path: &str, filters: &[(&str, &str)]) -> String {
-        let mut q = url::form_urlencoded::Serializer::new(String::new());
-        for (k, v) in filters.iter().filter(|(_, v)| !v.is_empty()) {
-            q.append_pair(k, v);
-        }
-        q.append_pair("sort", self.key)
-            .append_pair("dir", if self.desc { "desc" } else { "asc" });
-        format!("{path}?{}&", q.finish())
+        let dir = if self.desc { "desc" } else { "asc" };
+        format!("{}&", link(path, filters, self.key, dir))
     }
 
     /// For the template: each key's link (`filters` kept, the direction
@@ -74,11 +69,6 @@ impl Sort {
         for key in keys {
             let current = *key == self.key;
             let dir = if current && !self.desc { "desc" } else { "asc" };
-            let mut q = url::form_urlencoded::Serializer::new(String::new());
-            for (k, v) in filters.iter().filter(|(_, v)| !v.is_empty()) {
-                q.append_pair(k, v);
-            }
-            q.append_pair("sort", key).append_pair("dir", dir);
             let (aria, icon) = match (current, self.desc) {
                 (true, false) => ("ascending", "arrow-up"),
                 (true, true) => ("descending", "arrow-down"),
@@ -86,11 +76,21 @@ impl Sort {
             };
             out.insert(
                 key.to_string(),
-                crate::view! { href => format!("{path}?{}", q.finish()), aria, icon },
+                crate::view! { href => link(path, filters, key, dir), aria, icon },
             );
         }
         Value::from_object(out)
     }
+}
+
+/// `path` with the non-empty filters and a sort in its query string.
+fn link(path: &str, filters: &[(&str, &str)], key: &str, dir: &str) -> String {
+    let mut q = url::form_urlencoded::Serializer::new(String::new());
+    for (k, v) in filters.iter().filter(|(_, v)| !v.is_empty()) {
+        q.append_pair(k, v);
+    }
+    q.append_pair("sort", key).append_pair("dir", dir);
+    format!("{path}?{}", q.finish())
 }
 
 /// What a row shows in the sorted column, as far as ordering goes.

@@ -26,32 +26,34 @@ pub async fn store_image(
             }
         }
     }
-    let Some(bytes) = bytes else {
-        return Ok(Err("error-required"));
-    };
-    let kind = match check_image(&bytes, state.config.max_upload_bytes) {
+    match bytes {
+        Some(bytes) => store_checked(state, &bytes, false).await,
+        None => Ok(Err("error-required")),
+    }
+}
+
+/// Checks an image by its content and stores it under a new name, with its
+/// resized variants when `variants`.
+async fn store_checked(state: &AppState, bytes: &[u8], variants: bool) -> AppResult<Result<String, &'static str>> {
+    let kind = match check_image(bytes, state.config.max_upload_bytes) {
         Ok(k) => k,
         Err(code) => return Ok(Err(code)),
     };
     let name = new_name(kind);
     state.files.put(name.clone(), bytes.to_vec()).await?;
+    if variants {
+        crate::images::store_variants(&*state.files, &name, bytes.to_vec()).await?;
+    }
     Ok(Ok(name))
 }
 
 /// Checks and stores an uploaded image with its resized variants; returns
 /// its stored name, or the message id of what is wrong with it.
 pub async fn store_cover(state: &AppState, file: Option<&UploadedFile>) -> AppResult<Result<String, &'static str>> {
-    let Some(file) = file else {
-        return Ok(Err("error-required"));
-    };
-    let kind = match check_image(&file.bytes, state.config.max_upload_bytes) {
-        Ok(k) => k,
-        Err(code) => return Ok(Err(code)),
-    };
-    let name = new_name(kind);
-    state.files.put(name.clone(), file.bytes.to_vec()).await?;
-    crate::images::store_variants(&*state.files, &name, file.bytes.to_vec()).await?;
-    Ok(Ok(name))
+    match file {
+        Some(file) => store_checked(state, &file.bytes, true).await,
+        None => Ok(Err("error-required")),
+    }
 }
 
 /// A file sent in a multipart form.

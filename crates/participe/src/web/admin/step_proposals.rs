@@ -144,34 +144,26 @@ pub async fn list(
     .await
 }
 
-/// The proposals a bulk action applies to: those ticked, or all those of a
-/// district or theme; only published proposals of this step.
-fn chosen(pairs: &[(String, String)], all: &[Proposal]) -> Vec<i64> {
+/// The published proposals of this step a bulk action applies to: those
+/// ticked, or all those of a district or theme.
+async fn chosen(state: &AppState, step_id: i64, pairs: &[(String, String)]) -> AppResult<Vec<Proposal>> {
+    let all = proposals::all_published(&state.db, step_id).await?;
     let get = |k: &str| value(pairs, k);
-    match get("scope") {
-        "district" => {
-            let d = get("district").parse::<i64>().ok();
-            all.iter()
-                .filter(|p| p.district_id.is_some() && p.district_id == d)
-                .map(|p| p.id)
-                .collect()
-        }
-        "theme" => {
-            let t = get("theme").parse::<i64>().ok();
-            all.iter()
-                .filter(|p| p.theme_id.is_some() && p.theme_id == t)
-                .map(|p| p.id)
-                .collect()
-        }
-        _ => {
-            let ticked: Vec<i64> = pairs
-                .iter()
-                .filter(|(k, _)| k == "proposal")
-                .filter_map(|(_, v)| v.parse().ok())
-                .collect();
-            all.iter().filter(|p| ticked.contains(&p.id)).map(|p| p.id).collect()
-        }
-    }
+    let picked = |p: &Proposal| match get("scope") {
+        "district" => p.district_id.is_some() && p.district_id == get("district").parse::<i64>().ok(),
+        "theme" => p.theme_id.is_some() && p.theme_id == get("theme").parse::<i64>().ok(),
+        _ => pairs
+            .iter()
+            .any(|(k, v)| k == "proposal" && v.parse::<i64>().ok() == Some(p.id)),
+    };
+    Ok(all.into_iter().filter(picked).collect())
+}
+
+/// Back to the table, saying how many proposals changed.
+fn done(state: &AppState, step_id: i64, flash: &str, changed: usize) -> Response {
+    let mut res = redirect_with_flash(state, &format!("/admin/steps/{step_id}/proposals"), flash);
+    res.headers_mut().insert("x-changed", changed.into());
+    res
 }
 
 /// Bulk assignment of an analyst (or nobody).
@@ -187,12 +179,9 @@ pub async fn bulk_assign(
         Ok(a) => a,
         Err(_) => return Err(AppError::bad_request("unknown analyst")),
     };
-    let all = proposals::all_published(&state.db, step_id).await?;
-    let chosen = chosen(&pairs, &all);
-    analyses::assign(&state.db, &chosen, analyst).await?;
-    let mut res = redirect_with_flash(&state, &format!("/admin/steps/{step_id}/proposals"), "flash-assigned");
-    res.headers_mut().insert("x-changed", chosen.len().into());
-    Ok(res)
+    let ids: Vec<i64> = chosen(&state, step_id, &pairs).await?.iter().map(|p| p.id).collect();
+    analyses::assign(&state.db, &ids, analyst).await?;
+    Ok(done(&state, step_id, "flash-assigned", ids.len()))
 }
 
 /// Bulk status: the chosen proposals get one of the step's statuses (or
@@ -212,15 +201,12 @@ pub async fn bulk_status(
     if !decisions::status_allowed(&state, step_id, status).await? {
         return Err(AppError::bad_request("this status is not one of the step's"));
     }
-    let all = proposals::all_published(&state.db, step_id).await?;
-    let chosen = chosen(&pairs, &all);
+    let chosen = chosen(&state, step_id, &pairs).await?;
     let actor = ctx.user.as_ref().map(|u| u.id);
-    for p in all.iter().filter(|p| chosen.contains(&p.id)) {
+    for p in &chosen {
         decisions::set_status(&state, p, status, actor)
             .await
             .map_err(AppError::internal)?;
     }
-    let mut res = redirect_with_flash(&state, &format!("/admin/steps/{step_id}/proposals"), "flash-status-set");
-    res.headers_mut().insert("x-changed", chosen.len().into());
-    Ok(res)
+    Ok(done(&state, step_id, "flash-status-set", chosen.len()))
 }

@@ -25,7 +25,7 @@ use crate::web::error::{AppError, AppResult};
 use crate::web::form::{PathParams, errors_value, redirect_with_flash};
 use crate::web::projects::visible_project;
 use crate::web::render;
-use crate::web::upload::{MultipartForm, read_multipart};
+use crate::web::upload::{MultipartForm, read_multipart, store_cover};
 
 /// At most this many PDF attachments per proposal, each at most 10 MB.
 pub const MAX_ATTACHMENTS: usize = 3;
@@ -405,10 +405,10 @@ async fn save(
     let stored: Vec<(i64, String)> = answers.iter().map(|(q, a)| (*q, a.to_storage())).collect();
     proposals::save_answers(&state.db, id, &stored).await?;
     let old_image = existing.as_ref().and_then(|p| p.image_path.clone());
-    if let (Some(f), Some(kind)) = (image, image_kind) {
-        let name = new_name(kind);
-        state.files.put(name.clone(), f.bytes.to_vec()).await?;
-        images::store_variants(&*state.files, &name, f.bytes.to_vec()).await?;
+    // Already checked above, so storing cannot refuse it.
+    if let (Some(f), Some(_)) = (image, image_kind)
+        && let Ok(name) = store_cover(state, Some(f)).await?
+    {
         proposals::set_image(&state.db, id, Some(&name), &image_alt).await?;
         if let Some(old) = old_image {
             images::delete_with_variants(&*state.files, old).await?;
