@@ -56,6 +56,11 @@ impl ReportReason {
 pub enum Target {
     Proposal,
     Comment,
+    /// An article, contribution or amendment of a consultation.
+    Opinion,
+    /// An argument on an opinion or in a debate.
+    Argument,
+    Source,
 }
 
 impl Target {
@@ -63,6 +68,9 @@ impl Target {
         match self {
             Target::Proposal => "proposal",
             Target::Comment => "comment",
+            Target::Opinion => "opinion",
+            Target::Argument => "argument",
+            Target::Source => "source",
         }
     }
 
@@ -70,6 +78,9 @@ impl Target {
         match s {
             "proposal" => Some(Target::Proposal),
             "comment" => Some(Target::Comment),
+            "opinion" => Some(Target::Opinion),
+            "argument" => Some(Target::Argument),
+            "source" => Some(Target::Source),
             _ => None,
         }
     }

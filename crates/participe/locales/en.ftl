@@ -1244,3 +1244,186 @@ form-section-presentation = Presentation
 form-section-publication = Publication
 form-section-classification = Themes and districts
 form-section-dates = Dates
+
+## Consultations on a text
+consultation-section-figures = { $opinions ->
+    [one] 1 contribution
+   *[other] { $opinions } contributions
+  } · { $votes ->
+    [one] 1 vote
+   *[other] { $votes } votes
+  }
+consultation-empty = This consultation's text has no sections yet.
+consultation-none = No consultation is published in this step yet.
+consultation-contribute = Add a contribution
+consultation-threshold = { $votes } votes out of a goal of { $threshold }
+consultation-closed = Participation in this step is closed: you can read the contributions, but no longer vote or contribute.
+consultation-subsections = In this section
+consultation-opinions = { $count ->
+    [0] No contributions
+    [one] 1 contribution
+   *[other] { $count } contributions
+  }
+consultation-no-opinions = No contributions in this section yet.
+opinion-sort-position = Order of the text
+opinion-sort-random = Random
+opinion-sort-newest = Newest
+opinion-sort-oldest = Oldest
+opinion-sort-favourable = Most favourable
+opinion-sort-votes = Most voted
+opinion-sort-arguments = Most argued
+opinion-pinned = Pinned
+opinion-kind-article = Article
+opinion-kind-contribution = Contribution
+opinion-kind-amendment = Amendment
+opinion-my-vote = Your opinion: { $vote }
+opinion-vote-agree = Agree
+opinion-vote-mixed = Mixed
+opinion-vote-disagree = Disagree
+opinion-vote-legend = Your opinion of this text
+opinion-vote-withdraw = Withdraw my vote
+opinion-votes-title = Participants' opinions
+opinion-arguments-count = { $count ->
+    [one] 1 argument
+   *[other] { $count } arguments
+  }
+opinion-amendments-count = { $count ->
+    [one] 1 amendment
+   *[other] { $count } amendments
+  }
+opinion-sources-count = { $count ->
+    [one] 1 source
+   *[other] { $count } sources
+  }
+opinion-awaiting-moderation = Awaiting moderation
+opinion-appendix = Statement of reasons
+opinion-login-to-participate = Log in to vote and contribute
+opinion-arguments-title = Arguments
+opinion-sources-title = Sources ({ $count })
+opinion-amendments-title = Amendments ({ $count })
+opinion-follow = Follow this text
+opinion-unfollow = Unfollow
+arguments-sort-votes = most supported
+arguments-sort-date = newest
+arguments-for = { $count ->
+    [one] 1 argument for
+   *[other] { $count } arguments for
+  }
+arguments-against = { $count ->
+    [one] 1 argument against
+   *[other] { $count } arguments against
+  }
+arguments-none = No arguments yet.
+argument-votes = { $count ->
+    [0] no support
+    [one] 1 supporter
+   *[other] { $count } supporters
+  }
+argument-upvote = Support
+argument-upvoted = Supported
+argument-new-for = Your argument for
+argument-new-against = Your argument against
+argument-publish = Publish
+report-opinion = Report this text
+report-argument = Report this argument
+report-source = Report this source
+sources-none = No sources yet.
+source-add = Add a source
+source-publish = Add the source
+source-no-category = No category
+label-source-url = Web address of the source
+help-source-url = An address starting with https:// or http://
+label-contribution-body = Your contribution
+amendment-of = Amendment of:
+amendment-changes = Proposed changes
+amendment-changes-summary = { $added } word(s) added, { $removed } word(s) removed
+amendment-full-text = Full proposed text
+amendment-justification = Justification
+amendment-propose = Propose an amendment
+amendment-help = Change the text below: the words added and removed will be highlighted for everyone.
+amendment-new-text = Proposed new text
+amendments-none = No amendments yet.
+diff-deleted-start = [deletion starts]
+diff-deleted-end = [deletion ends]
+diff-inserted-start = [insertion starts]
+diff-inserted-end = [insertion ends]
+flash-opinion-voted = Your opinion is recorded.
+flash-opinion-vote-withdrawn = Your vote is withdrawn.
+flash-argument-posted = Your argument is published.
+flash-source-added = Your source is added.
+flash-contribution-posted = Your contribution is published.
+flash-amendment-posted = Your amendment is published.
+flash-awaiting-moderation = Thank you! Your text will be published once a moderator has checked it.
+flash-opinion-followed = You follow this text: you will hear of new amendments and answers.
+error-amendment-unchanged = The proposed text is the same as the current one: change it.
+error-link-scheme = The address must start with https:// or http://.
+error-link-invalid = This web address is not valid.
+error-import-too-many = This text is too long to import at once: split it.
+moderation-kind-opinion = Consultation text
+moderation-kind-argument = Argument
+moderation-kind-source = Source
+email-amendment-subject = { $title }: new amendment
+email-amendment-body =
+    Hello,
+
+    A new amendment was proposed to the text "{ $title }".
+
+    { $link }
+
+    To stop receiving these messages: { $unsubscribe }
+email-opinion-answer-subject = { $title }: official answer
+email-opinion-answer-body =
+    Hello,
+
+    { $org } published an official answer to the text "{ $title }".
+
+    { $link }
+
+    To stop receiving these messages: { $unsubscribe }
+admin-consultations = Consultations
+admin-consultations-none = No consultation in this step: create one, then import or write its text.
+admin-consultation-new = New consultation
+help-consultation-title = For example "Draft climate plan 2030". A step can hold several consultations.
+admin-consultation-tree = Sections of the text
+admin-consultation-settings = Settings
+admin-section-new = Title of the new section
+admin-section-top-level = At the top level
+admin-section-parent = Place in
+admin-section-participation = Participation
+admin-section-articles = { $count ->
+    [0] No articles
+    [one] 1 article or contribution
+   *[other] { $count } articles and contributions
+  }
+admin-section-delete = Delete the section
+admin-section-delete-help = Its sub-sections, articles, contributions, votes and arguments will be deleted too.
+admin-article-title = Title of the article
+admin-article-body = Text of the article
+admin-article-add = Add the article
+admin-import-title = Import a text
+admin-import-help = Paste a text in Markdown or plain text. Headings ("#", "##"… or "Titre I", "Chapitre 2", "Section 3") become sections; "Article …" opens an article; every other paragraph becomes an article. Imported sections are added after the existing ones.
+admin-import-label = Text to import
+admin-import-submit = Import
+import-first-section = Introduction
+label-pre-moderation = Pre-moderation
+help-pre-moderation = Contributions, amendments, arguments and sources are published only once a moderator approves them.
+label-subtitle = Subtitle
+label-section-help = Help text shown at the top of the section
+help-section-colour = Optional, as #1a7f37.
+label-contributions-open = Participants may add contributions
+label-amendments-allowed = Amendments allowed
+label-arguments-allowed = Arguments for and against allowed
+label-sources-allowed = Sources allowed
+label-vote-widget = Vote on texts
+vote-widget-none = No vote
+vote-widget-agree = "Agree" only
+vote-widget-agree_mixed_disagree = Agree, mixed, disagree
+label-votes-threshold = Votes goal
+help-votes-threshold = Optional: shown as a progress bar.
+label-default-sort = Default order
+flash-imported = The text is imported: check its sections and articles.
+flash-approved = Content published.
+moderation-pending = Awaiting publication
+moderation-pending-empty = Nothing awaits approval.
+moderation-approve = Publish
+moderation-refuse = Refuse and hide

@@ -1244,3 +1244,186 @@ form-section-presentation = Présentation
 form-section-publication = Publication
 form-section-classification = Thèmes et quartiers
 form-section-dates = Dates
+
+## Consultations on a text
+consultation-section-figures = { $opinions ->
+    [one] 1 contribution
+   *[other] { $opinions } contributions
+  } · { $votes ->
+    [one] 1 vote
+   *[other] { $votes } votes
+  }
+consultation-empty = Le texte de cette consultation n’a pas encore de sections.
+consultation-none = Aucune consultation n’est encore publiée à cette étape.
+consultation-contribute = Ajouter une contribution
+consultation-threshold = { $votes } votes sur un objectif de { $threshold }
+consultation-closed = La participation est fermée à cette étape : vous pouvez lire les contributions, mais plus voter ni contribuer.
+consultation-subsections = Dans cette section
+consultation-opinions = { $count ->
+    [0] Aucune contribution
+    [one] 1 contribution
+   *[other] { $count } contributions
+  }
+consultation-no-opinions = Aucune contribution dans cette section pour l’instant.
+opinion-sort-position = Ordre du texte
+opinion-sort-random = Aléatoire
+opinion-sort-newest = Les plus récentes
+opinion-sort-oldest = Les plus anciennes
+opinion-sort-favourable = Les plus favorables
+opinion-sort-votes = Les plus votées
+opinion-sort-arguments = Les plus argumentées
+opinion-pinned = Épinglée
+opinion-kind-article = Article
+opinion-kind-contribution = Contribution
+opinion-kind-amendment = Amendement
+opinion-my-vote = Votre avis : { $vote }
+opinion-vote-agree = D’accord
+opinion-vote-mixed = Mitigé
+opinion-vote-disagree = Pas d’accord
+opinion-vote-legend = Votre avis sur ce texte
+opinion-vote-withdraw = Retirer mon vote
+opinion-votes-title = Avis des participants
+opinion-arguments-count = { $count ->
+    [one] 1 argument
+   *[other] { $count } arguments
+  }
+opinion-amendments-count = { $count ->
+    [one] 1 amendement
+   *[other] { $count } amendements
+  }
+opinion-sources-count = { $count ->
+    [one] 1 source
+   *[other] { $count } sources
+  }
+opinion-awaiting-moderation = En attente de modération
+opinion-appendix = Exposé des motifs
+opinion-login-to-participate = Connectez-vous pour voter et contribuer
+opinion-arguments-title = Arguments
+opinion-sources-title = Sources ({ $count })
+opinion-amendments-title = Amendements ({ $count })
+opinion-follow = Suivre ce texte
+opinion-unfollow = Ne plus suivre
+arguments-sort-votes = les plus soutenus
+arguments-sort-date = les plus récents
+arguments-for = { $count ->
+    [one] 1 argument pour
+   *[other] { $count } arguments pour
+  }
+arguments-against = { $count ->
+    [one] 1 argument contre
+   *[other] { $count } arguments contre
+  }
+arguments-none = Aucun argument pour l’instant.
+argument-votes = { $count ->
+    [0] aucun soutien
+    [one] 1 soutien
+   *[other] { $count } soutiens
+  }
+argument-upvote = Soutenir
+argument-upvoted = Soutenu
+argument-new-for = Votre argument pour
+argument-new-against = Votre argument contre
+argument-publish = Publier
+report-opinion = Signaler ce texte
+report-argument = Signaler cet argument
+report-source = Signaler cette source
+sources-none = Aucune source pour l’instant.
+source-add = Ajouter une source
+source-publish = Ajouter la source
+source-no-category = Sans catégorie
+label-source-url = Adresse web de la source
+help-source-url = Une adresse commençant par https:// ou http://
+label-contribution-body = Votre contribution
+amendment-of = Amendement de :
+amendment-changes = Modifications proposées
+amendment-changes-summary = { $added } mot(s) ajouté(s), { $removed } mot(s) supprimé(s)
+amendment-full-text = Texte complet proposé
+amendment-justification = Justification
+amendment-propose = Proposer un amendement
+amendment-help = Modifiez le texte ci-dessous : les mots ajoutés et supprimés seront mis en évidence pour tous.
+amendment-new-text = Nouveau texte proposé
+amendments-none = Aucun amendement pour l’instant.
+diff-deleted-start = [début de suppression]
+diff-deleted-end = [fin de suppression]
+diff-inserted-start = [début d’ajout]
+diff-inserted-end = [fin d’ajout]
+flash-opinion-voted = Votre avis est enregistré.
+flash-opinion-vote-withdrawn = Votre vote est retiré.
+flash-argument-posted = Votre argument est publié.
+flash-source-added = Votre source est ajoutée.
+flash-contribution-posted = Votre contribution est publiée.
+flash-amendment-posted = Votre amendement est publié.
+flash-awaiting-moderation = Merci ! Votre texte sera publié après vérification par la modération.
+flash-opinion-followed = Vous suivez ce texte : vous serez prévenu des nouveaux amendements et des réponses.
+error-amendment-unchanged = Le texte proposé est identique au texte actuel : modifiez-le.
+error-link-scheme = L’adresse doit commencer par https:// ou http://.
+error-link-invalid = Cette adresse web n’est pas valide.
+error-import-too-many = Ce texte est trop long pour être importé en une fois : découpez-le.
+moderation-kind-opinion = Texte de consultation
+moderation-kind-argument = Argument
+moderation-kind-source = Source
+email-amendment-subject = { $title } : nouvel amendement
+email-amendment-body =
+    Bonjour,
+
+    Un nouvel amendement a été proposé au texte « { $title } ».
+
+    { $link }
+
+    Pour ne plus recevoir ces messages : { $unsubscribe }
+email-opinion-answer-subject = { $title } : réponse officielle
+email-opinion-answer-body =
+    Bonjour,
+
+    { $org } a publié une réponse officielle au texte « { $title } ».
+
+    { $link }
+
+    Pour ne plus recevoir ces messages : { $unsubscribe }
+admin-consultations = Consultations
+admin-consultations-none = Aucune consultation dans cette étape : créez-en une, puis importez ou écrivez son texte.
+admin-consultation-new = Nouvelle consultation
+help-consultation-title = Par exemple « Projet de plan climat 2030 ». Une étape peut tenir plusieurs consultations.
+admin-consultation-tree = Sections du texte
+admin-consultation-settings = Réglages
+admin-section-new = Titre de la nouvelle section
+admin-section-top-level = Au premier niveau
+admin-section-parent = Placer dans
+admin-section-participation = Participation
+admin-section-articles = { $count ->
+    [0] Aucun article
+    [one] 1 article ou contribution
+   *[other] { $count } articles et contributions
+  }
+admin-section-delete = Supprimer la section
+admin-section-delete-help = Ses sous-sections, articles, contributions, votes et arguments seront supprimés aussi.
+admin-article-title = Titre de l’article
+admin-article-body = Texte de l’article
+admin-article-add = Ajouter l’article
+admin-import-title = Importer un texte
+admin-import-help = Collez un texte en Markdown ou en texte brut. Les titres (« # », « ## »… ou « Titre I », « Chapitre 2 », « Section 3 ») deviennent des sections ; « Article … » ouvre un article ; chaque autre paragraphe devient un article. Les sections importées s’ajoutent après les existantes.
+admin-import-label = Texte à importer
+admin-import-submit = Importer
+import-first-section = Introduction
+label-pre-moderation = Modération a priori
+help-pre-moderation = Les contributions, amendements, arguments et sources ne sont publiés qu’après validation par la modération.
+label-subtitle = Sous-titre
+label-section-help = Texte d’aide affiché en tête de section
+help-section-colour = Facultatif, au format #1a7f37.
+label-contributions-open = Les participants peuvent ajouter des contributions
+label-amendments-allowed = Amendements autorisés
+label-arguments-allowed = Arguments pour et contre autorisés
+label-sources-allowed = Sources autorisées
+label-vote-widget = Vote sur les textes
+vote-widget-none = Aucun vote
+vote-widget-agree = « D’accord » seulement
+vote-widget-agree_mixed_disagree = D’accord, mitigé, pas d’accord
+label-votes-threshold = Objectif de votes
+help-votes-threshold = Facultatif : affiché comme une barre de progression.
+label-default-sort = Tri par défaut
+flash-imported = Le texte est importé : vérifiez ses sections et articles.
+flash-approved = Contenu publié.
+moderation-pending = En attente de publication
+moderation-pending-empty = Rien n’attend de validation.
+moderation-approve = Publier
+moderation-refuse = Refuser et masquer

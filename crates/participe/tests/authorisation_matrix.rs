@@ -183,6 +183,38 @@ const MATRIX: &[Row] = &[
     ("post", "/admin/moderation/{kind}/{id}/hide", Body::None, [Login, NO, NO, BAD, BAD, BAD]),
     ("post", "/admin/moderation/{kind}/{id}/restore", Body::None, [Login, NO, NO, SEE, SEE, SEE]),
     ("post", "/admin/reports/{id}/dismiss", Body::None, [Login, NO, NO, SEE, SEE, SEE]),
+    // Pre-moderation approves opinions, arguments and sources only: the
+    // fixture kind is a comment.
+    ("post", "/admin/moderation/{kind}/{id}/approve", Body::None, [Login, NO, NO, NF, NF, NF]),
+    // Consultations. The fixture consultation is in an open step of the
+    // public project: a section, a contribution by another account, an
+    // argument and a source on it.
+    ("get", "/sections/{id}", Body::None, ALL_OK),
+    ("get", "/sections/{id}/contribute", Body::None, SIGNED_IN),
+    ("post", "/sections/{id}/contribute", Body::Form(&[("title", "")]), SIGNED_IN_INVALID),
+    ("get", "/opinions/{id}", Body::None, ALL_OK),
+    ("post", "/opinions/{id}/vote", Body::Form(&[("value", "peut-être")]), SIGNED_IN_INVALID),
+    ("post", "/opinions/{id}/arguments", Body::Form(&[("side", "for"), ("body", "")]), SIGNED_IN_INVALID),
+    ("post", "/opinions/{id}/sources", Body::Form(&[("title", "Lien"), ("url", "javascript:alert(1)")]), SIGNED_IN_INVALID),
+    ("get", "/opinions/{id}/amend", Body::None, SIGNED_IN),
+    ("post", "/opinions/{id}/amend", Body::Form(&[("title", "")]), SIGNED_IN_INVALID),
+    ("post", "/opinions/{id}/follow", Body::None, SIGNED_IN_DONE),
+    ("post", "/opinions/{id}/report", Body::Form(&[("reason", "spam")]), SIGNED_IN_DONE),
+    ("post", "/arguments/{id}/vote", Body::None, SIGNED_IN_DONE),
+    ("post", "/arguments/{id}/report", Body::Form(&[("reason", "spam")]), SIGNED_IN_DONE),
+    ("post", "/sources/{id}/vote", Body::None, SIGNED_IN_DONE),
+    ("post", "/sources/{id}/report", Body::Form(&[("reason", "spam")]), SIGNED_IN_DONE),
+    ("get", "/admin/steps/{id}/consultations", Body::None, MANAGERS_OK),
+    ("post", "/admin/steps/{id}/consultations", Body::Form(&[("title", "")]), MANAGERS_INVALID),
+    ("get", "/admin/consultations/{id}", Body::None, MANAGERS_OK),
+    ("post", "/admin/consultations/{id}", Body::Form(&[("title", "")]), MANAGERS_INVALID),
+    ("post", "/admin/consultations/{id}/import", Body::Form(&[("text", " ")]), MANAGERS_INVALID),
+    ("post", "/admin/consultations/{id}/sections", Body::Form(&[("section_title", "")]), MANAGERS_INVALID),
+    ("get", "/admin/sections/{id}", Body::None, MANAGERS_OK),
+    ("post", "/admin/sections/{id}", Body::Form(&[("title", ""), ("vote_widget", "none"), ("default_sort", "position")]), MANAGERS_INVALID),
+    ("post", "/admin/sections/{id}/delete", Body::None, MANAGERS_DONE),
+    ("post", "/admin/sections/{id}/move", Body::Form(&[("direction", "up")]), MANAGERS_DONE),
+    ("post", "/admin/sections/{id}/articles", Body::Form(&[("article_title", "")]), MANAGERS_INVALID),
     // Realisation follow-up. The fixture project of the winners page is a
     // draft; the fixture proposal has a follow-up with a milestone and a news post.
     ("get", "/projects/{slug}/winners", Body::None, [NF, NF, NF, NF, OK, OK]),
@@ -296,6 +328,12 @@ struct Fixture {
     ballot: i64,
     job: i64,
     api_token: i64,
+    consultation_step: i64,
+    consultation: i64,
+    section: i64,
+    opinion: i64,
+    argument: i64,
+    source: i64,
 }
 
 async fn fixture(app: &TestApp, analyst: i64) -> Fixture {
@@ -444,7 +482,61 @@ async fn fixture(app: &TestApp, analyst: i64) -> Fixture {
     participe::storage::jobs::finish(db, job, Some(&archive_name), "")
         .await
         .unwrap();
+    // An open consultation step in the public project.
+    use participe::storage::{arguments, consultations, opinions, sources};
+    let consultation_step = steps::create(
+        db,
+        public,
+        &StepData {
+            title: "Consultation",
+            step_type: StepType::Consultation,
+            body: "",
+            starts_at: None,
+            ends_at: None,
+            published: true,
+        },
+    )
+    .await
+    .unwrap();
+    let consultation = consultations::create(db, consultation_step, "Plan").await.unwrap();
+    let section = consultations::add_section(
+        db,
+        consultation,
+        None,
+        &participe_domain::consultation::SectionInput::titled("Titre I".into()),
+    )
+    .await
+    .unwrap();
+    let new = opinions::NewOpinion {
+        section_id: section,
+        amends_id: None,
+        kind: "contribution",
+        author_id: user,
+        title: "Contribution",
+        body: "Un texte.",
+        appendix: "",
+        published: true,
+    };
+    let opinion = opinions::create(db, &new).await.unwrap();
+    let argument = arguments::create(
+        db,
+        arguments::About::Opinion(opinion),
+        participe_domain::consultation::Side::For,
+        "Parce que.",
+        arguments::Author::User(user),
+        true,
+    )
+    .await
+    .unwrap();
+    let src = participe_domain::consultation::SourceInput::parse("Rapport", "https://example.org/r", "", "").unwrap();
+    let source = sources::create(db, opinion, user, &src, true).await.unwrap();
     Fixture {
+        consultation_step,
+        consultation,
+        section,
+        opinion,
+        argument,
+        source,
         project,
         slug,
         step,
@@ -497,7 +589,19 @@ fn concrete(path: &str, f: &Fixture) -> String {
             .replace("{slug}", &f.public_slug)
             .replace("{id}", &f.collect_step.to_string());
     }
-    let id = if path.starts_with("/admin/api-tokens/") {
+    let id = if path.starts_with("/admin/steps/") && path.ends_with("/consultations") {
+        f.consultation_step
+    } else if path.starts_with("/admin/consultations/") {
+        f.consultation
+    } else if path.starts_with("/admin/sections/") || path.starts_with("/sections/") {
+        f.section
+    } else if path.starts_with("/opinions/") {
+        f.opinion
+    } else if path.starts_with("/arguments/") {
+        f.argument
+    } else if path.starts_with("/sources/") {
+        f.source
+    } else if path.starts_with("/admin/api-tokens/") {
         f.api_token
     } else if path.starts_with("/admin/projects/") {
         f.project

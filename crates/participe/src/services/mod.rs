@@ -8,5 +8,6 @@ pub mod decisions;
 pub mod jobs;
 pub mod live;
 pub mod notify;
+pub mod notify_opinions;
 pub mod org_cache;
 pub mod vote_count;

@@ -6,9 +6,11 @@
 
 pub mod analyses;
 pub mod api_tokens;
+pub mod arguments;
 pub mod ballots;
 pub mod collect;
 pub mod comments;
+pub mod consultations;
 pub mod counters;
 pub mod dashboard;
 mod db;
@@ -16,6 +18,7 @@ pub mod forms;
 pub mod jobs;
 pub mod moderation;
 pub mod open_data;
+pub mod opinions;
 pub mod org;
 pub mod outbox;
 pub mod personal_data;
@@ -27,9 +30,11 @@ pub mod rate_limit;
 pub mod realisations;
 pub mod schema;
 pub mod sessions;
+pub mod sources;
 pub mod steps;
 pub mod taxonomy;
 pub mod tokens;
+pub mod upvotes;
 pub mod users;
 pub mod votes;
 

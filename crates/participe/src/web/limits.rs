@@ -16,6 +16,9 @@ pub enum Limited {
     /// Ballots, counted per voter rather than per address (a town-hall
     /// kiosk serves many voters from one address).
     Vote(i64),
+    /// Votes, arguments, sources, amendments and contributions in
+    /// consultations and debates, per person (same ceiling as ballots).
+    Participation(i64),
 }
 
 /// Counts one attempt by this client; refuses with 429 past the limit.
@@ -27,9 +30,10 @@ pub async fn check(state: &AppState, ctx: &Ctx, what: Limited) -> AppResult<()> 
         Limited::PasswordReset => ("reset", limits.password_reset),
         Limited::Contact => ("contact", limits.contact),
         Limited::Vote(_) => ("vote", limits.vote),
+        Limited::Participation(_) => ("participate", limits.vote),
     };
     let who = match what {
-        Limited::Vote(user) => user.to_string(),
+        Limited::Vote(user) | Limited::Participation(user) => user.to_string(),
         _ => ctx.client_ip.clone(),
     };
     let now = chrono::Utc::now().timestamp();

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod admin;
 pub mod assets;
 pub mod cards;
+pub mod consultations;
 pub mod context;
 pub mod cookies;
 pub mod dates;

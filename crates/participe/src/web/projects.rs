@@ -112,12 +112,17 @@ pub async fn step(
     } else {
         (None, false)
     };
+    let consultations = if step.step_type == StepType::Consultation.as_str() {
+        super::consultations::pages::step_consultations(&state, step.id).await?
+    } else {
+        Vec::new()
+    };
     let step = step_views(vec![step]).pop();
     let html = render::page(
         &state,
         &ctx,
         "step.html",
-        view! { project, step, steps => all, list, can_deposit },
+        view! { project, step, steps => all, list, can_deposit, consultations },
     )
     .await?;
     let mut res = html.into_response();

@@ -78,6 +78,14 @@ templates!(
     "votes/results.html",
     "votes/live.html",
     "admin/export.html",
+    "consultations/_tree.html",
+    "consultations/_parts.html",
+    "consultations/section.html",
+    "consultations/opinion.html",
+    "consultations/write.html",
+    "admin/consultations.html",
+    "admin/consultation.html",
+    "admin/consultation_section.html",
 );
 
 fn lang_of(state: &State) -> Lang {

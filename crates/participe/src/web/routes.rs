@@ -5,7 +5,7 @@
 use axum::Router;
 use axum::routing::{get, post};
 
-use super::{accounts, admin, assets, home, moderation, projects, proposals, votes};
+use super::{accounts, admin, assets, consultations, home, moderation, projects, proposals, votes};
 use crate::app::AppState;
 
 macro_rules! routes {
@@ -130,6 +130,35 @@ routes! {
     post "/admin/moderation/{kind}/{id}/hide" => admin::moderation::hide;
     post "/admin/moderation/{kind}/{id}/restore" => admin::moderation::restore;
     post "/admin/reports/{id}/dismiss" => admin::moderation::dismiss;
+    post "/admin/moderation/{kind}/{id}/approve" => admin::moderation::approve;
+    get "/admin/steps/{id}/consultations" => admin::consultations::list;
+    post "/admin/steps/{id}/consultations" => admin::consultations::create;
+    get "/admin/consultations/{id}" => admin::consultations::show;
+    post "/admin/consultations/{id}" => admin::consultations::update;
+    post "/admin/consultations/{id}/import" => admin::consultations::import;
+    post "/admin/consultations/{id}/sections" => admin::consultations::add_section;
+    get "/admin/sections/{id}" => admin::consultations::section_form;
+    post "/admin/sections/{id}" => admin::consultations::update_section;
+    post "/admin/sections/{id}/delete" => admin::consultations::delete_section;
+    post "/admin/sections/{id}/move" => admin::consultations::move_section;
+    post "/admin/sections/{id}/articles" => admin::consultations::add_article;
+
+    // Consultations on a text: sections, opinions, arguments, sources, amendments.
+    get "/sections/{id}" => consultations::pages::section;
+    get "/sections/{id}/contribute" => consultations::actions::contribute_form;
+    post "/sections/{id}/contribute" => consultations::actions::contribute;
+    get "/opinions/{id}" => consultations::pages::opinion;
+    post "/opinions/{id}/vote" => consultations::actions::vote;
+    post "/opinions/{id}/arguments" => consultations::actions::argue;
+    post "/opinions/{id}/sources" => consultations::actions::add_source;
+    get "/opinions/{id}/amend" => consultations::actions::amend_form;
+    post "/opinions/{id}/amend" => consultations::actions::amend;
+    post "/opinions/{id}/follow" => consultations::actions::follow;
+    post "/opinions/{id}/report" => consultations::actions::report_opinion;
+    post "/arguments/{id}/vote" => consultations::actions::upvote_argument;
+    post "/arguments/{id}/report" => consultations::actions::report_argument;
+    post "/sources/{id}/vote" => consultations::actions::upvote_source;
+    post "/sources/{id}/report" => consultations::actions::report_source;
 
     // The public GraphQL API.
     get "/graphql" => crate::api::get;

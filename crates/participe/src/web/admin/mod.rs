@@ -3,6 +3,7 @@
 
 pub mod analysis;
 pub mod collect;
+pub mod consultations;
 pub mod dashboard;
 pub mod design;
 pub mod emails;

@@ -8,7 +8,7 @@ use participe_domain::permission::Action;
 use serde::Deserialize;
 
 use crate::app::AppState;
-use crate::storage::moderation;
+use crate::storage::{arguments, moderation, opinions, sources};
 use crate::view;
 use crate::web::context::Ctx;
 use crate::web::error::{AppError, AppResult};
@@ -17,11 +17,18 @@ use crate::web::render;
 
 async fn page(state: &AppState, ctx: &Ctx, errors: &FieldErrors) -> AppResult<Response> {
     let reports = moderation::queue(&state.db).await?;
+    // Content waiting for pre-moderation.
+    let pending_opinions = opinions::pending(&state.db).await?;
+    let pending_arguments = arguments::pending(&state.db).await?;
+    let pending_sources = sources::pending(&state.db).await?;
     let html = render::page(
         state,
         ctx,
         "admin/moderation.html",
-        view! { reports, errors => errors_value(&state.i18n, ctx.lang, errors) },
+        view! {
+            reports, pending_opinions, pending_arguments, pending_sources,
+            errors => errors_value(&state.i18n, ctx.lang, errors),
+        },
     )
     .await?;
     Ok(crate::web::form::form_response(html, !errors.is_empty()))
@@ -45,7 +52,10 @@ fn target(kind: &str) -> AppResult<Target> {
 
 /// Where to go after acting: back to the proposal page or to the queue.
 fn back_to(back: &str) -> String {
-    if back.starts_with("/proposals/") && !back.contains("//") {
+    let ours = ["/proposals/", "/opinions/", "/debates/"]
+        .iter()
+        .any(|p| back.starts_with(p));
+    if ours && !back.contains("//") && !back.contains('\\') {
         back.to_string()
     } else {
         "/admin/moderation".into()
@@ -95,4 +105,20 @@ pub async fn dismiss(State(state): State<AppState>, ctx: Ctx, PathParams(id): Pa
     ctx.require(Action::Moderate)?;
     moderation::dismiss(&state.db, id).await?;
     Ok(redirect_with_flash(&state, "/admin/moderation", "flash-saved"))
+}
+
+/// Publishes content that waited for pre-moderation.
+pub async fn approve(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    PathParams((kind, id)): PathParams<(String, i64)>,
+) -> AppResult<Response> {
+    ctx.require(Action::Moderate)?;
+    match target(&kind)? {
+        Target::Opinion => opinions::publish(&state.db, id).await?,
+        Target::Argument => arguments::publish(&state.db, id).await?,
+        Target::Source => sources::publish(&state.db, id).await?,
+        Target::Proposal | Target::Comment => return Err(AppError::not_found()),
+    }
+    Ok(redirect_with_flash(&state, "/admin/moderation", "flash-approved"))
 }
