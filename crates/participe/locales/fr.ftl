@@ -1247,10 +1247,10 @@ form-section-dates = Dates
 
 ## Consultations on a text
 consultation-section-figures = { $opinions ->
-    [one] 1 contribution
+    [one] { $opinions } contribution
    *[other] { $opinions } contributions
   } · { $votes ->
-    [one] 1 vote
+    [one] { $votes } vote
    *[other] { $votes } votes
   }
 consultation-empty = Le texte de cette consultation n’a pas encore de sections.
@@ -1261,7 +1261,7 @@ consultation-closed = La participation est fermée à cette étape : vous pouvez
 consultation-subsections = Dans cette section
 consultation-opinions = { $count ->
     [0] Aucune contribution
-    [one] 1 contribution
+    [one] { $count } contribution
    *[other] { $count } contributions
   }
 consultation-no-opinions = Aucune contribution dans cette section pour l’instant.
@@ -1284,15 +1284,15 @@ opinion-vote-legend = Votre avis sur ce texte
 opinion-vote-withdraw = Retirer mon vote
 opinion-votes-title = Avis des participants
 opinion-arguments-count = { $count ->
-    [one] 1 argument
+    [one] { $count } argument
    *[other] { $count } arguments
   }
 opinion-amendments-count = { $count ->
-    [one] 1 amendement
+    [one] { $count } amendement
    *[other] { $count } amendements
   }
 opinion-sources-count = { $count ->
-    [one] 1 source
+    [one] { $count } source
    *[other] { $count } sources
   }
 opinion-awaiting-moderation = En attente de modération
@@ -1306,17 +1306,17 @@ opinion-unfollow = Ne plus suivre
 arguments-sort-votes = les plus soutenus
 arguments-sort-date = les plus récents
 arguments-for = { $count ->
-    [one] 1 argument pour
+    [one] { $count } argument pour
    *[other] { $count } arguments pour
   }
 arguments-against = { $count ->
-    [one] 1 argument contre
+    [one] { $count } argument contre
    *[other] { $count } arguments contre
   }
 arguments-none = Aucun argument pour l’instant.
 argument-votes = { $count ->
     [0] aucun soutien
-    [one] 1 soutien
+    [one] { $count } soutien
    *[other] { $count } soutiens
   }
 argument-upvote = Soutenir
@@ -1392,7 +1392,7 @@ admin-section-parent = Placer dans
 admin-section-participation = Participation
 admin-section-articles = { $count ->
     [0] Aucun article
-    [one] 1 article ou contribution
+    [one] { $count } article ou contribution
    *[other] { $count } articles et contributions
   }
 admin-section-delete = Supprimer la section

@@ -381,6 +381,12 @@ pub const PNG: &[u8] = &[
 /// A public project with an open, published collect step; returns
 /// (project slug, step id). Staff set it up through the back office.
 pub async fn open_collect_step(app: &TestApp, admin: &mut Client, title: &str) -> (String, i64) {
+    open_step(app, admin, title, "collect").await
+}
+
+/// A public project with one published step of `step_type`, open from two
+/// days ago for twenty days; returns the project's slug and the step's id.
+pub async fn open_step(app: &TestApp, admin: &mut Client, title: &str, step_type: &str) -> (String, i64) {
     let res = admin
         .post("/admin/projects/new", &[("title", title), ("visibility", "public")])
         .await;
@@ -397,7 +403,7 @@ pub async fn open_collect_step(app: &TestApp, admin: &mut Client, title: &str) -
             &format!("/admin/projects/{project}/steps/new"),
             &[
                 ("title", "Dépôt"),
-                ("step_type", "collect"),
+                ("step_type", step_type),
                 ("starts_at", &start),
                 ("ends_at", &end),
                 ("published", "on"),
