@@ -6,6 +6,7 @@ pub mod analysis;
 pub mod archive;
 pub mod colour;
 pub mod consultation;
+pub mod debate;
 pub mod diff;
 pub mod email;
 pub mod errors;

@@ -1427,3 +1427,53 @@ moderation-pending = Awaiting publication
 moderation-pending-empty = Nothing awaits approval.
 moderation-approve = Publish
 moderation-refuse = Refuse and hide
+argument-anonymous = Participant without an account
+debate-none = No debate is published in this step yet.
+debate-for-count = { $count ->
+    [one] { $count } vote for
+   *[other] { $count } votes for
+  }
+debate-against-count = { $count ->
+    [one] { $count } vote against
+   *[other] { $count } votes against
+  }
+debate-opening-for = The case for
+debate-opening-against = The case against
+debate-vote-title = Votes
+debate-vote-legend = Your position
+debate-side-for = For
+debate-side-against = Against
+debate-press = Press review
+debate-anonymous-link = Take part without an account
+debate-anonymous-argument = Your argument (optional)
+debate-anonymous-email-help = We send you a link: your vote and argument count only once you follow it. Your address is never published.
+debate-anonymous-submit = Send
+debate-embed-open = See the whole debate
+debate-embed-title = Embed this debate in another site
+debate-embed-help = Copy this code into a page of your site: the debate shows there with its votes, and visitors can take part without an account if the option is on.
+debate-embed-code = Code to copy
+debate-confirm-expired = Link already used or unknown
+debate-confirm-expired-text = This confirmation link was already used or does not exist. Your participation may already be counted.
+flash-check-your-email = Almost done: follow the link we just emailed you so that your participation counts.
+flash-participation-confirmed = Thank you, your participation is confirmed.
+admin-debates = Debates
+admin-debate-new = New debate
+label-debate-question = Question debated
+label-debate-mode = Layout
+debate-mode-face_to_face = Face to face: one text for, one against
+debate-mode-free = One free text
+help-debate-face-to-face = Face to face needs both texts.
+label-debate-body = Free text
+help-debate-free = For the "one free text" layout.
+label-anonymous-allowed = Participation without an account
+help-anonymous-allowed = A vote or argument with only an email address, counted once the link sent to that address is followed.
+label-published-on = Publication date
+email-debate-confirm-subject = Confirm your participation: { $question }
+email-debate-confirm-body =
+    Hello,
+
+    So that your participation in the debate "{ $question }" counts, follow this link:
+
+    { $link }
+
+    If you did not ask for this, ignore this message: nothing will be published.

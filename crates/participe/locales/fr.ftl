@@ -1427,3 +1427,53 @@ moderation-pending = En attente de publication
 moderation-pending-empty = Rien n’attend de validation.
 moderation-approve = Publier
 moderation-refuse = Refuser et masquer
+argument-anonymous = Participant sans compte
+debate-none = Aucun débat n’est encore publié à cette étape.
+debate-for-count = { $count ->
+    [one] { $count } vote pour
+   *[other] { $count } votes pour
+  }
+debate-against-count = { $count ->
+    [one] { $count } vote contre
+   *[other] { $count } votes contre
+  }
+debate-opening-for = Le point de vue pour
+debate-opening-against = Le point de vue contre
+debate-vote-title = Votes
+debate-vote-legend = Votre position
+debate-side-for = Pour
+debate-side-against = Contre
+debate-press = Revue de presse
+debate-anonymous-link = Participer sans créer de compte
+debate-anonymous-argument = Votre argument (facultatif)
+debate-anonymous-email-help = Nous vous envoyons un lien : votre vote et votre argument ne comptent qu’une fois ce lien suivi. Votre adresse n’est jamais publiée.
+debate-anonymous-submit = Envoyer
+debate-embed-open = Voir le débat complet
+debate-embed-title = Intégrer ce débat sur un autre site
+debate-embed-help = Copiez ce code dans une page de votre site : le débat s’y affiche avec ses votes, et les visiteurs peuvent y participer sans compte si l’option est activée.
+debate-embed-code = Code à copier
+debate-confirm-expired = Lien déjà utilisé ou inconnu
+debate-confirm-expired-text = Ce lien de confirmation a déjà servi ou n’existe pas. Votre participation est peut-être déjà comptée.
+flash-check-your-email = Presque fini : suivez le lien que nous venons de vous envoyer par e-mail pour que votre participation compte.
+flash-participation-confirmed = Merci, votre participation est confirmée.
+admin-debates = Débats
+admin-debate-new = Nouveau débat
+label-debate-question = Question débattue
+label-debate-mode = Présentation
+debate-mode-face_to_face = Face à face : un texte pour, un texte contre
+debate-mode-free = Un texte libre
+help-debate-face-to-face = En face à face, les deux textes sont obligatoires.
+label-debate-body = Texte libre
+help-debate-free = Pour la présentation « texte libre ».
+label-anonymous-allowed = Participation sans compte
+help-anonymous-allowed = Vote ou argument avec une simple adresse e-mail, comptés une fois le lien envoyé à cette adresse suivi.
+label-published-on = Date de parution
+email-debate-confirm-subject = Confirmez votre participation : { $question }
+email-debate-confirm-body =
+    Bonjour,
+
+    Pour que votre participation au débat « { $question } » soit comptée, suivez ce lien :
+
+    { $link }
+
+    Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : rien ne sera publié.

@@ -204,6 +204,22 @@ const MATRIX: &[Row] = &[
     ("post", "/arguments/{id}/report", Body::Form(&[("reason", "spam")]), SIGNED_IN_DONE),
     ("post", "/sources/{id}/vote", Body::None, SIGNED_IN_DONE),
     ("post", "/sources/{id}/report", Body::Form(&[("reason", "spam")]), SIGNED_IN_DONE),
+    // Debates. The fixture debate is in an open step of the public project,
+    // open to participation without an account, with one press article.
+    ("get", "/debates/{id}", Body::None, ALL_OK),
+    ("post", "/debates/{id}/vote", Body::Form(&[("side", "peut-être")]), SIGNED_IN_INVALID),
+    ("post", "/debates/{id}/arguments", Body::Form(&[("side", "for"), ("body", "")]), SIGNED_IN_INVALID),
+    ("get", "/debates/{id}/anonymous", Body::None, ALL_OK),
+    ("post", "/debates/{id}/anonymous", Body::Form(&[("email", "x@example.org"), ("side", "for")]), [BAD; 6]),
+    ("get", "/debates/confirm/{token}", Body::None, [GONE; 6]),
+    ("get", "/embed/debates/{id}", Body::None, ALL_OK),
+    ("post", "/embed/debates/{id}", Body::Form(&[("email", "x@example.org"), ("side", "for")]), [BAD; 6]),
+    ("get", "/admin/steps/{id}/debates", Body::None, MANAGERS_OK),
+    ("post", "/admin/steps/{id}/debates", Body::Form(&[("question", "")]), MANAGERS_INVALID),
+    ("get", "/admin/debates/{id}", Body::None, MANAGERS_OK),
+    ("post", "/admin/debates/{id}", Body::Form(&[("question", ""), ("mode", "free")]), MANAGERS_INVALID),
+    ("post", "/admin/debates/{id}/articles", Body::Form(&[("title", "")]), MANAGERS_INVALID),
+    ("post", "/admin/press-articles/{id}/delete", Body::None, MANAGERS_DONE),
     ("get", "/admin/steps/{id}/consultations", Body::None, MANAGERS_OK),
     ("post", "/admin/steps/{id}/consultations", Body::Form(&[("title", "")]), MANAGERS_INVALID),
     ("get", "/admin/consultations/{id}", Body::None, MANAGERS_OK),
@@ -334,6 +350,9 @@ struct Fixture {
     opinion: i64,
     argument: i64,
     source: i64,
+    debate_step: i64,
+    debate: i64,
+    press_article: i64,
 }
 
 async fn fixture(app: &TestApp, analyst: i64) -> Fixture {
@@ -530,7 +549,39 @@ async fn fixture(app: &TestApp, analyst: i64) -> Fixture {
     .unwrap();
     let src = participe_domain::consultation::SourceInput::parse("Rapport", "https://example.org/r", "", "").unwrap();
     let source = sources::create(db, opinion, user, &src, true).await.unwrap();
+    // An open debate step in the public project.
+    use participe::storage::debates;
+    let debate_step = steps::create(
+        db,
+        public,
+        &StepData {
+            title: "Débat",
+            step_type: StepType::Debate,
+            body: "",
+            starts_at: None,
+            ends_at: None,
+            published: true,
+        },
+    )
+    .await
+    .unwrap();
+    let debate = debates::create(db, debate_step, "Piétonniser ?").await.unwrap();
+    let raw = participe_domain::debate::RawDebate {
+        question: "Piétonniser ?",
+        mode: "free",
+        body: "Le centre-ville.",
+        anonymous_allowed: true,
+        ..Default::default()
+    };
+    debates::update(db, debate, &participe_domain::debate::DebateInput::parse(&raw).unwrap())
+        .await
+        .unwrap();
+    let a = participe_domain::debate::ArticleInput::parse("Presse", "https://example.org/p", "").unwrap();
+    let press_article = debates::add_article(db, debate, &a).await.unwrap();
     Fixture {
+        debate_step,
+        debate,
+        press_article,
         consultation_step,
         consultation,
         section,
@@ -589,7 +640,16 @@ fn concrete(path: &str, f: &Fixture) -> String {
             .replace("{slug}", &f.public_slug)
             .replace("{id}", &f.collect_step.to_string());
     }
-    let id = if path.starts_with("/admin/steps/") && path.ends_with("/consultations") {
+    let id = if path.starts_with("/admin/steps/") && path.ends_with("/debates") {
+        f.debate_step
+    } else if path.starts_with("/debates/")
+        || path.starts_with("/embed/debates/")
+        || path.starts_with("/admin/debates/")
+    {
+        f.debate
+    } else if path.starts_with("/admin/press-articles/") {
+        f.press_article
+    } else if path.starts_with("/admin/steps/") && path.ends_with("/consultations") {
         f.consultation_step
     } else if path.starts_with("/admin/consultations/") {
         f.consultation

@@ -14,6 +14,7 @@ pub mod consultations;
 pub mod counters;
 pub mod dashboard;
 mod db;
+pub mod debates;
 pub mod forms;
 pub mod jobs;
 pub mod moderation;

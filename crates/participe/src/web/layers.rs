@@ -140,6 +140,14 @@ async fn context_inner(state: &AppState, req: Request, next: Next) -> Result<Res
         if cross_site(req.headers()) {
             return Err((AppError::new(ErrorKind::Csrf), Some(ctx)));
         }
+        // Embedded widgets live in other sites' frames, where browsers
+        // withhold our cookies: their forms carry a single-use token that
+        // the handler checks instead (web/debates.rs, `embed_post`).
+        if req.uri().path().starts_with("/embed/") {
+            req.extensions_mut().insert(ctx.clone());
+            let res = next.run(req).await;
+            return Ok(finish(state, Some(ctx), None, res).await);
+        }
         let (sent, rebuilt) = submitted_token(req).await.map_err(|e| (e, Some(ctx.clone())))?;
         req = rebuilt;
         // Only a token matching the cookie the browser already had counts.
@@ -229,7 +237,14 @@ pub async fn security_headers(req: Request, next: Next) -> Response {
     }
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
-    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    // Pages that may be framed (the embeddable widget) relax frame-ancestors.
+    let framable = h
+        .get(header::CONTENT_SECURITY_POLICY)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|csp| !csp.contains("frame-ancestors 'none'"));
+    if !framable {
+        h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    }
     h.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
     h.insert(
         "permissions-policy",

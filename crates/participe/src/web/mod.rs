@@ -9,6 +9,7 @@ pub mod consultations;
 pub mod context;
 pub mod cookies;
 pub mod dates;
+pub mod debates;
 pub mod error;
 pub mod follow_up;
 pub mod form;

@@ -117,12 +117,17 @@ pub async fn step(
     } else {
         Vec::new()
     };
+    let debates = if step.step_type == StepType::Debate.as_str() {
+        crate::storage::debates::of_step(&state.db, step.id).await?
+    } else {
+        Vec::new()
+    };
     let step = step_views(vec![step]).pop();
     let html = render::page(
         &state,
         &ctx,
         "step.html",
-        view! { project, step, steps => all, list, can_deposit, consultations },
+        view! { project, step, steps => all, list, can_deposit, consultations, debates },
     )
     .await?;
     let mut res = html.into_response();

@@ -86,6 +86,14 @@ templates!(
     "admin/consultations.html",
     "admin/consultation.html",
     "admin/consultation_section.html",
+    "debates/_list.html",
+    "debates/show.html",
+    "debates/anonymous.html",
+    "debates/embed.html",
+    "debates/_bar.html",
+    "debates/_anonymous_form.html",
+    "admin/debates.html",
+    "admin/debate.html",
 );
 
 fn lang_of(state: &State) -> Lang {

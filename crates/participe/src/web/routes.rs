@@ -5,7 +5,7 @@
 use axum::Router;
 use axum::routing::{get, post};
 
-use super::{accounts, admin, assets, consultations, home, moderation, projects, proposals, votes};
+use super::{accounts, admin, assets, consultations, debates, home, moderation, projects, proposals, votes};
 use crate::app::AppState;
 
 macro_rules! routes {
@@ -159,6 +159,22 @@ routes! {
     post "/arguments/{id}/report" => consultations::actions::report_argument;
     post "/sources/{id}/vote" => consultations::actions::upvote_source;
     post "/sources/{id}/report" => consultations::actions::report_source;
+
+    // Debates, and their widget for other sites.
+    get "/debates/{id}" => debates::show;
+    post "/debates/{id}/vote" => debates::vote;
+    post "/debates/{id}/arguments" => debates::argue;
+    get "/debates/{id}/anonymous" => debates::anonymous_form;
+    post "/debates/{id}/anonymous" => debates::anonymous;
+    get "/debates/confirm/{token}" => debates::confirm;
+    get "/embed/debates/{id}" => debates::embed;
+    post "/embed/debates/{id}" => debates::embed_post;
+    get "/admin/steps/{id}/debates" => admin::debates::list;
+    post "/admin/steps/{id}/debates" => admin::debates::create;
+    get "/admin/debates/{id}" => admin::debates::show;
+    post "/admin/debates/{id}" => admin::debates::update;
+    post "/admin/debates/{id}/articles" => admin::debates::add_article;
+    post "/admin/press-articles/{id}/delete" => admin::debates::delete_article;
 
     // The public GraphQL API.
     get "/graphql" => crate::api::get;

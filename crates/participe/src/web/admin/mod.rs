@@ -5,6 +5,7 @@ pub mod analysis;
 pub mod collect;
 pub mod consultations;
 pub mod dashboard;
+pub mod debates;
 pub mod design;
 pub mod emails;
 pub mod export;

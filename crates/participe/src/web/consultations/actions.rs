@@ -152,8 +152,16 @@ pub async fn upvote_argument(
     if !a.is_public() {
         return Err(AppError::not_found());
     }
-    let oid = open_opinion_of(&state, &ctx, a.opinion_id).await?;
-    let to = format!("/opinions/{oid}#argument-{id}");
+    let to = match a.debate_id {
+        Some(d) => {
+            crate::web::debates::require_open(&state, &ctx, d).await?;
+            format!("/debates/{d}#argument-{id}")
+        }
+        None => {
+            let oid = open_opinion_of(&state, &ctx, a.opinion_id).await?;
+            format!("/opinions/{oid}#argument-{id}")
+        }
+    };
     limits::check(&state, &ctx, Limited::Participation(user.id)).await?;
     upvotes::set(&state.db, Upvoted::Argument, id, user.id, f.action != "remove").await?;
     Ok(redirect_with_flash(&state, &to, "flash-saved"))
@@ -485,6 +493,9 @@ pub async fn report_argument(
 ) -> AppResult<Response> {
     ctx.user()?;
     let a = arguments::by_id(&state.db, id).await?.ok_or_else(AppError::not_found)?;
+    if let Some(d) = a.debate_id {
+        return crate::web::debates::report_argument(&state, &ctx, d, id, &f.reason, &f.details).await;
+    }
     let oid = a.opinion_id.ok_or_else(AppError::not_found)?;
     opinion_place(&state, &ctx, oid).await?;
     report(&state, &ctx, Target::Argument, id, oid, f).await
