@@ -22,6 +22,7 @@ pub mod proposal;
 pub mod role;
 pub mod slug;
 pub mod step;
+pub mod synthesis;
 pub mod tally;
 pub mod templates;
 pub mod text;

@@ -1477,3 +1477,49 @@ email-debate-confirm-body =
     { $link }
 
     If you did not ask for this, ignore this message: nothing will be published.
+synthesis-title = Synthesis
+synthesis-published-on = Published on { $date }
+synthesis-preview = Preview: this synthesis is not published yet.
+synthesis-intro = This synthesis sorts { $placed } of the { $total } published contributions, amendments and arguments; every group links to each of them.
+synthesis-groups = Groups
+synthesis-group-figures = { $items ->
+    [one] { $items } item
+   *[other] { $items } items
+  } · { $votes ->
+    [one] { $votes } vote
+   *[other] { $votes } votes
+  }
+synthesis-group-items = See the { $count } items of the group
+synthesis-admin-intro = Group the step's contributions, amendments and arguments by similarity, then rename, merge, split, nest and summarise the groups before publishing. Every item is in one group only.
+synthesis-generate = Group automatically
+synthesis-regroup = Group again
+synthesis-regroup-confirm = Grouping again replaces every group, its title and its summary. Continue?
+synthesis-publish = Publish the synthesis
+synthesis-unpublish = Unpublish
+synthesis-is-published = Published
+synthesis-none = No synthesis yet: { $total } items to group.
+synthesis-unplaced = { $count ->
+    [one] { $count } item to sort
+   *[other] { $count } items to sort
+  }
+synthesis-move-to = Move to
+synthesis-new-group = A new group
+synthesis-new-group-title = Title of the new group
+synthesis-to-sort = To sort
+synthesis-place = Sort
+synthesis-move = Move the selection
+synthesis-summary = Summary of the group
+synthesis-parent = Place in
+synthesis-merge-into = Merge into
+synthesis-merge = Merge
+synthesis-votes = { $count ->
+    [one] { $count } vote
+   *[other] { $count } votes
+  }
+synthesis-other-group = Miscellaneous
+flash-synthesis-grouped = The items are grouped: review the groups before publishing.
+flash-synthesis-published = The synthesis is published.
+error-synthesis-empty = Group the items first.
+error-synthesis-unplaced = Sort every item into a group first.
+error-synthesis-none-chosen = Tick at least one item.
+error-synthesis-loop = A group cannot be placed in itself or one of its sub-groups.

@@ -1477,3 +1477,49 @@ email-debate-confirm-body =
     { $link }
 
     Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : rien ne sera publié.
+synthesis-title = Synthèse
+synthesis-published-on = Publiée le { $date }
+synthesis-preview = Aperçu : cette synthèse n’est pas encore publiée.
+synthesis-intro = Cette synthèse classe { $placed } des { $total } contributions, amendements et arguments publiés ; chaque groupe renvoie vers chacun d’eux.
+synthesis-groups = Groupes
+synthesis-group-figures = { $items ->
+    [one] { $items } élément
+   *[other] { $items } éléments
+  } · { $votes ->
+    [one] { $votes } vote
+   *[other] { $votes } votes
+  }
+synthesis-group-items = Voir les { $count } éléments du groupe
+synthesis-admin-intro = Regroupez automatiquement les contributions, amendements et arguments de l’étape par similarité, puis renommez, fusionnez, découpez, imbriquez et résumez les groupes avant de publier. Chaque élément est dans un seul groupe.
+synthesis-generate = Regrouper automatiquement
+synthesis-regroup = Regrouper à nouveau
+synthesis-regroup-confirm = Regrouper à nouveau remplace tous les groupes, leurs titres et leurs résumés. Continuer ?
+synthesis-publish = Publier la synthèse
+synthesis-unpublish = Retirer la publication
+synthesis-is-published = Publiée
+synthesis-none = Aucune synthèse pour l’instant : { $total } éléments à regrouper.
+synthesis-unplaced = { $count ->
+    [one] { $count } élément à classer
+   *[other] { $count } éléments à classer
+  }
+synthesis-move-to = Déplacer vers
+synthesis-new-group = Un nouveau groupe
+synthesis-new-group-title = Titre du nouveau groupe
+synthesis-to-sort = À classer
+synthesis-place = Classer
+synthesis-move = Déplacer la sélection
+synthesis-summary = Résumé du groupe
+synthesis-parent = Placer dans
+synthesis-merge-into = Fusionner dans
+synthesis-merge = Fusionner
+synthesis-votes = { $count ->
+    [one] { $count } vote
+   *[other] { $count } votes
+  }
+synthesis-other-group = Divers
+flash-synthesis-grouped = Les éléments sont regroupés : relisez les groupes avant de publier.
+flash-synthesis-published = La synthèse est publiée.
+error-synthesis-empty = Regroupez d’abord les éléments.
+error-synthesis-unplaced = Classez d’abord chaque élément dans un groupe.
+error-synthesis-none-chosen = Cochez au moins un élément.
+error-synthesis-loop = Un groupe ne peut pas être placé dans lui-même ni dans l’un de ses sous-groupes.

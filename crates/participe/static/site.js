@@ -63,3 +63,12 @@
     });
   }
 })();
+
+/* Buttons with data-confirm ask before an action that replaces work
+   (grouping a synthesis again). Without JavaScript the action goes ahead. */
+(function () {
+  document.addEventListener('submit', function (e) {
+    var b = e.submitter;
+    if (b && b.dataset.confirm && !window.confirm(b.dataset.confirm)) e.preventDefault();
+  });
+})();

@@ -220,6 +220,15 @@ const MATRIX: &[Row] = &[
     ("post", "/admin/debates/{id}", Body::Form(&[("question", ""), ("mode", "free")]), MANAGERS_INVALID),
     ("post", "/admin/debates/{id}/articles", Body::Form(&[("title", "")]), MANAGERS_INVALID),
     ("post", "/admin/press-articles/{id}/delete", Body::None, MANAGERS_DONE),
+    // The synthesis of the fixture consultation step: grouped, unpublished.
+    ("get", "/projects/{slug}/steps/{id}/synthesis", Body::None, [NF, NF, NF, NF, OK, OK]),
+    ("get", "/admin/steps/{id}/synthesis", Body::None, MANAGERS_OK),
+    ("post", "/admin/steps/{id}/synthesis/generate", Body::None, MANAGERS_DONE),
+    ("post", "/admin/steps/{id}/synthesis/publish", Body::Form(&[("publish", "1")]), MANAGERS_DONE),
+    ("post", "/admin/steps/{id}/synthesis/place", Body::Form(&[("group", "new"), ("title", "Groupe")]), MANAGERS_INVALID),
+    ("post", "/admin/synthesis-groups/{id}", Body::Form(&[("title", "")]), MANAGERS_INVALID),
+    ("post", "/admin/synthesis-groups/{id}/merge", Body::Form(&[("into", "abc")]), [Login, NO, NO, NO, S(400), S(400)]),
+    ("post", "/admin/synthesis-groups/{id}/move", Body::Form(&[("direction", "up")]), MANAGERS_DONE),
     ("get", "/admin/steps/{id}/consultations", Body::None, MANAGERS_OK),
     ("post", "/admin/steps/{id}/consultations", Body::Form(&[("title", "")]), MANAGERS_INVALID),
     ("get", "/admin/consultations/{id}", Body::None, MANAGERS_OK),
@@ -353,6 +362,7 @@ struct Fixture {
     debate_step: i64,
     debate: i64,
     press_article: i64,
+    synthesis_group: i64,
 }
 
 async fn fixture(app: &TestApp, analyst: i64) -> Fixture {
@@ -578,7 +588,15 @@ async fn fixture(app: &TestApp, analyst: i64) -> Fixture {
         .unwrap();
     let a = participe_domain::debate::ArticleInput::parse("Presse", "https://example.org/p", "").unwrap();
     let press_article = debates::add_article(db, debate, &a).await.unwrap();
+    participe::services::synthesis::regroup(db, consultation_step, "Divers")
+        .await
+        .unwrap();
+    let synthesis_group = participe::storage::syntheses::groups(db, consultation_step)
+        .await
+        .unwrap()[0]
+        .id;
     Fixture {
+        synthesis_group,
         debate_step,
         debate,
         press_article,
@@ -635,12 +653,21 @@ fn concrete(path: &str, f: &Fixture) -> String {
             .replace("{id}", &f.vote_step.to_string())
             .replace("{ballot}", &f.ballot.to_string());
     }
+    if path.ends_with("/synthesis") && path.starts_with("/projects/") {
+        return path
+            .replace("{slug}", &f.public_slug)
+            .replace("{id}", &f.consultation_step.to_string());
+    }
     if path.starts_with("/projects/{slug}/steps/{id}/proposals") {
         return path
             .replace("{slug}", &f.public_slug)
             .replace("{id}", &f.collect_step.to_string());
     }
-    let id = if path.starts_with("/admin/steps/") && path.ends_with("/debates") {
+    let id = if path.starts_with("/admin/steps/") && path.contains("/synthesis") {
+        f.consultation_step
+    } else if path.starts_with("/admin/synthesis-groups/") {
+        f.synthesis_group
+    } else if path.starts_with("/admin/steps/") && path.ends_with("/debates") {
         f.debate_step
     } else if path.starts_with("/debates/")
         || path.starts_with("/embed/debates/")

@@ -533,6 +533,130 @@ async fn contributions_amendments_and_pre_moderation(app: &TestApp) {
     );
 }
 
+async fn the_synthesis_holds_every_item_once(app: &TestApp) {
+    let (mut pm, step, id) = setup(app).await;
+    let slug = slug_of(app, step).await;
+    let art = article(app, id, "Créer 50 km").await;
+    let section = opinions::by_id(app.db(), art).await.unwrap().unwrap().section_id;
+    let mut p = app.logged_in(Role::Participant).await;
+    for (title, body) in [
+        (
+            "Des pistes protégées",
+            "Des pistes cyclables protégées par des bordures.",
+        ),
+        ("Plus de pistes", "Plus de pistes cyclables vers les écoles."),
+        ("Isoler les écoles", "Isoler les écoles pour économiser le chauffage."),
+    ] {
+        let res = p
+            .post(
+                &format!("/sections/{section}/contribute"),
+                &[("title", title), ("body", body)],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+    }
+    p.post(
+        &format!("/opinions/{art}/arguments"),
+        &[("side", "for"), ("body", "Les pistes rassurent les parents.")],
+    )
+    .await;
+    let base = format!("/admin/steps/{step}/synthesis");
+    // Nothing to publish before grouping.
+    let res = pm.post(&format!("{base}/publish"), &[("publish", "1")]).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        pm.post(&format!("{base}/generate"), &[]).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let items = participe::storage::syntheses::items(app.db(), step).await.unwrap();
+    assert_eq!(
+        items.len(),
+        3 + 3 + 1,
+        "three articles, three contributions, one argument"
+    );
+    assert!(items.iter().all(|i| i.group_id.is_some()), "every item placed");
+    assert_eq!(app.count("synthesis_items").await, 7, "each exactly once");
+    // Not public until published.
+    let public = format!("/projects/{slug}/steps/{step}/synthesis");
+    assert_eq!(app.client().get(&public).await.status, StatusCode::NOT_FOUND);
+    // A new contribution after grouping must be placed before publishing.
+    p.post(
+        &format!("/sections/{section}/contribute"),
+        &[("title", "Vélos cargos"), ("body", "Prêter des vélos cargos.")],
+    )
+    .await;
+    let res = pm.post(&format!("{base}/publish"), &[("publish", "1")]).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let page = pm.get(&base).await;
+    let new_item = page.attr("#unplaced-title + form input[name=item]", "value");
+    let groups = participe::storage::syntheses::groups(app.db(), step).await.unwrap();
+    let first = groups[0].id;
+    let res = pm
+        .post(
+            &format!("{base}/place"),
+            &[("item", &new_item), ("group", &first.to_string())],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    // Rename with a summary, merge every other group into the first.
+    let res = pm
+        .post(
+            &format!("/admin/synthesis-groups/{first}"),
+            &[
+                ("title", "Mobilités"),
+                ("summary", "Les participants veulent des pistes **protégées**."),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    for g in &groups[1..] {
+        let res = pm
+            .post(
+                &format!("/admin/synthesis-groups/{}/merge", g.id),
+                &[("into", &first.to_string())],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+    }
+    // A group cannot become its own parent.
+    let res = pm
+        .post(
+            &format!("/admin/synthesis-groups/{first}"),
+            &[("title", "Mobilités"), ("parent", &first.to_string())],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        pm.post(&format!("{base}/publish"), &[("publish", "1")]).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let page = app.client().get(&public).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.texts(".synthesis-group h2"), vec!["Mobilités"]);
+    // Every item of the step is linked exactly once.
+    let items = participe::storage::syntheses::items(app.db(), step).await.unwrap();
+    assert_eq!(items.len(), 8);
+    let links = page.texts(".synthesis-items li");
+    assert_eq!(links.len(), 8);
+    for i in &items {
+        let href = if i.kind == "opinion" {
+            format!("/opinions/{}", i.item_id)
+        } else {
+            format!("/opinions/{}#argument-{}", i.opinion_id, i.item_id)
+        };
+        assert!(page.has(&format!(".synthesis-items a[href='{href}']")), "{href}");
+    }
+    assert!(page.body.contains("<strong>protégées</strong>"));
+    // The step page links to it.
+    assert!(
+        app.client()
+            .get(&format!("/projects/{slug}/steps/{step}"))
+            .await
+            .has(&format!("a[href='{public}']"))
+    );
+}
+
+engine_test!(the_synthesis_holds_every_item_once, the_synthesis_holds_every_item_once);
 engine_test!(import_builds_the_tree, import_builds_the_tree);
 engine_test!(votes_arguments_and_sources, votes_arguments_and_sources);
 engine_test!(

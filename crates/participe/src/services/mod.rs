@@ -10,4 +10,5 @@ pub mod live;
 pub mod notify;
 pub mod notify_opinions;
 pub mod org_cache;
+pub mod synthesis;
 pub mod vote_count;

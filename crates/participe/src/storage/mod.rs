@@ -33,6 +33,7 @@ pub mod schema;
 pub mod sessions;
 pub mod sources;
 pub mod steps;
+pub mod syntheses;
 pub mod taxonomy;
 pub mod tokens;
 pub mod upvotes;

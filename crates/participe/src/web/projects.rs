@@ -112,10 +112,16 @@ pub async fn step(
     } else {
         (None, false)
     };
-    let consultations = if step.step_type == StepType::Consultation.as_str() {
-        super::consultations::pages::step_consultations(&state, step.id).await?
+    let (consultations, synthesis) = if step.step_type == StepType::Consultation.as_str() {
+        let published = crate::storage::syntheses::get(&state.db, step.id)
+            .await?
+            .is_some_and(|s| s.published_at.is_some());
+        (
+            super::consultations::pages::step_consultations(&state, step.id).await?,
+            published,
+        )
     } else {
-        Vec::new()
+        (Vec::new(), false)
     };
     let debates = if step.step_type == StepType::Debate.as_str() {
         crate::storage::debates::of_step(&state.db, step.id).await?
@@ -127,7 +133,7 @@ pub async fn step(
         &state,
         &ctx,
         "step.html",
-        view! { project, step, steps => all, list, can_deposit, consultations, debates },
+        view! { project, step, steps => all, list, can_deposit, consultations, synthesis, debates },
     )
     .await?;
     let mut res = html.into_response();

@@ -94,6 +94,8 @@ templates!(
     "debates/_anonymous_form.html",
     "admin/debates.html",
     "admin/debate.html",
+    "consultations/synthesis.html",
+    "admin/synthesis.html",
 );
 
 fn lang_of(state: &State) -> Lang {

@@ -159,6 +159,14 @@ routes! {
     post "/arguments/{id}/report" => consultations::actions::report_argument;
     post "/sources/{id}/vote" => consultations::actions::upvote_source;
     post "/sources/{id}/report" => consultations::actions::report_source;
+    get "/projects/{slug}/steps/{id}/synthesis" => consultations::synthesis::show;
+    get "/admin/steps/{id}/synthesis" => admin::synthesis::show;
+    post "/admin/steps/{id}/synthesis/generate" => admin::synthesis::generate;
+    post "/admin/steps/{id}/synthesis/publish" => admin::synthesis::publish;
+    post "/admin/steps/{id}/synthesis/place" => admin::synthesis::place;
+    post "/admin/synthesis-groups/{id}" => admin::synthesis::edit_group;
+    post "/admin/synthesis-groups/{id}/merge" => admin::synthesis::merge;
+    post "/admin/synthesis-groups/{id}/move" => admin::synthesis::move_group;
 
     // Debates, and their widget for other sites.
     get "/debates/{id}" => debates::show;

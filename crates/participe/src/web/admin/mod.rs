@@ -16,6 +16,7 @@ pub mod projects;
 pub mod settings;
 pub mod step_proposals;
 pub mod steps;
+pub mod synthesis;
 pub mod taxonomy;
 pub mod tokens;
 pub mod users;

@@ -5,6 +5,7 @@
 
 pub mod actions;
 pub mod pages;
+pub mod synthesis;
 
 use chrono::Utc;
 use participe_domain::permission::Action;
