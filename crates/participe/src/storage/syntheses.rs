@@ -77,15 +77,14 @@ pub struct Group {
 
 /// The groups of a step's synthesis, parents before their children.
 pub async fn groups(db: &Db, step_id: i64) -> StoreResult<Vec<Group>> {
-    let all: Vec<Group> =
-        on_db!(db, |p| {
-            sqlx::query_as(
+    let all: Vec<Group> = on_db!(db, |p| {
+        sqlx::query_as(
         "SELECT id, parent_id, title, summary, position FROM synthesis_groups WHERE step_id = $1 ORDER BY position, id"
     )
     .bind(step_id)
     .fetch_all(p)
     .await
-        })?;
+    })?;
     fn walk(parent: Option<i64>, all: &[Group], out: &mut Vec<Group>) {
         for g in all.iter().filter(|g| g.parent_id == parent) {
             out.push(g.clone());
