@@ -62,10 +62,27 @@ pub enum Dataset {
     Comments,
     Votes,
     Results,
+    /// A consultation's articles, contributions and amendments.
+    Opinions,
+    /// Arguments for and against, in consultations and debates.
+    Arguments,
+    /// Sources suggested on a consultation's texts.
+    Sources,
+    /// A debate step's questions and their for/against counts.
+    Debates,
 }
 
 impl Dataset {
-    pub const ALL: [Dataset; 4] = [Dataset::Proposals, Dataset::Comments, Dataset::Votes, Dataset::Results];
+    pub const ALL: [Dataset; 8] = [
+        Dataset::Proposals,
+        Dataset::Comments,
+        Dataset::Votes,
+        Dataset::Results,
+        Dataset::Opinions,
+        Dataset::Arguments,
+        Dataset::Sources,
+        Dataset::Debates,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -73,15 +90,23 @@ impl Dataset {
             Dataset::Comments => "comments",
             Dataset::Votes => "votes",
             Dataset::Results => "results",
+            Dataset::Opinions => "opinions",
+            Dataset::Arguments => "arguments",
+            Dataset::Sources => "sources",
+            Dataset::Debates => "debates",
         }
     }
 
     /// Proposals and their comments belong to collect steps; ballots and
-    /// results to vote steps.
+    /// results to vote steps; texts and sources to consultation steps,
+    /// debates to debate steps, and arguments to both.
     pub fn applies_to(self, step: StepType) -> bool {
         match self {
             Dataset::Proposals | Dataset::Comments => step == StepType::Collect,
             Dataset::Votes | Dataset::Results => step == StepType::Vote,
+            Dataset::Opinions | Dataset::Sources => step == StepType::Consultation,
+            Dataset::Arguments => matches!(step, StepType::Consultation | StepType::Debate),
+            Dataset::Debates => step == StepType::Debate,
         }
     }
 
@@ -92,6 +117,10 @@ impl Dataset {
             Dataset::Comments => COMMENT_COLUMNS,
             Dataset::Votes => VOTE_COLUMNS,
             Dataset::Results => RESULT_COLUMNS,
+            Dataset::Opinions => OPINION_COLUMNS,
+            Dataset::Arguments => ARGUMENT_COLUMNS,
+            Dataset::Sources => SOURCE_COLUMNS,
+            Dataset::Debates => DEBATE_COLUMNS,
         }
     }
 
@@ -178,9 +207,9 @@ pub fn offers(step: StepType, votes: VotePublicity, file: File) -> bool {
         return false;
     }
     match file.dataset() {
-        Dataset::Proposals | Dataset::Comments => true,
         Dataset::Votes => votes.ballots(),
         Dataset::Results => votes.results_published,
+        _ => true,
     }
 }
 
@@ -359,6 +388,134 @@ pub const RESULT_COLUMNS: &[Column] = &[
     ),
 ];
 
+pub const OPINION_COLUMNS: &[Column] = &[
+    col(
+        "id",
+        "Identifiant du texte sur la plateforme (adresse /opinions/id).",
+        "The text's id on the platform (address /opinions/id).",
+    ),
+    col(
+        "kind",
+        "article (texte de l'organisation), contribution (ajoutée par un participant) ou amendment (amendement).",
+        "article (written by the organisation), contribution (added by a participant) or amendment.",
+    ),
+    col(
+        "consultation",
+        "Titre de la consultation.",
+        "Title of the consultation.",
+    ),
+    col("section", "Titre de la section.", "Title of the section."),
+    col(
+        "amends",
+        "Pour un amendement, identifiant du texte amendé ; vide sinon.",
+        "For an amendment, the id of the text amended; empty otherwise.",
+    ),
+    col("title", "Titre.", "Title."),
+    col("body", "Texte (Markdown).", "Text (Markdown)."),
+    col(
+        "appendix",
+        "Exposé des motifs, ou justification d'un amendement (Markdown).",
+        "Explanatory appendix, or an amendment's justification (Markdown).",
+    ),
+    col(
+        "author_pseudonym",
+        "Pseudonyme de l'auteur ou de l'autrice (vide pour les articles de l'organisation) : 16 caractères \
+         hexadécimaux, identiques pour une même personne dans ce fichier seulement.",
+        "The author's pseudonym (empty for the organisation's articles): 16 hexadecimal characters, the same for \
+         one person within this file only.",
+    ),
+    col("agree", "Votes « d'accord ».", "\"Agree\" votes."),
+    col("mixed", "Votes « mitigé ».", "\"Mixed\" votes."),
+    col("disagree", "Votes « pas d'accord ».", "\"Disagree\" votes."),
+    col("arguments_for", "Arguments pour publiés.", "Published arguments for."),
+    col(
+        "arguments_against",
+        "Arguments contre publiés.",
+        "Published arguments against.",
+    ),
+    col("sources", "Sources publiées.", "Published sources."),
+    col(
+        "official_answer",
+        "Réponse officielle de l'organisation (Markdown ; vide si aucune).",
+        "The organisation's official answer (Markdown; empty if none).",
+    ),
+    col(
+        "created_at",
+        "Date et heure de publication, en UTC (RFC 3339).",
+        "Date and time of publication, in UTC (RFC 3339).",
+    ),
+];
+
+pub const ARGUMENT_COLUMNS: &[Column] = &[
+    col("id", "Identifiant de l'argument.", "The argument's id."),
+    col(
+        "opinion",
+        "Texte de la consultation concerné (colonne id du fichier des textes) ; vide pour un débat.",
+        "The consultation text it is about (column id of the opinions file); empty for a debate.",
+    ),
+    col(
+        "debate",
+        "Débat concerné (colonne id du fichier des débats) ; vide pour une consultation.",
+        "The debate it is about (column id of the debates file); empty for a consultation.",
+    ),
+    col("side", "for (pour) ou against (contre).", "for or against."),
+    col("body", "Texte de l'argument.", "Text of the argument."),
+    col(
+        "author_pseudonym",
+        "Pseudonyme de l'auteur ou de l'autrice (vide pour une participation sans compte) : 16 caractères \
+         hexadécimaux, identiques pour une même personne dans ce fichier seulement.",
+        "The author's pseudonym (empty for participation without an account): 16 hexadecimal characters, the same \
+         for one person within this file only.",
+    ),
+    col("upvotes", "Votes de soutien reçus.", "Up-votes received."),
+    col(
+        "created_at",
+        "Date et heure de publication, en UTC (RFC 3339).",
+        "Date and time of publication, in UTC (RFC 3339).",
+    ),
+];
+
+pub const SOURCE_COLUMNS: &[Column] = &[
+    col("id", "Identifiant de la source.", "The source's id."),
+    col(
+        "opinion",
+        "Texte de la consultation concerné (colonne id du fichier des textes).",
+        "The consultation text it is about (column id of the opinions file).",
+    ),
+    col("category", "Catégorie (vide si aucune).", "Category (empty if none)."),
+    col("title", "Titre.", "Title."),
+    col("url", "Lien (http ou https).", "Link (http or https)."),
+    col("description", "Description.", "Description."),
+    col("author_pseudonym", AUTHOR_FR, AUTHOR_EN),
+    col("upvotes", "Votes de soutien reçus.", "Up-votes received."),
+    col(
+        "created_at",
+        "Date et heure de publication, en UTC (RFC 3339).",
+        "Date and time of publication, in UTC (RFC 3339).",
+    ),
+];
+
+pub const DEBATE_COLUMNS: &[Column] = &[
+    col(
+        "id",
+        "Identifiant du débat (adresse /debates/id).",
+        "The debate's id (address /debates/id).",
+    ),
+    col("question", "Question débattue.", "The question debated."),
+    col(
+        "for_votes",
+        "Votes « pour » (les votes sans compte comptent une fois confirmés par courriel).",
+        "\"For\" votes (votes without an account count once confirmed by email).",
+    ),
+    col("against_votes", "Votes « contre ».", "\"Against\" votes."),
+    col("arguments_for", "Arguments pour publiés.", "Published arguments for."),
+    col(
+        "arguments_against",
+        "Arguments contre publiés.",
+        "Published arguments against.",
+    ),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -382,7 +539,7 @@ mod tests {
         for f in File::all() {
             assert_eq!(File::parse(&f.name()), Some(f));
         }
-        assert_eq!(File::all().len(), 9);
+        assert_eq!(File::all().len(), 17);
         for bad in [
             "",
             "proposals",
@@ -421,6 +578,21 @@ mod tests {
             ["votes.csv", "votes.json", "results.csv", "results.json", "votes.pb"]
         );
         assert!(names(StepType::Presentation, published).is_empty());
+        assert_eq!(
+            names(StepType::Consultation, secret),
+            [
+                "opinions.csv",
+                "opinions.json",
+                "arguments.csv",
+                "arguments.json",
+                "sources.csv",
+                "sources.json"
+            ]
+        );
+        assert_eq!(
+            names(StepType::Debate, secret),
+            ["arguments.csv", "arguments.json", "debates.csv", "debates.json"]
+        );
     }
 
     #[test]

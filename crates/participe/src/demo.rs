@@ -1,5 +1,6 @@
 //! Demo content, "Ville de Démo": a participatory budget with five districts,
-//! a consultation and a questionnaire, dated around today, and an
+//! consultations on a text (a bike plan, a climate plan with its synthesis),
+//! a debate and a questionnaire, dated around today, and an
 //! administrator whose credentials the README gives. The budget's collect
 //! step holds proposals by demo participants (who cannot log in), some of
 //! them analysed by a demo analyst, with official answers and comments.
@@ -178,6 +179,30 @@ et une aide à l'achat de vélos cargos. Lisez le texte, votez sur chaque articl
         ],
     },
     DemoProject {
+        slug: crate::demo_consultation::CLIMATE_SLUG,
+        title: "Plan climat 2030",
+        summary: "Le projet de plan climat, écrit avec vous : votez et amendez chaque article, débattez du centre-ville.",
+        description: "La ville a soumis son **projet de plan climat 2030** aux habitants : neuf articles pour se déplacer \
+autrement, mieux se loger et verdir la ville. La consultation est close et sa synthèse publiée ; le débat sur la \
+piétonnisation du centre-ville est ouvert.",
+        themes: &["Environnement", "Mobilité"],
+        districts: &[],
+        steps: &[
+            DemoStep {
+                kind: StepType::Consultation,
+                title: "Consultation sur le projet de plan",
+                body: "Votez d'accord, mitigé ou pas d'accord sur chaque article, argumentez, proposez des amendements et des sources.",
+                days: Some((-60, -7)),
+            },
+            DemoStep {
+                kind: StepType::Debate,
+                title: "Débat : piétonniser le centre-ville ?",
+                body: "Pour ou contre ? Lisez les deux points de vue, votez et donnez vos arguments.",
+                days: Some((-7, 30)),
+            },
+        ],
+    },
+    DemoProject {
         slug: "vivre-dans-mon-quartier",
         title: "Questionnaire : vivre dans mon quartier",
         summary: "Dix minutes pour nous dire ce qui compte pour vous dans votre quartier.",
@@ -244,7 +269,7 @@ pub async fn load(db: &Db) -> anyhow::Result<bool> {
         },
     )
     .await?;
-    ensure_staff(db, ADMIN_EMAIL, "Administratrice Démo", Role::Administrator).await?;
+    let admin = ensure_staff(db, ADMIN_EMAIL, "Administratrice Démo", Role::Administrator).await?;
     let districts = ensure_terms(db, Kind::District, &DISTRICTS).await?;
     let themes = ensure_terms(db, Kind::Theme, &THEMES).await?;
     // Midnight UTC today, so the demo's dates read as whole days.
@@ -302,6 +327,7 @@ pub async fn load(db: &Db) -> anyhow::Result<bool> {
     load_proposals(db, &districts, &themes, today).await?;
     let people = ensure_participants(db).await?;
     crate::demo_votes::load(db, &districts, &people).await?;
+    crate::demo_consultation::load(db, admin, &people).await?;
     org::claim_demo(db).await?;
     Ok(true)
 }

@@ -10,6 +10,7 @@ pub mod archive_cli;
 pub mod cli;
 pub mod config;
 pub mod demo;
+mod demo_consultation;
 pub mod demo_covers;
 pub mod demo_follow_up;
 mod demo_proposals;

@@ -240,6 +240,14 @@ const MATRIX: &[Row] = &[
     ("post", "/admin/sections/{id}/delete", Body::None, MANAGERS_DONE),
     ("post", "/admin/sections/{id}/move", Body::Form(&[("direction", "up")]), MANAGERS_DONE),
     ("post", "/admin/sections/{id}/articles", Body::Form(&[("article_title", "")]), MANAGERS_INVALID),
+    ("get", "/admin/steps/{id}/contributions.csv", Body::None, MANAGERS_OK),
+    ("get", "/admin/steps/{id}/participants.csv", Body::None, MANAGERS_OK),
+    ("get", "/admin/opinions/{id}", Body::None, MANAGERS_OK),
+    ("post", "/admin/opinions/{id}", Body::Form(&[("title", ""), ("body", "Texte")]), MANAGERS_INVALID),
+    ("post", "/admin/opinions/{id}/delete", Body::None, MANAGERS_DONE),
+    ("get", "/admin/source-categories", Body::None, MANAGERS_OK),
+    ("post", "/admin/source-categories", Body::Form(&[("name", "")]), MANAGERS_INVALID),
+    ("post", "/admin/source-categories/{id}/delete", Body::None, MANAGERS_DONE),
     // Realisation follow-up. The fixture project of the winners page is a
     // draft; the fixture proposal has a follow-up with a milestone and a news post.
     ("get", "/projects/{slug}/winners", Body::None, [NF, NF, NF, NF, OK, OK]),
@@ -359,6 +367,7 @@ struct Fixture {
     opinion: i64,
     argument: i64,
     source: i64,
+    source_category: i64,
     debate_step: i64,
     debate: i64,
     press_article: i64,
@@ -559,6 +568,7 @@ async fn fixture(app: &TestApp, analyst: i64) -> Fixture {
     .unwrap();
     let src = participe_domain::consultation::SourceInput::parse("Rapport", "https://example.org/r", "", "").unwrap();
     let source = sources::create(db, opinion, user, &src, true).await.unwrap();
+    let source_category = sources::add_category(db, &format!("Étude {tag}")).await.unwrap();
     // An open debate step in the public project.
     use participe::storage::debates;
     let debate_step = steps::create(
@@ -606,6 +616,7 @@ async fn fixture(app: &TestApp, analyst: i64) -> Fixture {
         opinion,
         argument,
         source,
+        source_category,
         project,
         slug,
         step,
@@ -676,16 +687,18 @@ fn concrete(path: &str, f: &Fixture) -> String {
         f.debate
     } else if path.starts_with("/admin/press-articles/") {
         f.press_article
-    } else if path.starts_with("/admin/steps/") && path.ends_with("/consultations") {
+    } else if path.starts_with("/admin/steps/") && (path.ends_with("/consultations") || path.ends_with("s.csv")) {
         f.consultation_step
     } else if path.starts_with("/admin/consultations/") {
         f.consultation
     } else if path.starts_with("/admin/sections/") || path.starts_with("/sections/") {
         f.section
-    } else if path.starts_with("/opinions/") {
+    } else if path.starts_with("/opinions/") || path.starts_with("/admin/opinions/") {
         f.opinion
     } else if path.starts_with("/arguments/") {
         f.argument
+    } else if path.starts_with("/admin/source-categories/") {
+        f.source_category
     } else if path.starts_with("/sources/") {
         f.source
     } else if path.starts_with("/admin/api-tokens/") {

@@ -121,7 +121,7 @@ async fn slug_of(app: &TestApp, step: i64) -> String {
 }
 
 async fn votes_arguments_and_sources(app: &TestApp) {
-    let (_pm, _, id) = setup(app).await;
+    let (mut pm, step, id) = setup(app).await;
     let art = article(app, id, "Créer 50 km").await;
     let mut a = app.logged_in(Role::Participant).await;
     let mut b = app.logged_in(Role::Participant).await;
@@ -246,6 +246,313 @@ async fn votes_arguments_and_sources(app: &TestApp) {
         "nofollow ugc noopener noreferrer"
     );
     assert_eq!(opinions::by_id(app.db(), art).await.unwrap().unwrap().source_count, 1);
+
+    // The step's live counters: two people took part (a argued and gave a
+    // source, b voted and up-voted); an argument and a source are
+    // contributions (the organisers' articles are not); b's vote counts.
+    let c = participe::storage::counters::step(app.db(), step).await.unwrap();
+    assert_eq!((c.participants, c.contributions, c.votes), (2, 2, 1));
+
+    // The staff exports: one row per participant, every item with its author.
+    assert_eq!(
+        a.get(&format!("/admin/steps/{step}/participants.csv")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let csv = pm.get(&format!("/admin/steps/{step}/participants.csv?sep=comma")).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    let lines: Vec<&str> = csv.body.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(
+        lines[0],
+        "account,name,email,contributions,amendments,votes,arguments,sources"
+    );
+    assert_eq!(lines.len(), 3, "{}", csv.body);
+    assert!(
+        lines.iter().any(|l| l.ends_with(",0,0,0,1,1")),
+        "a: an argument and a source"
+    );
+    assert!(lines.iter().any(|l| l.ends_with(",0,0,1,0,0")), "b: one vote");
+    let csv = pm.get(&format!("/admin/steps/{step}/contributions.csv")).await;
+    assert!(csv.body.contains("argument;") && csv.body.contains("Trop cher"));
+    assert!(csv.body.contains("https://www.ademe.fr/rapport"));
+    assert!(csv.body.contains("@example.org"), "staff see the authors");
+}
+
+/// A GraphQL query as a visitor; returns the `data` object.
+async fn graphql(app: &TestApp, query: &str, variables: serde_json::Value) -> serde_json::Value {
+    let body = serde_json::json!({ "query": query, "variables": variables }).to_string();
+    let res = app
+        .client()
+        .request(
+            axum::http::Method::POST,
+            "/graphql",
+            Some("application/json"),
+            body.into_bytes(),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    let v: serde_json::Value = serde_json::from_str(&res.body).unwrap();
+    assert!(v["errors"].is_null(), "{}", res.body);
+    v["data"].clone()
+}
+
+/// The API shows sections, opinions with their votes, arguments, sources
+/// and amendments with their diff, never what awaits moderation.
+async fn the_api_shows_only_public_texts(app: &TestApp) {
+    let (mut pm, step, id) = setup(app).await;
+    let art = article(app, id, "Article 3").await;
+    let section = opinions::by_id(app.db(), art).await.unwrap().unwrap().section_id;
+    let mut p = app.logged_in(Role::Participant).await;
+    p.post(&format!("/opinions/{art}/vote"), &[("value", "agree")]).await;
+    p.post(
+        &format!("/opinions/{art}/arguments"),
+        &[("side", "for"), ("body", "Le climat n'attend pas.")],
+    )
+    .await;
+    let res = p
+        .post(
+            &format!("/opinions/{art}/amend"),
+            &[
+                ("title", "Plus d'ambition"),
+                ("body", "Rénover 2 000 logements par an."),
+                ("appendix", "L'urgence."),
+            ],
+        )
+        .await;
+    let amendment: i64 = res.location().trim_start_matches("/opinions/").parse().unwrap();
+    pm.post(
+        &format!("/admin/consultations/{id}"),
+        &[("title", "Projet de plan climat"), ("pre_moderation", "on")],
+    )
+    .await;
+    let res = p
+        .post(
+            &format!("/sections/{section}/contribute"),
+            &[("title", "En attente"), ("body", "Pas encore publiée.")],
+        )
+        .await;
+    let pending: i64 = res.location().trim_start_matches("/opinions/").parse().unwrap();
+
+    let d = graphql(
+        app,
+        "query($s: ID!) { step(id: $s) { counters { participants votes } consultations { title sections {
+            id title opinionCount opinions(first: 50) { totalCount edges { node { id title } } } } } } }",
+        serde_json::json!({ "s": step.to_string() }),
+    )
+    .await;
+    let c = &d["step"]["consultations"][0];
+    assert_eq!(c["title"], "Projet de plan climat");
+    let sections = c["sections"].as_array().unwrap();
+    assert_eq!(
+        sections.len(),
+        consultations::sections(app.db(), id).await.unwrap().len()
+    );
+    let text = d.to_string();
+    assert!(text.contains("Article 3"), "{text}");
+    assert!(
+        !text.contains("En attente"),
+        "pending contributions stay private: {text}"
+    );
+    assert_eq!(d["step"]["counters"]["votes"], 1);
+    let d = graphql(
+        app,
+        "query($a: ID!, $p: ID!, $m: ID!) {
+           a: opinion(id: $a) { kind votes { agree mixed disagree } argumentsForCount
+              arguments(side: FOR) { body authorName upvotes }
+              amendments { totalCount edges { node { id title diff { tag text } } } } }
+           p: opinion(id: $p) { title }
+           m: opinion(id: $m) { appendix amendsId diff { tag text } } }",
+        serde_json::json!({ "a": art.to_string(), "p": pending.to_string(), "m": amendment.to_string() }),
+    )
+    .await;
+    assert_eq!(d["a"]["kind"], "article");
+    assert_eq!(d["a"]["votes"]["agree"], 1);
+    assert_eq!(d["a"]["arguments"][0]["body"], "Le climat n'attend pas.");
+    assert_eq!(d["a"]["amendments"]["totalCount"], 1);
+    assert!(d["p"].is_null(), "a pending contribution is not readable by id");
+    assert_eq!(d["m"]["amendsId"], art.to_string());
+    let diff: Vec<(String, String)> = d["m"]["diff"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["tag"].as_str().unwrap().to_string(),
+                s["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(diff.contains(&("deleted".into(), "1".into())), "{diff:?}");
+    assert!(diff.contains(&("inserted".into(), "2".into())), "{diff:?}");
+    // No synthesis until one is published.
+    let d = graphql(
+        app,
+        "query($s: ID!) { step(id: $s) { synthesis { publishedAt } } }",
+        serde_json::json!({ "s": step.to_string() }),
+    )
+    .await;
+    assert!(d["step"]["synthesis"].is_null());
+
+    // Open data: the texts file (CSV with a BOM, JSON), anonymised, without
+    // what awaits moderation; the arguments file.
+    let author = opinions::by_id(app.db(), pending)
+        .await
+        .unwrap()
+        .unwrap()
+        .author_id
+        .unwrap();
+    let name = participe::storage::users::by_id(app.db(), author)
+        .await
+        .unwrap()
+        .unwrap()
+        .display_name
+        .unwrap();
+    let csv = app.client().get(&format!("/open-data/steps/{step}/opinions.csv")).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(
+        csv.bytes
+            .starts_with("\u{feff}id,kind,consultation,section,amends,title".as_bytes())
+    );
+    assert!(csv.body.contains("Plus d'ambition") && csv.body.contains("Article 3"));
+    assert!(!csv.body.contains("En attente"), "pending texts stay out");
+    assert!(!csv.body.contains(&name), "no names");
+    let json = app
+        .client()
+        .get(&format!("/open-data/steps/{step}/opinions.json"))
+        .await;
+    let rows: serde_json::Value = serde_json::from_str(&json.body).unwrap();
+    let am = rows.as_array().unwrap().iter().find(|r| r["id"] == amendment).unwrap();
+    assert_eq!(am["amends"], art);
+    assert_eq!(am["author_pseudonym"].as_str().unwrap().len(), 16);
+    let args = app
+        .client()
+        .get(&format!("/open-data/steps/{step}/arguments.csv"))
+        .await;
+    assert!(args.body.contains("Le climat n'attend pas."));
+    assert_eq!(
+        app.client()
+            .get(&format!("/open-data/steps/{step}/debates.csv"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND,
+        "a consultation step has no debates file"
+    );
+    let listing = app.client().get("/open-data").await;
+    assert!(listing.has(&format!("a[href='/open-data/steps/{step}/sources.json']")));
+
+    // The personal-data download holds the person's texts, votes and arguments.
+    p.post(&format!("/opinions/{art}/follow"), &[]).await;
+    let data = participe::web::personal_data::collect(app.db(), author).await.unwrap();
+    let mine = &data["consultations"];
+    let titles: Vec<&str> = mine["texts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["Plus d'ambition", "En attente"]);
+    assert_eq!(mine["votes"][0]["value"], "agree");
+    assert_eq!(mine["arguments"][0]["body"], "Le climat n'attend pas.");
+    assert_eq!(mine["followed_texts"][0], art);
+    // Deleting the account keeps the texts (by a deleted user), drops the follow.
+    participe::storage::users::erase(app.db(), author).await.unwrap();
+    assert_eq!(app.count("opinion_follows").await, 0);
+    let page = app.client().get(&format!("/opinions/{amendment}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(!page.body.contains(&name));
+}
+
+/// The organisers edit an article, pin it and answer it: followers are
+/// told; invalid input changes nothing; source categories are managed.
+async fn answers_pins_and_source_categories(app: &TestApp) {
+    let (mut pm, _, id) = setup(app).await;
+    let art = article(app, id, "Créer 50 km").await;
+    app.user("suiveuse@example.org", Role::Participant).await;
+    let mut follower = app.client();
+    follower.login("suiveuse@example.org", common::PASSWORD).await;
+    assert_eq!(
+        follower.post(&format!("/opinions/{art}/follow"), &[]).await.status,
+        StatusCode::SEE_OTHER
+    );
+    // Participants cannot reach the editor.
+    assert_eq!(
+        follower.get(&format!("/admin/opinions/{art}")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let before = opinions::by_id(app.db(), art).await.unwrap().unwrap();
+    let res = pm
+        .post(
+            &format!("/admin/opinions/{art}"),
+            &[("title", " "), ("body", "Nouveau texte"), ("answer", "Réponse")],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(!res.field_error("title").is_empty());
+    assert!(res.body.contains("Nouveau texte"), "typed text kept");
+    let after = opinions::by_id(app.db(), art).await.unwrap().unwrap();
+    assert_eq!((after.body, after.answer), (before.body.clone(), String::new()));
+
+    let res = pm
+        .post(
+            &format!("/admin/opinions/{art}"),
+            &[
+                ("title", "Créer 60 km de pistes"),
+                ("body", "Créer 60 km de pistes cyclables d'ici 2030."),
+                ("pinned", "on"),
+                ("answer", "Retenu : le budget 2027 finance **30 km**."),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let o = opinions::by_id(app.db(), art).await.unwrap().unwrap();
+    assert!(o.pinned && o.answered_at.is_some());
+    assert_eq!(o.title, "Créer 60 km de pistes");
+    let mail = common::last_email_to(app, "suiveuse@example.org").await;
+    assert!(
+        mail.body_text.contains(&format!("/opinions/{art}")),
+        "{}",
+        mail.body_text
+    );
+    let page = app.client().get(&format!("/opinions/{art}")).await;
+    assert!(page.text(".official-answer").contains("30 km"));
+    assert!(page.body.contains("<strong>30 km</strong>"));
+    assert!(
+        !page.has(&format!("a[href='/admin/opinions/{art}']")),
+        "no staff link for visitors"
+    );
+
+    // Source categories: empty and duplicate names refused; participants
+    // choose among them.
+    let res = pm.post("/admin/source-categories", &[("name", "")]).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let res = pm.post("/admin/source-categories", &[("name", "Étude")]).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let res = pm.post("/admin/source-categories", &[("name", "Étude")]).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let cats = participe::storage::sources::categories(app.db()).await.unwrap();
+    assert_eq!(cats.len(), 1);
+    let cat = cats[0].id.to_string();
+    let res = follower
+        .post(
+            &format!("/opinions/{art}/sources"),
+            &[
+                ("title", "Étude Ademe"),
+                ("url", "https://www.ademe.fr/e"),
+                ("category", &cat),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let page = app.client().get(&format!("/opinions/{art}")).await;
+    assert!(page.body.contains("Étude Ademe"));
+    // Deleting the category keeps the source, uncategorised.
+    pm.post(&format!("/admin/source-categories/{cat}/delete"), &[]).await;
+    assert_eq!(app.count("source_categories").await, 0);
+    assert_eq!(app.count("sources").await, 1);
+    // Deleting the article removes its source too.
+    let res = pm.post(&format!("/admin/opinions/{art}/delete"), &[]).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    assert!(opinions::by_id(app.db(), art).await.unwrap().is_none());
+    assert_eq!(app.count("sources").await, 0);
 }
 
 async fn one_vote_per_person_under_concurrency(app: &TestApp) {
@@ -633,6 +940,27 @@ async fn the_synthesis_holds_every_item_once(app: &TestApp) {
     let page = app.client().get(&public).await;
     assert_eq!(page.status, StatusCode::OK);
     assert_eq!(page.texts(".synthesis-group h2"), vec!["Mobilités"]);
+    // The API gives the same tree: every item once.
+    let d = graphql(
+        app,
+        "query($s: ID!) { step(id: $s) { synthesis { groups { title summary itemCount items { kind id url } } } } }",
+        serde_json::json!({ "s": step.to_string() }),
+    )
+    .await;
+    let groups = d["step"]["synthesis"]["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 1);
+    assert_eq!(groups[0]["title"], "Mobilités");
+    let all = participe::storage::syntheses::items(app.db(), step).await.unwrap();
+    assert_eq!(groups[0]["itemCount"], all.len() as i64);
+    let mut ids: Vec<String> = groups[0]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| format!("{}-{}", i["kind"].as_str().unwrap(), i["id"].as_str().unwrap()))
+        .collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), all.len());
     // Every item of the step is linked exactly once.
     let items = participe::storage::syntheses::items(app.db(), step).await.unwrap();
     assert_eq!(items.len(), 8);
@@ -658,6 +986,8 @@ async fn the_synthesis_holds_every_item_once(app: &TestApp) {
 
 engine_test!(the_synthesis_holds_every_item_once, the_synthesis_holds_every_item_once);
 engine_test!(import_builds_the_tree, import_builds_the_tree);
+engine_test!(the_api_shows_only_public_texts, the_api_shows_only_public_texts);
+engine_test!(answers_pins_and_source_categories, answers_pins_and_source_categories);
 engine_test!(votes_arguments_and_sources, votes_arguments_and_sources);
 engine_test!(
     one_vote_per_person_under_concurrency,

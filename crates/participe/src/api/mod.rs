@@ -11,6 +11,7 @@
 //! rate-limited per address and per token (429 with Retry-After;
 //! `--api-limit`).
 
+pub mod consultation;
 mod mutation;
 mod query;
 pub mod types;

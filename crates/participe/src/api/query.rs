@@ -105,6 +105,25 @@ impl QueryRoot {
         Ok(visible_proposal(api, id).await?.map(Proposal))
     }
 
+    /// An article, contribution or amendment of a consultation by id; null
+    /// when there is none (or it is not public).
+    async fn opinion(&self, ctx: &Context<'_>, id: ID) -> Result<Option<super::consultation::Opinion>> {
+        let api = ctx.data::<ApiCtx>()?;
+        let Ok(id) = id.parse::<i64>() else { return Ok(None) };
+        Ok(super::consultation::visible_opinion(api, id)
+            .await?
+            .map(super::consultation::Opinion))
+    }
+
+    /// A debate by id; null when there is none (or it is not visible).
+    async fn debate(&self, ctx: &Context<'_>, id: ID) -> Result<Option<super::consultation::Debate>> {
+        let api = ctx.data::<ApiCtx>()?;
+        let Ok(id) = id.parse::<i64>() else { return Ok(None) };
+        Ok(super::consultation::visible_debate(api, id)
+            .await?
+            .map(super::consultation::Debate))
+    }
+
     async fn districts(&self, ctx: &Context<'_>) -> Result<Vec<Term>> {
         let api = ctx.data::<ApiCtx>()?;
         let list = taxonomy::list(&api.db, taxonomy::Kind::District).await.api()?;

@@ -41,11 +41,13 @@ impl From<taxonomy::Term> for Term {
 /// Participation counters.
 #[derive(SimpleObject)]
 pub struct Counters {
-    /// People who deposited, commented or voted.
+    /// People who deposited, commented, contributed, argued or voted.
     pub participants: i64,
-    /// Published proposals and visible comments.
+    /// Published proposals, visible comments, and participants' public
+    /// contributions, amendments, arguments and sources.
     pub contributions: i64,
-    /// Complete ballots (online and paper) and hand-counted paper voters.
+    /// Complete ballots (online and paper), hand-counted paper voters,
+    /// votes on contributions and debate votes.
     pub votes: i64,
 }
 
@@ -230,6 +232,31 @@ impl Step {
         }
         let api = ctx.data::<ApiCtx>()?;
         Ok(Some(Vote(votes::settings(&api.db, self.0.id).await.api()?)))
+    }
+    /// The consultations on a text of a consultation step.
+    async fn consultations(&self, ctx: &Context<'_>) -> Result<Vec<super::consultation::Consultation>> {
+        if self.0.step_type != "consultation" {
+            return Ok(vec![]);
+        }
+        let api = ctx.data::<ApiCtx>()?;
+        let list = storage::consultations::of_step(&api.db, self.0.id).await.api()?;
+        Ok(list.into_iter().map(super::consultation::Consultation).collect())
+    }
+    /// The published synthesis of a consultation step (null before publication).
+    async fn synthesis(&self, ctx: &Context<'_>) -> Result<Option<super::consultation::Synthesis>> {
+        if self.0.step_type != "consultation" {
+            return Ok(None);
+        }
+        super::consultation::published_synthesis(ctx.data::<ApiCtx>()?, self.0.id).await
+    }
+    /// The debates of a debate step.
+    async fn debates(&self, ctx: &Context<'_>) -> Result<Vec<super::consultation::Debate>> {
+        if self.0.step_type != "debate" {
+            return Ok(vec![]);
+        }
+        let api = ctx.data::<ApiCtx>()?;
+        let list = storage::debates::of_step(&api.db, self.0.id).await.api()?;
+        Ok(list.into_iter().map(super::consultation::Debate).collect())
     }
     /// Published results of a vote step (null before publication).
     async fn results(&self, ctx: &Context<'_>) -> Result<Option<Vec<ResultRow>>> {

@@ -167,7 +167,8 @@ pub async fn list(db: &Db, limit: i64, offset: i64) -> StoreResult<Vec<User>> {
 /// Erases an account's personal data in one transaction: the row stays (so
 /// contributions keep their author, shown as a deleted user, and ballots stay
 /// counted) but its email, name, password, birth date and postal code go,
-/// with its sessions, tokens, follows and queued emails. Used for deletion
+/// with its sessions, tokens, follows (of proposals and of consultation
+/// texts) and queued emails. Used for deletion
 /// by the person and anonymisation by an administrator.
 pub async fn erase(db: &Db, id: i64) -> StoreResult<()> {
     on_db!(db, |p| {
@@ -193,6 +194,10 @@ pub async fn erase(db: &Db, id: i64) -> StoreResult<()> {
                 .execute(&mut *tx)
                 .await?;
             sqlx::query("DELETE FROM follows WHERE user_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("DELETE FROM opinion_follows WHERE user_id = $1")
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;

@@ -18,6 +18,7 @@ pub mod layers;
 pub mod limits;
 pub mod moderation;
 pub mod open_data;
+mod open_data_texts;
 pub mod pagination;
 pub mod personal_data;
 pub mod projects;

@@ -59,6 +59,7 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> AppResult<Html<Str
             continue;
         }
         let counts = store::counts(&state.db, s.id).await?;
+        let texts = crate::storage::open_data_texts::counts(&state.db, s.id).await?;
         let files: Vec<Value> = open_data::files_of(kind, publicity(s))
             .into_iter()
             .map(|f| {
@@ -67,6 +68,10 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> AppResult<Html<Str
                     Dataset::Comments => counts.comments,
                     Dataset::Votes => counts.votes,
                     Dataset::Results => counts.results,
+                    Dataset::Opinions => texts.opinions,
+                    Dataset::Arguments => texts.arguments,
+                    Dataset::Sources => texts.sources,
+                    Dataset::Debates => texts.debates,
                 };
                 let format = match f {
                     File::Data(_, Format::Csv) => "csv",
@@ -141,8 +146,8 @@ pub async fn download(
                 Format::Json => "application/json",
             };
             let secret = match dataset {
-                Dataset::Proposals | Dataset::Comments => org::pseudonym_secret(&state.db).await?.into_bytes(),
-                Dataset::Votes | Dataset::Results => vec![],
+                Dataset::Votes | Dataset::Results | Dataset::Debates => vec![],
+                _ => org::pseudonym_secret(&state.db).await?.into_bytes(),
             };
             let job = Job {
                 db: state.db.clone(),
@@ -170,16 +175,16 @@ pub async fn download(
 }
 
 /// What a writing task needs: everything owned, so it can outlive the handler.
-struct Job {
-    db: Db,
-    step_id: i64,
-    file: String,
+pub(crate) struct Job {
+    pub(crate) db: Db,
+    pub(crate) step_id: i64,
+    pub(crate) file: String,
     dataset: Dataset,
     format: Format,
-    secret: Vec<u8>,
+    pub(crate) secret: Vec<u8>,
 }
 
-type Chunk = Result<Bytes, std::io::Error>;
+pub(crate) type Chunk = Result<Bytes, std::io::Error>;
 
 /// The response body of a job: chunks sent by a task as it reads rows. A
 /// failure midway ends the body with an error, so the client sees a broken
@@ -198,11 +203,11 @@ fn stream_body(job: Job) -> Body {
 }
 
 /// A row of a file: its JSON form (serde) and its CSV record.
-trait OpenRow: Serialize {
+pub(crate) trait OpenRow: Serialize {
     fn record(&self) -> Vec<String>;
 }
 
-fn opt<T: ToString>(v: &Option<T>) -> String {
+pub(crate) fn opt<T: ToString>(v: &Option<T>) -> String {
     v.as_ref().map(ToString::to_string).unwrap_or_default()
 }
 
@@ -319,7 +324,7 @@ impl OpenRow for ResultOut {
 /// Turns rows into bytes: CSV in UTF-8 with a byte-order mark (so
 /// spreadsheets read accents), comma-separated and quoted per RFC 4180; or
 /// a JSON array, one element per line.
-struct Encoder {
+pub(crate) struct Encoder {
     format: Format,
     csv: csv::Writer<Vec<u8>>,
     json: Vec<u8>,
@@ -352,7 +357,7 @@ impl Encoder {
         Ok(e)
     }
 
-    fn push(&mut self, row: &impl OpenRow) -> anyhow::Result<()> {
+    pub(crate) fn push(&mut self, row: &impl OpenRow) -> anyhow::Result<()> {
         match self.format {
             Format::Csv => {
                 self.csv.write_record(row.record())?;
@@ -388,7 +393,7 @@ impl Encoder {
 }
 
 /// Sends the encoder's bytes once a chunk is full; false when the client left.
-async fn send_if_full(enc: &mut Encoder, tx: &mpsc::Sender<Chunk>) -> anyhow::Result<bool> {
+pub(crate) async fn send_if_full(enc: &mut Encoder, tx: &mpsc::Sender<Chunk>) -> anyhow::Result<bool> {
     if enc.len() < CHUNK {
         return Ok(true);
     }
@@ -473,6 +478,11 @@ async fn write(job: &Job, tx: &mpsc::Sender<Chunk>) -> anyhow::Result<()> {
             }
             if let Some((_, done)) = current {
                 enc.push(&done)?;
+            }
+        }
+        Dataset::Opinions | Dataset::Arguments | Dataset::Sources | Dataset::Debates => {
+            if !super::open_data_texts::write(job, job.dataset, &mut enc, tx).await? {
+                return Ok(());
             }
         }
         Dataset::Results => {

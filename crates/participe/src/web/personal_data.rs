@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 use zip::write::SimpleFileOptions;
 
 use crate::app::AppState;
-use crate::storage::{Db, personal_data as pd, proposals};
+use crate::storage::{Db, personal_data as pd, personal_data_texts as texts, proposals};
 use crate::web::context::Ctx;
 use crate::web::error::{AppError, AppResult};
 
@@ -58,6 +58,14 @@ pub async fn collect(db: &Db, user_id: i64) -> anyhow::Result<serde_json::Value>
         "ballots": pd::ballots(db, user_id).await?,
         "acceptances": pd::acceptances(db, user_id).await?,
         "sessions": pd::sessions(db, user_id).await?,
+        "consultations": {
+            "texts": texts::opinions(db, user_id).await?,
+            "votes": texts::votes(db, user_id).await?,
+            "arguments": texts::arguments(db, user_id).await?,
+            "sources": texts::sources(db, user_id).await?,
+            "upvotes": texts::upvotes(db, user_id).await?,
+            "followed_texts": texts::follows(db, user_id).await?,
+        },
     }))
 }
 

@@ -96,6 +96,9 @@ templates!(
     "admin/debate.html",
     "consultations/synthesis.html",
     "admin/synthesis.html",
+    "admin/opinion.html",
+    "admin/source_categories.html",
+    "admin/_step_exports.html",
 );
 
 fn lang_of(state: &State) -> Lang {

@@ -142,6 +142,14 @@ routes! {
     post "/admin/sections/{id}/delete" => admin::consultations::delete_section;
     post "/admin/sections/{id}/move" => admin::consultations::move_section;
     post "/admin/sections/{id}/articles" => admin::consultations::add_article;
+    get "/admin/steps/{id}/contributions.csv" => admin::consultation_export::items;
+    get "/admin/steps/{id}/participants.csv" => admin::consultation_export::participants;
+    get "/admin/opinions/{id}" => admin::opinions::show;
+    post "/admin/opinions/{id}" => admin::opinions::update;
+    post "/admin/opinions/{id}/delete" => admin::opinions::delete;
+    get "/admin/source-categories" => admin::opinions::categories;
+    post "/admin/source-categories" => admin::opinions::add_category;
+    post "/admin/source-categories/{id}/delete" => admin::opinions::delete_category;
 
     // Consultations on a text: sections, opinions, arguments, sources, amendments.
     get "/sections/{id}" => consultations::pages::section;

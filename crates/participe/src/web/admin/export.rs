@@ -21,6 +21,31 @@ pub struct ExportQuery {
     sep: String,
 }
 
+impl ExportQuery {
+    pub fn delimiter(&self) -> u8 {
+        match self.sep.as_str() {
+            "comma" => b',',
+            "tab" => b'\t',
+            _ => b';',
+        }
+    }
+}
+
+/// A CSV file to download.
+pub fn csv_download(filename: &str, bytes: Vec<u8>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filename}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
 pub async fn csv(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -31,11 +56,7 @@ pub async fn csv(
     let step = steps::by_id(&state.db, step_id)
         .await?
         .ok_or_else(AppError::not_found)?;
-    let delimiter = match q.sep.as_str() {
-        "comma" => b',',
-        "tab" => b'\t',
-        _ => b';',
-    };
+    let delimiter = q.delimiter();
     let c = collect::get_or_create(&state.db, step.id).await?;
     let questions = forms::questions(&state.db, c.settings.form_id).await?;
     let mut out = Vec::from("\u{feff}".as_bytes());
@@ -140,16 +161,5 @@ pub async fn csv(
         }
         w.flush().map_err(AppError::internal)?;
     }
-    let filename = format!("propositions-etape-{}.csv", step.id);
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{filename}\""),
-            ),
-        ],
-        out,
-    )
-        .into_response())
+    Ok(csv_download(&format!("propositions-etape-{}.csv", step.id), out))
 }

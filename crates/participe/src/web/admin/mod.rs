@@ -3,6 +3,7 @@
 
 pub mod analysis;
 pub mod collect;
+pub mod consultation_export;
 pub mod consultations;
 pub mod dashboard;
 pub mod debates;
@@ -11,6 +12,7 @@ pub mod emails;
 pub mod export;
 pub mod follow_up;
 pub mod moderation;
+pub mod opinions;
 pub mod platform_export;
 pub mod projects;
 pub mod settings;

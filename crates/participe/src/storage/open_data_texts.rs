@@ -1,0 +1,195 @@
+//! Open data of consultations and debates: the rows of the texts,
+//! arguments, sources and debates files of a step, as streams. Authors come
+//! as ids only, for the caller to turn into pseudonyms.
+
+use chrono::{DateTime, Utc};
+use futures_util::stream::{BoxStream, StreamExt};
+
+use super::{Db, StoreError, StoreResult};
+use crate::on_db;
+
+/// The public texts of a consultation step: `o` joined to its section `s`
+/// and consultation `c`.
+macro_rules! public_opinions {
+    ($select:literal, $rest:literal) => {
+        concat!(
+            "SELECT ",
+            $select,
+            " FROM opinions o
+               JOIN consultation_sections s ON s.id = o.section_id
+               JOIN consultations c ON c.id = s.consultation_id
+              WHERE c.step_id = $1 AND o.published AND o.hidden_reason IS NULL ",
+            $rest
+        )
+    };
+}
+
+/// Public arguments on a step's public texts or on its debates.
+macro_rules! public_arguments {
+    ($select:literal, $rest:literal) => {
+        concat!(
+            "SELECT ",
+            $select,
+            " FROM arguments a
+              WHERE a.published AND a.hidden_reason IS NULL
+                AND (a.opinion_id IN (",
+            public_opinions!("o.id", ""),
+            ") OR a.debate_id IN (SELECT id FROM debates WHERE step_id = $1)) ",
+            $rest
+        )
+    };
+}
+
+macro_rules! public_sources {
+    ($select:literal, $rest:literal) => {
+        concat!(
+            "SELECT ",
+            $select,
+            " FROM sources r LEFT JOIN source_categories k ON k.id = r.category_id
+              WHERE r.published AND r.hidden_reason IS NULL AND r.opinion_id IN (",
+            public_opinions!("o.id", ""),
+            ") ",
+            $rest
+        )
+    };
+}
+
+/// The rows of each file of a consultation or debate step.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TextCounts {
+    pub opinions: i64,
+    pub arguments: i64,
+    pub sources: i64,
+    pub debates: i64,
+}
+
+pub async fn counts(db: &Db, step_id: i64) -> StoreResult<TextCounts> {
+    let (opinions, arguments, sources, debates): (i64, i64, i64, i64) = on_db!(db, |p| sqlx::query_as(concat!(
+        "SELECT (SELECT COUNT(*) FROM (",
+        public_opinions!("o.id", ""),
+        ") x), (SELECT COUNT(*) FROM (",
+        public_arguments!("a.id", ""),
+        ") y), (SELECT COUNT(*) FROM (",
+        public_sources!("r.id", ""),
+        ") z), (SELECT COUNT(*) FROM debates WHERE step_id = $1)"
+    ))
+    .bind(step_id)
+    .fetch_one(p)
+    .await)?;
+    Ok(TextCounts {
+        opinions,
+        arguments,
+        sources,
+        debates,
+    })
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OpinionRow {
+    pub id: i64,
+    pub kind: String,
+    pub consultation: String,
+    pub section: String,
+    pub amends_id: Option<i64>,
+    pub title: String,
+    pub body: String,
+    pub appendix: String,
+    pub author_id: Option<i64>,
+    pub agree_count: i64,
+    pub mixed_count: i64,
+    pub disagree_count: i64,
+    pub for_count: i64,
+    pub against_count: i64,
+    pub source_count: i64,
+    pub answer: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// The public texts of a step, by consultation, section and position.
+pub fn opinions(db: &Db, step_id: i64) -> BoxStream<'_, StoreResult<OpinionRow>> {
+    const SQL: &str = public_opinions!(
+        "o.id, o.kind, c.title AS consultation, s.title AS section, o.amends_id, o.title, o.body, o.appendix,
+         o.author_id, o.agree_count, o.mixed_count, o.disagree_count, o.for_count, o.against_count,
+         o.source_count, o.answer, o.created_at",
+        "ORDER BY c.position, c.id, s.position, s.id, o.position, o.id"
+    );
+    on_db!(db, |p| sqlx::query_as(SQL)
+        .bind(step_id)
+        .fetch(p)
+        .map(|r| r.map_err(StoreError::from))
+        .boxed())
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ArgumentRow {
+    pub id: i64,
+    pub opinion_id: Option<i64>,
+    pub debate_id: Option<i64>,
+    pub side: String,
+    pub body: String,
+    pub author_id: Option<i64>,
+    pub vote_count: i64,
+    pub created_at: DateTime<Utc>,
+}
+
+pub fn arguments(db: &Db, step_id: i64) -> BoxStream<'_, StoreResult<ArgumentRow>> {
+    const SQL: &str = public_arguments!(
+        "a.id, a.opinion_id, a.debate_id, a.side, a.body, a.author_id, a.vote_count, a.created_at",
+        "ORDER BY a.id"
+    );
+    on_db!(db, |p| sqlx::query_as(SQL)
+        .bind(step_id)
+        .fetch(p)
+        .map(|r| r.map_err(StoreError::from))
+        .boxed())
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SourceRow {
+    pub id: i64,
+    pub opinion_id: i64,
+    pub category: Option<String>,
+    pub title: String,
+    pub url: String,
+    pub description: String,
+    pub author_id: i64,
+    pub vote_count: i64,
+    pub created_at: DateTime<Utc>,
+}
+
+pub fn sources(db: &Db, step_id: i64) -> BoxStream<'_, StoreResult<SourceRow>> {
+    const SQL: &str = public_sources!(
+        "r.id, r.opinion_id, k.name AS category, r.title, r.url, r.description, r.author_id, r.vote_count,
+         r.created_at",
+        "ORDER BY r.id"
+    );
+    on_db!(db, |p| sqlx::query_as(SQL)
+        .bind(step_id)
+        .fetch(p)
+        .map(|r| r.map_err(StoreError::from))
+        .boxed())
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct DebateRow {
+    pub id: i64,
+    pub question: String,
+    pub for_count: i64,
+    pub against_count: i64,
+    pub arguments_for: i64,
+    pub arguments_against: i64,
+}
+
+pub fn debates(db: &Db, step_id: i64) -> BoxStream<'_, StoreResult<DebateRow>> {
+    const SQL: &str = "SELECT d.id, d.question, d.for_count, d.against_count,
+            (SELECT COUNT(*) FROM arguments a WHERE a.debate_id = d.id AND a.side = 'for'
+                AND a.published AND a.hidden_reason IS NULL) AS arguments_for,
+            (SELECT COUNT(*) FROM arguments a WHERE a.debate_id = d.id AND a.side = 'against'
+                AND a.published AND a.hidden_reason IS NULL) AS arguments_against
+         FROM debates d WHERE d.step_id = $1 ORDER BY d.id";
+    on_db!(db, |p| sqlx::query_as(SQL)
+        .bind(step_id)
+        .fetch(p)
+        .map(|r| r.map_err(StoreError::from))
+        .boxed())
+}
