@@ -93,6 +93,9 @@ bench_engine() {
   if [ -n "$PG_DB" ]; then psql "$PG_ADMIN_URL" -qc "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null; PG_DB=""; fi
 }
 
+# Let the build's load settle (at most two minutes) before measuring.
+for _ in $(seq 1 24); do awk '{ exit !($1 < 0.8) }' /proc/loadavg && break; sleep 5; done
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 for e in $ENGINES; do bench_engine "$e"; done
 [ -n "$SECTION_HTML" ] || { echo "no engine ran" >&2; exit 1; }
 
@@ -132,7 +135,7 @@ for _ in $(seq 1 50); do curl -fs -o /dev/null "http://127.0.0.1:$NGINX_PORT/" &
 run_wrk nginx "static copy of the section page" "http://127.0.0.1:$NGINX_PORT/"
 
 echo
-echo "Consultation pages — wrk -t$THREADS -c$CONNS -d$DURATION, release build, $(nproc) cores, load before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "Consultation pages — wrk -t$THREADS -c$CONNS -d$DURATION, release build, $(nproc) cores, load average before the runs: $LOAD_BEFORE"
 echo "section page: $(wc -c <"$SECTION_HTML") bytes"
 printf '%-9s %-32s %10s %9s %9s %8s %12s\n' engine target req/s p50_ms p99_ms non2xx p50/nginx
 nginx_p50=$(for r in "${ROWS[@]}"; do IFS='|' read -r e n rps p50 p99 bad <<<"$r"; [ "$e" = nginx ] && echo "$p50"; done)

@@ -95,6 +95,26 @@ pub enum ArgumentOrder {
     Newest,
 }
 
+/// The public arguments of one side of an opinion or a debate.
+async fn public_arguments(
+    ctx: &Context<'_>,
+    about: arguments::About,
+    side: ArgumentSide,
+    sort: ArgumentOrder,
+) -> Result<Vec<Argument>> {
+    let api = ctx.data::<ApiCtx>()?;
+    let list = arguments::public(
+        &api.db,
+        about,
+        side.into(),
+        sort == ArgumentOrder::MostUpvoted,
+        LIST_LIMIT,
+    )
+    .await
+    .api()?;
+    Ok(list.into_iter().map(Argument).collect())
+}
+
 /// A consultation on a text: a tree of sections.
 pub struct Consultation(pub consultations::Consultation);
 
@@ -344,17 +364,7 @@ impl Opinion {
         side: ArgumentSide,
         #[graphql(default)] sort: ArgumentOrder,
     ) -> Result<Vec<Argument>> {
-        let api = ctx.data::<ApiCtx>()?;
-        let list = arguments::public(
-            &api.db,
-            arguments::About::Opinion(self.0.id),
-            side.into(),
-            sort == ArgumentOrder::MostUpvoted,
-            LIST_LIMIT,
-        )
-        .await
-        .api()?;
-        Ok(list.into_iter().map(Argument).collect())
+        public_arguments(ctx, arguments::About::Opinion(self.0.id), side, sort).await
     }
     /// Public sources, most up-voted first.
     async fn sources(&self, ctx: &Context<'_>) -> Result<Vec<Source>> {
@@ -479,17 +489,7 @@ impl Debate {
         side: ArgumentSide,
         #[graphql(default)] sort: ArgumentOrder,
     ) -> Result<Vec<Argument>> {
-        let api = ctx.data::<ApiCtx>()?;
-        let list = arguments::public(
-            &api.db,
-            arguments::About::Debate(self.0.id),
-            side.into(),
-            sort == ArgumentOrder::MostUpvoted,
-            LIST_LIMIT,
-        )
-        .await
-        .api()?;
-        Ok(list.into_iter().map(Argument).collect())
+        public_arguments(ctx, arguments::About::Debate(self.0.id), side, sort).await
     }
     async fn press_articles(&self, ctx: &Context<'_>) -> Result<Vec<PressArticle>> {
         let api = ctx.data::<ApiCtx>()?;
