@@ -15,6 +15,11 @@ const site = useSite({ demo: true });
 const BIKE = { slug: 'plan-velo-2030', title: 'Consultation : plan vélo 2030', step: 'Consultation sur le texte' };
 const CLIMATE = { slug: 'plan-climat-2030', debateStep: 'Débat : piétonniser le centre-ville ?' };
 const QUESTION = 'Faut-il piétonniser le centre-ville ?';
+/** A 1×1 PNG, for uploads. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /** From a project page to one of its steps, through the timeline. */
 async function openStep(page, slug, step) {
@@ -80,7 +85,7 @@ site.journey('m. a participant reads the bike plan, votes, argues and proposes a
   assert.ok(inserted.every((t) => t.startsWith('[début d’ajout]')), `inserted: ${inserted}`);
 });
 
-site.journey('n. a manager imports a text, then groups the step and publishes its synthesis', async ({ visitor }) => {
+site.journey('n. a manager imports a text, groups the step and publishes its synthesis, then adds a press article with an image', async ({ visitor }) => {
   const page = await visitor();
   await logIn(page, ADMIN.email, ADMIN.password);
   await page.goto('/admin/projects');
@@ -133,6 +138,34 @@ site.journey('n. a manager imports a text, then groups the step and publishes it
   assert.ok(groups > 0, 'the synthesis has groups');
   const links = await page.locator('.synthesis-items a').count();
   assert.ok(links >= 5, `every item is linked (${links})`);
+
+  // The climate plan's debate: a press article with its image.
+  await page.goto('/admin/projects');
+  await audit(page);
+  await page.getByRole('link', { name: 'Plan climat 2030', exact: true }).click();
+  await page.waitForURL(/\/admin\/projects\/\d+$/);
+  await audit(page);
+  await page.getByRole('link', { name: 'Débats', exact: true }).click();
+  await page.waitForURL(/\/admin\/steps\/\d+\/debates$/);
+  await audit(page);
+  await page.getByRole('link', { name: QUESTION }).click();
+  await page.waitForURL(/\/admin\/debates\/\d+$/);
+  await audit(page);
+  const press = page.locator('form[action*="/articles"]');
+  await press.getByLabel('Titre').fill('Le marché du samedi sans voitures');
+  await press.getByLabel('Adresse web de la source').fill('https://presse.example.org/marche');
+  await press.getByLabel('Image (facultative)').setInputFiles({ name: 'marche.png', mimeType: 'image/png', buffer: PNG });
+  // An image needs its description: the error comes first.
+  await press.getByRole('button', { name: 'Ajouter' }).click();
+  await audit(page);
+  await page.locator('.error-summary').waitFor();
+  const retry = page.locator('form[action*="/articles"]');
+  await retry.getByLabel('Image (facultative)').setInputFiles({ name: 'marche.png', mimeType: 'image/png', buffer: PNG });
+  await retry.getByLabel('Description de l’image').fill('Les étals du marché sur la place');
+  await retry.getByRole('button', { name: 'Ajouter' }).click();
+  await page.waitForURL(/\/admin\/debates\/\d+$/);
+  await audit(page);
+  await page.getByRole('img', { name: 'Les étals du marché sur la place' }).waitFor();
 });
 
 site.journey('o. a participant votes and argues in the debate', async ({ visitor, createUser }) => {

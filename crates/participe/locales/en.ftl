@@ -1543,3 +1543,6 @@ admin-step-exports = Exports for the team
 admin-step-exports-help = These files hold names and email addresses: do not share them. The anonymised files for the public are on the open data page.
 admin-export-contributions = Every text, amendment, argument and source, with its author and state
 admin-export-participants = One row per participant
+label-press-image = Image (optional)
+label-press-image-alt = Description of the image
+help-press-image-alt = What the image shows, for people who cannot see it. Required with an image.

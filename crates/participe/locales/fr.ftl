@@ -1543,3 +1543,6 @@ admin-step-exports = Exports pour l’équipe
 admin-step-exports-help = Ces fichiers contiennent des noms et des adresses électroniques : ne les diffusez pas. Les fichiers anonymisés pour le public sont sur la page des données ouvertes.
 admin-export-contributions = Tous les textes, amendements, arguments et sources, avec leur auteur et leur état
 admin-export-participants = Une ligne par participant
+label-press-image = Image (facultative)
+label-press-image-alt = Description de l’image
+help-press-image-alt = Ce que montre l’image, pour qui ne la voit pas. Obligatoire avec une image.

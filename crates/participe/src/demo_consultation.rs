@@ -593,7 +593,7 @@ async fn debate(db: &Db, step: i64, people: &[i64]) -> anyhow::Result<()> {
     }
     for &(title, url, day) in PRESS {
         let a = ArticleInput::parse(title, url, day).map_err(|e| anyhow!("demo press article: {e:?}"))?;
-        debates::add_article(db, d, &a).await?;
+        debates::add_article(db, d, &a, None).await?;
     }
     Ok(())
 }

@@ -218,7 +218,7 @@ const MATRIX: &[Row] = &[
     ("post", "/admin/steps/{id}/debates", Body::Form(&[("question", "")]), MANAGERS_INVALID),
     ("get", "/admin/debates/{id}", Body::None, MANAGERS_OK),
     ("post", "/admin/debates/{id}", Body::Form(&[("question", ""), ("mode", "free")]), MANAGERS_INVALID),
-    ("post", "/admin/debates/{id}/articles", Body::Form(&[("title", "")]), MANAGERS_INVALID),
+    ("post", "/admin/debates/{id}/articles", Body::EmptyMultipart, MANAGERS_INVALID),
     ("post", "/admin/press-articles/{id}/delete", Body::None, MANAGERS_DONE),
     // The synthesis of the fixture consultation step: grouped, unpublished.
     ("get", "/projects/{slug}/steps/{id}/synthesis", Body::None, [NF, NF, NF, NF, OK, OK]),
@@ -597,7 +597,7 @@ async fn fixture(app: &TestApp, analyst: i64) -> Fixture {
         .await
         .unwrap();
     let a = participe_domain::debate::ArticleInput::parse("Presse", "https://example.org/p", "").unwrap();
-    let press_article = debates::add_article(db, debate, &a).await.unwrap();
+    let press_article = debates::add_article(db, debate, &a, None).await.unwrap();
     participe::services::synthesis::regroup(db, consultation_step, "Divers")
         .await
         .unwrap();

@@ -51,6 +51,80 @@ async fn setup(app: &TestApp) -> (Client, i64, i64) {
     (pm, step, id)
 }
 
+/// The press review: a link must be http(s), an image needs its text
+/// alternative and must be an image; the public page and the API show it.
+async fn press_articles_with_images(app: &TestApp) {
+    let (mut pm, _, id) = setup(app).await;
+    let path = format!("/admin/debates/{id}/articles");
+    let res = pm
+        .post_multipart(
+            &path,
+            &[
+                ("title", "Le point de vue des commerçants"),
+                ("url", "javascript:alert(1)"),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(!res.field_error("article_url").is_empty());
+    let fields = [
+        ("title", "Le point de vue des commerçants"),
+        ("url", "https://presse.example.org/commerces"),
+        ("published_on", "2026-11-02"),
+        ("image_alt", ""),
+    ];
+    let res = pm
+        .post_multipart(&path, &fields, &[("image", "une.png", common::PNG)])
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(!res.field_error("article_image_alt").is_empty());
+    assert_eq!(
+        res.attr("#f-article_url", "value"),
+        "https://presse.example.org/commerces"
+    );
+    let mut fields = fields;
+    fields[3] = ("image_alt", "La rue commerçante un samedi");
+    let res = pm
+        .post_multipart(&path, &fields, &[("image", "une.png", b"<svg onload=alert(1)>")])
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(!res.field_error("article_image").is_empty());
+    assert_eq!(app.count("debate_articles").await, 0);
+    let res = pm
+        .post_multipart(&path, &fields, &[("image", "une.png", common::PNG)])
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let a = &debates::articles(app.db(), id).await.unwrap()[0];
+    let image = a.image_path.clone().unwrap();
+    let page = app.client().get(&format!("/debates/{id}")).await;
+    assert_eq!(
+        page.attr(&format!("img.press-image[src='/uploads/{image}']"), "alt"),
+        "La rue commerçante un samedi"
+    );
+    assert_eq!(
+        app.client().get(&format!("/uploads/{image}")).await.status,
+        StatusCode::OK
+    );
+    // Without an image, no description is needed.
+    let res = pm
+        .post_multipart(
+            &path,
+            &[("title", "Sans image"), ("url", "https://presse.example.org/b")],
+            &[],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    // Deleting the article deletes its image.
+    let res = pm.post(&format!("/admin/press-articles/{}/delete", a.id), &[]).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.client().get(&format!("/uploads/{image}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(app.count("debate_articles").await, 1);
+}
+
 async fn votes_and_arguments(app: &TestApp) {
     let (_pm, _, id) = setup(app).await;
     let mut a = app.logged_in(Role::Participant).await;
@@ -285,6 +359,7 @@ async fn the_widget_works_in_a_frame(app: &TestApp) {
 }
 
 engine_test!(votes_and_arguments, votes_and_arguments);
+engine_test!(press_articles_with_images, press_articles_with_images);
 engine_test!(
     one_vote_per_person_under_concurrency,
     one_vote_per_person_under_concurrency

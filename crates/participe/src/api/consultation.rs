@@ -443,6 +443,10 @@ pub struct PressArticle {
     pub title: String,
     pub url: String,
     pub published_on: Option<NaiveDate>,
+    /// Address of its image, when there is one.
+    pub image_url: Option<String>,
+    /// The image's text alternative.
+    pub image_alt: String,
 }
 
 #[Object]
@@ -500,6 +504,8 @@ impl Debate {
                 title: a.title,
                 url: a.url,
                 published_on: a.published_on,
+                image_url: a.image_path.map(|p| format!("/uploads/{p}")),
+                image_alt: a.image_alt,
             })
             .collect())
     }

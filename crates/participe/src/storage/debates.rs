@@ -201,39 +201,52 @@ pub struct PressArticle {
     pub title: String,
     pub url: String,
     pub published_on: Option<NaiveDate>,
+    /// The stored image's name (under /uploads/), when there is one.
+    pub image_path: Option<String>,
+    pub image_alt: String,
 }
 
 pub async fn articles(db: &Db, debate_id: i64) -> StoreResult<Vec<PressArticle>> {
-    Ok(on_db!(db, |p| sqlx::query_as(
-        "SELECT id, debate_id, title, url, published_on FROM debate_articles WHERE debate_id = $1
-         ORDER BY published_on DESC, position, id"
+    Ok(on_db!(db, |p| {
+        sqlx::query_as(
+        "SELECT id, debate_id, title, url, published_on, image AS image_path, image_alt FROM debate_articles WHERE debate_id = $1
+         ORDER BY published_on IS NULL, published_on DESC, position, id"
     )
     .bind(debate_id)
     .fetch_all(p)
-    .await)?)
+    .await
+    })?)
 }
 
-pub async fn add_article(db: &Db, debate_id: i64, a: &ArticleInput) -> StoreResult<i64> {
-    Ok(on_db!(db, |p| sqlx::query_scalar(
-        "INSERT INTO debate_articles (debate_id, title, url, published_on, position)
-         VALUES ($1, $2, $3, $4, (SELECT COALESCE(MAX(position), 0) + 1 FROM debate_articles WHERE debate_id = $1))
+/// Adds a press article; `image` is the stored image's name and its text
+/// alternative.
+pub async fn add_article(db: &Db, debate_id: i64, a: &ArticleInput, image: Option<(&str, &str)>) -> StoreResult<i64> {
+    Ok(on_db!(db, |p| {
+        sqlx::query_scalar(
+        "INSERT INTO debate_articles (debate_id, title, url, published_on, position, image, image_alt)
+         VALUES ($1, $2, $3, $4, (SELECT COALESCE(MAX(position), 0) + 1 FROM debate_articles WHERE debate_id = $1), $5, $6)
          RETURNING id"
     )
     .bind(debate_id)
     .bind(&a.title)
     .bind(&a.url)
     .bind(a.published_on)
+    .bind(image.map(|i| i.0))
+    .bind(image.map_or("", |i| i.1))
     .fetch_one(p)
-    .await)?)
+    .await
+    })?)
 }
 
 pub async fn article(db: &Db, id: i64) -> StoreResult<Option<PressArticle>> {
-    Ok(on_db!(db, |p| sqlx::query_as(
-        "SELECT id, debate_id, title, url, published_on FROM debate_articles WHERE id = $1"
+    Ok(on_db!(db, |p| {
+        sqlx::query_as(
+        "SELECT id, debate_id, title, url, published_on, image AS image_path, image_alt FROM debate_articles WHERE id = $1"
     )
     .bind(id)
     .fetch_optional(p)
-    .await)?)
+    .await
+    })?)
 }
 
 pub async fn delete_article(db: &Db, id: i64) -> StoreResult<()> {

@@ -1,7 +1,7 @@
 //! Back office: the debates of a step, their texts and options, and their
 //! press articles.
 
-use axum::extract::State;
+use axum::extract::{Multipart, State};
 use axum::response::Response;
 use participe_domain::debate::{ArticleInput, DebateInput, RawDebate};
 use participe_domain::permission::Action;
@@ -10,6 +10,7 @@ use participe_domain::{FieldErrors, text};
 use serde::Deserialize;
 
 use crate::app::AppState;
+use crate::files::check_image;
 use crate::storage::debates::{self, Debate};
 use crate::storage::steps::{self, Step};
 use crate::view;
@@ -17,6 +18,7 @@ use crate::web::context::Ctx;
 use crate::web::error::{AppError, AppResult};
 use crate::web::form::{HtmlForm, PathParams, errors_value, form_response, redirect_with_flash};
 use crate::web::render;
+use crate::web::upload::{read_multipart, store_cover};
 
 async fn debate_step(state: &AppState, ctx: &Ctx, step_id: i64) -> AppResult<Step> {
     ctx.require(Action::ManageProjects)?;
@@ -121,6 +123,7 @@ pub struct ArticleForm {
     title: String,
     url: String,
     published_on: String,
+    image_alt: String,
 }
 
 async fn debate_page(
@@ -190,30 +193,52 @@ pub async fn update(
     }
 }
 
+/// Adds a press article (multipart: title, link, date, optional image and
+/// its text alternative).
 pub async fn add_article(
     State(state): State<AppState>,
     ctx: Ctx,
     PathParams(id): PathParams<i64>,
-    HtmlForm(f): HtmlForm<ArticleForm>,
+    multipart: Multipart,
 ) -> AppResult<Response> {
     let (d, _) = debate(&state, &ctx, id).await?;
-    match ArticleInput::parse(&f.title, &f.url, &f.published_on) {
-        Ok(input) => {
-            debates::add_article(&state.db, id, &input).await?;
-            Ok(redirect_with_flash(
-                &state,
-                &format!("/admin/debates/{id}"),
-                "flash-saved",
-            ))
-        }
+    let form = read_multipart(multipart).await?;
+    let f = ArticleForm {
+        title: form.get("title").to_string(),
+        url: form.get("url").to_string(),
+        published_on: form.get("published_on").to_string(),
+        image_alt: form.get("image_alt").to_string(),
+    };
+    let image = form.files("image").next();
+    let mut errors = FieldErrors::new();
+    let input = match ArticleInput::parse(&f.title, &f.url, &f.published_on) {
+        Ok(input) => Some(input),
         Err(e) => {
-            let mut named = FieldErrors::new();
-            for err in e.0 {
-                named.add(format!("article_{}", err.field), err.code);
-            }
-            debate_page(&state, &ctx, id, &DebateForm::of(&d), &f, &named).await
+            errors = e;
+            None
         }
+    };
+    let alt = errors.check("image_alt", text::image_alt(&f.image_alt, image.is_some()));
+    if let Some(file) = image {
+        errors.check("image", check_image(&file.bytes, state.config.max_upload_bytes));
     }
+    let (Some(input), Some(alt)) = (input.filter(|_| errors.is_empty()), alt) else {
+        let mut named = FieldErrors::new();
+        for err in errors.0 {
+            named.add(format!("article_{}", err.field), err.code);
+        }
+        return debate_page(&state, &ctx, id, &DebateForm::of(&d), &f, &named).await;
+    };
+    let stored = match image {
+        Some(file) => store_cover(&state, Some(file)).await?.ok(),
+        None => None,
+    };
+    debates::add_article(&state.db, id, &input, stored.as_deref().map(|p| (p, alt.as_str()))).await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/admin/debates/{id}"),
+        "flash-saved",
+    ))
 }
 
 pub async fn delete_article(
@@ -225,6 +250,9 @@ pub async fn delete_article(
     let a = debates::article(&state.db, id).await?.ok_or_else(AppError::not_found)?;
     debate(&state, &ctx, a.debate_id).await?;
     debates::delete_article(&state.db, id).await?;
+    if let Some(path) = a.image_path {
+        crate::images::delete_with_variants(&*state.files, path).await?;
+    }
     Ok(redirect_with_flash(
         &state,
         &format!("/admin/debates/{}", a.debate_id),
