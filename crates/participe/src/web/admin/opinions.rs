@@ -73,12 +73,11 @@ pub async fn update(
     HtmlForm(f): HtmlForm<OpinionForm>,
 ) -> AppResult<Response> {
     let o = opinion(&state, &ctx, id).await?;
-    let mut errors = match OpinionInput::parse(&f.title, &f.body, &f.appendix) {
-        Ok(_) => FieldErrors::new(),
-        Err(e) => e,
+    let (input, mut errors) = match OpinionInput::parse(&f.title, &f.body, &f.appendix) {
+        Ok(input) => (Some(input), FieldErrors::new()),
+        Err(e) => (None, e),
     };
     let answer = errors.check("answer", participe_domain::text::long_text(&f.answer, 20_000));
-    let input = OpinionInput::parse(&f.title, &f.body, &f.appendix).ok();
     let (Some(input), Some(answer)) = (input, answer) else {
         return page(&state, &ctx, &o, &f, &errors).await;
     };
