@@ -1,28 +1,56 @@
-//! The form engine: custom questions (on proposal forms now, questionnaires
-//! later) and the validation of their answers on the server.
+//! The form engine's questions: one engine for proposal forms, questionnaires
+//! and votations. This file holds the question types and their configuration
+//! as a manager submits it; `form_answers` checks answers, `form_logic` the
+//! jumps between questions.
 
-use crate::{FieldErrors, text};
+use serde::{Deserialize, Serialize};
+
+use crate::{FieldErrors, colour::Rgb, text};
+
+pub use crate::form_answers::{
+    Answer, Completeness, OTHER, asked, choice_field, field_name, parse_answers, parse_answers_as, parse_number,
+    parse_optional_count,
+};
+pub use crate::form_logic::{Condition, Jump, Logic, Target};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QuestionKind {
     ShortText,
     LongText,
+    /// Markdown, shown sanitised.
+    RichText,
     Number,
     SingleChoice,
     MultipleChoice,
+    /// Order some or all of the choices.
+    Ranking,
+    /// Grade every choice on the six grades of majority judgement.
+    MajorityJudgement,
     YesNo,
+    /// An uploaded file (type checked by content by the web layer).
+    File,
+    /// A French establishment number (14 digits, Luhn key).
+    Siret,
+    /// A French association number (W + 9 characters).
+    Rna,
     /// A heading that groups the questions after it; it takes no answer.
     Section,
 }
 
 impl QuestionKind {
-    pub const ALL: [QuestionKind; 7] = [
+    pub const ALL: [QuestionKind; 13] = [
         QuestionKind::ShortText,
         QuestionKind::LongText,
+        QuestionKind::RichText,
         QuestionKind::Number,
         QuestionKind::SingleChoice,
         QuestionKind::MultipleChoice,
+        QuestionKind::Ranking,
+        QuestionKind::MajorityJudgement,
         QuestionKind::YesNo,
+        QuestionKind::File,
+        QuestionKind::Siret,
+        QuestionKind::Rna,
         QuestionKind::Section,
     ];
 
@@ -30,10 +58,16 @@ impl QuestionKind {
         match self {
             QuestionKind::ShortText => "short_text",
             QuestionKind::LongText => "long_text",
+            QuestionKind::RichText => "rich_text",
             QuestionKind::Number => "number",
             QuestionKind::SingleChoice => "single_choice",
             QuestionKind::MultipleChoice => "multiple_choice",
+            QuestionKind::Ranking => "ranking",
+            QuestionKind::MajorityJudgement => "majority",
             QuestionKind::YesNo => "yes_no",
+            QuestionKind::File => "file",
+            QuestionKind::Siret => "siret",
+            QuestionKind::Rna => "rna",
             QuestionKind::Section => "section",
         }
     }
@@ -45,191 +79,202 @@ impl QuestionKind {
             .ok_or("error-question-kind-unknown")
     }
 
+    /// Kinds configured with a list of choices.
     pub fn has_choices(self) -> bool {
+        matches!(
+            self,
+            QuestionKind::SingleChoice
+                | QuestionKind::MultipleChoice
+                | QuestionKind::Ranking
+                | QuestionKind::MajorityJudgement
+        )
+    }
+
+    /// Kinds where a person picks among the choices (and may add "other").
+    pub fn picks_choices(self) -> bool {
         matches!(self, QuestionKind::SingleChoice | QuestionKind::MultipleChoice)
+    }
+
+    /// Kinds whose `min`/`max` mean something: a number's bounds, the number
+    /// of choices picked or ranked, a file's size in megabytes (max only).
+    pub fn has_bounds(self) -> bool {
+        matches!(
+            self,
+            QuestionKind::Number | QuestionKind::MultipleChoice | QuestionKind::Ranking | QuestionKind::File
+        )
+    }
+
+    /// Kinds that take an answer (every kind but headings).
+    pub fn takes_answer(self) -> bool {
+        self != QuestionKind::Section
     }
 }
 
-/// A question as configured. For numbers `min`/`max` bound the value; for
-/// multiple choices they bound the number of choices.
+/// How a single choice is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChoiceDisplay {
+    #[default]
+    Radio,
+    Select,
+    Buttons,
+}
+
+impl ChoiceDisplay {
+    pub const ALL: [ChoiceDisplay; 3] = [ChoiceDisplay::Radio, ChoiceDisplay::Select, ChoiceDisplay::Buttons];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChoiceDisplay::Radio => "radio",
+            ChoiceDisplay::Select => "select",
+            ChoiceDisplay::Buttons => "buttons",
+        }
+    }
+
+    pub fn parse(s: &str) -> ChoiceDisplay {
+        ChoiceDisplay::ALL
+            .into_iter()
+            .find(|d| d.as_str() == s.trim())
+            .unwrap_or_default()
+    }
+}
+
+/// One choice of a choice question: a title, an optional description and colour.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Choice {
+    pub title: String,
+    pub description: String,
+    /// `#rrggbb`, or empty.
+    pub colour: String,
+}
+
+impl Choice {
+    pub fn new(title: &str) -> Choice {
+        Choice {
+            title: title.to_string(),
+            description: String::new(),
+            colour: String::new(),
+        }
+    }
+
+    /// Parses one line of the choices box: `Title | description | #colour`
+    /// (the last two optional).
+    pub fn parse_line(line: &str) -> Result<Choice, &'static str> {
+        let mut parts = line.split(" | ").map(str::trim);
+        let title = parts.next().unwrap_or_default();
+        let description = parts.next().unwrap_or_default();
+        let colour = parts.next().unwrap_or_default();
+        if title.is_empty() || title.chars().count() > MAX_CHOICE || title == OTHER || parts.next().is_some() {
+            return Err("error-choice-invalid");
+        }
+        if description.chars().count() > MAX_CHOICE_DESCRIPTION {
+            return Err("error-choice-invalid");
+        }
+        let colour = if colour.is_empty() {
+            String::new()
+        } else {
+            Rgb::parse(colour).map_err(|_| "error-choice-colour")?.to_hex()
+        };
+        Ok(Choice {
+            title: title.to_string(),
+            description: description.to_string(),
+            colour,
+        })
+    }
+
+    /// The line this choice is written as (the inverse of `parse_line`).
+    pub fn to_line(&self) -> String {
+        match (self.description.is_empty(), self.colour.is_empty()) {
+            (true, true) => self.title.clone(),
+            (false, true) => format!("{} | {}", self.title, self.description),
+            _ => format!("{} | {} | {}", self.title, self.description, self.colour),
+        }
+    }
+}
+
+/// Choices as stored: one line each.
+pub fn choices_to_text(choices: &[Choice]) -> String {
+    choices.iter().map(Choice::to_line).collect::<Vec<_>>().join("\n")
+}
+
+/// Stored choices back (lines that no longer parse keep their whole text as title).
+pub fn choices_from_text(s: &str) -> Vec<Choice> {
+    s.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| Choice::parse_line(l).unwrap_or_else(|_| Choice::new(l.trim())))
+        .collect()
+}
+
+/// A question as configured. `min`/`max` bound a number, the number of
+/// choices picked (multiple choice) or ranked (ranking), or a file's size in
+/// megabytes (max only).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Question {
     pub id: i64,
     pub kind: QuestionKind,
     pub label: String,
+    /// A short help under the label.
     pub help: String,
+    /// A longer text before the field.
+    pub description: String,
     pub required: bool,
+    /// Answers shown to staff only (never in public results or open data).
+    pub private: bool,
     pub min: Option<i64>,
     pub max: Option<i64>,
-    pub choices: Vec<String>,
+    pub choices: Vec<Choice>,
     pub allow_other: bool,
+    pub display: ChoiceDisplay,
+    /// Shuffle the choices for each respondent.
+    pub random_order: bool,
+    /// Heading level of a section: 1 (main) to 3.
+    pub level: u8,
+    pub logic: Logic,
 }
 
-/// The form value that selects "other" in a choice question.
-pub const OTHER: &str = "__other__";
+impl Question {
+    /// A question of `kind` with `label` and every option at its default.
+    pub fn new(kind: QuestionKind, label: &str) -> Question {
+        Question {
+            id: 0,
+            kind,
+            label: label.to_string(),
+            help: String::new(),
+            description: String::new(),
+            required: false,
+            private: false,
+            min: None,
+            max: None,
+            choices: vec![],
+            allow_other: false,
+            display: ChoiceDisplay::Radio,
+            random_order: false,
+            level: 1,
+            logic: Logic::default(),
+        }
+    }
+
+    /// Whether `title` is one of the configured choices.
+    pub fn has_choice(&self, title: &str) -> bool {
+        self.choices.iter().any(|c| c.title == title)
+    }
+
+    /// The titles of the choices, in their configured order.
+    pub fn choice_titles(&self) -> Vec<String> {
+        self.choices.iter().map(|c| c.title.clone()).collect()
+    }
+}
+
 pub const MAX_SHORT: usize = 500;
 pub const MAX_LONG: usize = 10_000;
-
-/// A valid answer.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Answer {
-    Text(String),
-    Number(i64),
-    /// The chosen labels; an "other" answer is its free text.
-    Choices(Vec<String>),
-    YesNo(bool),
-}
-
-impl Answer {
-    /// The text stored in the database.
-    pub fn to_storage(&self) -> String {
-        match self {
-            Answer::Text(t) => t.clone(),
-            Answer::Number(n) => n.to_string(),
-            Answer::Choices(c) => c.join("\n"),
-            Answer::YesNo(b) => if *b { "yes" } else { "no" }.to_string(),
-        }
-    }
-
-    /// Reads a stored answer back.
-    pub fn from_storage(kind: QuestionKind, s: &str) -> Answer {
-        match kind {
-            QuestionKind::Number => s.parse().map(Answer::Number).unwrap_or_else(|_| Answer::Text(s.into())),
-            QuestionKind::SingleChoice | QuestionKind::MultipleChoice => {
-                Answer::Choices(s.split('\n').filter(|c| !c.is_empty()).map(str::to_string).collect())
-            }
-            QuestionKind::YesNo => Answer::YesNo(s == "yes"),
-            _ => Answer::Text(s.into()),
-        }
-    }
-}
-
-/// The form field name of a question's answer.
-pub fn field_name(id: i64) -> String {
-    format!("q-{id}")
-}
-
-fn values<'a>(pairs: &'a [(String, String)], name: &str) -> Vec<&'a str> {
-    pairs
-        .iter()
-        .filter(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
-        .collect()
-}
-
-/// An optional whole number that may not be negative (a limit, a cost, a
-/// delay): empty means none.
-pub fn parse_optional_count(s: &str) -> Result<Option<i64>, &'static str> {
-    if s.trim().is_empty() {
-        return Ok(None);
-    }
-    match parse_number(s)? {
-        n if n >= 0 => Ok(Some(n)),
-        _ => Err("error-number-too-small"),
-    }
-}
-
-/// Parses a number typed by a person ("1 500", "-3").
-pub fn parse_number(s: &str) -> Result<i64, &'static str> {
-    let cleaned: String = s.chars().filter(|c| !c.is_whitespace() && *c != '\u{202f}').collect();
-    cleaned.parse::<i64>().map_err(|_| "error-number-invalid")
-}
-
-fn answer_one(q: &Question, pairs: &[(String, String)]) -> Result<Option<Answer>, &'static str> {
-    let name = field_name(q.id);
-    let given: Vec<&str> = values(pairs, &name)
-        .into_iter()
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
-        .collect();
-    let other_text = values(pairs, &format!("{name}-other"))
-        .first()
-        .map(|s| s.trim().to_string())
-        .unwrap_or_default();
-    if given.is_empty() {
-        return if q.required && q.kind != QuestionKind::Section {
-            Err("error-required")
-        } else {
-            Ok(None)
-        };
-    }
-    let answer = match q.kind {
-        QuestionKind::Section => return Ok(None),
-        QuestionKind::ShortText | QuestionKind::LongText => {
-            let max = if q.kind == QuestionKind::ShortText {
-                MAX_SHORT
-            } else {
-                MAX_LONG
-            };
-            if given.len() > 1 {
-                return Err("error-answer-invalid");
-            }
-            Answer::Text(text::long_text(given[0], max)?)
-        }
-        QuestionKind::Number => {
-            if given.len() > 1 {
-                return Err("error-answer-invalid");
-            }
-            let n = parse_number(given[0])?;
-            if q.min.is_some_and(|m| n < m) {
-                return Err("error-number-too-small");
-            }
-            if q.max.is_some_and(|m| n > m) {
-                return Err("error-number-too-large");
-            }
-            Answer::Number(n)
-        }
-        QuestionKind::YesNo => match given.as_slice() {
-            ["yes"] => Answer::YesNo(true),
-            ["no"] => Answer::YesNo(false),
-            _ => return Err("error-answer-invalid"),
-        },
-        QuestionKind::SingleChoice | QuestionKind::MultipleChoice => {
-            if q.kind == QuestionKind::SingleChoice && given.len() > 1 {
-                return Err("error-answer-invalid");
-            }
-            let mut chosen = Vec::new();
-            for v in &given {
-                if *v == OTHER && q.allow_other {
-                    if other_text.is_empty() {
-                        return Err("error-other-empty");
-                    }
-                    chosen.push(text::long_text(&other_text, MAX_SHORT)?);
-                } else if q.choices.iter().any(|c| c == v) {
-                    if !chosen.iter().any(|c| c == v) {
-                        chosen.push(v.to_string());
-                    }
-                } else {
-                    return Err("error-answer-invalid");
-                }
-            }
-            if q.kind == QuestionKind::MultipleChoice {
-                let n = chosen.len() as i64;
-                if q.min.is_some_and(|m| n < m) {
-                    return Err("error-too-few-choices");
-                }
-                if q.max.is_some_and(|m| n > m) {
-                    return Err("error-too-many-choices");
-                }
-            }
-            Answer::Choices(chosen)
-        }
-    };
-    Ok(Some(answer))
-}
-
-/// Validates the answers to `questions` found in a submitted form's
-/// key/value pairs. Every problem is reported against `q-ID`.
-pub fn parse_answers(questions: &[Question], pairs: &[(String, String)]) -> Result<Vec<(i64, Answer)>, FieldErrors> {
-    let mut errors = FieldErrors::new();
-    let mut answers = Vec::new();
-    for q in questions {
-        if let Some(Some(a)) = errors.check(field_name(q.id), answer_one(q, pairs)) {
-            answers.push((q.id, a));
-        }
-    }
-    errors.into_result(|| answers)
-}
+pub const MAX_CHOICE: usize = 200;
+pub const MAX_CHOICE_DESCRIPTION: usize = 500;
+/// The most choices a question may have.
+pub const MAX_CHOICES: usize = 50;
+/// The largest upload a file question may accept, in megabytes.
+pub const MAX_FILE_MB: i64 = 20;
+/// A file question's size limit when none is set, in megabytes.
+pub const DEFAULT_FILE_MB: i64 = 5;
 
 /// A question form as submitted by a project manager.
 #[derive(Debug, Clone, Default)]
@@ -237,16 +282,22 @@ pub struct RawQuestion<'a> {
     pub kind: &'a str,
     pub label: &'a str,
     pub help: &'a str,
+    pub description: &'a str,
     pub required: bool,
+    pub private: bool,
     pub min: &'a str,
     pub max: &'a str,
-    /// One choice per line.
+    /// One choice per line: `Title | description | #colour`.
     pub choices: &'a str,
     pub allow_other: bool,
+    pub display: &'a str,
+    pub random_order: bool,
+    pub level: &'a str,
 }
 
 impl Question {
-    /// Parses a question's configuration (its id is set by storage).
+    /// Parses a question's configuration (its id is set by storage, its
+    /// logic by `form_logic`).
     pub fn parse(raw: &RawQuestion) -> Result<Question, FieldErrors> {
         let mut errors = FieldErrors::new();
         let kind = errors.check("kind", QuestionKind::parse(raw.kind));
@@ -256,6 +307,7 @@ impl Question {
                 .and_then(|l| if l.is_empty() { Err("error-required") } else { Ok(l) }),
         );
         let help = errors.check("help", text::long_text(raw.help, 1000));
+        let description = errors.check("description", text::long_text(raw.description, 5000));
         let bound = |s: &str| {
             if s.trim().is_empty() {
                 Ok(None)
@@ -270,36 +322,68 @@ impl Question {
         {
             errors.add("max", "error-max-below-min");
         }
-        let mut choices: Vec<String> = Vec::new();
+        let mut choices: Vec<Choice> = Vec::new();
         for line in raw.choices.lines().map(str::trim).filter(|l| !l.is_empty()) {
-            if line.chars().count() > MAX_SHORT || line == OTHER {
-                errors.add("choices", "error-choice-invalid");
-            } else if !choices.iter().any(|c| c == line) {
-                choices.push(line.to_string());
+            match Choice::parse_line(line) {
+                Ok(c) if !choices.iter().any(|d| d.title == c.title) => choices.push(c),
+                Ok(_) => {}
+                Err(code) => {
+                    if !errors.has("choices") {
+                        errors.add("choices", code);
+                    }
+                }
             }
+        }
+        if choices.len() > MAX_CHOICES && !errors.has("choices") {
+            errors.add("choices", "error-choices-too-many");
         }
         if kind.is_some_and(QuestionKind::has_choices) && choices.len() < 2 && !errors.has("choices") {
             errors.add("choices", "error-choices-needed");
         }
         let kind = kind.unwrap_or(QuestionKind::ShortText);
+        let count_bounds = matches!(kind, QuestionKind::MultipleChoice | QuestionKind::Ranking);
+        if count_bounds && (min.is_some_and(|m| m < 0) || max.is_some_and(|m| m < 1)) {
+            errors.add("min", "error-number-too-small");
+        }
+        if count_bounds && min.is_some_and(|m| m as usize > choices.len()) && !errors.has("choices") {
+            errors.add("min", "error-bound-above-choices");
+        }
+        if kind == QuestionKind::File && max.is_some_and(|m| !(1..=MAX_FILE_MB).contains(&m)) {
+            errors.add("max", "error-file-limit");
+        }
+        let level = match raw.level.trim() {
+            "" | "1" => 1,
+            "2" => 2,
+            "3" => 3,
+            _ => {
+                errors.add("level", "error-answer-invalid");
+                1
+            }
+        };
         errors.into_result(|| Question {
             id: 0,
             kind,
             label: label.unwrap_or_default(),
             help: help.unwrap_or_default(),
-            required: raw.required && kind != QuestionKind::Section,
-            min: if matches!(kind, QuestionKind::Number | QuestionKind::MultipleChoice) {
+            description: description.unwrap_or_default(),
+            required: raw.required && kind.takes_answer(),
+            private: raw.private && kind.takes_answer(),
+            min: if kind.has_bounds() && kind != QuestionKind::File {
                 min
             } else {
                 None
             },
-            max: if matches!(kind, QuestionKind::Number | QuestionKind::MultipleChoice) {
-                max
-            } else {
-                None
-            },
+            max: if kind.has_bounds() { max } else { None },
             choices: if kind.has_choices() { choices } else { vec![] },
-            allow_other: raw.allow_other && kind.has_choices(),
+            allow_other: raw.allow_other && kind.picks_choices(),
+            display: if kind == QuestionKind::SingleChoice {
+                ChoiceDisplay::parse(raw.display)
+            } else {
+                ChoiceDisplay::Radio
+            },
+            random_order: raw.random_order && kind.has_choices(),
+            level: if kind == QuestionKind::Section { level } else { 1 },
+            logic: Logic::default(),
         })
     }
 }
@@ -308,88 +392,6 @@ impl Question {
 mod tests {
     use super::*;
     use proptest::prelude::*;
-
-    fn q(id: i64, kind: QuestionKind, required: bool) -> Question {
-        Question {
-            id,
-            kind,
-            label: "Q".into(),
-            help: String::new(),
-            required,
-            min: None,
-            max: None,
-            choices: vec!["Vélo".into(), "Bus".into(), "Marche".into()],
-            allow_other: true,
-        }
-    }
-
-    fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
-        p.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
-    }
-
-    #[test]
-    fn validates_each_kind() {
-        let mut num = q(1, QuestionKind::Number, true);
-        num.min = Some(0);
-        num.max = Some(100);
-        let mut multi = q(2, QuestionKind::MultipleChoice, false);
-        multi.max = Some(2);
-        let qs = vec![
-            num,
-            multi,
-            q(3, QuestionKind::YesNo, true),
-            q(4, QuestionKind::Section, true),
-            q(5, QuestionKind::SingleChoice, true),
-        ];
-        let ok = parse_answers(
-            &qs,
-            &pairs(&[
-                ("q-1", " 42 "),
-                ("q-2", "Bus"),
-                ("q-2", OTHER),
-                ("q-2-other", "Tram"),
-                ("q-3", "no"),
-                ("q-5", "Vélo"),
-            ]),
-        )
-        .unwrap();
-        assert_eq!(ok[0], (1, Answer::Number(42)));
-        assert_eq!(ok[1], (2, Answer::Choices(vec!["Bus".into(), "Tram".into()])));
-        assert_eq!(ok[2], (3, Answer::YesNo(false)));
-
-        let e = parse_answers(
-            &qs,
-            &pairs(&[
-                ("q-1", "101"),
-                ("q-2", "Bus"),
-                ("q-2", "Vélo"),
-                ("q-2", "Marche"),
-                ("q-3", "maybe"),
-                ("q-5", "Avion"),
-            ]),
-        )
-        .unwrap_err();
-        for f in ["q-1", "q-2", "q-3", "q-5"] {
-            assert!(e.has(f), "{f}");
-        }
-        let e = parse_answers(&qs, &pairs(&[])).unwrap_err();
-        assert!(e.has("q-1") && e.has("q-3") && !e.has("q-2") && !e.has("q-4"));
-    }
-
-    #[test]
-    fn answers_round_trip_through_storage() {
-        for (kind, a) in [
-            (QuestionKind::Number, Answer::Number(-7)),
-            (
-                QuestionKind::MultipleChoice,
-                Answer::Choices(vec!["a".into(), "b".into()]),
-            ),
-            (QuestionKind::YesNo, Answer::YesNo(true)),
-            (QuestionKind::LongText, Answer::Text("x\ny".into())),
-        ] {
-            assert_eq!(Answer::from_storage(kind, &a.to_storage()), a);
-        }
-    }
 
     #[test]
     fn question_configuration_is_checked() {
@@ -411,7 +413,7 @@ mod tests {
             ..Default::default()
         })
         .unwrap();
-        assert_eq!(ok.choices, vec!["A", "B", "C"]);
+        assert_eq!(ok.choice_titles(), vec!["A", "B", "C"]);
         assert_eq!(ok.max, Some(2));
         assert!(
             Question::parse(&RawQuestion {
@@ -424,16 +426,83 @@ mod tests {
         );
     }
 
+    #[test]
+    fn choices_carry_a_description_and_a_colour() {
+        let q = Question::parse(&RawQuestion {
+            kind: "majority",
+            label: "Noms",
+            choices: "Place Olympe de Gouges | La révolutionnaire | #A1B2C3\nPlace des Tilleuls",
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(q.choices[0].description, "La révolutionnaire");
+        assert_eq!(q.choices[0].colour, "#a1b2c3");
+        assert_eq!(choices_from_text(&choices_to_text(&q.choices)), q.choices);
+        let e = Question::parse(&RawQuestion {
+            kind: "single_choice",
+            label: "x",
+            choices: "A | d | rouge\nB",
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert!(e.has("choices"));
+    }
+
+    #[test]
+    fn options_only_apply_where_they_mean_something() {
+        let q = Question::parse(&RawQuestion {
+            kind: "section",
+            label: "Partie 2",
+            required: true,
+            private: true,
+            level: "2",
+            min: "1",
+            ..Default::default()
+        })
+        .unwrap();
+        assert!(!q.required && !q.private && q.level == 2 && q.min.is_none());
+        let q = Question::parse(&RawQuestion {
+            kind: "single_choice",
+            label: "x",
+            choices: "A\nB",
+            display: "buttons",
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(q.display, ChoiceDisplay::Buttons);
+        let e = Question::parse(&RawQuestion {
+            kind: "file",
+            label: "x",
+            max: "500",
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert!(e.has("max"));
+        let e = Question::parse(&RawQuestion {
+            kind: "ranking",
+            label: "x",
+            choices: "A\nB",
+            min: "3",
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert!(e.has("min"));
+    }
+
     proptest! {
         #[test]
-        fn answers_never_panic(v in proptest::collection::vec(("q-[1-6](-other)?", "\\PC{0,40}"), 0..10)) {
-            let qs: Vec<Question> = QuestionKind::ALL.iter().enumerate().map(|(i, k)| q(i as i64, *k, i % 2 == 0)).collect();
-            let _ = parse_answers(&qs, &v);
+        fn question_config_never_panics(k in "\\PC{0,20}", l in "\\PC{0,50}", a in "\\PC{0,8}", b in "\\PC{0,8}", c in "\\PC{0,80}", lv in "\\PC{0,3}") {
+            let _ = Question::parse(&RawQuestion { kind: &k, label: &l, required: true, min: &a, max: &b, choices: &c, allow_other: true, level: &lv, ..Default::default() });
+            for kind in QuestionKind::ALL {
+                let _ = Question::parse(&RawQuestion { kind: kind.as_str(), label: &l, min: &a, max: &b, choices: &c, ..Default::default() });
+            }
         }
 
         #[test]
-        fn question_config_never_panics(k in "\\PC{0,20}", l in "\\PC{0,50}", a in "\\PC{0,8}", b in "\\PC{0,8}", c in "\\PC{0,80}") {
-            let _ = Question::parse(&RawQuestion { kind: &k, label: &l, help: "", required: true, min: &a, max: &b, choices: &c, allow_other: true });
+        fn choice_lines_round_trip(t in "[a-zA-Zé ]{1,20}", d in "[a-z ]{0,20}") {
+            if let Ok(c) = Choice::parse_line(&format!("{t} | {d} | #123456")) {
+                prop_assert_eq!(Choice::parse_line(&c.to_line()).unwrap(), c);
+            }
         }
     }
 }

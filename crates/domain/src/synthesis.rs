@@ -30,12 +30,16 @@ pub struct Group {
 /// Words of a text, lower-cased, without stop words, numbers or words of
 /// fewer than three letters; each with its stem.
 fn words(text: &str, stemmer: &Stemmer) -> Vec<(String, String)> {
+    plain_words(text).map(|w| (stemmer.stem(&w).into_owned(), w)).collect()
+}
+
+/// Words of a text, lower-cased, without stop words, numbers or words of
+/// fewer than three letters (for word counts).
+pub(crate) fn plain_words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
         .map(str::to_lowercase)
         .filter(|w| !STOP_WORDS.contains(w))
-        .map(|w| (stemmer.stem(&w).into_owned(), w))
-        .collect()
 }
 
 /// A tiny repeatable generator (xorshift64*), so that the same texts always
