@@ -1546,3 +1546,169 @@ admin-export-participants = One row per participant
 label-press-image = Image (optional)
 label-press-image-alt = Description of the image
 help-press-image-alt = What the image shows, for people who cannot see it. Required with an image.
+
+## Form engine: question types, options, logic jumps
+question-kind-rich_text = Formatted text
+question-kind-ranking = Ranking
+question-kind-majority = Majority judgement
+question-kind-file = File
+question-kind-siret = SIRET number
+question-kind-rna = RNA number (association)
+label-question-description = Description (before the field)
+label-question-private = Private answer
+help-question-private = Only staff see the answers: they are neither in public results nor in open data.
+label-random-order = Choices in a random order for each person
+label-choice-display = How a single choice is shown
+display-radio = Radio buttons
+display-select = Drop-down list
+display-buttons = Buttons
+label-heading-level = Section heading level
+level-1 = Main heading
+level-2 = Subheading
+level-3 = Minor heading
+question-private = Private
+question-private-note = Only the team will see your answer.
+question-has-logic = Jumps
+question-copy-of = { $label } (copy)
+question-file-kept = The file already sent is kept unless you choose another.
+duplicate = Duplicate
+confirm-delete-question = Delete this question and its answers?
+choose-one = — Choose —
+help-siret = 14 digits, spaces allowed.
+help-rna = The letter W followed by 9 characters.
+help-number-bounds = Between { $min } and { $max }.
+help-question-file = An image or a PDF, at most { $mb } MB.
+help-ranking = Give a rank (1, 2, 3…) to the choices you rank, without gaps or repeats; { $n } at most.
+help-majority = Give each choice a grade.
+rank-none = Not ranked
+rank-n = { $n ->
+    [1] 1st
+    [2] 2nd
+    [3] 3rd
+   *[other] { $n }th
+}
+majority-choice = Choice
+grade-very-good = Very good
+grade-good = Good
+grade-fairly-good = Fairly good
+grade-passable = Passable
+grade-insufficient = Insufficient
+grade-reject = Reject
+logic-title = Logic jumps
+logic-if = If
+logic-and = and
+logic-or = or
+logic-is = is chosen
+logic-is-not = is not chosen
+logic-end = End of the questionnaire
+logic-jump = jump
+logic-add-jump = Add a jump
+logic-condition = Condition { $n }
+logic-choice = Choice of condition { $n }
+logic-combine = Conditions
+logic-all = all true
+logic-any = at least one true
+logic-target = Go to
+logic-always = Otherwise, always go to
+logic-always-none = The next question
+error-bound-above-choices = This minimum is more than the number of choices.
+error-choice-colour = A colour is written #rrggbb, for example #1d4ed8.
+error-choices-too-many = 50 choices at most.
+error-file-limit = Between 1 and 20 MB.
+error-grade-every-choice = Give each choice a grade.
+error-jump-condition-needed = Choose at least one condition.
+error-jump-target = Choose a question that comes after this one.
+error-ranking-invalid = Ranks follow each other from 1, without gaps or repeats.
+error-siret-format = A SIRET number has 14 digits.
+error-siret-key = This SIRET number is not valid: check the digits.
+error-siren-format = A SIREN number has 9 digits.
+error-siren-key = This SIREN number is not valid: check the digits.
+error-rna-format = An RNA number is W followed by 9 characters, for example W751234567.
+
+## Questionnaires and votations
+questionnaire-admin-title = Questionnaire
+questionnaire-settings = Settings
+label-questionnaire-kind = Type
+questionnaire-kind-survey = Questionnaire
+questionnaire-kind-vote = Votation (secret ballot)
+help-questionnaire-kind = A votation: one final reply per person, stored without the person's identity; each voter gets a receipt code; results are published after the close.
+label-intro = Introduction
+label-q-multiple_replies = Several replies per person
+label-q-anonymous = Replies without an account
+label-q-drafts = Drafts (finish later)
+label-q-acknowledge = Send an acknowledgement with the answers
+label-q-results_public = Public results
+label-q-req_confirmed_email = Confirmed email address required
+label-postal-codes = Postal codes accepted
+help-postal-codes = Separated by commas; empty for all.
+help-votation-options = A votation has no drafts, no multiple replies, no replies without an account and no acknowledgement with the answers.
+error-postal-code = A postal code has 5 digits.
+error-kind-locked = Replies already exist: the type can no longer change.
+error-publish-before-close = Results are published after the step closes.
+questionnaire-publication = Publication of the results
+questionnaire-published = The results are published.
+questionnaire-unpublished = The results are not published.
+questionnaire-publish = Publish the results
+questionnaire-unpublish = Withdraw the publication
+questionnaire-results-link = Results ({ $count ->
+    [one] { $count } reply
+   *[other] { $count } replies
+})
+questionnaire-refused-title = Reply not possible
+questionnaire-not-open = This questionnaire is not open now.
+questionnaire-sign-in = Log in to reply.
+questionnaire-already-replied = You have already replied to this questionnaire. Thank you!
+votation-already-voted = You have already voted. A ballot is final.
+questionnaire-requirements = To reply, you still need:
+questionnaire-empty = This questionnaire has no question yet.
+questionnaire-submit = Send my answers
+questionnaire-save-draft = Save a draft
+questionnaire-district = Your district (optional)
+questionnaire-district-help = Only used for statistics by district.
+questionnaire-district-none = I prefer not to say
+questionnaire-thanks-title = Thank you for your answers
+questionnaire-thanks-text = Your answers are saved.
+questionnaire-see-results = See the results
+questionnaire-ack-subject = Your answers: { $step }
+questionnaire-ack-body = Thank you for replying to "{ $step }". Here are your answers:
+questionnaire-results-title = Results
+questionnaire-replies-count = { $count ->
+    [one] { $count } reply
+   *[other] { $count } replies
+}
+questionnaire-answered-count = { $count ->
+    [one] { $count } person answered
+   *[other] { $count } people answered
+}
+questionnaire-other-answers = Other answers ({ $count })
+questionnaire-filters = Filter the results
+required-fields-note = Fields marked with an asterisk are required.
+back-to-project = Back to the project
+label-age-band = Age band
+results-count = Count
+results-share = Share
+results-borda = Borda points
+results-borda-help = Borda points: with N choices, rank 1 earns N − 1 points, rank 2 earns N − 2, and so on; an unranked choice earns nothing.
+results-average-rank = Average rank
+results-times-ranked = Times ranked
+results-majority-grade = Majority grade
+results-majority-help = Each choice gets the grade at least half of the voters give it or better (the majority grade); ties are broken as Balinski and Laraki describe, removing median grades one by one.
+results-grade-distribution = Distribution of grades
+results-min = Minimum
+results-median = Median
+results-mean = Mean
+results-max = Maximum
+results-words = Most frequent words
+results-texts = Answers
+results-files = Files sent: staff see them in the export.
+votation-badge = Votation
+votation-secret-note = The vote is secret: your ballot is stored without your identity. It is final.
+votation-submit = Vote
+votation-thanks-title = You have voted!
+votation-receipt-intro = Your receipt code:
+votation-receipt-help = Write it down. Once the results are published, the list of every code with its ballot is published: you can check your ballot was counted as you cast it.
+votation-results-unpublished = The results are not published yet: only staff see them.
+
+questionnaire-complete-profile = Complete my profile
+questionnaire-reply = Reply
+questionnaire-configure = Questions and settings

@@ -1546,3 +1546,167 @@ admin-export-participants = Une ligne par participant
 label-press-image = Image (facultative)
 label-press-image-alt = Description de l’image
 help-press-image-alt = Ce que montre l’image, pour qui ne la voit pas. Obligatoire avec une image.
+
+## Form engine: question types, options, logic jumps
+question-kind-rich_text = Texte mis en forme
+question-kind-ranking = Classement
+question-kind-majority = Jugement majoritaire
+question-kind-file = Fichier
+question-kind-siret = Numéro SIRET
+question-kind-rna = Numéro RNA (association)
+label-question-description = Description (avant le champ)
+label-question-private = Réponse privée
+help-question-private = Seule l’équipe voit les réponses : elles ne figurent ni dans les résultats publics ni dans les données ouvertes.
+label-random-order = Choix dans un ordre aléatoire pour chaque personne
+label-choice-display = Présentation d’un choix unique
+display-radio = Boutons radio
+display-select = Liste déroulante
+display-buttons = Boutons
+label-heading-level = Niveau du titre de section
+level-1 = Titre principal
+level-2 = Sous-titre
+level-3 = Intertitre
+question-private = Privée
+question-private-note = Votre réponse ne sera vue que par l’équipe.
+question-has-logic = Sauts
+question-copy-of = { $label } (copie)
+question-file-kept = Le fichier déjà envoyé est conservé si vous n’en choisissez pas d’autre.
+duplicate = Dupliquer
+confirm-delete-question = Supprimer cette question et ses réponses ?
+choose-one = — Choisir —
+help-siret = 14 chiffres, espaces acceptés.
+help-rna = La lettre W suivie de 9 caractères.
+help-number-bounds = Entre { $min } et { $max }.
+help-question-file = Une image ou un PDF, { $mb } Mo au plus.
+help-ranking = Donnez un rang (1, 2, 3…) aux choix que vous classez, sans trou ni doublon ; { $n } au plus.
+help-majority = Donnez une mention à chaque choix.
+rank-none = Non classé
+rank-n = { $n ->
+    [1] 1er
+   *[other] { $n }e
+}
+majority-choice = Choix
+grade-very-good = Très bien
+grade-good = Bien
+grade-fairly-good = Assez bien
+grade-passable = Passable
+grade-insufficient = Insuffisant
+grade-reject = À rejeter
+logic-title = Sauts logiques
+logic-if = Si
+logic-and = et
+logic-or = ou
+logic-is = est choisi
+logic-is-not = n’est pas choisi
+logic-end = Fin du questionnaire
+logic-jump = saut
+logic-add-jump = Ajouter un saut
+logic-condition = Condition { $n }
+logic-choice = Choix de la condition { $n }
+logic-combine = Les conditions
+logic-all = toutes vraies
+logic-any = au moins une vraie
+logic-target = Aller à
+logic-always = Sinon, toujours aller à
+logic-always-none = La question suivante
+error-bound-above-choices = Ce minimum dépasse le nombre de choix.
+error-choice-colour = Une couleur s’écrit #rrggbb, par exemple #1d4ed8.
+error-choices-too-many = 50 choix au plus.
+error-file-limit = Entre 1 et 20 Mo.
+error-grade-every-choice = Donnez une mention à chaque choix.
+error-jump-condition-needed = Choisissez au moins une condition.
+error-jump-target = Choisissez une question qui vient après celle-ci.
+error-ranking-invalid = Les rangs se suivent à partir de 1, sans trou ni doublon.
+error-siret-format = Un SIRET compte 14 chiffres.
+error-siret-key = Ce numéro SIRET n’est pas valide : vérifiez les chiffres.
+error-siren-format = Un SIREN compte 9 chiffres.
+error-siren-key = Ce numéro SIREN n’est pas valide : vérifiez les chiffres.
+error-rna-format = Un numéro RNA s’écrit W suivi de 9 caractères, par exemple W751234567.
+
+## Questionnaires and votations
+questionnaire-admin-title = Questionnaire
+questionnaire-settings = Réglages
+label-questionnaire-kind = Type
+questionnaire-kind-survey = Questionnaire
+questionnaire-kind-vote = Votation (vote à bulletin secret)
+help-questionnaire-kind = Une votation : une seule réponse par personne, définitive, enregistrée sans l’identité de la personne ; chacun reçoit un code de reçu ; les résultats sont publiés après la clôture.
+label-intro = Introduction
+label-q-multiple_replies = Plusieurs réponses par personne
+label-q-anonymous = Réponses sans compte
+label-q-drafts = Brouillons (reprendre plus tard)
+label-q-acknowledge = Envoyer un accusé de réception avec les réponses
+label-q-results_public = Résultats publics
+label-q-req_confirmed_email = Adresse e-mail confirmée exigée
+label-postal-codes = Codes postaux acceptés
+help-postal-codes = Séparés par des virgules ; vide pour tous.
+help-votation-options = Une votation n’a ni brouillon, ni réponses multiples, ni réponses sans compte, ni accusé avec les réponses.
+error-postal-code = Un code postal compte 5 chiffres.
+error-kind-locked = Des réponses existent déjà : le type ne peut plus changer.
+error-publish-before-close = Les résultats se publient après la clôture de l’étape.
+questionnaire-publication = Publication des résultats
+questionnaire-published = Les résultats sont publiés.
+questionnaire-unpublished = Les résultats ne sont pas publiés.
+questionnaire-publish = Publier les résultats
+questionnaire-unpublish = Retirer la publication
+questionnaire-results-link = Résultats ({ $count ->
+    [one] { $count } réponse
+   *[other] { $count } réponses
+})
+questionnaire-refused-title = Réponse impossible
+questionnaire-not-open = Ce questionnaire n’est pas ouvert en ce moment.
+questionnaire-sign-in = Connectez-vous pour répondre.
+questionnaire-already-replied = Vous avez déjà répondu à ce questionnaire. Merci !
+votation-already-voted = Vous avez déjà voté. Un bulletin est définitif.
+questionnaire-requirements = Pour répondre, il vous manque :
+questionnaire-empty = Ce questionnaire n’a pas encore de question.
+questionnaire-submit = Envoyer mes réponses
+questionnaire-save-draft = Enregistrer un brouillon
+questionnaire-district = Votre quartier (facultatif)
+questionnaire-district-help = Sert seulement aux statistiques par quartier.
+questionnaire-district-none = Je préfère ne pas le dire
+questionnaire-thanks-title = Merci pour vos réponses
+questionnaire-thanks-text = Vos réponses sont enregistrées.
+questionnaire-see-results = Voir les résultats
+questionnaire-ack-subject = Vos réponses : { $step }
+questionnaire-ack-body = Merci d’avoir répondu à « { $step } ». Voici vos réponses :
+questionnaire-results-title = Résultats
+questionnaire-replies-count = { $count ->
+    [one] { $count } réponse
+   *[other] { $count } réponses
+}
+questionnaire-answered-count = { $count ->
+    [one] { $count } personne a répondu
+   *[other] { $count } personnes ont répondu
+}
+questionnaire-other-answers = Autres réponses ({ $count })
+questionnaire-filters = Filtrer les résultats
+required-fields-note = Les champs marqués d’un astérisque sont obligatoires.
+back-to-project = Retour au projet
+label-age-band = Tranche d’âge
+results-count = Nombre
+results-share = Part
+results-borda = Points Borda
+results-borda-help = Points Borda : avec N choix, le 1er rang rapporte N − 1 points, le 2e N − 2, et ainsi de suite ; un choix non classé ne rapporte rien.
+results-average-rank = Rang moyen
+results-times-ranked = Fois classé
+results-majority-grade = Mention majoritaire
+results-majority-help = Chaque choix reçoit la mention que la moitié au moins des votants lui accorde (la mention majoritaire) ; les égalités sont départagées comme le décrivent Balinski et Laraki, en retirant une à une les mentions médianes.
+results-grade-distribution = Répartition des mentions
+results-min = Minimum
+results-median = Médiane
+results-mean = Moyenne
+results-max = Maximum
+results-words = Mots les plus fréquents
+results-texts = Réponses
+results-files = Fichiers envoyés : visibles par l’équipe dans l’export.
+votation-badge = Votation
+votation-secret-note = Le vote est secret : votre bulletin est enregistré sans votre identité. Il est définitif.
+votation-submit = Voter
+votation-thanks-title = A voté !
+votation-receipt-intro = Votre code de reçu :
+votation-receipt-help = Notez-le. Après la publication des résultats, la liste de tous les codes et de leurs bulletins sera publiée : vous pourrez vérifier que votre bulletin a été compté tel que vous l’avez exprimé.
+votation-results-unpublished = Les résultats ne sont pas encore publiés : seule l’équipe les voit.
+
+questionnaire-complete-profile = Compléter mon profil
+questionnaire-reply = Répondre
+questionnaire-configure = Questions et réglages

@@ -24,6 +24,8 @@ pub struct Inner {
     pub counters: crate::services::counters_cache::CountersCache,
     /// The organisation's settings, at most a second old.
     pub org: crate::services::org_cache::OrgCache,
+    /// Questionnaire results, recomputed only when replies change.
+    pub questionnaire_results: crate::services::questionnaire_results::ResultsCache,
 }
 
 /// Shared, cheaply cloned state of the running application.
@@ -50,6 +52,7 @@ impl AppState {
             files,
             live: crate::services::live::LiveHub::default(),
             counters: Default::default(),
+            questionnaire_results: Default::default(),
             org: Default::default(),
         }))
     }

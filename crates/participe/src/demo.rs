@@ -214,7 +214,7 @@ piétonnisation du centre-ville est ouvert.",
                 kind: StepType::Questionnaire,
                 title: "Questionnaire",
                 body: "Répondez aux questions sur la vie dans votre quartier.",
-                days: Some((3, 40)),
+                days: Some((-20, 25)),
             },
             DemoStep {
                 kind: StepType::Results,
@@ -328,6 +328,7 @@ pub async fn load(db: &Db) -> anyhow::Result<bool> {
     let people = ensure_participants(db).await?;
     crate::demo_votes::load(db, &districts, &people).await?;
     crate::demo_consultation::load(db, admin, &people).await?;
+    crate::demo_questionnaire::load(db, &districts).await?;
     org::claim_demo(db).await?;
     Ok(true)
 }
@@ -612,7 +613,7 @@ async fn deposit(
     for q in questions {
         let name = form::field_name(q.id);
         if q.label == CONCERNS_LABEL {
-            if q.choices.iter().any(|c| c == p.concerns) {
+            if q.has_choice(p.concerns) {
                 pairs.push((name, p.concerns.to_string()));
             } else {
                 pairs.push((format!("{name}-other"), p.concerns.to_string()));

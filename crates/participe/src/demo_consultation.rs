@@ -418,7 +418,7 @@ Chaque gare accueille un abri fermé de 200 places, accessible avec un abonnemen
 La ville aide les familles à acheter un vélo cargo, jusqu'à 1 000 €, selon leurs revenus.";
 
 /// The step of a demo project with this type.
-async fn step_of(db: &Db, slug: &str, kind: StepType) -> anyhow::Result<Option<i64>> {
+pub(crate) async fn step_of(db: &Db, slug: &str, kind: StepType) -> anyhow::Result<Option<i64>> {
     let Some(p) = projects::by_slug(db, slug).await? else {
         return Ok(None);
     };

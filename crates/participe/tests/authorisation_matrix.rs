@@ -161,6 +161,18 @@ const MATRIX: &[Row] = &[
     ("post", "/admin/questions/{id}", Body::None, MANAGERS_INVALID),
     ("post", "/admin/questions/{id}/move", Body::Form(&[("direction", "up")]), MANAGERS_DONE),
     ("post", "/admin/questions/{id}/delete", Body::None, MANAGERS_DONE),
+    ("post", "/admin/questions/{id}/duplicate", Body::None, MANAGERS_DONE),
+    ("post", "/admin/questions/{id}/jumps", Body::Form(&[("target", "end")]), MANAGERS_INVALID),
+    ("post", "/admin/questions/{id}/jumps/delete", Body::Form(&[("index", "0")]), MANAGERS_DONE),
+    ("post", "/admin/questions/{id}/always", Body::Form(&[("target", "end")]), MANAGERS_DONE),
+    ("get", "/admin/steps/{id}/questionnaire", Body::None, MANAGERS_OK),
+    ("post", "/admin/steps/{id}/questionnaire", Body::Form(&[("kind", "poll")]), MANAGERS_INVALID),
+    // The fixture questionnaire is open: results are published after the close.
+    ("post", "/admin/steps/{id}/questionnaire/publish", Body::Form(&[("publish", "yes")]), MANAGERS_INVALID),
+    ("get", "/questionnaires/{id}", Body::None, ALL_OK),
+    // Its one question is required; replies need an account.
+    ("post", "/questionnaires/{id}", Body::Form(&[("action", "submit")]), [NO, BAD, BAD, BAD, BAD, BAD]),
+    ("get", "/questionnaires/{id}/results", Body::None, ALL_OK),
     ("post", "/admin/steps/{id}/categories", Body::None, MANAGERS_INVALID),
     ("post", "/admin/steps/{id}/categories/{category}/delete", Body::None, MANAGERS_DONE),
     ("post", "/admin/steps/{id}/statuses", Body::None, MANAGERS_INVALID),
@@ -285,6 +297,7 @@ const MATRIX: &[Row] = &[
     ("get", "/projects/{slug}/steps/{id}/counters", Body::None, [NF, NF, NF, NF, OK, OK]),
     ("get", "/static/live.js", Body::None, ALL_OK),
     ("get", "/static/ballot.js", Body::None, ALL_OK),
+    ("get", "/static/questionnaire.js", Body::None, ALL_OK),
     ("get", "/static/jobs.js", Body::None, ALL_OK),
     ("get", "/admin/steps/{id}/vote", Body::None, MANAGERS_OK),
     ("post", "/admin/steps/{id}/vote", Body::None, MANAGERS_INVALID),
@@ -372,6 +385,7 @@ struct Fixture {
     debate: i64,
     press_article: i64,
     synthesis_group: i64,
+    questionnaire_step: i64,
 }
 
 async fn fixture(app: &TestApp, analyst: i64) -> Fixture {
@@ -605,7 +619,42 @@ async fn fixture(app: &TestApp, analyst: i64) -> Fixture {
         .await
         .unwrap()[0]
         .id;
+    // An open questionnaire in the public project, with one required question.
+    let questionnaire_step = steps::create(
+        db,
+        public,
+        &StepData {
+            title: "Questionnaire",
+            step_type: StepType::Questionnaire,
+            body: "",
+            starts_at: None,
+            ends_at: None,
+            published: true,
+        },
+    )
+    .await
+    .unwrap();
+    let qn = participe::storage::questionnaires::get_or_create(db, questionnaire_step)
+        .await
+        .unwrap();
+    let settings = participe_domain::questionnaire::Settings {
+        results_public: true,
+        ..Default::default()
+    };
+    participe::storage::questionnaires::save_settings(db, questionnaire_step, &settings)
+        .await
+        .unwrap();
+    let raw = participe_domain::form::RawQuestion {
+        kind: "short_text",
+        label: "Votre avis",
+        required: true,
+        ..Default::default()
+    };
+    forms::add_question(db, qn.form_id, &participe_domain::form::Question::parse(&raw).unwrap())
+        .await
+        .unwrap();
     Fixture {
+        questionnaire_step,
         synthesis_group,
         debate_step,
         debate,
@@ -674,7 +723,9 @@ fn concrete(path: &str, f: &Fixture) -> String {
             .replace("{slug}", &f.public_slug)
             .replace("{id}", &f.collect_step.to_string());
     }
-    let id = if path.starts_with("/admin/steps/") && path.contains("/synthesis") {
+    let id = if path.starts_with("/questionnaires/") || path.contains("/questionnaire") {
+        f.questionnaire_step
+    } else if path.starts_with("/admin/steps/") && path.contains("/synthesis") {
         f.consultation_step
     } else if path.starts_with("/admin/synthesis-groups/") {
         f.synthesis_group

@@ -10,5 +10,6 @@ pub mod live;
 pub mod notify;
 pub mod notify_opinions;
 pub mod org_cache;
+pub mod questionnaire_results;
 pub mod synthesis;
 pub mod vote_count;

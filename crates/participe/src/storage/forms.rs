@@ -1,6 +1,6 @@
 //! Forms of custom questions (the form engine's storage).
 
-use participe_domain::form::{Question, QuestionKind};
+use participe_domain::form::{ChoiceDisplay, Logic, Question, QuestionKind, choices_from_text, choices_to_text};
 
 use super::{Db, StoreError, StoreResult, now};
 use crate::on_db;
@@ -16,6 +16,12 @@ struct QuestionRow {
     max_value: Option<i64>,
     choices: String,
     allow_other: bool,
+    description: String,
+    private: bool,
+    display: String,
+    random_order: bool,
+    level: i64,
+    logic: String,
 }
 
 impl From<QuestionRow> for Question {
@@ -25,12 +31,30 @@ impl From<QuestionRow> for Question {
             kind: QuestionKind::parse(&r.kind).unwrap_or(QuestionKind::ShortText),
             label: r.label,
             help: r.help,
+            description: r.description,
             required: r.required,
+            private: r.private,
             min: r.min_value,
             max: r.max_value,
-            choices: r.choices.lines().map(str::to_string).collect(),
+            choices: choices_from_text(&r.choices),
             allow_other: r.allow_other,
+            display: ChoiceDisplay::parse(&r.display),
+            random_order: r.random_order,
+            level: r.level.clamp(1, 3) as u8,
+            logic: if r.logic.is_empty() {
+                Logic::default()
+            } else {
+                serde_json::from_str(&r.logic).unwrap_or_default()
+            },
         }
+    }
+}
+
+fn logic_text(logic: &Logic) -> String {
+    if logic.is_empty() {
+        String::new()
+    } else {
+        serde_json::to_string(logic).unwrap_or_default()
     }
 }
 
@@ -46,7 +70,8 @@ pub async fn create(db: &Db) -> StoreResult<i64> {
 /// The questions of a form, in order.
 pub async fn questions(db: &Db, form_id: i64) -> StoreResult<Vec<Question>> {
     let rows: Vec<QuestionRow> = on_db!(db, |p| sqlx::query_as(
-        "SELECT id, kind, label, help, required, min_value, max_value, choices, allow_other
+        "SELECT id, kind, label, help, required, min_value, max_value, choices, allow_other, description, private,
+         display, random_order, level, logic
          FROM form_questions WHERE form_id = $1 ORDER BY position"
     )
     .bind(form_id)
@@ -70,8 +95,10 @@ pub async fn form_of_question(db: &Db, question_id: i64) -> StoreResult<i64> {
 pub async fn add_question(db: &Db, form_id: i64, q: &Question) -> StoreResult<i64> {
     Ok(on_db!(db, |p| {
         sqlx::query_scalar(
-        "INSERT INTO form_questions (form_id, position, kind, label, help, required, min_value, max_value, choices, allow_other)
-         SELECT $1, COALESCE(MAX(position), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9 FROM form_questions WHERE form_id = $1
+        "INSERT INTO form_questions (form_id, position, kind, label, help, required, min_value, max_value, choices, allow_other,
+         description, private, display, random_order, level, logic)
+         SELECT $1, COALESCE(MAX(position), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15
+         FROM form_questions WHERE form_id = $1
          RETURNING id"
     )
     .bind(form_id)
@@ -81,8 +108,14 @@ pub async fn add_question(db: &Db, form_id: i64, q: &Question) -> StoreResult<i6
     .bind(q.required)
     .bind(q.min)
     .bind(q.max)
-    .bind(q.choices.join("\n"))
+    .bind(choices_to_text(&q.choices))
     .bind(q.allow_other)
+    .bind(&q.description)
+    .bind(q.private)
+    .bind(q.display.as_str())
+    .bind(q.random_order)
+    .bind(i64::from(q.level))
+    .bind(logic_text(&q.logic))
     .fetch_one(p)
     .await
     })?)
@@ -91,7 +124,8 @@ pub async fn add_question(db: &Db, form_id: i64, q: &Question) -> StoreResult<i6
 pub async fn update_question(db: &Db, id: i64, q: &Question) -> StoreResult<()> {
     let n = on_db!(db, |p| sqlx::query(
         "UPDATE form_questions SET kind = $2, label = $3, help = $4, required = $5, min_value = $6, max_value = $7,
-         choices = $8, allow_other = $9 WHERE id = $1"
+         choices = $8, allow_other = $9, description = $10, private = $11, display = $12, random_order = $13,
+         level = $14 WHERE id = $1"
     )
     .bind(id)
     .bind(q.kind.as_str())
@@ -100,8 +134,13 @@ pub async fn update_question(db: &Db, id: i64, q: &Question) -> StoreResult<()> 
     .bind(q.required)
     .bind(q.min)
     .bind(q.max)
-    .bind(q.choices.join("\n"))
+    .bind(choices_to_text(&q.choices))
     .bind(q.allow_other)
+    .bind(&q.description)
+    .bind(q.private)
+    .bind(q.display.as_str())
+    .bind(q.random_order)
+    .bind(i64::from(q.level))
     .execute(p)
     .await
     .map(|r| r.rows_affected()))?;
@@ -121,4 +160,17 @@ pub async fn delete_question(db: &Db, id: i64) -> StoreResult<()> {
 pub async fn move_question(db: &Db, id: i64, up: bool) -> StoreResult<bool> {
     let form_id = form_of_question(db, id).await?;
     super::positions::swap(db, super::positions::Ordered::Questions, form_id, id, up).await
+}
+
+/// Replaces a question's logic jumps.
+pub async fn set_logic(db: &Db, id: i64, logic: &Logic) -> StoreResult<()> {
+    on_db!(db, |p| sqlx::query(
+        "UPDATE form_questions SET logic = $2 WHERE id = $1"
+    )
+    .bind(id)
+    .bind(logic_text(logic))
+    .execute(p)
+    .await
+    .map(|_| ()))?;
+    Ok(())
 }

@@ -30,6 +30,7 @@ pub mod positions;
 pub mod pow;
 pub mod projects;
 pub mod proposals;
+pub mod questionnaires;
 pub mod rate_limit;
 pub mod realisations;
 pub mod schema;

@@ -32,6 +32,7 @@ const POW_JS: &str = include_str!("../../static/pow.js");
 const LIVE_JS: &str = include_str!("../../static/live.js");
 const BALLOT_JS: &str = include_str!("../../static/ballot.js");
 const JOBS_JS: &str = include_str!("../../static/jobs.js");
+const QUESTIONNAIRE_JS: &str = include_str!("../../static/questionnaire.js");
 const SITE_JS: &str = include_str!("../../static/site.js");
 const ICONS_SVG: &str = include_str!("../../static/icons.svg");
 const ICONS_LICENSE: &str = include_str!("../../static/icons.LICENSE");
@@ -77,6 +78,11 @@ pub async fn jobs_js() -> Response {
 /// The running total of a budget ballot.
 pub async fn ballot_js() -> Response {
     script(BALLOT_JS)
+}
+
+/// Hides the questions a questionnaire's logic jumps skip, as one answers.
+pub async fn questionnaire_js() -> Response {
+    script(QUESTIONNAIRE_JS)
 }
 
 /// The live counter's event listener.

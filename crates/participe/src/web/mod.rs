@@ -23,6 +23,8 @@ pub mod pagination;
 pub mod personal_data;
 pub mod projects;
 pub mod proposals;
+pub mod questionnaires;
+pub mod questions;
 pub mod redirect;
 pub mod render;
 pub mod routes;

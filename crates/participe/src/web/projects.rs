@@ -128,12 +128,22 @@ pub async fn step(
     } else {
         Vec::new()
     };
+    let questionnaire_results = if step.step_type == StepType::Questionnaire.as_str() {
+        let q = crate::storage::questionnaires::get_or_create(&state.db, step.id).await?;
+        participe_domain::questionnaire::results_visible(
+            &q.settings,
+            q.results_published_at.is_some(),
+            ctx.can(Action::DecideProposals),
+        )
+    } else {
+        false
+    };
     let step = step_views(vec![step]).pop();
     let html = render::page(
         &state,
         &ctx,
         "step.html",
-        view! { project, step, steps => all, list, can_deposit, consultations, synthesis, debates },
+        view! { project, step, steps => all, list, can_deposit, consultations, synthesis, debates, questionnaire_results },
     )
     .await?;
     let mut res = html.into_response();

@@ -5,7 +5,9 @@
 use axum::Router;
 use axum::routing::{get, post};
 
-use super::{accounts, admin, assets, consultations, debates, home, moderation, projects, proposals, votes};
+use super::{
+    accounts, admin, assets, consultations, debates, home, moderation, projects, proposals, questionnaires, votes,
+};
 use crate::app::AppState;
 
 macro_rules! routes {
@@ -104,10 +106,20 @@ routes! {
 
     get "/admin/steps/{id}/collect" => admin::collect::show;
     post "/admin/steps/{id}/collect" => admin::collect::save_settings;
-    post "/admin/steps/{id}/questions" => admin::collect::add_question;
-    post "/admin/questions/{id}" => admin::collect::update_question;
-    post "/admin/questions/{id}/move" => admin::collect::move_question;
-    post "/admin/questions/{id}/delete" => admin::collect::delete_question;
+    post "/admin/steps/{id}/questions" => admin::questions::add_question;
+    post "/admin/questions/{id}" => admin::questions::update_question;
+    post "/admin/questions/{id}/move" => admin::questions::move_question;
+    post "/admin/questions/{id}/delete" => admin::questions::delete_question;
+    post "/admin/questions/{id}/duplicate" => admin::questions::duplicate_question;
+    post "/admin/questions/{id}/jumps" => admin::questions::add_jump;
+    post "/admin/questions/{id}/jumps/delete" => admin::questions::delete_jump;
+    post "/admin/questions/{id}/always" => admin::questions::set_always;
+    get "/admin/steps/{id}/questionnaire" => admin::questionnaires::show;
+    post "/admin/steps/{id}/questionnaire" => admin::questionnaires::save_settings;
+    post "/admin/steps/{id}/questionnaire/publish" => admin::questionnaires::publish;
+    get "/questionnaires/{id}" => questionnaires::reply::show;
+    post "/questionnaires/{id}" => questionnaires::reply::submit;
+    get "/questionnaires/{id}/results" => questionnaires::results::show;
     post "/admin/steps/{id}/categories" => admin::collect::add_category;
     post "/admin/steps/{id}/categories/{category}/delete" => admin::collect::delete_category;
     post "/admin/steps/{id}/statuses" => admin::collect::add_status;
@@ -217,6 +229,7 @@ routes! {
     get "/projects/{slug}/steps/{id}/counters" => votes::live::step_counters;
     get "/static/live.js" => assets::live_js;
     get "/static/ballot.js" => assets::ballot_js;
+    get "/static/questionnaire.js" => assets::questionnaire_js;
     get "/static/jobs.js" => assets::jobs_js;
     get "/admin/steps/{id}/vote" => admin::vote::show;
     post "/admin/steps/{id}/vote" => admin::vote::save;

@@ -151,11 +151,7 @@ pub async fn csv(
                     .iter()
                     .find(|(id, _)| *id == q.id)
                     .map(|(_, v)| Answer::from_storage(q.kind, v));
-                row.push(match v {
-                    Some(Answer::Choices(c)) => c.join(" | "),
-                    Some(a) => a.to_storage(),
-                    None => String::new(),
-                });
+                row.push(v.map(|a| a.plain()).unwrap_or_default());
             }
             w.write_record(&row).map_err(AppError::internal)?;
         }

@@ -15,6 +15,8 @@ pub mod moderation;
 pub mod opinions;
 pub mod platform_export;
 pub mod projects;
+pub mod questionnaires;
+pub mod questions;
 pub mod settings;
 pub mod step_proposals;
 pub mod steps;

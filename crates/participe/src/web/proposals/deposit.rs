@@ -7,7 +7,7 @@ use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use participe_domain::FieldErrors;
-use participe_domain::form::{Question, field_name, parse_answers};
+use participe_domain::form::{Completeness, Question, parse_answers_as};
 use participe_domain::proposal::{
     CollectRules, DepositRefusal, FieldMode, ProposalInput, RawProposal, check_deposit, parse_birth_date,
 };
@@ -24,6 +24,7 @@ use crate::web::context::Ctx;
 use crate::web::error::{AppError, AppResult};
 use crate::web::form::{PathParams, errors_value, redirect_with_flash};
 use crate::web::projects::visible_project;
+use crate::web::questions::{Values, answer_pairs, grades, views, with_files};
 use crate::web::render;
 use crate::web::upload::{MultipartForm, read_multipart, store_cover};
 
@@ -31,56 +32,10 @@ use crate::web::upload::{MultipartForm, read_multipart, store_cover};
 pub const MAX_ATTACHMENTS: usize = 3;
 pub const MAX_PDF_BYTES: usize = 10 * 1024 * 1024;
 
-/// A question as the form template shows it.
-#[derive(serde::Serialize)]
-struct QuestionView {
-    id: i64,
-    field: String,
-    kind: &'static str,
-    label: String,
-    help: String,
-    required: bool,
-    min: Option<i64>,
-    max: Option<i64>,
-    choices: Vec<String>,
-    allow_other: bool,
-}
+/// The values the form shows: from a submitted form, or from a proposal.
+struct ProposalValues;
 
-fn question_views(qs: &[Question]) -> Vec<QuestionView> {
-    qs.iter()
-        .map(|q| QuestionView {
-            id: q.id,
-            field: field_name(q.id),
-            kind: q.kind.as_str(),
-            label: q.label.clone(),
-            help: q.help.clone(),
-            required: q.required,
-            min: q.min,
-            max: q.max,
-            choices: q.choices.clone(),
-            allow_other: q.allow_other,
-        })
-        .collect()
-}
-
-/// What the form shows in its fields: every submitted value by name
-/// (repeated names for multiple choices).
-#[derive(serde::Serialize, Default)]
-struct Values {
-    fields: BTreeMap<String, String>,
-    multi: BTreeMap<String, Vec<String>>,
-}
-
-impl Values {
-    fn from_pairs(pairs: &[(String, String)]) -> Values {
-        let mut v = Values::default();
-        for (k, val) in pairs {
-            v.fields.entry(k.clone()).or_insert_with(|| val.clone());
-            v.multi.entry(k.clone()).or_default().push(val.clone());
-        }
-        v
-    }
-
+impl ProposalValues {
     async fn from_proposal(state: &AppState, p: &Proposal, questions: &[Question]) -> AppResult<Values> {
         let opt = |v: Option<i64>| v.map(|x| x.to_string()).unwrap_or_default();
         let mut pairs = vec![
@@ -99,20 +54,8 @@ impl Values {
                 p.longitude.map(|x| x.to_string()).unwrap_or_default(),
             ),
         ];
-        for (qid, value) in proposals::answers(&state.db, p.id).await? {
-            let Some(q) = questions.iter().find(|q| q.id == qid) else {
-                continue;
-            };
-            for part in value.split('\n') {
-                // An "other" answer is stored as its text: show it in the "other" box.
-                if q.kind.has_choices() && !q.choices.iter().any(|c| c == part) {
-                    pairs.push((field_name(qid), participe_domain::form::OTHER.into()));
-                    pairs.push((format!("{}-other", field_name(qid)), part.into()));
-                } else {
-                    pairs.push((field_name(qid), part.into()));
-                }
-            }
-        }
+        let stored = proposals::answers(&state.db, p.id).await?;
+        pairs.extend(answer_pairs(questions, &stored));
         Ok(Values::from_pairs(&pairs))
     }
 }
@@ -141,7 +84,8 @@ async fn form_page(
             proposal,
             modes,
             helps,
-            questions => question_views(&cs.questions),
+            questions => views(&cs.questions, 0, None),
+            grades => grades(),
             districts => cs.districts,
             themes => cs.themes,
             categories => cs.categories,
@@ -232,7 +176,7 @@ pub async fn edit_form(
     if !author_may_change(&ctx, &proposal, &cs) {
         return Err(AppError::forbidden());
     }
-    let values = Values::from_proposal(&state, &proposal, &cs.questions).await?;
+    let values = ProposalValues::from_proposal(&state, &proposal, &cs.questions).await?;
     form_page(&state, &ctx, &cs, Some(&proposal), &values, &FieldErrors::new()).await
 }
 
@@ -339,22 +283,25 @@ async fn save(
             errors.add("category", "error-choice-unknown");
         }
     }
-    let questions: Vec<Question> = if submitting {
-        cs.questions.clone()
+    let completeness = if submitting {
+        Completeness::Complete
     } else {
-        cs.questions
-            .iter()
-            .cloned()
-            .map(|mut q| {
-                q.required = false;
-                q
-            })
-            .collect()
+        Completeness::Draft
     };
-    let answers = match parse_answers(&questions, &form.fields) {
+    let keep = match &existing {
+        Some(p) => proposals::answers(&state.db, p.id).await?,
+        None => vec![],
+    };
+    let (fields, file_errors) = with_files(state, &cs.questions, &form, &keep).await?;
+    errors.0.extend(file_errors.0);
+    let answers = match parse_answers_as(&cs.questions, &fields, completeness) {
         Ok(a) => a,
         Err(e) => {
-            errors.0.extend(e.0);
+            for e in e.0 {
+                if !errors.has(&e.field) {
+                    errors.0.push(e);
+                }
+            }
             vec![]
         }
     };

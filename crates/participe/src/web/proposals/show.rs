@@ -59,13 +59,20 @@ pub async fn page(state: &AppState, ctx: &Ctx, id: i64, feedback: Feedback) -> A
     let (state, ctx) = (state.clone(), ctx.clone());
     let (proposal, cs) = visible_proposal(&state, &ctx, id).await?;
     let stored = proposals::answers(&state.db, id).await?;
+    let staff = ctx.can(Action::DecideProposals);
     let answers: Vec<AnswerView> = cs
         .questions
         .iter()
+        .filter(|q| !q.private || staff)
         .filter_map(|q| {
             let (_, v) = stored.iter().find(|(qid, _)| *qid == q.id)?;
             let values = match Answer::from_storage(q.kind, v) {
                 Answer::Choices(c) => c,
+                Answer::Ranking(c) => c.iter().enumerate().map(|(i, t)| format!("{}. {t}", i + 1)).collect(),
+                Answer::Grades(g) => g
+                    .iter()
+                    .map(|(t, g)| format!("{t} : {}", state.i18n.t(ctx.lang, g.message_id(), None)))
+                    .collect(),
                 Answer::YesNo(b) => vec![if b { "yes".into() } else { "no".into() }],
                 other => vec![other.to_storage()],
             };

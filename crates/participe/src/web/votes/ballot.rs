@@ -40,7 +40,7 @@ async fn missing(state: &AppState, vs: &VoteStep, ctx: &Ctx) -> AppResult<Vec<Mi
     ))
 }
 
-fn missing_id(m: Missing) -> &'static str {
+pub(crate) fn missing_id(m: Missing) -> &'static str {
     match m {
         Missing::ConfirmedEmail => "vote-missing-email",
         Missing::BirthDate => "vote-missing-birth-date",

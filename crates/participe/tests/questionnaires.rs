@@ -1,0 +1,367 @@
+//! Questionnaires and votations over HTTP, on both engines: building one in
+//! the back office, every question type with valid and invalid answers
+//! (message next to the field, nothing stored), logic jumps that skip and
+//! drop, drafts, replies without an account, results with private answers
+//! withheld, and the secret, single ballot of a votation under concurrency.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{Client, TestApp, open_step};
+use participe::security::pow_solve;
+use participe_domain::Role;
+
+/// The questions' ids of a questionnaire step, in order.
+async fn question_ids(app: &TestApp, step: i64) -> Vec<i64> {
+    let q = participe::storage::questionnaires::get_or_create(app.db(), step)
+        .await
+        .unwrap();
+    participe::storage::forms::questions(app.db(), q.form_id)
+        .await
+        .unwrap()
+        .iter()
+        .map(|q| q.id)
+        .collect()
+}
+
+async fn add(pm: &mut Client, step: i64, fields: &[(&str, &str)]) {
+    let fields: Vec<(String, &str)> = fields.iter().map(|(k, v)| (format!("q-new-{k}"), *v)).collect();
+    let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    let res = pm.post(&format!("/admin/steps/{step}/questions"), &refs).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+}
+
+/// An open questionnaire with one question of each answering type; returns
+/// the manager, the step and the question ids (in the order added).
+async fn setup(app: &TestApp, settings: &[(&str, &str)]) -> (Client, i64, Vec<i64>) {
+    let mut pm = app.logged_in(Role::ProjectManager).await;
+    let (_, step) = open_step(app, &mut pm, "Plan vélo", "questionnaire").await;
+    let page = pm.get(&format!("/admin/steps/{step}/questionnaire")).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let res = pm.post(&format!("/admin/steps/{step}/questionnaire"), settings).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    // A bad configuration is refused next to its field.
+    let res = pm
+        .post(
+            &format!("/admin/steps/{step}/questions"),
+            &[
+                ("q-new-kind", "single_choice"),
+                ("q-new-label", "Seul"),
+                ("q-new-choices", "Un"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(!res.field_error("q-new-choices").is_empty());
+    add(
+        &mut pm,
+        step,
+        &[("kind", "yes_no"), ("label", "Avez-vous un vélo ?"), ("required", "on")],
+    )
+    .await;
+    add(
+        &mut pm,
+        step,
+        &[
+            ("kind", "number"),
+            ("label", "Kilomètres par semaine"),
+            ("min", "0"),
+            ("max", "500"),
+            ("required", "on"),
+        ],
+    )
+    .await;
+    add(
+        &mut pm,
+        step,
+        &[
+            ("kind", "single_choice"),
+            ("label", "Trajet"),
+            ("choices", "Travail | Le plus courant | #1d4ed8\nLoisirs"),
+            ("display", "buttons"),
+        ],
+    )
+    .await;
+    add(
+        &mut pm,
+        step,
+        &[
+            ("kind", "multiple_choice"),
+            ("label", "Équipements"),
+            ("choices", "Pistes\nParkings\nAteliers"),
+            ("max", "2"),
+            ("allow_other", "on"),
+        ],
+    )
+    .await;
+    add(
+        &mut pm,
+        step,
+        &[
+            ("kind", "ranking"),
+            ("label", "Priorités"),
+            ("choices", "Sécurité\nConfort\nVitesse"),
+            ("max", "2"),
+        ],
+    )
+    .await;
+    add(
+        &mut pm,
+        step,
+        &[
+            ("kind", "majority"),
+            ("label", "Noms de la place"),
+            ("choices", "Place Olympe de Gouges\nPlace des Tilleuls"),
+        ],
+    )
+    .await;
+    add(
+        &mut pm,
+        step,
+        &[("kind", "siret"), ("label", "SIRET de votre entreprise")],
+    )
+    .await;
+    add(&mut pm, step, &[("kind", "rna"), ("label", "Numéro RNA")]).await;
+    add(
+        &mut pm,
+        step,
+        &[("kind", "long_text"), ("label", "Une idée ?"), ("private", "on")],
+    )
+    .await;
+    let ids = question_ids(app, step).await;
+    assert_eq!(ids.len(), 9);
+    (pm, step, ids)
+}
+
+fn answers(ids: &[i64]) -> Vec<(String, String)> {
+    let q = |i: usize| format!("q-{}", ids[i]);
+    vec![
+        (q(0), "yes".into()),
+        (q(1), "42".into()),
+        (q(2), "Travail".into()),
+        (q(3), "Pistes".into()),
+        (q(3), "__other__".into()),
+        (format!("{}-other", q(3)), "Bornes de recharge".into()),
+        (format!("{}-c1", q(4)), "1".into()),
+        (format!("{}-c0", q(4)), "2".into()),
+        (format!("{}-c0", q(5)), "very_good".into()),
+        (format!("{}-c1", q(5)), "passable".into()),
+        (q(6), "732 829 320 00074".into()),
+        (q(7), "w751234567".into()),
+        (q(8), "Des pistes séparées des voitures".into()),
+        ("action".into(), "submit".into()),
+    ]
+}
+
+fn refs(v: &[(String, String)]) -> Vec<(&str, &str)> {
+    v.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect()
+}
+
+async fn every_type_checked(app: &TestApp) {
+    let (mut pm, step, ids) = setup(app, &[("kind", "survey"), ("results_public", "on"), ("drafts", "on")]).await;
+    let mut a = app.logged_in(Role::Participant).await;
+    let page = a.get(&format!("/questionnaires/{step}")).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(page.has(&format!("input[name='q-{}-c0'][value='reject']", ids[5])));
+    let path = format!("/questionnaires/{step}");
+    // One wrong answer per type: each is reported next to its field, nothing is stored.
+    let bad: Vec<(usize, (String, String))> = vec![
+        (0, (format!("q-{}", ids[0]), "peut-être".into())),
+        (1, (format!("q-{}", ids[1]), "501".into())),
+        (2, (format!("q-{}", ids[2]), "Avion".into())),
+        (4, (format!("q-{}-c1", ids[4]), "2".into())),
+        (5, (format!("q-{}-c1", ids[5]), "".into())),
+        (6, (format!("q-{}", ids[6]), "73282932000075".into())),
+        (7, (format!("q-{}", ids[7]), "12345".into())),
+    ];
+    for (i, (field, value)) in bad {
+        let mut form = answers(&ids);
+        form.retain(|(k, _)| *k != field);
+        form.push((field.clone(), value));
+        let res = a.post(&path, &refs(&form)).await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "question {i}");
+        assert!(
+            !res.field_error(&format!("q-{}", ids[i])).is_empty(),
+            "question {i}: {}",
+            res.body
+        );
+        // What was typed is shown again.
+        assert_eq!(
+            res.attr(&format!("#f-q-{}", ids[1]), "value"),
+            if i == 1 { "501" } else { "42" }
+        );
+    }
+    // Missing required answers.
+    let res = a.post(&path, &[("action", "submit")]).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(!res.field_error(&format!("q-{}", ids[0])).is_empty());
+    assert_eq!(app.count("questionnaire_replies").await, 0);
+    // All valid.
+    let res = a.post(&path, &refs(&answers(&ids))).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    assert_eq!(app.count("reply_answers").await, 9);
+    // One reply per person.
+    let res = a.post(&path, &refs(&answers(&ids))).await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.count("questionnaire_replies").await, 1);
+
+    // Results: public, without the private question; staff see it.
+    let res = app.client().get(&format!("/questionnaires/{step}/results")).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    assert!(res.body.contains("Olympe de Gouges") && res.body.contains("Bornes de recharge"));
+    assert!(!res.body.contains("Des pistes séparées"));
+    assert!(!res.has(&format!("#rq-{}", ids[8])));
+    let res = pm.get(&format!("/questionnaires/{step}/results")).await;
+    assert!(res.body.contains("Des pistes séparées"));
+    assert!(res.has(&format!("#rq-{}", ids[8])));
+    // Filters (staff): nobody in this age band.
+    let res = pm.get(&format!("/questionnaires/{step}/results?age=65-plus")).await;
+    assert_eq!(res.text("p.lead"), "0 réponse");
+}
+
+async fn logic_jumps_skip_and_drop(app: &TestApp) {
+    let (mut pm, step, ids) = setup(app, &[("kind", "survey"), ("multiple_replies", "on")]).await;
+    // "No bike" jumps to the idea; kilometres and the rest are skipped.
+    let res = pm
+        .post(
+            &format!("/admin/questions/{}/jumps", ids[0]),
+            &[
+                ("op1", "is"),
+                ("choice1", "no"),
+                ("combine", "all"),
+                ("target", &ids[8].to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    // A jump backwards is refused.
+    let res = pm
+        .post(
+            &format!("/admin/questions/{}/jumps", ids[2]),
+            &[("op1", "is"), ("choice1", "Loisirs"), ("target", &ids[0].to_string())],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let mut a = app.logged_in(Role::Participant).await;
+    let path = format!("/questionnaires/{step}");
+    let page = a.get(&path).await;
+    assert!(page.has(&format!("[data-question='{}'][data-logic]", ids[0])));
+    // The kilometres are required, but skipped: not asked, and dropped.
+    let res = a
+        .post(
+            &path,
+            &[
+                (&format!("q-{}", ids[0]) as &str, "no"),
+                (&format!("q-{}", ids[1]), "9999"),
+                (&format!("q-{}", ids[8]), "Plus de bus"),
+                ("action", "submit"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    let stored: Vec<i64> = sqlx_ids(app).await;
+    assert_eq!(stored, vec![ids[0], ids[8]]);
+    // Answering "yes" asks the kilometres again.
+    let res = a
+        .post(
+            &path,
+            &[(&format!("q-{}", ids[0]) as &str, "yes"), ("action", "submit")],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(!res.field_error(&format!("q-{}", ids[1])).is_empty());
+}
+
+async fn sqlx_ids(app: &TestApp) -> Vec<i64> {
+    let rows: Vec<(i64,)> = participe::on_db!(app.db(), |p| sqlx::query_as(
+        "SELECT question_id FROM reply_answers ORDER BY question_id"
+    )
+    .fetch_all(p)
+    .await)
+    .unwrap();
+    rows.into_iter().map(|r| r.0).collect()
+}
+
+async fn drafts_resume(app: &TestApp) {
+    let (_pm, step, ids) = setup(app, &[("kind", "survey"), ("drafts", "on")]).await;
+    let mut a = app.logged_in(Role::Participant).await;
+    let path = format!("/questionnaires/{step}");
+    // A draft may leave required questions empty, not hold wrong answers.
+    let res = a
+        .post(&path, &[(&format!("q-{}", ids[1]) as &str, "abc"), ("action", "draft")])
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let res = a
+        .post(&path, &[(&format!("q-{}", ids[1]) as &str, "12"), ("action", "draft")])
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let page = a.get(&path).await;
+    assert_eq!(page.attr(&format!("#f-q-{}", ids[1]), "value"), "12");
+    // The draft becomes the reply.
+    let res = a.post(&path, &refs(&answers(&ids))).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    assert_eq!(app.count("questionnaire_replies").await, 1);
+    let page = a.get(&path).await;
+    assert!(page.body.contains("déjà répondu"));
+}
+
+async fn anonymous_replies(app: &TestApp) {
+    let (_pm, step, ids) = setup(app, &[("kind", "survey"), ("anonymous", "on")]).await;
+    let mut visitor = app.client();
+    let path = format!("/questionnaires/{step}");
+    let page = visitor.get(&path).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let nonce = page.attr("input[name='pow_nonce']", "value");
+    let mut form = answers(&ids);
+    // Without the proof of work, nothing is stored.
+    let res = visitor.post(&path, &refs(&form)).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(app.count("questionnaire_replies").await, 0);
+    form.push(("pow_nonce".into(), nonce.clone()));
+    form.push(("pow_solution".into(), pow_solve(&nonce, 14)));
+    let res = visitor.post(&path, &refs(&form)).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    assert_eq!(app.count("questionnaire_replies").await, 1);
+}
+
+async fn one_secret_ballot_under_concurrency(app: &TestApp) {
+    let (_pm, step, ids) = setup(app, &[("kind", "vote"), ("results_public", "on"), ("drafts", "on")]).await;
+    let voter = app.logged_in(Role::Participant).await;
+    let mut tasks = Vec::new();
+    for _ in 0..50 {
+        let mut c = voter.clone();
+        let form = answers(&ids);
+        tasks.push(tokio::spawn(async move {
+            c.post(&format!("/questionnaires/{step}"), &refs(&form)).await.status
+        }));
+    }
+    let mut ok = 0;
+    for t in tasks {
+        match t.await.unwrap() {
+            StatusCode::OK => ok += 1,
+            s => assert!(s == StatusCode::FORBIDDEN || s == StatusCode::CONFLICT, "{s}"),
+        }
+    }
+    assert_eq!(ok, 1);
+    assert_eq!(app.count("questionnaire_replies").await, 1);
+    assert_eq!(app.count("questionnaire_participants").await, 1);
+    // The ballot holds no voter and no time; it has a receipt.
+    let (user, created, receipt): (Option<i64>, Option<String>, Option<String>) =
+        participe::on_db!(app.db(), |p| sqlx::query_as(
+            "SELECT user_id, CAST(created_at AS TEXT), receipt FROM questionnaire_replies"
+        )
+        .fetch_one(p)
+        .await)
+        .unwrap();
+    assert!(user.is_none() && created.is_none());
+    assert_eq!(receipt.unwrap().len(), 14);
+    // Results stay hidden until published, even when public.
+    let res = app.client().get(&format!("/questionnaires/{step}/results")).await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+}
+
+engine_test!(every_type_checked, every_type_checked);
+engine_test!(logic_jumps_skip_and_drop, logic_jumps_skip_and_drop);
+engine_test!(drafts_resume, drafts_resume);
+engine_test!(anonymous_replies, anonymous_replies);
+engine_test!(one_secret_ballot_under_concurrency, one_secret_ballot_under_concurrency);
