@@ -1712,3 +1712,18 @@ votation-results-unpublished = The results are not published yet: only staff see
 questionnaire-complete-profile = Complete my profile
 questionnaire-reply = Reply
 questionnaire-configure = Questions and settings
+receipts-title = Ballots and receipt codes
+receipts-intro = { $count ->
+    [one] { $count } ballot, ordered by receipt code. Find yours to check it was counted as you cast it.
+   *[other] { $count } ballots, ordered by receipt code. Find yours to check it was counted as you cast it.
+}
+receipts-download = Download every ballot (CSV)
+receipts-code = Receipt code
+receipts-check = Check
+receipts-found = Your ballot is highlighted in the list below.
+receipts-not-found = No ballot has this code. Check what you typed (12 characters).
+receipts-link = Ballots and receipt codes
+questionnaire-exports = Exports (staff)
+questionnaire-export-csv = Every reply as CSV (one column per question, ";" separated)
+questionnaire-export-comma = "," separated
+questionnaire-export-json = Every reply as JSON

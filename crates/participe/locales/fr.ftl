@@ -1710,3 +1710,18 @@ votation-results-unpublished = Les résultats ne sont pas encore publiés : seul
 questionnaire-complete-profile = Compléter mon profil
 questionnaire-reply = Répondre
 questionnaire-configure = Questions et réglages
+receipts-title = Bulletins et codes de reçu
+receipts-intro = { $count ->
+    [one] { $count } bulletin, classé par code de reçu. Retrouvez le vôtre pour vérifier qu’il a été compté tel que vous l’avez exprimé.
+   *[other] { $count } bulletins, classés par code de reçu. Retrouvez le vôtre pour vérifier qu’il a été compté tel que vous l’avez exprimé.
+}
+receipts-download = Télécharger tous les bulletins (CSV)
+receipts-code = Code de reçu
+receipts-check = Vérifier
+receipts-found = Votre bulletin est surligné dans la liste ci-dessous.
+receipts-not-found = Aucun bulletin ne porte ce code. Vérifiez la saisie (12 caractères).
+receipts-link = Bulletins et codes de reçu
+questionnaire-exports = Exports (équipe)
+questionnaire-export-csv = Toutes les réponses en CSV (une colonne par question, séparateur « ; »)
+questionnaire-export-comma = séparateur « , »
+questionnaire-export-json = Toutes les réponses en JSON

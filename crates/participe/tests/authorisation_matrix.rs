@@ -169,10 +169,15 @@ const MATRIX: &[Row] = &[
     ("post", "/admin/steps/{id}/questionnaire", Body::Form(&[("kind", "poll")]), MANAGERS_INVALID),
     // The fixture questionnaire is open: results are published after the close.
     ("post", "/admin/steps/{id}/questionnaire/publish", Body::Form(&[("publish", "yes")]), MANAGERS_INVALID),
+    ("get", "/admin/steps/{id}/replies.csv", Body::None, MANAGERS_OK),
+    ("get", "/admin/steps/{id}/replies.json", Body::None, MANAGERS_OK),
     ("get", "/questionnaires/{id}", Body::None, ALL_OK),
     // Its one question is required; replies need an account.
     ("post", "/questionnaires/{id}", Body::Form(&[("action", "submit")]), [NO, BAD, BAD, BAD, BAD, BAD]),
     ("get", "/questionnaires/{id}/results", Body::None, ALL_OK),
+    // The fixture questionnaire is a survey: no ballots to list.
+    ("get", "/questionnaires/{id}/receipts", Body::None, [NF; 6]),
+    ("get", "/questionnaires/{id}/receipts.csv", Body::None, [NF; 6]),
     ("post", "/admin/steps/{id}/categories", Body::None, MANAGERS_INVALID),
     ("post", "/admin/steps/{id}/categories/{category}/delete", Body::None, MANAGERS_DONE),
     ("post", "/admin/steps/{id}/statuses", Body::None, MANAGERS_INVALID),
@@ -723,7 +728,7 @@ fn concrete(path: &str, f: &Fixture) -> String {
             .replace("{slug}", &f.public_slug)
             .replace("{id}", &f.collect_step.to_string());
     }
-    let id = if path.starts_with("/questionnaires/") || path.contains("/questionnaire") {
+    let id = if path.starts_with("/questionnaires/") || path.contains("/questionnaire") || path.contains("/replies.") {
         f.questionnaire_step
     } else if path.starts_with("/admin/steps/") && path.contains("/synthesis") {
         f.consultation_step

@@ -214,6 +214,25 @@ async fn every_type_checked(app: &TestApp) {
     let res = pm.get(&format!("/questionnaires/{step}/results")).await;
     assert!(res.body.contains("Des pistes séparées"));
     assert!(res.has(&format!("#rq-{}", ids[8])));
+    // Staff exports: one column per question, private answers included.
+    let res = pm.get(&format!("/admin/steps/{step}/replies.csv")).await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert!(
+        res.body.starts_with("\u{feff}reply;receipt;email"),
+        "{}",
+        &res.body[..80]
+    );
+    assert!(res.body.contains("Des pistes séparées") && res.body.contains("73282932000074"));
+    let res = pm.get(&format!("/admin/steps/{step}/replies.json")).await;
+    let json: serde_json::Value = serde_json::from_str(&res.body).unwrap();
+    assert_eq!(json["replies"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        app.client()
+            .get(&format!("/admin/steps/{step}/replies.csv"))
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
     // Filters (staff): nobody in this age band.
     let res = pm.get(&format!("/questionnaires/{step}/results?age=65-plus")).await;
     assert_eq!(res.text("p.lead"), "0 réponse");
@@ -325,7 +344,7 @@ async fn anonymous_replies(app: &TestApp) {
 }
 
 async fn one_secret_ballot_under_concurrency(app: &TestApp) {
-    let (_pm, step, ids) = setup(app, &[("kind", "vote"), ("results_public", "on"), ("drafts", "on")]).await;
+    let (mut pm, step, ids) = setup(app, &[("kind", "vote"), ("results_public", "on"), ("drafts", "on")]).await;
     let voter = app.logged_in(Role::Participant).await;
     let mut tasks = Vec::new();
     for _ in 0..50 {
@@ -354,13 +373,125 @@ async fn one_secret_ballot_under_concurrency(app: &TestApp) {
         .await)
         .unwrap();
     assert!(user.is_none() && created.is_none());
-    assert_eq!(receipt.unwrap().len(), 14);
+    assert_eq!(receipt.as_deref().map(str::len), Some(14));
     // Results stay hidden until published, even when public.
     let res = app.client().get(&format!("/questionnaires/{step}/results")).await;
     assert_eq!(res.status, StatusCode::NOT_FOUND);
+    // Not before the close; then for everyone.
+    let publish = format!("/admin/steps/{step}/questionnaire/publish");
+    assert_eq!(
+        pm.post(&publish, &[("publish", "yes")]).await.status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let past = |d: i64| {
+        (chrono::Utc::now() - chrono::Duration::days(d))
+            .format("%Y-%m-%dT%H:%M")
+            .to_string()
+    };
+    let res = pm
+        .post(
+            &format!("/admin/steps/{step}"),
+            &[
+                ("title", "Dépôt"),
+                ("step_type", "questionnaire"),
+                ("starts_at", &past(9)),
+                ("ends_at", &past(1)),
+                ("published", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert_eq!(
+        pm.post(&publish, &[("publish", "yes")]).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let res = app.client().get(&format!("/questionnaires/{step}/results")).await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert_eq!(res.text("p.lead"), "1 réponse");
+    // Every ballot by its receipt: a voter finds theirs, anyone downloads them.
+    let receipt = receipt.unwrap_or_default();
+    let res = app
+        .client()
+        .get(&format!(
+            "/questionnaires/{step}/receipts?code={}",
+            receipt.to_lowercase()
+        ))
+        .await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert_eq!(res.text("tr.mine code"), receipt);
+    assert!(res.text("tr.mine").contains("Place Olympe de Gouges: very_good"));
+    let res = app
+        .client()
+        .get(&format!("/questionnaires/{step}/receipts?code=2222-2222-2222"))
+        .await;
+    assert!(!res.has("tr.mine"));
+    let res = app.client().get(&format!("/questionnaires/{step}/receipts.csv")).await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert!(res.body.starts_with('\u{feff}') && res.body.contains(&receipt));
+}
+
+/// A file question takes an image or a PDF checked by content, within its
+/// size limit; a value typed for it is ignored. The acknowledgement email
+/// lists the answers.
+async fn files_and_acknowledgement(app: &TestApp) {
+    let (mut pm, step, _) = setup(app, &[("kind", "survey"), ("acknowledge", "on")]).await;
+    add(
+        &mut pm,
+        step,
+        &[
+            ("kind", "file"),
+            ("label", "Une photo du lieu"),
+            ("max", "1"),
+            ("required", "on"),
+        ],
+    )
+    .await;
+    let ids = question_ids(app, step).await;
+    let file_field = format!("q-{}", ids[9]);
+    app.user("anne@example.org", Role::Participant).await;
+    let mut a = app.client();
+    a.login("anne@example.org", common::PASSWORD).await;
+    let path = format!("/questionnaires/{step}");
+    let page = a.get(&path).await;
+    assert_eq!(page.attr("form.questionnaire", "enctype"), "multipart/form-data");
+    let base = answers(&ids);
+    let mut fields = refs(&base);
+    // A forged value instead of a file is not an answer.
+    fields.push((
+        &file_field,
+        "0000000000000000000000000000000000000000000000000000000000000000.png",
+    ));
+    let res = a.post_multipart(&path, &fields, &[]).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(!res.field_error(&file_field).is_empty());
+    fields.pop();
+    let res = a
+        .post_multipart(&path, &fields, &[(&file_field, "photo.png", b"<svg onload=alert(1)>")])
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(app.count("questionnaire_replies").await, 0);
+    let res = a
+        .post_multipart(&path, &fields, &[(&file_field, "photo.png", common::PNG)])
+        .await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    let stored: String = participe::on_db!(app.db(), |p| sqlx::query_scalar(
+        "SELECT value FROM reply_answers WHERE question_id = $1"
+    )
+    .bind(ids[9])
+    .fetch_one(p)
+    .await)
+    .unwrap();
+    assert!(stored.ends_with(".png") && stored.len() == 68, "{stored}");
+    let mail = common::last_email_to(app, "anne@example.org").await;
+    assert!(
+        mail.body_text.contains("Kilomètres par semaine") && mail.body_text.contains("42"),
+        "{}",
+        mail.body_text
+    );
 }
 
 engine_test!(every_type_checked, every_type_checked);
+engine_test!(files_and_acknowledgement, files_and_acknowledgement);
 engine_test!(logic_jumps_skip_and_drop, logic_jumps_skip_and_drop);
 engine_test!(drafts_resume, drafts_resume);
 engine_test!(anonymous_replies, anonymous_replies);

@@ -124,3 +124,37 @@ pub async fn follows(db: &Db, user_id: i64) -> StoreResult<Vec<i64>> {
     .fetch_all(p)
     .await)?)
 }
+
+/// One answer of the person's questionnaire replies and drafts.
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct ReplyAnswer {
+    pub step_id: i64,
+    pub reply_id: i64,
+    pub draft: bool,
+    pub question: String,
+    pub value: String,
+}
+
+/// The person's questionnaire answers. Votation ballots are not among them:
+/// they are stored without the voter; only the participation is.
+pub async fn replies(db: &Db, user_id: i64) -> StoreResult<Vec<ReplyAnswer>> {
+    Ok(on_db!(db, |p| sqlx::query_as(
+        "SELECT r.step_id, r.id AS reply_id, r.draft, q.label AS question, a.value
+         FROM questionnaire_replies r JOIN reply_answers a ON a.reply_id = r.id
+         JOIN form_questions q ON q.id = a.question_id
+         WHERE r.user_id = $1 ORDER BY r.id, q.position"
+    )
+    .bind(user_id)
+    .fetch_all(p)
+    .await)?)
+}
+
+/// The questionnaires and votations the person took part in (day only).
+pub async fn participations(db: &Db, user_id: i64) -> StoreResult<Vec<(i64, chrono::NaiveDate)>> {
+    Ok(on_db!(db, |p| sqlx::query_as(
+        "SELECT step_id, replied_on FROM questionnaire_participants WHERE user_id = $1 ORDER BY step_id"
+    )
+    .bind(user_id)
+    .fetch_all(p)
+    .await)?)
+}

@@ -371,3 +371,100 @@ pub async fn version(db: &Db, step_id: i64) -> StoreResult<(i64, Option<i64>)> {
     .fetch_one(p)
     .await)?)
 }
+
+/// Votation ballots by receipt code (a page of them), with their answers.
+pub async fn ballots(db: &Db, step_id: i64, offset: i64, limit: i64) -> StoreResult<Vec<(String, Vec<(i64, String)>)>> {
+    let rows: Vec<(i64, String)> = on_db!(db, |p| sqlx::query_as(
+        "SELECT id, receipt FROM questionnaire_replies WHERE step_id = $1 AND receipt IS NOT NULL AND NOT draft
+         ORDER BY receipt LIMIT $2 OFFSET $3"
+    )
+    .bind(step_id)
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(p)
+    .await)?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (id, receipt) in rows {
+        out.push((receipt, answers(db, id).await?));
+    }
+    Ok(out)
+}
+
+/// The position of a receipt among a votation's ballots (ordered by code),
+/// if it exists.
+pub async fn receipt_position(db: &Db, step_id: i64, receipt: &str) -> StoreResult<Option<i64>> {
+    let exists: Option<i64> = on_db!(db, |p| sqlx::query_scalar(
+        "SELECT id FROM questionnaire_replies WHERE step_id = $1 AND receipt = $2 AND NOT draft"
+    )
+    .bind(step_id)
+    .bind(receipt)
+    .fetch_optional(p)
+    .await)?;
+    if exists.is_none() {
+        return Ok(None);
+    }
+    Ok(Some(on_db!(db, |p| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM questionnaire_replies WHERE step_id = $1 AND receipt IS NOT NULL AND NOT draft
+         AND receipt < $2"
+    )
+    .bind(step_id)
+    .bind(receipt)
+    .fetch_one(p)
+    .await)?))
+}
+
+/// A reply as the staff export shows it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ExportedReply {
+    pub id: i64,
+    pub receipt: Option<String>,
+    pub email: Option<String>,
+    pub district: Option<String>,
+    pub age_band: Option<String>,
+    pub created_at: Option<DateTime<Utc>>,
+}
+
+/// Complete replies after id `after`, at most `limit`, with their answers
+/// (for exports read in batches).
+pub async fn export_batch(
+    db: &Db,
+    step_id: i64,
+    after: i64,
+    limit: i64,
+) -> StoreResult<Vec<(ExportedReply, Vec<(i64, String)>)>> {
+    let replies: Vec<ExportedReply> = on_db!(db, |p| sqlx::query_as(
+        "SELECT r.id, r.receipt, u.email, d.name AS district, r.age_band, r.created_at
+         FROM questionnaire_replies r LEFT JOIN users u ON u.id = r.user_id
+         LEFT JOIN districts d ON d.id = r.district_id
+         WHERE r.step_id = $1 AND NOT r.draft AND r.id > $2 ORDER BY r.id LIMIT $3"
+    )
+    .bind(step_id)
+    .bind(after)
+    .bind(limit)
+    .fetch_all(p)
+    .await)?;
+    let (Some(first), Some(last)) = (replies.first(), replies.last()) else {
+        return Ok(vec![]);
+    };
+    let rows: Vec<(i64, i64, String)> = on_db!(db, |p| sqlx::query_as(
+        "SELECT a.reply_id, a.question_id, a.value FROM reply_answers a
+         JOIN questionnaire_replies r ON r.id = a.reply_id
+         WHERE r.step_id = $1 AND a.reply_id BETWEEN $2 AND $3"
+    )
+    .bind(step_id)
+    .bind(first.id)
+    .bind(last.id)
+    .fetch_all(p)
+    .await)?;
+    let mut by_reply: std::collections::HashMap<i64, Vec<(i64, String)>> = std::collections::HashMap::new();
+    for (r, q, v) in rows {
+        by_reply.entry(r).or_default().push((q, v));
+    }
+    Ok(replies
+        .into_iter()
+        .map(|r| {
+            let answers = by_reply.remove(&r.id).unwrap_or_default();
+            (r, answers)
+        })
+        .collect())
+}

@@ -66,6 +66,10 @@ pub async fn collect(db: &Db, user_id: i64) -> anyhow::Result<serde_json::Value>
             "upvotes": texts::upvotes(db, user_id).await?,
             "followed_texts": texts::follows(db, user_id).await?,
         },
+        "questionnaires": {
+            "answers": texts::replies(db, user_id).await?,
+            "participations": texts::participations(db, user_id).await?,
+        },
     }))
 }
 

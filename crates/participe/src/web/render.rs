@@ -59,6 +59,7 @@ templates!(
     "questionnaires/reply.html",
     "questionnaires/thanks.html",
     "questionnaires/results.html",
+    "questionnaires/receipts.html",
     "admin/proposal.html",
     "admin/step_proposals.html",
     "admin/analysis_queue.html",

@@ -117,9 +117,13 @@ routes! {
     get "/admin/steps/{id}/questionnaire" => admin::questionnaires::show;
     post "/admin/steps/{id}/questionnaire" => admin::questionnaires::save_settings;
     post "/admin/steps/{id}/questionnaire/publish" => admin::questionnaires::publish;
+    get "/admin/steps/{id}/replies.csv" => admin::questionnaire_export::csv;
+    get "/admin/steps/{id}/replies.json" => admin::questionnaire_export::json;
     get "/questionnaires/{id}" => questionnaires::reply::show;
     post "/questionnaires/{id}" => questionnaires::reply::submit;
     get "/questionnaires/{id}/results" => questionnaires::results::show;
+    get "/questionnaires/{id}/receipts" => questionnaires::receipts::show;
+    get "/questionnaires/{id}/receipts.csv" => questionnaires::receipts::csv;
     post "/admin/steps/{id}/categories" => admin::collect::add_category;
     post "/admin/steps/{id}/categories/{category}/delete" => admin::collect::delete_category;
     post "/admin/steps/{id}/statuses" => admin::collect::add_status;

@@ -15,6 +15,7 @@ pub mod moderation;
 pub mod opinions;
 pub mod platform_export;
 pub mod projects;
+pub mod questionnaire_export;
 pub mod questionnaires;
 pub mod questions;
 pub mod settings;
