@@ -171,6 +171,12 @@ et une aide à l'achat de vélos cargos. Lisez le texte, votez sur chaque articl
                 days: Some((-10, 30)),
             },
             DemoStep {
+                kind: StepType::Questionnaire,
+                title: "Questionnaire : vos déplacements",
+                body: "Dix minutes pour dire comment vous vous déplacez et ce qui manque près de chez vous.",
+                days: Some((-20, 25)),
+            },
+            DemoStep {
                 kind: StepType::Results,
                 title: "Synthèse",
                 body: "La synthèse des contributions sera publiée ici.",
@@ -214,7 +220,7 @@ piétonnisation du centre-ville est ouvert.",
                 kind: StepType::Questionnaire,
                 title: "Questionnaire",
                 body: "Répondez aux questions sur la vie dans votre quartier.",
-                days: Some((-20, 25)),
+                days: Some((3, 40)),
             },
             DemoStep {
                 kind: StepType::Results,

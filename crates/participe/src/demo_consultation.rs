@@ -14,7 +14,7 @@ use crate::storage::arguments::{self, About, Author};
 use crate::storage::{Db, consultations, debates, opinions, projects, sources, steps, syntheses};
 
 pub(crate) const CLIMATE_SLUG: &str = "plan-climat-2030";
-const BIKE_SLUG: &str = "plan-velo-2030";
+pub(crate) const BIKE_SLUG: &str = "plan-velo-2030";
 
 const CLIMATE_PLAN: &str = "\
 # Titre I – Se déplacer autrement

@@ -1,4 +1,4 @@
-//! The demo's questionnaire "Vivre dans mon quartier": every question type,
+//! The demo's questionnaire of the bike plan, "Vos déplacements": every question type,
 //! a logic jump, and 150 replies spread over districts and age bands, with
 //! public results.
 
@@ -13,7 +13,7 @@ use crate::storage::questionnaires::{self, NewReply};
 use crate::storage::taxonomy::Term;
 use crate::storage::{Db, forms};
 
-const SLUG: &str = "vivre-dans-mon-quartier";
+const SLUG: &str = crate::demo_consultation::BIKE_SLUG;
 const REPLIES: u64 = 150;
 
 fn raw<'a>(kind: &'a str, label: &'a str, choices: &'a str) -> RawQuestion<'a> {
@@ -26,10 +26,10 @@ fn raw<'a>(kind: &'a str, label: &'a str, choices: &'a str) -> RawQuestion<'a> {
 }
 
 /// A small repeatable generator, so the demo is the same on every start.
-struct Rng(u64);
+pub struct Rng(pub u64);
 
 impl Rng {
-    fn below(&mut self, n: u64) -> u64 {
+    pub fn below(&mut self, n: u64) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
@@ -53,6 +53,42 @@ pub async fn load(db: &Db, districts: &[Term]) -> anyhow::Result<()> {
         ..Default::default()
     };
     questionnaires::save_settings(db, step, &settings).await?;
+    add_questions(db, q.form_id).await?;
+    let questions = forms::questions(db, q.form_id).await?;
+    let today = chrono::Utc::now().date_naive();
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    for i in 0..REPLIES {
+        let pairs = random_pairs(&mut rng, &questions, i);
+        let answers: Vec<(i64, Answer)> =
+            parse_answers(&questions, &pairs).map_err(|e| anyhow!("demo answers: {e:?}"))?;
+        let stored: Vec<(i64, String)> = answers.iter().map(|(q, a)| (*q, a.to_storage())).collect();
+        let district = districts
+            .get(rng.below(districts.len() as u64 + 1) as usize)
+            .map(|d| d.id);
+        let band = AGE_BANDS[1 + rng.below(6) as usize];
+        questionnaires::save_reply(
+            db,
+            &NewReply {
+                step_id: step,
+                user_id: None,
+                kind: Kind::Survey,
+                once: false,
+                draft: false,
+                channel: "online",
+                district_id: district,
+                age_band: Some(band),
+                answers: &stored,
+                today,
+            },
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Adds the demo's questions to a form (every main type and a logic jump:
+/// newcomers skip "since how many years"); returns their ids.
+pub async fn add_questions(db: &Db, form_id: i64) -> anyhow::Result<Vec<i64>> {
     let mut specs = vec![
         RawQuestion {
             level: "1",
@@ -120,7 +156,7 @@ pub async fn load(db: &Db, districts: &[Term]) -> anyhow::Result<()> {
     let mut ids = Vec::new();
     for r in specs.drain(..) {
         let question = Question::parse(&r).map_err(|e| anyhow!("demo question: {e:?}"))?;
-        ids.push(forms::add_question(db, q.form_id, &question).await?);
+        ids.push(forms::add_question(db, form_id, &question).await?);
     }
     // Newcomers skip "since how many years".
     let logic = Logic {
@@ -135,8 +171,12 @@ pub async fn load(db: &Db, districts: &[Term]) -> anyhow::Result<()> {
         always: None,
     };
     forms::set_logic(db, ids[1], &logic).await?;
-    let questions = forms::questions(db, q.form_id).await?;
-    let today = chrono::Utc::now().date_naive();
+    Ok(ids)
+}
+
+/// A plausible reply to the demo's questions (`add_questions`) as form
+/// fields; reply number `i` adds an idea one time in three.
+pub fn random_pairs(rng: &mut Rng, questions: &[Question], i: u64) -> Vec<(String, String)> {
     let ideas = [
         "Plus d'arbres dans la rue principale",
         "Un marché le dimanche matin",
@@ -146,59 +186,34 @@ pub async fn load(db: &Db, districts: &[Term]) -> anyhow::Result<()> {
         "Un jardin partagé dans le square",
     ];
     let grades = ["very_good", "good", "fairly_good", "passable", "insufficient", "reject"];
-    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
-    for i in 0..REPLIES {
-        let f = |k: usize| format!("q-{}", ids[k]);
-        let c = |k: usize, n: usize| format!("q-{}-c{n}", ids[k]);
-        let long_time = rng.below(3) > 0;
-        let mut pairs: Vec<(String, String)> = vec![(f(1), if long_time { "yes" } else { "no" }.into())];
-        if long_time {
-            pairs.push((f(2), (5 + rng.below(40)).to_string()));
-        }
-        let modes = ["À pied", "À vélo", "En bus ou en tram", "En voiture"];
-        pairs.push((f(3), modes[rng.below(4) as usize].into()));
-        let wants = questions[4].choice_titles();
-        for _ in 0..1 + rng.below(3) {
-            pairs.push((f(4), wants[rng.below(wants.len() as u64) as usize].clone()));
-        }
-        let mut order: Vec<usize> = (0..5).collect();
-        for k in (1..5).rev() {
-            order.swap(k, rng.below(k as u64 + 1) as usize);
-        }
-        for (rank, choice) in order.iter().take(3).enumerate() {
-            pairs.push((c(6, *choice), (rank + 1).to_string()));
-        }
-        // Olympe de Gouges is liked, the market divides, the lime trees sit between.
-        for (n, bias) in [(0usize, 0u64), (1, 1), (2, 2)] {
-            let g = (bias + rng.below(4)).min(5) as usize;
-            pairs.push((c(7, n), grades[g].into()));
-        }
-        if i % 3 == 0 {
-            pairs.push((f(8), ideas[rng.below(ideas.len() as u64) as usize].into()));
-        }
-        let answers: Vec<(i64, Answer)> =
-            parse_answers(&questions, &pairs).map_err(|e| anyhow!("demo answers: {e:?}"))?;
-        let stored: Vec<(i64, String)> = answers.iter().map(|(q, a)| (*q, a.to_storage())).collect();
-        let district = districts
-            .get(rng.below(districts.len() as u64 + 1) as usize)
-            .map(|d| d.id);
-        let band = AGE_BANDS[1 + rng.below(6) as usize];
-        questionnaires::save_reply(
-            db,
-            &NewReply {
-                step_id: step,
-                user_id: None,
-                kind: Kind::Survey,
-                once: false,
-                draft: false,
-                channel: "online",
-                district_id: district,
-                age_band: Some(band),
-                answers: &stored,
-                today,
-            },
-        )
-        .await?;
+    let ids: Vec<i64> = questions.iter().map(|q| q.id).collect();
+    let f = |k: usize| format!("q-{}", ids[k]);
+    let c = |k: usize, n: usize| format!("q-{}-c{n}", ids[k]);
+    let long_time = rng.below(3) > 0;
+    let mut pairs: Vec<(String, String)> = vec![(f(1), if long_time { "yes" } else { "no" }.into())];
+    if long_time {
+        pairs.push((f(2), (5 + rng.below(40)).to_string()));
     }
-    Ok(())
+    let modes = ["À pied", "À vélo", "En bus ou en tram", "En voiture"];
+    pairs.push((f(3), modes[rng.below(4) as usize].into()));
+    let wants = questions[4].choice_titles();
+    for _ in 0..1 + rng.below(3) {
+        pairs.push((f(4), wants[rng.below(wants.len() as u64) as usize].clone()));
+    }
+    let mut order: Vec<usize> = (0..5).collect();
+    for k in (1..5).rev() {
+        order.swap(k, rng.below(k as u64 + 1) as usize);
+    }
+    for (rank, choice) in order.iter().take(3).enumerate() {
+        pairs.push((c(6, *choice), (rank + 1).to_string()));
+    }
+    // Olympe de Gouges is liked, the market divides, the lime trees sit between.
+    for (n, bias) in [(0usize, 0u64), (1, 1), (2, 2)] {
+        let g = (bias + rng.below(4)).min(5) as usize;
+        pairs.push((c(7, n), grades[g].into()));
+    }
+    if i.is_multiple_of(3) {
+        pairs.push((f(8), ideas[rng.below(ideas.len() as u64) as usize].into()));
+    }
+    pairs
 }

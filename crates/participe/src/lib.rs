@@ -14,7 +14,7 @@ mod demo_consultation;
 pub mod demo_covers;
 pub mod demo_follow_up;
 mod demo_proposals;
-mod demo_questionnaire;
+pub mod demo_questionnaire;
 pub mod demo_votes;
 pub mod files;
 pub mod i18n;
