@@ -31,7 +31,7 @@ function setup(thread)
   assert(n <= #all_tokens, "more wrk threads than respondents")
   thread:set("respondent", n)
   thread:set("token", all_tokens[n])
-  thread:set("reply_body", reply_body)
+  thread:set("body_text", reply_body)
   threads[n] = thread
 end
 
@@ -44,7 +44,7 @@ function init(args)
     ["Content-Type"] = "application/x-www-form-urlencoded",
     ["Cookie"] = "participe_session=" .. token .. "; participe_csrf=" .. csrf,
   }
-  body = reply_body .. "&_csrf=" .. csrf
+  body = body_text .. "&_csrf=" .. csrf
 end
 
 function request()
