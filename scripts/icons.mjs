@@ -21,7 +21,7 @@ export const ICONS = [
   'filter', 'folder-open', 'globe', 'hammer', 'house', 'image', 'inbox', 'info', 'key-round', 'landmark',
   'layout-dashboard', 'layout-grid', 'lightbulb', 'list', 'log-in', 'log-out', 'mail', 'map-pin', 'menu',
   'message-square', 'palette', 'pencil', 'plus', 'printer', 'search', 'settings', 'share-2', 'shield',
-  'sliders-horizontal', 'sparkles', 'arrow-up', 'arrow-down', 'arrow-up-down', 'tag', 'trash-2', 'triangle-alert', 'trophy', 'user', 'users', 'vote', 'x',
+  'sliders-horizontal', 'sparkles', 'arrow-up', 'arrow-down', 'arrow-up-down', 'tag', 'trash-2', 'triangle-alert', 'trophy', 'user', 'users', 'vote', 'x', 'thumbs-up', 'archive',
 ];
 
 function symbol(name) {

@@ -21,6 +21,7 @@ pub mod moderation;
 pub mod open_data;
 pub mod pb;
 pub mod permission;
+pub mod petition;
 pub mod project;
 pub mod proposal;
 pub mod questionnaire;

@@ -339,15 +339,18 @@ pub enum Sort {
     Random,
     Newest,
     MostCommented,
+    /// Petitions: most supported first.
+    MostSupported,
     CostAsc,
     CostDesc,
 }
 
 impl Sort {
-    pub const ALL: [Sort; 5] = [
+    pub const ALL: [Sort; 6] = [
         Sort::Random,
         Sort::Newest,
         Sort::MostCommented,
+        Sort::MostSupported,
         Sort::CostAsc,
         Sort::CostDesc,
     ];
@@ -357,6 +360,7 @@ impl Sort {
             Sort::Random => "random",
             Sort::Newest => "newest",
             Sort::MostCommented => "comments",
+            Sort::MostSupported => "supports",
             Sort::CostAsc => "cost_asc",
             Sort::CostDesc => "cost_desc",
         }

@@ -1727,3 +1727,81 @@ questionnaire-exports = Exports (staff)
 questionnaire-export-csv = Every reply as CSV (one column per question, ";" separated)
 questionnaire-export-comma = "," separated
 questionnaire-export-json = Every reply as JSON
+
+## Petitions (a collect step in support mode)
+petition-title = Petition
+petition-supports-of = { $count ->
+    [one] supporter
+   *[other] supporters
+} of { $threshold } needed
+petition-reached = Threshold reached on { $date }.
+petition-answer-due = Official answer promised by { $date }
+petition-days-left = { $days ->
+    [0] (that is today).
+    [one] (1 day left).
+   *[other] ({ $days } days left).
+}
+petition-late = { $days ->
+    [one] : one day late.
+   *[other] : { $days } days late.
+}
+petition-answered = Official answer published.
+petition-read-answer = Read the answer
+petition-archived = Archived on { $date }: the threshold was not reached in time. The petition can still be read but takes no more support.
+petition-missing = { $count ->
+    [one] 1 more supporter to require an official answer.
+   *[other] { $count } more supporters to require an official answer.
+}
+petition-you-support = You support this petition.
+petition-withdraw = Withdraw my support
+petition-support = I support this
+petition-login = Log in to support this petition: one support per person.
+petition-card = { $count } / { $threshold } supporters
+petition-badge-awaiting = Answer due
+petition-badge-answered = Answered
+petition-badge-archived = Archived
+support-refused-mode = This step does not gather support.
+support-refused-closed = Support is closed: the step is not open.
+support-refused-unpublished = Only published proposals can be supported.
+support-refused-archived = This petition is archived: it takes no more support.
+support-refused-unconfirmed = Confirm your email address first (with the link sent when you signed up) to support a petition.
+flash-supported = Thank you: your support counts.
+flash-support-reached = Thank you: your support reached the threshold! An official answer is now due.
+flash-support-withdrawn = Your support is withdrawn.
+sort-supports = Most supported
+email-threshold-subject = { $title }: threshold of { $threshold } supporters reached
+email-threshold-staff =
+    Hello,
+
+    The petition "{ $title }" reached the threshold of { $threshold } supporters on { $org }'s platform.
+    An official answer is publicly promised by { $due }: publish it from the proposal's analysis page.
+
+    { $link }
+email-threshold-author =
+    Hello,
+
+    Your petition "{ $title }" reached the threshold of { $threshold } supporters. { $org } committed to answer it publicly by { $due }.
+
+    { $link }
+email-archived-subject = { $title }: petition archived
+email-archived-body =
+    Hello,
+
+    Your petition "{ $title }" did not reach the support threshold in time: it is archived. It can still be read but takes no more support.
+
+    { $link }
+admin-petition-title = Petition mode (support)
+admin-petition-intro = In petition mode, the proposals' button reads "I support this". A proposal that reaches the threshold requires an official answer before the deadline shown publicly; those that do not reach it are archived automatically.
+admin-petition-on = Gather support (petition)
+label-threshold = Support threshold
+label-answer-days = Time to answer (days)
+help-answer-days = Counted from the day the threshold is reached, e.g. 60.
+label-archive-days = Archive below the threshold (days after publication)
+help-archive-days = Leave empty to never archive.
+admin-petition-save = Save petition mode
+admin-petition-off = Turn petition mode off
+flash-petition-off = Petition mode turned off: support already given is kept.
+dashboard-petitions = Petitions awaiting an answer
+dashboard-petition-due = by { $date }
+petitions-title = Petitions
+petition-new = Start a petition

@@ -1725,3 +1725,81 @@ questionnaire-exports = Exports (équipe)
 questionnaire-export-csv = Toutes les réponses en CSV (une colonne par question, séparateur « ; »)
 questionnaire-export-comma = séparateur « , »
 questionnaire-export-json = Toutes les réponses en JSON
+
+## Petitions (a collect step in support mode)
+petition-title = Pétition
+petition-supports-of = { $count ->
+    [one] soutien
+   *[other] soutiens
+} sur { $threshold } nécessaires
+petition-reached = Seuil atteint le { $date }.
+petition-answer-due = Réponse officielle promise au plus tard le { $date }
+petition-days-left = { $days ->
+    [0] (c'est aujourd'hui).
+    [one] (encore 1 jour).
+   *[other] (encore { $days } jours).
+}
+petition-late = { $days ->
+    [one] : en retard d'un jour.
+   *[other] : en retard de { $days } jours.
+}
+petition-answered = Réponse officielle publiée.
+petition-read-answer = Lire la réponse
+petition-archived = Archivée le { $date } : le seuil n'a pas été atteint à temps. La pétition reste consultable mais ne reçoit plus de soutiens.
+petition-missing = { $count ->
+    [one] Encore 1 soutien pour obliger une réponse officielle.
+   *[other] Encore { $count } soutiens pour obliger une réponse officielle.
+}
+petition-you-support = Vous soutenez cette pétition.
+petition-withdraw = Retirer mon soutien
+petition-support = Je soutiens
+petition-login = Connectez-vous pour soutenir cette pétition : un soutien par personne.
+petition-card = { $count } / { $threshold } soutiens
+petition-badge-awaiting = Réponse attendue
+petition-badge-answered = Répondue
+petition-badge-archived = Archivée
+support-refused-mode = Cette étape ne recueille pas de soutiens.
+support-refused-closed = Les soutiens sont fermés : l'étape n'est pas ouverte.
+support-refused-unpublished = Seules les propositions publiées peuvent être soutenues.
+support-refused-archived = Cette pétition est archivée : elle ne reçoit plus de soutiens.
+support-refused-unconfirmed = Confirmez d'abord votre adresse e-mail (avec le lien reçu à l'inscription) pour soutenir une pétition.
+flash-supported = Merci : votre soutien est compté.
+flash-support-reached = Merci : votre soutien fait atteindre le seuil ! Une réponse officielle est désormais attendue.
+flash-support-withdrawn = Votre soutien est retiré.
+sort-supports = Les plus soutenues
+email-threshold-subject = { $title } : seuil de { $threshold } soutiens atteint
+email-threshold-staff =
+    Bonjour,
+
+    La pétition « { $title } » a atteint le seuil de { $threshold } soutiens sur la plateforme de { $org }.
+    Une réponse officielle est promise publiquement au plus tard le { $due } : elle se publie depuis la fiche d'analyse de la proposition.
+
+    { $link }
+email-threshold-author =
+    Bonjour,
+
+    Votre pétition « { $title } » a atteint le seuil de { $threshold } soutiens. { $org } s'est engagé à y répondre publiquement au plus tard le { $due }.
+
+    { $link }
+email-archived-subject = { $title } : pétition archivée
+email-archived-body =
+    Bonjour,
+
+    Votre pétition « { $title } » n'a pas atteint le seuil de soutiens dans le délai prévu : elle est archivée. Elle reste consultable, mais ne reçoit plus de soutiens.
+
+    { $link }
+admin-petition-title = Mode pétition (soutiens)
+admin-petition-intro = En mode pétition, le bouton des propositions devient « Je soutiens ». Une proposition qui atteint le seuil oblige à une réponse officielle avant le délai affiché publiquement ; celles qui ne l'atteignent pas sont archivées automatiquement.
+admin-petition-on = Recueillir des soutiens (pétition)
+label-threshold = Seuil de soutiens
+label-answer-days = Délai de réponse (jours)
+help-answer-days = Compté à partir du jour où le seuil est atteint, par exemple 60.
+label-archive-days = Archivage sans seuil atteint (jours après publication)
+help-archive-days = Laisser vide pour ne jamais archiver.
+admin-petition-save = Enregistrer le mode pétition
+admin-petition-off = Désactiver le mode pétition
+flash-petition-off = Mode pétition désactivé : les soutiens déjà donnés sont conservés.
+dashboard-petitions = Pétitions en attente de réponse
+dashboard-petition-due = avant le { $date }
+petitions-title = Pétitions
+petition-new = Déposer une pétition

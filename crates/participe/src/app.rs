@@ -81,12 +81,16 @@ pub async fn serve(state: AppState, bind: SocketAddr) -> anyhow::Result<()> {
 }
 
 /// Periodic work: publishing official answers whose time has come (and
-/// telling their authors and followers), forgetting expired challenges.
+/// telling their authors and followers), archiving petitions whose delay ran
+/// out below the threshold, forgetting expired challenges.
 fn spawn_scheduler(state: AppState) {
     tokio::spawn(async move {
         loop {
             if let Err(e) = crate::services::notify::publish_due_answers(&state.db, &state.config, &state.i18n).await {
                 tracing::warn!("scheduled answers: {e:#}");
+            }
+            if let Err(e) = crate::services::petitions::archive_due(&state.db, &state.config, &state.i18n).await {
+                tracing::warn!("petition archiving: {e:#}");
             }
             let _ = crate::storage::pow::purge(&state.db).await;
             tokio::time::sleep(std::time::Duration::from_secs(30)).await;

@@ -231,6 +231,22 @@ piétonnisation du centre-ville est ouvert.",
         ],
     },
     DemoProject {
+        slug: crate::demo_petitions::SLUG,
+        title: "Pétitions citoyennes",
+        summary: "À 50 soutiens, la Ville s'engage à répondre publiquement dans les 60 jours.",
+        description: "Proposez une pétition sur un sujet de la vie de la commune. Si elle recueille **50 soutiens**, \
+            la Ville publie une réponse officielle dans les **60 jours**, avec la date promise affichée sur la pétition. \
+            Une pétition qui n'atteint pas le seuil en six mois est archivée : elle reste consultable.",
+        themes: &["Solidarité"],
+        districts: &DISTRICTS,
+        steps: &[DemoStep {
+            kind: StepType::Collect,
+            title: "Pétitions",
+            body: "Déposez une pétition ou soutenez celles des autres : un soutien par personne.",
+            days: Some((-400, 330)),
+        }],
+    },
+    DemoProject {
         slug: "budget-participatif-2024",
         title: "Budget participatif 2024",
         summary: "La première édition : 7 projets lauréats, choisis par la méthode des parts égales, et leur réalisation.",
@@ -335,6 +351,7 @@ pub async fn load(db: &Db) -> anyhow::Result<bool> {
     crate::demo_votes::load(db, &districts, &people).await?;
     crate::demo_consultation::load(db, admin, &people).await?;
     crate::demo_questionnaire::load(db, &districts).await?;
+    crate::demo_petitions::load(db, &districts, admin).await?;
     org::claim_demo(db).await?;
     Ok(true)
 }

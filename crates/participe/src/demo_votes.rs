@@ -286,7 +286,7 @@ async fn open_2026(db: &Db, people: &[i64]) -> anyhow::Result<()> {
 pub const MEDIATOR_EMAIL: &str = "mediatrice@ville-demo.fr";
 
 /// A voter account of the 2024 vote that cannot log in.
-async fn demo_voter(db: &Db, n: usize) -> anyhow::Result<i64> {
+pub(crate) async fn demo_voter(db: &Db, n: usize) -> anyhow::Result<i64> {
     let email = format!("votant-{n:03}@demo.invalid");
     if let Some(u) = users::by_email(db, &email).await? {
         return Ok(u.id);

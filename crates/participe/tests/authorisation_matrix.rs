@@ -146,6 +146,8 @@ const MATRIX: &[Row] = &[
     ("post", "/proposals/{id}/withdraw", Body::None, NOT_MINE),
     ("post", "/proposals/{id}/comments", Body::Form(&[("body", "")]), SIGNED_IN_INVALID),
     ("post", "/proposals/{id}/follow", Body::None, SIGNED_IN_DONE),
+    // The fixture collect step is not in support mode: a support is refused.
+    ("post", "/proposals/{id}/support", Body::None, SIGNED_IN_INVALID),
     ("post", "/proposals/{id}/report", Body::Form(&[("reason", "spam")]), SIGNED_IN_DONE),
     ("get", "/proposals/{id}/contact", Body::None, SIGNED_IN),
     ("post", "/proposals/{id}/contact", Body::Form(&[("message", "Bonjour à vous")]), SIGNED_IN_INVALID),
@@ -157,6 +159,8 @@ const MATRIX: &[Row] = &[
     ("post", "/unsubscribe/{token}", Body::None, [NF; 6]),
     ("get", "/admin/steps/{id}/collect", Body::None, MANAGERS_OK),
     ("post", "/admin/steps/{id}/collect", Body::None, MANAGERS_INVALID),
+    ("post", "/admin/steps/{id}/petition", Body::None, MANAGERS_INVALID),
+    ("post", "/admin/steps/{id}/petition/off", Body::None, MANAGERS_DONE),
     ("post", "/admin/steps/{id}/questions", Body::None, MANAGERS_INVALID),
     ("post", "/admin/questions/{id}", Body::None, MANAGERS_INVALID),
     ("post", "/admin/questions/{id}/move", Body::Form(&[("direction", "up")]), MANAGERS_DONE),
@@ -700,6 +704,7 @@ async fn fixture(app: &TestApp, analyst: i64) -> Fixture {
 fn concrete(path: &str, f: &Fixture) -> String {
     let collect_routes = [
         "/collect",
+        "/petition",
         "/questions",
         "/categories",
         "/statuses",

@@ -10,6 +10,7 @@ pub mod live;
 pub mod notify;
 pub mod notify_opinions;
 pub mod org_cache;
+pub mod petitions;
 pub mod questionnaire_results;
 pub mod synthesis;
 pub mod vote_count;

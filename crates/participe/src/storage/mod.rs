@@ -26,6 +26,7 @@ pub mod org;
 pub mod outbox;
 pub mod personal_data;
 pub mod personal_data_texts;
+pub mod petitions;
 pub mod positions;
 pub mod pow;
 pub mod projects;

@@ -46,6 +46,14 @@ pub struct Proposal {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub published_at: Option<DateTime<Utc>>,
+    /// Petitions (a collect step in support mode): supports counted, when
+    /// the threshold was reached, the answer's deadline, when archived.
+    pub support_count: i64,
+    pub threshold_reached_at: Option<DateTime<Utc>>,
+    pub answer_due_at: Option<DateTime<Utc>>,
+    pub archived_at: Option<DateTime<Utc>>,
+    /// Its official answer is published.
+    pub answered: bool,
 }
 
 impl Proposal {
@@ -53,6 +61,16 @@ impl Proposal {
     pub fn reference(&self) -> Option<String> {
         self.number
             .map(|n| participe_domain::proposal::reference(self.reference_prefix.as_deref().unwrap_or(""), n))
+    }
+
+    /// Where it stands as a petition (meaningful in support mode only).
+    pub fn standing(&self) -> participe_domain::petition::Standing {
+        participe_domain::petition::standing(participe_domain::petition::Facts {
+            reached_at: self.threshold_reached_at,
+            answer_due_at: self.answer_due_at,
+            archived_at: self.archived_at,
+            answered: self.answered,
+        })
     }
 
     pub fn is_published(&self) -> bool {
@@ -67,7 +85,10 @@ macro_rules! select {
                 p.title, p.summary, p.description, p.cost, p.district_id, d.name AS district_name, p.theme_id,
                 t.name AS theme_name, p.category_id, c.name AS category_name, p.address, p.latitude, p.longitude,
                 p.image_path, p.image_alt, p.status_id, s.name AS status_name, s.colour AS status_colour, p.outcome,
-                p.merged_into_id, p.hidden_reason, p.comment_count, p.created_at, p.updated_at, p.published_at
+                p.merged_into_id, p.hidden_reason, p.comment_count, p.created_at, p.updated_at, p.published_at,
+                p.support_count, p.threshold_reached_at, p.answer_due_at, p.archived_at,
+                EXISTS (SELECT 1 FROM official_answers oa WHERE oa.proposal_id = p.id AND oa.published_at IS NOT NULL)
+                    AS answered
              FROM proposals p
              JOIN users u ON u.id = p.author_id
              LEFT JOIN collect_settings cs ON cs.step_id = p.step_id
@@ -330,6 +351,7 @@ pub async fn list(
         Sort::Random => page_ids_sql!("((p.id * 2654435761 + $9) % 4294967291), p.id"),
         Sort::Newest => page_ids_sql!("p.published_at DESC, p.id DESC"),
         Sort::MostCommented => page_ids_sql!("p.comment_count DESC, p.id DESC"),
+        Sort::MostSupported => page_ids_sql!("p.support_count DESC, p.id DESC"),
         Sort::CostAsc => page_ids_sql!("p.cost IS NULL, p.cost ASC, p.id"),
         Sort::CostDesc => page_ids_sql!("p.cost IS NULL, p.cost DESC, p.id"),
     };

@@ -337,6 +337,16 @@ pub enum Notification {
     News,
 }
 
+/// Accounts that decide on proposals and publish official answers (project
+/// managers and administrators) and have an email address.
+pub async fn deciders(db: &Db) -> StoreResult<Vec<User>> {
+    Ok(on_db!(db, |p| sqlx::query_as(select_users!(
+        "WHERE deleted_at IS NULL AND email IS NOT NULL AND role IN ('project_manager', 'administrator') ORDER BY id"
+    ))
+    .fetch_all(p)
+    .await)?)
+}
+
 /// Accounts that can analyse proposals (analysts, project managers and
 /// administrators), by name.
 pub async fn analysts(db: &Db) -> StoreResult<Vec<User>> {

@@ -8,7 +8,6 @@ pub mod cards;
 pub mod consultations;
 pub mod context;
 pub mod cookies;
-pub mod dates;
 pub mod debates;
 pub mod error;
 pub mod follow_up;

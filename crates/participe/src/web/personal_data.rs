@@ -54,6 +54,11 @@ pub async fn collect(db: &Db, user_id: i64) -> anyhow::Result<serde_json::Value>
         "proposals": proposals,
         "comments": pd::comments(db, user_id).await?,
         "follows": pd::follows(db, user_id).await?,
+        "petition_supports": crate::storage::petitions::supported_by(db, user_id)
+            .await?
+            .into_iter()
+            .map(|(proposal_id, at)| serde_json::json!({ "proposal_id": proposal_id, "supported_at": at }))
+            .collect::<Vec<_>>(),
         "reports": pd::reports(db, user_id).await?,
         "ballots": pd::ballots(db, user_id).await?,
         "acceptances": pd::acceptances(db, user_id).await?,

@@ -166,7 +166,7 @@ pub fn environment(i18n: Arc<I18n>, tz: chrono_tz::Tz) -> Environment<'static> {
         move |state: &State, start: Value, end: Value| -> Result<String, minijinja::Error> {
             let lang = lang_of(state);
             Ok(
-                super::dates::range(&dates_i18n, lang, tz, parse_dt(&start)?, parse_dt(&end)?)
+                crate::dates::range(&dates_i18n, lang, tz, parse_dt(&start)?, parse_dt(&end)?)
                     .unwrap_or_else(|| dates_i18n.t(lang, "step-dates-continuous", None)),
             )
         },
@@ -215,7 +215,7 @@ pub fn environment(i18n: Arc<I18n>, tz: chrono_tz::Tz) -> Environment<'static> {
         "datetime",
         move |state: &State, v: Value| -> Result<String, minijinja::Error> {
             Ok(parse_dt(&v)?
-                .map(|dt| super::dates::moment(&moment_i18n, lang_of(state), tz, dt))
+                .map(|dt| crate::dates::moment(&moment_i18n, lang_of(state), tz, dt))
                 .unwrap_or_default())
         },
     );
@@ -228,7 +228,7 @@ pub fn environment(i18n: Arc<I18n>, tz: chrono_tz::Tz) -> Environment<'static> {
             };
             let d = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
                 .map_err(|e| minijinja::Error::new(TplErrorKind::InvalidOperation, format!("bad day {s}: {e}")))?;
-            Ok(super::dates::day(&day_i18n, lang_of(state), d))
+            Ok(crate::dates::day(&day_i18n, lang_of(state), d))
         },
     );
     env.add_filter("datetime_local", move |v: Value| -> Result<String, minijinja::Error> {

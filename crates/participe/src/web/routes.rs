@@ -45,6 +45,7 @@ routes! {
     post "/proposals/{id}/withdraw" => proposals::deposit::withdraw;
     post "/proposals/{id}/comments" => proposals::comments::create;
     post "/proposals/{id}/follow" => proposals::comments::follow;
+    post "/proposals/{id}/support" => proposals::support::support;
     post "/proposals/{id}/report" => proposals::comments::report_proposal;
     get "/proposals/{id}/contact" => proposals::contact::form;
     post "/proposals/{id}/contact" => proposals::contact::send;
@@ -106,6 +107,8 @@ routes! {
 
     get "/admin/steps/{id}/collect" => admin::collect::show;
     post "/admin/steps/{id}/collect" => admin::collect::save_settings;
+    post "/admin/steps/{id}/petition" => admin::collect::save_petition;
+    post "/admin/steps/{id}/petition/off" => admin::collect::petition_off;
     post "/admin/steps/{id}/questions" => admin::questions::add_question;
     post "/admin/questions/{id}" => admin::questions::update_question;
     post "/admin/questions/{id}/move" => admin::questions::move_question;

@@ -15,7 +15,7 @@ use serde::Deserialize;
 use crate::app::AppState;
 use crate::storage::collect::{self, SettingsUpdate};
 use crate::storage::steps::{self, Step};
-use crate::storage::{StoreError, forms, projects};
+use crate::storage::{StoreError, forms, petitions, projects};
 use crate::view;
 use crate::web::context::Ctx;
 use crate::web::error::{AppError, AppResult};
@@ -41,6 +41,13 @@ pub(super) async fn page(state: &AppState, ctx: &Ctx, step: &Step, failed: Faile
     let categories = collect::categories(&state.db, step.id).await?;
     let statuses = collect::statuses(&state.db, step.id).await?;
     let kinds = super::questions::kinds();
+    let petition = petitions::settings(&state.db, step.id).await?.map(|p| {
+        serde_json::json!({
+            "threshold": p.threshold.to_string(),
+            "answer_days": p.answer_days.to_string(),
+            "archive_days": p.archive_days.map(|d| d.to_string()).unwrap_or_default(),
+        })
+    });
     let values: std::collections::BTreeMap<String, String> = failed.values.into_iter().collect();
     let is_failed = !failed.errors.is_empty();
     let html = render::page(
@@ -55,6 +62,7 @@ pub(super) async fn page(state: &AppState, ctx: &Ctx, step: &Step, failed: Faile
             questions,
             categories,
             statuses,
+            petition,
             kinds,
             values,
             errors => errors_value(&state.i18n, ctx.lang, &failed.errors),
@@ -216,4 +224,44 @@ pub async fn delete_status(
     let status = collect::status(&state.db, sid).await?.ok_or_else(AppError::not_found)?;
     collect::delete_status(&state.db, sid).await?;
     Ok(back(&state, status.step_id, "statuses"))
+}
+
+/// Puts the step in support mode (petitions) or changes its threshold and
+/// delays.
+pub async fn save_petition(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    PathParams(id): PathParams<i64>,
+    RawForm(raw): RawForm,
+) -> AppResult<Response> {
+    ctx.require(Action::DecideProposals)?;
+    let step = collect_step(&state, id).await?;
+    let p = pairs(&raw);
+    match participe_domain::petition::parse_settings(
+        get(&p, "threshold"),
+        get(&p, "answer_days"),
+        get(&p, "archive_days"),
+    ) {
+        Ok(s) => {
+            petitions::save_settings(&state.db, id, &s).await?;
+            Ok(back(&state, id, "petition"))
+        }
+        Err(errors) => page(&state, &ctx, &step, Failed { errors, values: p }).await,
+    }
+}
+
+/// Takes the step out of support mode; supports already given are kept.
+pub async fn petition_off(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    PathParams(id): PathParams<i64>,
+) -> AppResult<Response> {
+    ctx.require(Action::DecideProposals)?;
+    collect_step(&state, id).await?;
+    petitions::turn_off(&state.db, id).await?;
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/admin/steps/{id}/collect#petition"),
+        "flash-petition-off",
+    ))
 }

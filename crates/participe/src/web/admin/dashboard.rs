@@ -7,7 +7,7 @@ use axum::response::Html;
 use participe_domain::permission::Action;
 
 use crate::app::AppState;
-use crate::storage::{dashboard, outbox, projects as project_store, steps};
+use crate::storage::{dashboard, outbox, petitions, projects as project_store, steps};
 use crate::web::context::Ctx;
 use crate::web::error::AppResult;
 use crate::web::render;
@@ -37,11 +37,20 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> AppResult<Html<Str
     let figures = dashboard::figures(&state.db).await?;
     let activity = dashboard::recent(&state.db, 8).await?;
     let emails = outbox::count(&state.db).await?;
+    // Petitions past their threshold whose answer is still due.
+    let tz = state.config.timezone;
+    let petitions: Vec<_> = petitions::awaiting_answer(&state.db)
+        .await?
+        .into_iter()
+        .map(|(id, title, due)| {
+            view! { id, title, due_on => due.with_timezone(&tz).date_naive().to_string(), late => due < now }
+        })
+        .collect();
     render::page(
         &state,
         &ctx,
         "admin/index.html",
-        view! { projects => projects.len(), figures, activity, open_steps, emails },
+        view! { projects => projects.len(), figures, activity, open_steps, emails, petitions },
     )
     .await
 }

@@ -208,7 +208,12 @@ pub async fn create(
             ends_at: None,
             published: false,
         };
-        steps::create(&state.db, id, &data).await?;
+        let step_id = steps::create(&state.db, id, &data).await?;
+        // A petition's collect step gathers support, with the default
+        // threshold and delays (changed on the step's collect page).
+        if template == ProjectTemplate::Petition && *step_type == participe_domain::step::StepType::Collect {
+            crate::storage::petitions::save_settings(&state.db, step_id, &Default::default()).await?;
+        }
     }
     Ok(redirect_with_flash(
         &state,

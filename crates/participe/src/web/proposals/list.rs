@@ -138,8 +138,24 @@ pub async fn list_view(state: &AppState, cs: &CollectStep, Query(q): Query<ListQ
     )
     .await?;
     let references: Vec<Option<String>> = items.iter().map(|p| p.reference()).collect();
+    // Petitions: each proposal's standing and share of the threshold.
+    let standings: Vec<(&str, i64)> = items
+        .iter()
+        .map(|p| {
+            let threshold = cs.petition.map_or(1, |s| s.threshold);
+            (
+                p.standing().as_str(),
+                participe_domain::petition::percent(p.support_count, threshold),
+            )
+        })
+        .collect();
     let statuses = collect::statuses(&state.db, cs.step.id).await?;
-    let sorts: Vec<&str> = Sort::ALL.iter().map(|s| s.as_str()).collect();
+    // Supports are only counted in support mode (petitions).
+    let sorts: Vec<&str> = Sort::ALL
+        .iter()
+        .filter(|s| cs.petition.is_some() || **s != Sort::MostSupported)
+        .map(|s| s.as_str())
+        .collect();
     let active = active_filters(&q, cs, &statuses);
     // Cards unless the visitor asked for the compact list.
     let grid = q.view != "list";
@@ -159,6 +175,7 @@ pub async fn list_view(state: &AppState, cs: &CollectStep, Query(q): Query<ListQ
         clear,
         items,
         references,
+        standings,
         total,
         page,
         pages,
@@ -171,5 +188,6 @@ pub async fn list_view(state: &AppState, cs: &CollectStep, Query(q): Query<ListQ
         themes => cs.themes,
         categories => cs.categories,
         statuses,
+        petition => cs.petition.map(|p| p.threshold),
     })
 }

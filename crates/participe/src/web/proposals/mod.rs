@@ -6,6 +6,7 @@ pub mod contact;
 pub mod deposit;
 pub mod list;
 pub mod show;
+pub mod support;
 
 use participe_domain::form::Question;
 use participe_domain::permission::Action;
@@ -16,10 +17,12 @@ use super::error::{AppError, AppResult};
 use crate::app::AppState;
 use crate::storage::collect::{self, Collect, Named};
 use crate::storage::forms;
+use crate::storage::petitions;
 use crate::storage::projects::{self, Project};
 use crate::storage::proposals::{self, Proposal};
 use crate::storage::steps::{self, Step};
 use crate::storage::taxonomy::{self, Kind, Term};
+use participe_domain::petition::PetitionSettings;
 
 /// A collect step with everything its form and lists need.
 pub struct CollectStep {
@@ -30,6 +33,8 @@ pub struct CollectStep {
     pub districts: Vec<Term>,
     pub themes: Vec<Term>,
     pub categories: Vec<Named>,
+    /// Support mode (petitions): the threshold and delays.
+    pub petition: Option<PetitionSettings>,
 }
 
 impl CollectStep {
@@ -64,6 +69,7 @@ async fn load(state: &AppState, project: Project, step: Step) -> AppResult<Colle
     let districts = taxonomy::list(&state.db, Kind::District).await?;
     let themes = taxonomy::list(&state.db, Kind::Theme).await?;
     let categories = collect::categories(&state.db, step.id).await?;
+    let petition = petitions::settings(&state.db, step.id).await?;
     Ok(CollectStep {
         project,
         step,
@@ -72,6 +78,7 @@ async fn load(state: &AppState, project: Project, step: Step) -> AppResult<Colle
         districts,
         themes,
         categories,
+        petition,
     })
 }
 

@@ -10,12 +10,13 @@ use participe_domain::permission::Action;
 use super::{author_may_change, visible_proposal};
 use crate::app::AppState;
 use crate::storage::comments::{self, Comment};
-use crate::storage::{analyses, proposals};
+use crate::storage::{analyses, petitions, proposals};
 use crate::view;
 use crate::web::context::Ctx;
 use crate::web::error::AppResult;
 use crate::web::form::{PathParams, errors_value};
 use crate::web::render;
+use participe_domain::petition;
 
 /// A top-level comment and its replies.
 #[derive(serde::Serialize)]
@@ -40,6 +41,65 @@ struct AnswerView {
     label: String,
     kind: &'static str,
     values: Vec<String>,
+}
+
+/// A petition's state on its page: supports, threshold, deadline.
+#[derive(serde::Serialize)]
+struct PetitionView {
+    threshold: i64,
+    supports: i64,
+    percent: i64,
+    standing: &'static str,
+    /// The answer's deadline (a local day, `YYYY-MM-DD`), and whole days
+    /// left (negative: late).
+    due_on: Option<String>,
+    days_left: Option<i64>,
+    reached_on: Option<String>,
+    archived_on: Option<String>,
+    supporting: bool,
+    /// The button is offered (open step, published, not archived).
+    open: bool,
+}
+
+async fn petition_view(
+    state: &AppState,
+    ctx: &Ctx,
+    proposal: &proposals::Proposal,
+    cs: &super::CollectStep,
+) -> AppResult<Option<PetitionView>> {
+    let tz = state.config.timezone;
+    let local_day = |d: chrono::DateTime<chrono::Utc>| d.with_timezone(&tz).date_naive().to_string();
+    let Some(settings) = cs.petition else {
+        return Ok(None);
+    };
+    let standing = proposal.standing();
+    let due = match standing {
+        petition::Standing::AwaitingAnswer { due } => Some(due),
+        _ => None,
+    };
+    let supporting = match &ctx.user {
+        Some(u) => petitions::is_supporting(&state.db, proposal.id, u.id).await?,
+        None => false,
+    };
+    let open = petition::may_support(
+        true,
+        cs.state() == participe_domain::step::StepState::Open,
+        proposal.is_published() && proposal.hidden_reason.is_none(),
+        proposal.archived_at.is_some(),
+    )
+    .is_ok();
+    Ok(Some(PetitionView {
+        threshold: settings.threshold,
+        supports: proposal.support_count,
+        percent: petition::percent(proposal.support_count, settings.threshold),
+        standing: standing.as_str(),
+        due_on: due.map(local_day),
+        days_left: due.map(|d| petition::days_left(d, chrono::Utc::now())),
+        reached_on: proposal.threshold_reached_at.map(local_day),
+        archived_on: proposal.archived_at.map(local_day),
+        supporting,
+        open,
+    }))
 }
 
 /// What a failed comment or report form sends back to the page.
@@ -93,6 +153,7 @@ pub async fn page(state: &AppState, ctx: &Ctx, id: i64, feedback: Feedback) -> A
     let answer = analyses::answer(&state.db, id)
         .await?
         .filter(|a| a.published_at.is_some());
+    let petition = petition_view(&state, &ctx, &proposal, &cs).await?;
     let merged_into = match proposal.merged_into_id {
         Some(pid) => proposals::by_id(&state.db, pid).await?,
         None => None,
@@ -119,6 +180,7 @@ pub async fn page(state: &AppState, ctx: &Ctx, id: i64, feedback: Feedback) -> A
             following,
             followers,
             answer,
+            petition,
             merged_into,
             follow_up,
             reasons,
