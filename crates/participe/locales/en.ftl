@@ -1805,3 +1805,16 @@ dashboard-petitions = Petitions awaiting an answer
 dashboard-petition-due = by { $date }
 petitions-title = Petitions
 petition-new = Start a petition
+votation-mediators-help = Mediators enter the votation's paper ballots (polling station, drop-in desk) until the results are published. Each ballot entered gets a receipt code to copy onto the slip given to the voter.
+votation-paper-link = Enter paper ballots
+votation-paper-title = Paper ballots
+votation-paper-count = { $count ->
+    [0] No paper ballot entered yet.
+    [one] 1 paper ballot entered.
+   *[other] { $count } paper ballots entered.
+}
+votation-paper-entered = Ballot recorded.
+votation-paper-receipt = Receipt code to copy onto the voter's slip:
+votation-paper-closed = The results are published: no more ballots can be entered.
+votation-paper-help = Copy the ballot as it was filled in. Check the voter on the polling station's register: the ballot is stored without their name.
+votation-paper-submit = Record this ballot

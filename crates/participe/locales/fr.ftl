@@ -1803,3 +1803,16 @@ dashboard-petitions = Pétitions en attente de réponse
 dashboard-petition-due = avant le { $date }
 petitions-title = Pétitions
 petition-new = Déposer une pétition
+votation-mediators-help = Les médiateurs saisissent les bulletins papier de la votation (bureau de vote, permanence) jusqu'à la publication des résultats. Chaque bulletin saisi reçoit un code de reçu à recopier sur le talon remis à la personne.
+votation-paper-link = Saisir des bulletins papier
+votation-paper-title = Bulletins papier
+votation-paper-count = { $count ->
+    [0] Aucun bulletin papier saisi pour l'instant.
+    [one] 1 bulletin papier saisi.
+   *[other] { $count } bulletins papier saisis.
+}
+votation-paper-entered = Bulletin enregistré.
+votation-paper-receipt = Code de reçu à recopier sur le talon de la personne :
+votation-paper-closed = Les résultats sont publiés : plus aucun bulletin ne peut être saisi.
+votation-paper-help = Recopiez le bulletin tel qu'il a été rempli. Vérifiez l'identité de la personne sur la liste d'émargement du bureau : le bulletin est enregistré sans son nom.
+votation-paper-submit = Enregistrer ce bulletin

@@ -247,6 +247,22 @@ piétonnisation du centre-ville est ouvert.",
         }],
     },
     DemoProject {
+        slug: crate::demo_votation::SLUG,
+        title: "Votation : le nom de la médiathèque",
+        summary: "150 votants ont choisi le nom de la nouvelle médiathèque et jugé les aménagements de son parvis.",
+        description: "Une votation : un vote par personne, secret, en ligne ou sur papier dans les mairies de quartier. \
+            Chaque votant a reçu un **code de reçu** : la liste de tous les bulletins, par code, est publiée avec les \
+            résultats pour que chacun vérifie le sien et puisse recompter.",
+        themes: &["Culture"],
+        districts: &DISTRICTS,
+        steps: &[DemoStep {
+            kind: StepType::Questionnaire,
+            title: "Votation",
+            body: "Le vote est clos : résultats et bulletins publiés.",
+            days: Some((-40, -10)),
+        }],
+    },
+    DemoProject {
         slug: "budget-participatif-2024",
         title: "Budget participatif 2024",
         summary: "La première édition : 7 projets lauréats, choisis par la méthode des parts égales, et leur réalisation.",
@@ -352,6 +368,7 @@ pub async fn load(db: &Db) -> anyhow::Result<bool> {
     crate::demo_consultation::load(db, admin, &people).await?;
     crate::demo_questionnaire::load(db, &districts).await?;
     crate::demo_petitions::load(db, &districts, admin).await?;
+    crate::demo_votation::load(db).await?;
     org::claim_demo(db).await?;
     Ok(true)
 }

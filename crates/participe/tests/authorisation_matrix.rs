@@ -182,6 +182,11 @@ const MATRIX: &[Row] = &[
     // The fixture questionnaire is a survey: no ballots to list.
     ("get", "/questionnaires/{id}/receipts", Body::None, [NF; 6]),
     ("get", "/questionnaires/{id}/receipts.csv", Body::None, [NF; 6]),
+    // Paper ballots are for votations' mediators and managers; the fixture is a survey.
+    ("get", "/questionnaires/{id}/paper", Body::None, [Login, NO, NO, NO, NF, NF]),
+    ("post", "/questionnaires/{id}/paper", Body::None, [Login, NO, NO, NO, NF, NF]),
+    ("post", "/admin/steps/{id}/questionnaire/mediators", Body::Form(&[("email", "nobody@example.org")]), MANAGERS_INVALID),
+    ("post", "/admin/steps/{id}/questionnaire/mediators/{user}/delete", Body::None, MANAGERS_DONE),
     ("post", "/admin/steps/{id}/categories", Body::None, MANAGERS_INVALID),
     ("post", "/admin/steps/{id}/categories/{category}/delete", Body::None, MANAGERS_DONE),
     ("post", "/admin/steps/{id}/statuses", Body::None, MANAGERS_INVALID),

@@ -490,6 +490,93 @@ async fn files_and_acknowledgement(app: &TestApp) {
     );
 }
 
+async fn paper_ballots_by_mediators(app: &TestApp) {
+    let (mut pm, step, ids) = setup(app, &[("kind", "vote"), ("results_public", "on")]).await;
+    app.user("mediatrice@example.org", Role::Participant).await;
+    let add = format!("/admin/steps/{step}/questionnaire/mediators");
+    let res = pm.post(&add, &[("email", "personne@example.org")]).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(!res.field_error("email").is_empty());
+    assert_eq!(
+        pm.post(&add, &[("email", "Mediatrice@example.org")]).await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert!(
+        pm.get(&format!("/admin/steps/{step}/questionnaire"))
+            .await
+            .body
+            .contains("mediatrice@example.org")
+    );
+    let paper = format!("/questionnaires/{step}/paper");
+    let mut mediator = app.client();
+    mediator.login("mediatrice@example.org", common::PASSWORD).await;
+    let mut other = app.logged_in(Role::Participant).await;
+    assert_eq!(app.client().get(&paper).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(other.get(&paper).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        other.post(&paper, &refs(&answers(&ids))).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let page = mediator.get(&paper).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    // An incomplete ballot is refused field by field; nothing stored.
+    let res = mediator.post(&paper, &[]).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(!res.field_error(&format!("q-{}", ids[0])).is_empty());
+    assert_eq!(app.count("questionnaire_replies").await, 0);
+    // Two ballots: each under its own receipt, without a voter.
+    let mut receipts = Vec::new();
+    for _ in 0..2 {
+        let res = mediator.post(&paper, &refs(&answers(&ids))).await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+        receipts.push(res.text(".receipt-code"));
+    }
+    assert_ne!(receipts[0], receipts[1]);
+    assert!(
+        mediator
+            .get(&paper)
+            .await
+            .text("main")
+            .contains("2 bulletins papier saisis")
+    );
+    let rows: Vec<(Option<i64>, String)> = participe::on_db!(app.db(), |p| sqlx::query_as(
+        "SELECT user_id, channel FROM questionnaire_replies"
+    )
+    .fetch_all(p)
+    .await)
+    .unwrap();
+    assert_eq!(rows, vec![(None, "paper".to_string()), (None, "paper".to_string())]);
+    assert_eq!(app.count("questionnaire_participants").await, 0);
+    // Once the results are published, no ballot may be added.
+    let past = |d: i64| {
+        (chrono::Utc::now() - chrono::Duration::days(d))
+            .format("%Y-%m-%dT%H:%M")
+            .to_string()
+    };
+    pm.post(
+        &format!("/admin/steps/{step}"),
+        &[
+            ("title", "Dépôt"),
+            ("step_type", "questionnaire"),
+            ("starts_at", &past(9)),
+            ("ends_at", &past(1)),
+            ("published", "on"),
+        ],
+    )
+    .await;
+    let publish = format!("/admin/steps/{step}/questionnaire/publish");
+    assert_eq!(
+        pm.post(&publish, &[("publish", "yes")]).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let res = mediator.post(&paper, &refs(&answers(&ids))).await;
+    assert_eq!(res.status, StatusCode::CONFLICT);
+    assert_eq!(app.count("questionnaire_replies").await, 2);
+    let res = app.client().get(&format!("/questionnaires/{step}/receipts")).await;
+    assert!(res.body.contains(&receipts[0]) && res.body.contains(&receipts[1]));
+}
+
+engine_test!(paper_ballots_by_mediators, paper_ballots_by_mediators);
 engine_test!(every_type_checked, every_type_checked);
 engine_test!(files_and_acknowledgement, files_and_acknowledgement);
 engine_test!(logic_jumps_skip_and_drop, logic_jumps_skip_and_drop);

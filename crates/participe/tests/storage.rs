@@ -71,6 +71,7 @@ async fn demo_loads_once(app: &TestApp) {
             "admissibility_reasons",
             "form_questions",
             "questionnaire_replies",
+            "supports",
         ] {
             v.push(app.count(table).await);
         }
@@ -138,8 +139,24 @@ async fn demo_loads_once(app: &TestApp) {
     assert!(total_comments >= 25 && total_comments == before[6]);
     let replies = comments::of_proposal(app.db(), published[0].id).await.unwrap();
     assert!(replies.iter().any(|c| c.parent_id.is_some()), "some replies");
-    // Two questions on the budget's proposal form, eleven in the questionnaire with its 150 replies.
-    assert!(before[10] == 3 && before[11] == 4 && before[12] >= 4 && before[13] == 13 && before[14] == 150);
+    // Two questions on the budget's proposal form, eleven in the questionnaire with its 150 replies,
+    // two in the votation with its 150 ballots.
+    assert!(before[10] == 3 && before[11] == 4 && before[12] >= 4 && before[13] == 15 && before[14] == 300);
+    // The petitions: one awaiting its answer, one answered, one archived, one gathering support.
+    assert_eq!(before[15], 57 + 63 + 14 + 31);
+    let petitions = participe::storage::projects::by_slug(app.db(), participe::demo_petitions::SLUG)
+        .await
+        .unwrap()
+        .unwrap();
+    let step = steps::of_project(app.db(), petitions.id, true).await.unwrap()[0].id;
+    let mut standings: Vec<&str> = proposals::all_published(app.db(), step)
+        .await
+        .unwrap()
+        .iter()
+        .map(|p| p.standing().as_str())
+        .collect();
+    standings.sort();
+    assert_eq!(standings, ["answered", "archived", "awaiting", "collecting"]);
 
     // The demo administrator can log in and sees the demo on the home page;
     // so can the analyst; participants cannot.

@@ -324,6 +324,16 @@ pub async fn reply_count(db: &Db, step_id: i64) -> StoreResult<i64> {
     .await)?)
 }
 
+/// The paper ballots of a votation entered so far.
+pub async fn paper_count(db: &Db, step_id: i64) -> StoreResult<i64> {
+    Ok(on_db!(db, |p| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM questionnaire_replies WHERE step_id = $1 AND channel = 'paper'"
+    )
+    .bind(step_id)
+    .fetch_one(p)
+    .await)?)
+}
+
 /// Which replies the results count: all, or those of a district or an age band.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Filter {

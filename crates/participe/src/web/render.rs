@@ -60,6 +60,7 @@ templates!(
     "questionnaires/thanks.html",
     "questionnaires/results.html",
     "questionnaires/receipts.html",
+    "questionnaires/paper.html",
     "admin/proposal.html",
     "admin/step_proposals.html",
     "admin/analysis_queue.html",

@@ -120,6 +120,8 @@ routes! {
     get "/admin/steps/{id}/questionnaire" => admin::questionnaires::show;
     post "/admin/steps/{id}/questionnaire" => admin::questionnaires::save_settings;
     post "/admin/steps/{id}/questionnaire/publish" => admin::questionnaires::publish;
+    post "/admin/steps/{id}/questionnaire/mediators" => admin::questionnaires::add_mediator;
+    post "/admin/steps/{id}/questionnaire/mediators/{user}/delete" => admin::questionnaires::remove_mediator;
     get "/admin/steps/{id}/replies.csv" => admin::questionnaire_export::csv;
     get "/admin/steps/{id}/replies.json" => admin::questionnaire_export::json;
     get "/questionnaires/{id}" => questionnaires::reply::show;
@@ -127,6 +129,8 @@ routes! {
     get "/questionnaires/{id}/results" => questionnaires::results::show;
     get "/questionnaires/{id}/receipts" => questionnaires::receipts::show;
     get "/questionnaires/{id}/receipts.csv" => questionnaires::receipts::csv;
+    get "/questionnaires/{id}/paper" => questionnaires::paper::show;
+    post "/questionnaires/{id}/paper" => questionnaires::paper::enter;
     post "/admin/steps/{id}/categories" => admin::collect::add_category;
     post "/admin/steps/{id}/categories/{category}/delete" => admin::collect::delete_category;
     post "/admin/steps/{id}/statuses" => admin::collect::add_status;

@@ -10,7 +10,7 @@ use participe_domain::step::StepType;
 use super::questions::{Failed, admin_views, kinds};
 use crate::app::AppState;
 use crate::storage::steps::{self, Step};
-use crate::storage::{forms, projects, questionnaires};
+use crate::storage::{forms, projects, questionnaires, users, votes};
 use crate::view;
 use crate::web::context::Ctx;
 use crate::web::error::{AppError, AppResult};
@@ -50,6 +50,7 @@ pub(super) async fn page(state: &AppState, ctx: &Ctx, step: &Step, failed: Faile
             vote => s.kind == Kind::Vote,
             published => q.results_published_at.is_some(),
             replies => questionnaires::reply_count(&state.db, step.id).await?,
+            mediators => votes::mediators(&state.db, step.id).await?,
             questions,
             kinds => kinds(),
             values,
@@ -133,4 +134,46 @@ pub async fn publish(
         &format!("/admin/steps/{id}/questionnaire"),
         "flash-saved",
     ))
+}
+
+fn to_mediators(state: &AppState, id: i64) -> Response {
+    redirect_with_flash(
+        state,
+        &format!("/admin/steps/{id}/questionnaire#mediators"),
+        "flash-saved",
+    )
+}
+
+/// Names a mediator of a votation (who enters its paper ballots), by email.
+pub async fn add_mediator(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    PathParams(id): PathParams<i64>,
+    RawForm(raw): RawForm,
+) -> AppResult<Response> {
+    ctx.require(Action::DecideProposals)?;
+    let step = questionnaire_step(&state, id).await?;
+    let p = pairs(&raw);
+    match users::by_email(&state.db, &get(&p, "email").trim().to_lowercase()).await? {
+        Some(u) if u.deleted_at.is_none() => {
+            votes::add_mediator(&state.db, id, u.id).await?;
+            Ok(to_mediators(&state, id))
+        }
+        _ => {
+            let mut errors = participe_domain::FieldErrors::new();
+            errors.add("email", "error-no-such-account");
+            page(&state, &ctx, &step, Failed { errors, values: p }).await
+        }
+    }
+}
+
+pub async fn remove_mediator(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    PathParams((id, user)): PathParams<(i64, i64)>,
+) -> AppResult<Response> {
+    ctx.require(Action::DecideProposals)?;
+    questionnaire_step(&state, id).await?;
+    votes::remove_mediator(&state.db, id, user).await?;
+    Ok(to_mediators(&state, id))
 }

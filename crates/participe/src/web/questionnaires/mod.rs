@@ -1,6 +1,7 @@
 //! A questionnaire or votation step's public pages: the form to reply
 //! (reply.rs) and the results (results.rs).
 
+pub mod paper;
 pub mod receipts;
 pub mod reply;
 pub mod results;
