@@ -70,10 +70,13 @@ pub enum Dataset {
     Sources,
     /// A debate step's questions and their for/against counts.
     Debates,
+    /// A questionnaire's or votation's answers, one row per reply and
+    /// question (private questions and files left out).
+    Answers,
 }
 
 impl Dataset {
-    pub const ALL: [Dataset; 8] = [
+    pub const ALL: [Dataset; 9] = [
         Dataset::Proposals,
         Dataset::Comments,
         Dataset::Votes,
@@ -82,6 +85,7 @@ impl Dataset {
         Dataset::Arguments,
         Dataset::Sources,
         Dataset::Debates,
+        Dataset::Answers,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -94,6 +98,7 @@ impl Dataset {
             Dataset::Arguments => "arguments",
             Dataset::Sources => "sources",
             Dataset::Debates => "debates",
+            Dataset::Answers => "answers",
         }
     }
 
@@ -107,6 +112,7 @@ impl Dataset {
             Dataset::Opinions | Dataset::Sources => step == StepType::Consultation,
             Dataset::Arguments => matches!(step, StepType::Consultation | StepType::Debate),
             Dataset::Debates => step == StepType::Debate,
+            Dataset::Answers => step == StepType::Questionnaire,
         }
     }
 
@@ -121,6 +127,7 @@ impl Dataset {
             Dataset::Arguments => ARGUMENT_COLUMNS,
             Dataset::Sources => SOURCE_COLUMNS,
             Dataset::Debates => DEBATE_COLUMNS,
+            Dataset::Answers => ANSWER_COLUMNS,
         }
     }
 
@@ -184,10 +191,11 @@ impl File {
     }
 }
 
-/// What is public about a step's votes.
+/// What is public about a step's votes (for a questionnaire: its results).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct VotePublicity {
-    /// The results were counted and published.
+    /// The results were counted and published (a questionnaire's results
+    /// are visible to everyone: public, and for a votation published).
     pub results_published: bool,
     /// The step shows its counts while the vote is open.
     pub counts_public: bool,
@@ -208,7 +216,7 @@ pub fn offers(step: StepType, votes: VotePublicity, file: File) -> bool {
     }
     match file.dataset() {
         Dataset::Votes => votes.ballots(),
-        Dataset::Results => votes.results_published,
+        Dataset::Results | Dataset::Answers => votes.results_published,
         _ => true,
     }
 }
@@ -516,6 +524,51 @@ pub const DEBATE_COLUMNS: &[Column] = &[
     ),
 ];
 
+pub const ANSWER_COLUMNS: &[Column] = &[
+    col(
+        "reply",
+        "Pseudonyme de la réponse (ou du bulletin) : 16 caractères hexadécimaux, identiques pour toutes les lignes \
+         d'une même réponse dans ce fichier seulement. Il ne dit rien de la personne.",
+        "The reply's (or ballot's) pseudonym: 16 hexadecimal characters, the same on every row of one reply \
+         within this file only. It says nothing about the person.",
+    ),
+    col(
+        "channel",
+        "online (en ligne) ou paper (bulletin papier saisi par un médiateur).",
+        "online, or paper (a paper ballot entered by a mediator).",
+    ),
+    col(
+        "district",
+        "Quartier indiqué par la personne (facultatif ; vide pour une votation).",
+        "The district the person gave (optional; empty for a votation).",
+    ),
+    col(
+        "age_band",
+        "Tranche d'âge calculée de la date de naissance du profil au jour de la réponse (vide si inconnue).",
+        "Age band computed from the profile's date of birth on the day of the reply (empty if unknown).",
+    ),
+    col(
+        "question_id",
+        "Identifiant de la question (stable d'un fichier à l'autre).",
+        "The question's id (stable from one file to another).",
+    ),
+    col("question", "Intitulé de la question.", "The question's wording."),
+    col(
+        "question_type",
+        "Type : short_text, long_text, rich_text, number, single_choice, multiple_choice, ranking, majority \
+         (jugement majoritaire), yes_no, siret, rna. Les questions privées et les fichiers ne sont pas publiés.",
+        "Type: short_text, long_text, rich_text, number, single_choice, multiple_choice, ranking, majority \
+         (majority judgement), yes_no, siret, rna. Private questions and files are not published.",
+    ),
+    col(
+        "answer",
+        "La réponse en clair : choix séparés par « | », classement « 1. A | 2. B », mentions « choix: very_good » \
+         (very_good, good, fairly_good, passable, insufficient, reject), oui/non « yes » ou « no ».",
+        "The answer in words: choices separated by \" | \", rankings \"1. A | 2. B\", grades \"choice: very_good\" \
+         (very_good, good, fairly_good, passable, insufficient, reject), yes/no as \"yes\" or \"no\".",
+    ),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -539,7 +592,7 @@ mod tests {
         for f in File::all() {
             assert_eq!(File::parse(&f.name()), Some(f));
         }
-        assert_eq!(File::all().len(), 17);
+        assert_eq!(File::all().len(), 19);
         for bad in [
             "",
             "proposals",
@@ -588,6 +641,14 @@ mod tests {
                 "sources.csv",
                 "sources.json"
             ]
+        );
+        assert!(
+            names(StepType::Questionnaire, secret).is_empty(),
+            "hidden results: no answers file"
+        );
+        assert_eq!(
+            names(StepType::Questionnaire, published),
+            ["answers.csv", "answers.json"]
         );
         assert_eq!(
             names(StepType::Debate, secret),

@@ -1088,6 +1088,7 @@ open-data-dataset-opinions = Texts, contributions and amendments
 open-data-dataset-arguments = Arguments
 open-data-dataset-sources = Sources
 open-data-dataset-debates = Debates
+open-data-dataset-answers = Questionnaire answers and votation ballots
 open-data-column = Column
 open-data-meaning = Meaning
 open-data-pb = The votes.pb file follows the pabulib format: recount it with the command "participe pb count" or any pabulib tool; its voters carry the same pseudonyms as the ballots file.

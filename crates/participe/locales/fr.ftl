@@ -1088,6 +1088,7 @@ open-data-dataset-opinions = Textes, contributions et amendements
 open-data-dataset-arguments = Arguments
 open-data-dataset-sources = Sources
 open-data-dataset-debates = Débats
+open-data-dataset-answers = Réponses aux questionnaires et bulletins de votation
 open-data-column = Colonne
 open-data-meaning = Signification
 open-data-pb = Le fichier votes.pb suit le format pabulib : on peut le recompter avec la commande « participe pb count » ou tout outil pabulib ; ses votants portent les mêmes pseudonymes que le fichier des bulletins.

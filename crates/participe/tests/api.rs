@@ -505,6 +505,63 @@ async fn walk(app: &TestApp) {
 }
 engine_test!(the_schema_exposes_nothing_private, walk);
 
+/// The demo's votation and petitions through the API: questions, results
+/// (majority judgement ranked), petitions' supports and standing.
+async fn questionnaires_and_petitions(app: &TestApp) {
+    participe::demo::load(app.db()).await.unwrap();
+    let r = q(
+        app,
+        "query($slug: String!) { project(slug: $slug) { steps { stepType questionnaire { kind resultsPublishedAt
+            questions { kind label choices }
+            results { replies votation questions { kind answered choices { choice count }
+                judgement { choice rank majorityGrade grades { grade count } } } } } } } }",
+        json!({ "slug": participe::demo_votation::SLUG }),
+    )
+    .await;
+    let qn = &r.data()["project"]["steps"][0]["questionnaire"];
+    assert_eq!(qn["kind"], "vote");
+    assert!(qn["resultsPublishedAt"].is_string());
+    assert_eq!(qn["questions"][0]["choices"].as_array().unwrap().len(), 4);
+    let res = &qn["results"];
+    assert_eq!(res["replies"], 150);
+    let counts: i64 = res["questions"][0]["choices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["count"].as_i64().unwrap())
+        .sum();
+    assert_eq!(counts, 150);
+    let judged = res["questions"][1]["judgement"].as_array().unwrap();
+    assert_eq!(judged.len(), 3);
+    assert_eq!(judged[0]["rank"], 1);
+    assert_eq!(judged[0]["choice"], "Des arbres et de l'ombre");
+    let graded: i64 = judged[0]["grades"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["count"].as_i64().unwrap())
+        .sum();
+    assert_eq!(graded, 150);
+
+    let r = q(
+        app,
+        "query($slug: String!) { project(slug: $slug) { steps { proposals(sort: MOST_SUPPORTED) { nodes {
+            title supportCount petitionStanding answerDueAt archivedAt } } } } }",
+        json!({ "slug": participe::demo_petitions::SLUG }),
+    )
+    .await;
+    let nodes = r.data()["project"]["steps"][0]["proposals"]["nodes"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let counts: Vec<i64> = nodes.iter().map(|n| n["supportCount"].as_i64().unwrap()).collect();
+    assert_eq!(counts, [63, 57, 31, 14]);
+    let standings: Vec<&str> = nodes.iter().map(|n| n["petitionStanding"].as_str().unwrap()).collect();
+    assert_eq!(standings, ["answered", "awaiting", "collecting", "archived"]);
+    assert!(nodes[1]["answerDueAt"].is_string() && nodes[3]["archivedAt"].is_string());
+}
+engine_test!(questionnaires_and_petitions_in_the_api, questionnaires_and_petitions);
+
 #[test]
 fn the_committed_schema_is_current() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schema.graphql");

@@ -576,6 +576,69 @@ async fn paper_ballots_by_mediators(app: &TestApp) {
     assert!(res.body.contains(&receipts[0]) && res.body.contains(&receipts[1]));
 }
 
+/// The answers as open data: one row per reply and question, without the
+/// private question, without the respondent; a votation's only once published.
+async fn answers_open_data(app: &TestApp) {
+    let (_pm, step, ids) = setup(app, &[("kind", "survey"), ("results_public", "on")]).await;
+    let mut a = app.logged_in(Role::Participant).await;
+    let res = a.post(&format!("/questionnaires/{step}"), &refs(&answers(&ids))).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    let page = app.client().get("/open-data").await;
+    assert!(
+        page.body.contains(&format!("/open-data/steps/{step}/answers.csv")),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains("question_type"),
+        "the dictionary explains the columns"
+    );
+    let res = app.client().get(&format!("/open-data/steps/{step}/answers.csv")).await;
+    assert_eq!(res.status, StatusCode::OK);
+    let body = res.bytes.strip_prefix("\u{feff}".as_bytes()).expect("a BOM");
+    let mut r = csv::Reader::from_reader(body);
+    assert_eq!(
+        r.headers().unwrap(),
+        participe_domain::open_data::Dataset::Answers.header()
+    );
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    // Nine answers given, the private one withheld.
+    assert_eq!(rows.len(), 8, "{rows:?}");
+    assert!(
+        rows.iter()
+            .all(|r| r[0] == rows[0][0] && r[0].len() == 16 && &r[1] == "online")
+    );
+    let answer = |label: &str| rows.iter().find(|r| &r[5] == label).map(|r| r[7].to_string());
+    assert_eq!(answer("Équipements").as_deref(), Some("Pistes | Bornes de recharge"));
+    assert_eq!(
+        answer("Noms de la place").as_deref(),
+        Some("Place Olympe de Gouges: very_good | Place des Tilleuls: passable")
+    );
+    assert!(answer("Une idée ?").is_none(), "private answers stay private");
+    assert!(!String::from_utf8_lossy(body).contains("@example.org"));
+    let json = app.client().get(&format!("/open-data/steps/{step}/answers.json")).await;
+    let v: Vec<serde_json::Value> = serde_json::from_str(&json.body).unwrap();
+    assert_eq!(v.len(), 8);
+}
+
+/// A votation's ballots are open data only once published.
+async fn ballots_open_data_after_publication(app: &TestApp) {
+    let (_pm, vote, ids) = setup(app, &[("kind", "vote"), ("results_public", "on")]).await;
+    let mut voter = app.logged_in(Role::Participant).await;
+    voter
+        .post(&format!("/questionnaires/{vote}"), &refs(&answers(&ids)))
+        .await;
+    let res = app.client().get(&format!("/open-data/steps/{vote}/answers.csv")).await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+    participe::storage::questionnaires::set_published(app.db(), vote, true)
+        .await
+        .unwrap();
+    let res = app.client().get(&format!("/open-data/steps/{vote}/answers.csv")).await;
+    assert_eq!(res.status, StatusCode::OK);
+}
+
+engine_test!(answers_as_open_data, answers_open_data);
+engine_test!(ballots_open_data_after_publication, ballots_open_data_after_publication);
 engine_test!(paper_ballots_by_mediators, paper_ballots_by_mediators);
 engine_test!(every_type_checked, every_type_checked);
 engine_test!(files_and_acknowledgement, files_and_acknowledgement);

@@ -14,6 +14,7 @@
 pub mod consultation;
 mod mutation;
 mod query;
+pub mod questionnaire;
 pub mod types;
 
 use std::future::Future;

@@ -139,6 +139,8 @@ pub enum ProposalSort {
     #[default]
     Newest,
     MostCommented,
+    /// Petitions: most supported first.
+    MostSupported,
     CostAsc,
     CostDesc,
     /// Shuffled by the `seed` argument (stable for one seed).
@@ -210,6 +212,7 @@ impl Step {
         let sort = match sort {
             ProposalSort::Newest => participe_domain::proposal::Sort::Newest,
             ProposalSort::MostCommented => participe_domain::proposal::Sort::MostCommented,
+            ProposalSort::MostSupported => participe_domain::proposal::Sort::MostSupported,
             ProposalSort::CostAsc => participe_domain::proposal::Sort::CostAsc,
             ProposalSort::CostDesc => participe_domain::proposal::Sort::CostDesc,
             ProposalSort::Random => participe_domain::proposal::Sort::Random,
@@ -248,6 +251,15 @@ impl Step {
             return Ok(None);
         }
         super::consultation::published_synthesis(ctx.data::<ApiCtx>()?, self.0.id).await
+    }
+    /// The questionnaire (or votation) of a questionnaire step.
+    async fn questionnaire(&self, ctx: &Context<'_>) -> Result<Option<super::questionnaire::Questionnaire>> {
+        if self.0.step_type != "questionnaire" {
+            return Ok(None);
+        }
+        let api = ctx.data::<ApiCtx>()?;
+        let q = storage::questionnaires::get(&api.db, self.0.id).await.api()?;
+        Ok(q.map(super::questionnaire::Questionnaire))
     }
     /// The debates of a debate step.
     async fn debates(&self, ctx: &Context<'_>) -> Result<Vec<super::consultation::Debate>> {
@@ -441,6 +453,27 @@ impl Proposal {
     }
     async fn comment_count(&self) -> i64 {
         self.0.comment_count
+    }
+    /// Petitions (a collect step in support mode): supports received.
+    async fn support_count(&self) -> i64 {
+        self.0.support_count
+    }
+    /// Petitions: collecting, awaiting (past the threshold, an answer due),
+    /// answered or archived.
+    async fn petition_standing(&self) -> &'static str {
+        self.0.standing().as_str()
+    }
+    /// Petitions: the date the threshold was reached.
+    async fn threshold_reached_at(&self) -> Option<DateTime<Utc>> {
+        self.0.threshold_reached_at
+    }
+    /// Petitions: the official answer is promised by this date.
+    async fn answer_due_at(&self) -> Option<DateTime<Utc>> {
+        self.0.answer_due_at
+    }
+    /// Petitions: archived below the threshold at this date.
+    async fn archived_at(&self) -> Option<DateTime<Utc>> {
+        self.0.archived_at
     }
     async fn published_at(&self) -> Option<DateTime<Utc>> {
         self.0.published_at

@@ -20,14 +20,20 @@ pub struct PublicStep {
     pub step_type: String,
     pub counts_public: bool,
     pub results_published_at: Option<DateTime<Utc>>,
+    /// A questionnaire's results are visible to everyone (public, and for
+    /// a votation published): its answers are open data.
+    pub answers_public: bool,
 }
 
 macro_rules! public_steps {
     ($where:literal) => {
         concat!(
             "SELECT s.id, s.project_id, p.slug AS project_slug, p.title AS project_title, s.title, s.step_type,
-                 COALESCE(v.counts_public, FALSE) AS counts_public, v.results_published_at
+                 COALESCE(v.counts_public, FALSE) AS counts_public, v.results_published_at,
+                 COALESCE(q.results_public AND (q.kind = 'survey' OR q.results_published_at IS NOT NULL), FALSE)
+                     AS answers_public
              FROM steps s JOIN projects p ON p.id = s.project_id LEFT JOIN vote_settings v ON v.step_id = s.id
+             LEFT JOIN questionnaires q ON q.step_id = s.id
              WHERE s.published AND p.visibility = 'public' ",
             $where
         )
@@ -200,4 +206,45 @@ pub fn ballot_choices(db: &Db, step_id: i64) -> BoxStream<'_, StoreResult<Ballot
         .fetch(p)
         .map(|r| r.map_err(StoreError::from))
         .boxed())
+}
+
+/// One answer of a complete reply (or ballot), without its author. Rows
+/// come by reply, then question.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AnswerRow {
+    pub reply_id: i64,
+    pub channel: String,
+    pub district: Option<String>,
+    pub age_band: Option<String>,
+    pub question_id: i64,
+    pub value: String,
+}
+
+/// The answers of a questionnaire step's complete replies, as a stream.
+pub fn answers(db: &Db, step_id: i64) -> BoxStream<'_, StoreResult<AnswerRow>> {
+    const SQL: &str = "SELECT r.id AS reply_id, r.channel, d.name AS district, r.age_band, a.question_id, a.value
+         FROM questionnaire_replies r
+         JOIN reply_answers a ON a.reply_id = r.id
+         JOIN form_questions fq ON fq.id = a.question_id
+         LEFT JOIN districts d ON d.id = r.district_id
+         WHERE r.step_id = $1 AND NOT r.draft
+         ORDER BY r.id, fq.position";
+    on_db!(db, |p| sqlx::query_as(SQL)
+        .bind(step_id)
+        .fetch(p)
+        .map(|r| r.map_err(StoreError::from))
+        .boxed())
+}
+
+/// The rows of a questionnaire step's answers file: answers of complete
+/// replies to questions that are neither private nor files.
+pub async fn answer_count(db: &Db, step_id: i64) -> StoreResult<i64> {
+    Ok(on_db!(db, |p| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM questionnaire_replies r JOIN reply_answers a ON a.reply_id = r.id
+         JOIN form_questions fq ON fq.id = a.question_id
+         WHERE r.step_id = $1 AND NOT r.draft AND NOT fq.private AND fq.kind <> 'file'"
+    )
+    .bind(step_id)
+    .fetch_one(p)
+    .await)?)
 }

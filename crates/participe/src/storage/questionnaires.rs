@@ -69,7 +69,7 @@ const SELECT: &str =
     "SELECT step_id, form_id, kind, intro, multiple_replies, anonymous, drafts, acknowledge, results_public,
      req_confirmed_email, req_min_age, req_postal_codes, results_published_at FROM questionnaires WHERE step_id = $1";
 
-async fn get(db: &Db, step_id: i64) -> StoreResult<Option<Questionnaire>> {
+pub async fn get(db: &Db, step_id: i64) -> StoreResult<Option<Questionnaire>> {
     let row: Option<Row> = on_db!(db, |p| sqlx::query_as(SELECT).bind(step_id).fetch_optional(p).await)?;
     Ok(row.map(Questionnaire::from))
 }

@@ -34,6 +34,12 @@ const CHUNK: usize = 64 * 1024;
 const QUEUE: usize = 4;
 
 fn publicity(s: &PublicStep) -> VotePublicity {
+    if s.step_type == StepType::Questionnaire.as_str() {
+        return VotePublicity {
+            results_published: s.answers_public,
+            counts_public: false,
+        };
+    }
     VotePublicity {
         results_published: s.results_published_at.is_some(),
         counts_public: s.counts_public,
@@ -60,6 +66,11 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> AppResult<Html<Str
         }
         let counts = store::counts(&state.db, s.id).await?;
         let texts = crate::storage::open_data_texts::counts(&state.db, s.id).await?;
+        let answers = if kind == StepType::Questionnaire {
+            store::answer_count(&state.db, s.id).await?
+        } else {
+            0
+        };
         let files: Vec<Value> = open_data::files_of(kind, publicity(s))
             .into_iter()
             .map(|f| {
@@ -72,6 +83,7 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> AppResult<Html<Str
                     Dataset::Arguments => texts.arguments,
                     Dataset::Sources => texts.sources,
                     Dataset::Debates => texts.debates,
+                    Dataset::Answers => answers,
                 };
                 let format = match f {
                     File::Data(_, Format::Csv) => "csv",
@@ -293,6 +305,33 @@ impl OpenRow for VoteOut {
 }
 
 #[derive(Serialize)]
+struct AnswerOut {
+    reply: String,
+    channel: String,
+    district: Option<String>,
+    age_band: Option<String>,
+    question_id: i64,
+    question: String,
+    question_type: &'static str,
+    answer: String,
+}
+
+impl OpenRow for AnswerOut {
+    fn record(&self) -> Vec<String> {
+        vec![
+            self.reply.clone(),
+            self.channel.clone(),
+            opt(&self.district),
+            opt(&self.age_band),
+            self.question_id.to_string(),
+            self.question.clone(),
+            self.question_type.to_string(),
+            self.answer.clone(),
+        ]
+    }
+}
+
+#[derive(Serialize)]
 struct ResultOut {
     proposal: i64,
     title: String,
@@ -483,6 +522,39 @@ async fn write(job: &Job, tx: &mpsc::Sender<Chunk>) -> anyhow::Result<()> {
         Dataset::Opinions | Dataset::Arguments | Dataset::Sources | Dataset::Debates => {
             if !super::open_data_texts::write(job, job.dataset, &mut enc, tx).await? {
                 return Ok(());
+            }
+        }
+        Dataset::Answers => {
+            let Some(q) = crate::storage::questionnaires::get(&job.db, job.step_id).await? else {
+                return Ok(());
+            };
+            // Private questions and uploaded files are not published.
+            let questions: std::collections::HashMap<i64, participe_domain::form::Question> =
+                crate::storage::forms::questions(&job.db, q.form_id)
+                    .await?
+                    .into_iter()
+                    .filter(|q| !q.private && q.kind != participe_domain::form::QuestionKind::File)
+                    .map(|q| (q.id, q))
+                    .collect();
+            let mut rows = store::answers(&job.db, job.step_id);
+            while let Some(r) = rows.next().await {
+                let r = r?;
+                let Some(q) = questions.get(&r.question_id) else {
+                    continue;
+                };
+                enc.push(&AnswerOut {
+                    reply: pseudonym(r.reply_id),
+                    channel: r.channel,
+                    district: r.district,
+                    age_band: r.age_band,
+                    question_id: q.id,
+                    question: q.label.clone(),
+                    question_type: q.kind.as_str(),
+                    answer: participe_domain::form::Answer::from_storage(q.kind, &r.value).plain(),
+                })?;
+                if !send_if_full(&mut enc, tx).await? {
+                    return Ok(());
+                }
             }
         }
         Dataset::Results => {

@@ -228,7 +228,7 @@ pub(super) async fn write(
                 }
             }
         }
-        Dataset::Proposals | Dataset::Comments | Dataset::Votes | Dataset::Results => {}
+        Dataset::Proposals | Dataset::Comments | Dataset::Votes | Dataset::Results | Dataset::Answers => {}
     }
     Ok(true)
 }
