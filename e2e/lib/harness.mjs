@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-import { audit, unauditedPages, watchLoads } from './audit.mjs';
+import { audit, markNoScript, unauditedPages, watchLoads } from './audit.mjs';
 import { ADMIN, startServer } from './server.mjs';
 
 export { ADMIN, audit };
@@ -62,17 +62,20 @@ export function useSite({ demo = false } = {}) {
   site.journey = (name, fn) =>
     test(name, { timeout: 180_000 }, async () => {
       const contexts = [];
-      /** A new visitor: isolated cookies, one page, French browser. */
-      const visitor = async () => {
+      /** A new visitor: isolated cookies, one page, French browser
+       * (`visitor({ javaScript: false })`: a browser that runs no script). */
+      const visitor = async ({ javaScript = true } = {}) => {
         const context = await site.browser.newContext({
           baseURL: site.server.url,
           locale: 'fr-FR',
           viewport: { width: 1280, height: 900 },
+          javaScriptEnabled: javaScript,
         });
         context.setDefaultTimeout(30_000);
         context.setDefaultNavigationTimeout(30_000);
         const page = await context.newPage();
         watchLoads(page);
+        if (!javaScript) markNoScript(page);
         contexts.push({ context, page });
         return page;
       };
