@@ -153,6 +153,27 @@ fn answers(ids: &[i64]) -> Vec<(String, String)> {
     ]
 }
 
+/// The counts kept as replies arrive equal a count of every stored answer
+/// of the step's complete replies (drafts left out).
+async fn assert_tallies(app: &TestApp, step: i64) {
+    let mut kept = participe::storage::questionnaires::answer_counts(app.db(), step, &Default::default())
+        .await
+        .unwrap();
+    let mut counted: Vec<(i64, String, i64)> = participe::on_db!(app.db(), |p| sqlx::query_as(
+        "SELECT a.question_id, a.value, COUNT(*) FROM reply_answers a
+         JOIN questionnaire_replies r ON r.id = a.reply_id
+         WHERE r.step_id = $1 AND NOT r.draft GROUP BY a.question_id, a.value"
+    )
+    .bind(step)
+    .fetch_all(p)
+    .await)
+    .unwrap();
+    kept.sort();
+    counted.sort();
+    assert!(!counted.is_empty());
+    assert_eq!(kept, counted);
+}
+
 fn refs(v: &[(String, String)]) -> Vec<(&str, &str)> {
     v.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect()
 }
@@ -322,6 +343,7 @@ async fn drafts_resume(app: &TestApp) {
     assert_eq!(app.count("questionnaire_replies").await, 1);
     let page = a.get(&path).await;
     assert!(page.body.contains("déjà répondu"));
+    assert_tallies(app, step).await;
 }
 
 async fn anonymous_replies(app: &TestApp) {
@@ -363,6 +385,7 @@ async fn one_secret_ballot_under_concurrency(app: &TestApp) {
     }
     assert_eq!(ok, 1);
     assert_eq!(app.count("questionnaire_replies").await, 1);
+    assert_tallies(app, step).await;
     assert_eq!(app.count("questionnaire_participants").await, 1);
     // The ballot holds no voter and no time; it has a receipt.
     let (user, created, receipt): (Option<i64>, Option<String>, Option<String>) =
@@ -547,6 +570,7 @@ async fn paper_ballots_by_mediators(app: &TestApp) {
     .unwrap();
     assert_eq!(rows, vec![(None, "paper".to_string()), (None, "paper".to_string())]);
     assert_eq!(app.count("questionnaire_participants").await, 0);
+    assert_tallies(app, step).await;
     // Once the results are published, no ballot may be added.
     let past = |d: i64| {
         (chrono::Utc::now() - chrono::Duration::days(d))

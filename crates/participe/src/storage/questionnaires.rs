@@ -257,13 +257,22 @@ pub async fn save_reply(db: &Db, r: &NewReply<'_>) -> StoreResult<Saved> {
                     .await?
                 }
             };
-            for (qid, value) in r.answers {
-                sqlx::query("INSERT INTO reply_answers (reply_id, question_id, value) VALUES ($1, $2, $3)")
-                    .bind(id)
-                    .bind(qid)
-                    .bind(value)
-                    .execute(&mut *tx)
-                    .await?;
+            if !r.answers.is_empty() {
+                // One statement for the answers, one for the counts the
+                // results read (complete replies only).
+                let mut q = sqlx::QueryBuilder::new("INSERT INTO reply_answers (reply_id, question_id, value) ");
+                q.push_values(r.answers.iter(), |mut b, (qid, value)| {
+                    b.push_bind(id).push_bind(*qid).push_bind(value.as_str());
+                });
+                q.build().execute(&mut *tx).await?;
+                if !r.draft {
+                    let mut q = sqlx::QueryBuilder::new("INSERT INTO answer_tallies (step_id, question_id, value, count) ");
+                    q.push_values(r.answers.iter(), |mut b, (qid, value)| {
+                        b.push_bind(r.step_id).push_bind(*qid).push_bind(value.as_str()).push_bind(1_i64);
+                    });
+                    q.push(" ON CONFLICT (step_id, question_id, value) DO UPDATE SET count = answer_tallies.count + 1");
+                    q.build().execute(&mut *tx).await?;
+                }
             }
             tx.commit().await?;
             Ok(Saved::Reply {
@@ -344,6 +353,15 @@ pub struct Filter {
 /// Every distinct answer to each question of the step's complete replies,
 /// with how many replies gave it (the results are computed from these).
 pub async fn answer_counts(db: &Db, step_id: i64, f: &Filter) -> StoreResult<Vec<(i64, String, i64)>> {
+    if *f == Filter::default() {
+        // Kept as replies arrive: a few rows, whatever the number of replies.
+        return Ok(on_db!(db, |p| sqlx::query_as(
+            "SELECT question_id, value, count FROM answer_tallies WHERE step_id = $1 AND count > 0"
+        )
+        .bind(step_id)
+        .fetch_all(p)
+        .await)?);
+    }
     Ok(on_db!(db, |p| sqlx::query_as(
         "SELECT a.question_id, a.value, COUNT(*) FROM reply_answers a
          JOIN questionnaire_replies r ON r.id = a.reply_id
