@@ -146,6 +146,21 @@ pub struct Choice {
     pub description: String,
     /// `#rrggbb`, or empty.
     pub colour: String,
+    /// The stored name of an uploaded image illustrating it, or empty.
+    pub image: String,
+}
+
+/// Whether `s` has the shape of a stored upload's name (`<64 hex>.<png|jpg|gif|webp>`):
+/// a choice may only point at an image uploaded to this site.
+pub fn is_image_name(s: &str) -> bool {
+    match s.split_once('.') {
+        Some((stem, ext)) => {
+            stem.len() == 64
+                && stem.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+                && matches!(ext, "png" | "jpg" | "gif" | "webp")
+        }
+        None => false,
+    }
 }
 
 impl Choice {
@@ -154,16 +169,22 @@ impl Choice {
             title: title.to_string(),
             description: String::new(),
             colour: String::new(),
+            image: String::new(),
         }
     }
 
-    /// Parses one line of the choices box: `Title | description | #colour`
-    /// (the last two optional).
+    /// Parses one line of the choices box: `Title | description | #colour
+    /// | image` (the last three optional; the image is the stored name an
+    /// upload gave, written by the editor's image form).
     pub fn parse_line(line: &str) -> Result<Choice, &'static str> {
         let mut parts = line.split(" | ").map(str::trim);
         let title = parts.next().unwrap_or_default();
         let description = parts.next().unwrap_or_default();
         let colour = parts.next().unwrap_or_default();
+        let image = parts.next().unwrap_or_default();
+        if !image.is_empty() && !is_image_name(image) {
+            return Err("error-choice-image");
+        }
         if title.is_empty() || title.chars().count() > MAX_CHOICE || title == OTHER || parts.next().is_some() {
             return Err("error-choice-invalid");
         }
@@ -179,15 +200,24 @@ impl Choice {
             title: title.to_string(),
             description: description.to_string(),
             colour,
+            image: image.to_string(),
         })
     }
 
     /// The line this choice is written as (the inverse of `parse_line`).
     pub fn to_line(&self) -> String {
-        match (self.description.is_empty(), self.colour.is_empty()) {
-            (true, true) => self.title.clone(),
-            (false, true) => format!("{} | {}", self.title, self.description),
-            _ => format!("{} | {} | {}", self.title, self.description, self.colour),
+        match (
+            self.description.is_empty(),
+            self.colour.is_empty(),
+            self.image.is_empty(),
+        ) {
+            (true, true, true) => self.title.clone(),
+            (false, true, true) => format!("{} | {}", self.title, self.description),
+            (_, _, true) => format!("{} | {} | {}", self.title, self.description, self.colour),
+            _ => format!(
+                "{} | {} | {} | {}",
+                self.title, self.description, self.colour, self.image
+            ),
         }
     }
 }
@@ -499,9 +529,21 @@ mod tests {
         }
 
         #[test]
-        fn choice_lines_round_trip(t in "[a-zA-Zé ]{1,20}", d in "[a-z ]{0,20}") {
-            if let Ok(c) = Choice::parse_line(&format!("{t} | {d} | #123456")) {
+        fn choice_lines_round_trip(t in "[a-zA-Zé ]{1,20}", d in "[a-z ]{0,20}", image in proptest::bool::ANY) {
+            let img = if image { format!(" | {}.png", "ab".repeat(32)) } else { String::new() };
+            if let Ok(c) = Choice::parse_line(&format!("{t} | {d} | #123456{img}")) {
+                prop_assert_eq!(c.image.is_empty(), !image);
                 prop_assert_eq!(Choice::parse_line(&c.to_line()).unwrap(), c);
+            }
+            if let Ok(c) = Choice::parse_line(&format!("{t} | {d} |  | {}.webp", "0f".repeat(32))) {
+                prop_assert_eq!(Choice::parse_line(&c.to_line()).unwrap(), c);
+            }
+        }
+
+        #[test]
+        fn choice_images_are_stored_names_only(s in ".{0,80}") {
+            if Choice::parse_line(&format!("A | | | {s}")).is_ok() {
+                prop_assert!(s.trim().is_empty() || is_image_name(s.trim()));
             }
         }
     }

@@ -166,6 +166,7 @@ const MATRIX: &[Row] = &[
     ("post", "/admin/questions/{id}/move", Body::Form(&[("direction", "up")]), MANAGERS_DONE),
     ("post", "/admin/questions/{id}/delete", Body::None, MANAGERS_DONE),
     ("post", "/admin/questions/{id}/duplicate", Body::None, MANAGERS_DONE),
+    ("post", "/admin/questions/{id}/choice-image", Body::EmptyMultipart, MANAGERS_INVALID),
     ("post", "/admin/questions/{id}/jumps", Body::Form(&[("target", "end")]), MANAGERS_INVALID),
     ("post", "/admin/questions/{id}/jumps/delete", Body::Form(&[("index", "0")]), MANAGERS_DONE),
     ("post", "/admin/questions/{id}/always", Body::Form(&[("target", "end")]), MANAGERS_DONE),

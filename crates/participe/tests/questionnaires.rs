@@ -661,6 +661,63 @@ async fn ballots_open_data_after_publication(app: &TestApp) {
     assert_eq!(res.status, StatusCode::OK);
 }
 
+/// An image per choice: uploaded in the editor (checked by content), shown
+/// beside the choice; a name typed in the choices box is refused.
+async fn choice_images(app: &TestApp) {
+    let (mut pm, step, ids) = setup(app, &[("kind", "survey"), ("results_public", "on")]).await;
+    let path = format!("/admin/questions/{}/choice-image", ids[2]);
+    let res = pm
+        .post_multipart(
+            &path,
+            &[("choice", "0")],
+            &[("image", "x.png", b"<svg onload=alert(1)>")],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(!res.field_error(&format!("q-{}-image", ids[2])).is_empty());
+    let res = pm
+        .post_multipart(&path, &[("choice", "9")], &[("image", "x.png", common::PNG)])
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let res = pm
+        .post_multipart(&path, &[("choice", "0")], &[("image", "x.png", common::PNG)])
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let page = pm.get(&format!("/questionnaires/{step}")).await;
+    let src = page.attr(&format!("label[for='f-q-{}-1'] img.choice-image", ids[2]), "src");
+    assert!(src.starts_with("/uploads/"), "{src}");
+    assert_eq!(page.attr(&format!("label[for='f-q-{}-1'] img", ids[2]), "alt"), "");
+    // The choice keeps its title, and the image its place through an edit.
+    let editor = pm.get(&format!("/admin/steps/{step}/questionnaire")).await;
+    let choices = editor.text(&format!("#f-q-{}-choices", ids[2]));
+    assert!(
+        choices.starts_with("Travail | Le plus courant | #1d4ed8 | "),
+        "{choices}"
+    );
+    // A typed name that is not an upload's is refused.
+    let res = pm
+        .post(
+            &format!("/admin/questions/{}", ids[2]),
+            &[
+                (&*format!("q-{}-kind", ids[2]), "single_choice"),
+                (&*format!("q-{}-label", ids[2]), "Trajet"),
+                (
+                    &*format!("q-{}-choices", ids[2]),
+                    "Travail | | | ../../etc/passwd\nLoisirs",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let res = pm
+        .post_multipart(&path, &[("choice", "0"), ("remove", "on")], &[])
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let page = pm.get(&format!("/questionnaires/{step}")).await;
+    assert!(!page.has("img.choice-image"));
+}
+
+engine_test!(choice_images_uploaded_and_shown, choice_images);
 engine_test!(answers_as_open_data, answers_open_data);
 engine_test!(ballots_open_data_after_publication, ballots_open_data_after_publication);
 engine_test!(paper_ballots_by_mediators, paper_ballots_by_mediators);

@@ -266,11 +266,19 @@ pub async fn save_reply(db: &Db, r: &NewReply<'_>) -> StoreResult<Saved> {
                 });
                 q.build().execute(&mut *tx).await?;
                 if !r.draft {
-                    let mut q = sqlx::QueryBuilder::new("INSERT INTO answer_tallies (step_id, question_id, value, count) ");
+                    let shard = id % 16;
+                    let mut q =
+                        sqlx::QueryBuilder::new("INSERT INTO answer_tallies (step_id, question_id, value, shard, count) ");
                     q.push_values(r.answers.iter(), |mut b, (qid, value)| {
-                        b.push_bind(r.step_id).push_bind(*qid).push_bind(value.as_str()).push_bind(1_i64);
+                        b.push_bind(r.step_id)
+                            .push_bind(*qid)
+                            .push_bind(value.as_str())
+                            .push_bind(shard)
+                            .push_bind(1_i64);
                     });
-                    q.push(" ON CONFLICT (step_id, question_id, value) DO UPDATE SET count = answer_tallies.count + 1");
+                    q.push(
+                        " ON CONFLICT (step_id, question_id, value, shard) DO UPDATE SET count = answer_tallies.count + 1",
+                    );
                     q.build().execute(&mut *tx).await?;
                 }
             }
@@ -356,7 +364,8 @@ pub async fn answer_counts(db: &Db, step_id: i64, f: &Filter) -> StoreResult<Vec
     if *f == Filter::default() {
         // Kept as replies arrive: a few rows, whatever the number of replies.
         return Ok(on_db!(db, |p| sqlx::query_as(
-            "SELECT question_id, value, count FROM answer_tallies WHERE step_id = $1 AND count > 0"
+            "SELECT question_id, value, CAST(SUM(count) AS BIGINT) FROM answer_tallies WHERE step_id = $1
+             GROUP BY question_id, value HAVING SUM(count) > 0"
         )
         .bind(step_id)
         .fetch_all(p)

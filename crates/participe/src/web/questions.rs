@@ -19,6 +19,8 @@ pub struct ChoiceView {
     pub title: String,
     pub description: String,
     pub colour: String,
+    /// The stored name of its image, or empty.
+    pub image: String,
     /// The field of its rank or grade (`q-ID-cK`), by its configured index.
     pub field: String,
 }
@@ -66,6 +68,7 @@ pub fn views(questions: &[Question], seed: u64, asked: Option<&[i64]>) -> Vec<Qu
                     title: c.title.clone(),
                     description: c.description.clone(),
                     colour: c.colour.clone(),
+                    image: c.image.clone(),
                     field: choice_field(q.id, k),
                 })
                 .collect();

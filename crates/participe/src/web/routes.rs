@@ -114,6 +114,7 @@ routes! {
     post "/admin/questions/{id}/move" => admin::questions::move_question;
     post "/admin/questions/{id}/delete" => admin::questions::delete_question;
     post "/admin/questions/{id}/duplicate" => admin::questions::duplicate_question;
+    post "/admin/questions/{id}/choice-image" => admin::questions::choice_image;
     post "/admin/questions/{id}/jumps" => admin::questions::add_jump;
     post "/admin/questions/{id}/jumps/delete" => admin::questions::delete_jump;
     post "/admin/questions/{id}/always" => admin::questions::set_always;

@@ -73,6 +73,8 @@ pub fn admin_views(questions: &[Question]) -> Vec<Value> {
                 jumps, always => q.logic.always.map(|t| target_label(questions, &t)),
                 always_end => q.logic.always == Some(Target::End),
                 testable => testable_values(q), later,
+                has_choices => q.kind.has_choices(),
+                choice_list => q.choices.iter().map(|c| view! { title => c.title, image => c.image }).collect::<Vec<_>>(),
             }
         })
         .collect()
@@ -417,5 +419,44 @@ pub async fn set_always(
     let mut logic = questions[at].logic.clone();
     logic.always = always;
     forms::set_logic(&state.db, qid, &logic).await?;
+    Ok(back(&state, &step, &format!("question-{qid}")))
+}
+
+/// Sets or removes the image illustrating one choice (a multipart form:
+/// `choice`, its position from 0; the `image` file, checked by content; or
+/// `remove`).
+pub async fn choice_image(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    PathParams(qid): PathParams<i64>,
+    multipart: axum::extract::Multipart,
+) -> AppResult<Response> {
+    ctx.require(Action::DecideProposals)?;
+    let (step, form_id) = owner_of_question(&state, qid).await?;
+    let form = crate::web::upload::read_multipart(multipart).await?;
+    let mut q = forms::questions(&state.db, form_id)
+        .await?
+        .into_iter()
+        .find(|q| q.id == qid)
+        .ok_or_else(AppError::not_found)?;
+    let field = format!("q-{qid}-image");
+    let mut errors = FieldErrors::new();
+    match form
+        .get("choice")
+        .parse::<usize>()
+        .ok()
+        .filter(|i| *i < q.choices.len())
+    {
+        None => errors.add(field, "error-choice-unknown"),
+        Some(i) if !form.get("remove").is_empty() => q.choices[i].image.clear(),
+        Some(i) => match crate::web::upload::store_cover(&state, form.files("image").next()).await? {
+            Ok(name) => q.choices[i].image = name,
+            Err(code) => errors.add(field, code),
+        },
+    }
+    if !errors.is_empty() {
+        return owner_page(&state, &ctx, &step, Failed { errors, values: vec![] }).await;
+    }
+    forms::update_question(&state.db, qid, &q).await?;
     Ok(back(&state, &step, &format!("question-{qid}")))
 }
