@@ -3,9 +3,9 @@
 
 -- How many complete replies (or ballots) of a step gave `value` to a
 -- question: the unfiltered results read these few rows instead of every
--- answer. Updated in the transaction that stores a reply, in one of 16
+-- answer. Updated in the transaction that stores a reply, on PostgreSQL in one of 16
 -- shards (the reply's id modulo 16) so that concurrent replies seldom wait
--- on the same row; readers add the shards up.
+-- on the same row (SQLite, one writer at a time, uses shard 0); readers add them up.
 CREATE TABLE answer_tallies (
     step_id INTEGER NOT NULL REFERENCES steps(id) ON DELETE CASCADE,
     question_id INTEGER NOT NULL REFERENCES form_questions(id) ON DELETE CASCADE,
