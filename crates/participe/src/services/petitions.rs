@@ -20,29 +20,29 @@ pub enum Outcome {
 }
 
 /// Supports a proposal (or withdraws the support) for `user_id`, after the
-/// domain's checks; sends the threshold emails when this support reached it.
+/// domain's checks (`settings`: its step's support mode, None when off);
+/// sends the threshold emails when this support reached it. An archiving
+/// that happens meanwhile is caught by the storage's transaction.
 pub async fn set_support(
-    db: &Db,
-    config: &Config,
-    i18n: &I18n,
+    state: &crate::app::AppState,
     proposal: &Proposal,
+    settings: Option<PetitionSettings>,
     step_open: bool,
     user_id: i64,
     on: bool,
 ) -> anyhow::Result<Outcome> {
-    let settings = petitions::settings(db, proposal.step_id).await?;
-    let current = petitions::of_proposal(db, proposal.id).await?;
     if let Err(r) = may_support(
         settings.is_some(),
         step_open,
         proposal.is_published() && proposal.hidden_reason.is_none(),
-        current.archived_at.is_some(),
+        proposal.archived_at.is_some(),
     ) {
         return Ok(Outcome::Refused(r));
     }
     let Some(settings) = settings else {
         return Ok(Outcome::Refused(Refusal::NotSupportMode));
     };
+    let (db, config, i18n) = (&state.db, &state.config, &state.i18n);
     if !on {
         petitions::withdraw(db, proposal.id, user_id).await?;
         return Ok(Outcome::Done(Supported::Already));

@@ -10,7 +10,7 @@ use participe_domain::step::StepType;
 use super::questions::{Failed, admin_views, kinds};
 use crate::app::AppState;
 use crate::storage::steps::{self, Step};
-use crate::storage::{forms, projects, questionnaires, users, votes};
+use crate::storage::{forms, projects, questionnaires, votes};
 use crate::view;
 use crate::web::context::Ctx;
 use crate::web::error::{AppError, AppResult};
@@ -154,16 +154,9 @@ pub async fn add_mediator(
     ctx.require(Action::DecideProposals)?;
     let step = questionnaire_step(&state, id).await?;
     let p = pairs(&raw);
-    match users::by_email(&state.db, &get(&p, "email").trim().to_lowercase()).await? {
-        Some(u) if u.deleted_at.is_none() => {
-            votes::add_mediator(&state.db, id, u.id).await?;
-            Ok(to_mediators(&state, id))
-        }
-        _ => {
-            let mut errors = participe_domain::FieldErrors::new();
-            errors.add("email", "error-no-such-account");
-            page(&state, &ctx, &step, Failed { errors, values: p }).await
-        }
+    match super::vote::name_mediator(&state, id, get(&p, "email")).await? {
+        Ok(()) => Ok(to_mediators(&state, id)),
+        Err(errors) => page(&state, &ctx, &step, Failed { errors, values: p }).await,
     }
 }
 

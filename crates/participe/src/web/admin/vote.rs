@@ -207,16 +207,24 @@ pub async fn add_mediator(
     ctx.require(Action::DecideProposals)?;
     let step = vote_step(&state, id).await?;
     let p = pairs(&raw);
-    let email = get(&p, "email").trim().to_lowercase();
-    match users::by_email(&state.db, &email).await? {
+    match name_mediator(&state, id, get(&p, "email")).await? {
+        Ok(()) => Ok(back(&state, id, "mediators", "flash-saved")),
+        Err(errors) => page(&state, &ctx, &step, Failed { errors, values: p }).await,
+    }
+}
+
+/// Names the account with this email a mediator of a step (a vote or a
+/// votation); the error is on the `email` field when there is none.
+pub(super) async fn name_mediator(state: &AppState, step_id: i64, email: &str) -> AppResult<Result<(), FieldErrors>> {
+    match users::by_email(&state.db, &email.trim().to_lowercase()).await? {
         Some(u) if u.deleted_at.is_none() => {
-            votes::add_mediator(&state.db, id, u.id).await?;
-            Ok(back(&state, id, "mediators", "flash-saved"))
+            votes::add_mediator(&state.db, step_id, u.id).await?;
+            Ok(Ok(()))
         }
         _ => {
             let mut errors = FieldErrors::new();
             errors.add("email", "error-no-such-account");
-            page(&state, &ctx, &step, Failed { errors, values: p }).await
+            Ok(Err(errors))
         }
     }
 }

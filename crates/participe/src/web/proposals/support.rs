@@ -52,7 +52,7 @@ pub async fn support(
     limits::check(&state, &ctx, Limited::Participation(user.id)).await?;
     let on = f.action != "withdraw";
     let open = cs.state() == StepState::Open;
-    let outcome = petitions::set_support(&state.db, &state.config, &state.i18n, &proposal, open, user.id, on).await?;
+    let outcome = petitions::set_support(&state, &proposal, cs.petition, open, user.id, on).await?;
     let flash = match outcome {
         Outcome::Refused(r) => return refuse(r.message_id()).await,
         Outcome::Done(Supported::Archived) => {

@@ -9,13 +9,11 @@ use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 use participe_domain::FieldErrors;
 use participe_domain::form::{Completeness, parse_answers_as};
-use participe_domain::permission::Action;
 use participe_domain::questionnaire::Kind;
 
 use super::{Place, place};
 use crate::app::AppState;
 use crate::storage::questionnaires::{self, NewReply, Saved};
-use crate::storage::votes;
 use crate::view;
 use crate::web::context::Ctx;
 use crate::web::error::{AppError, AppResult};
@@ -25,10 +23,9 @@ use crate::web::render;
 
 /// The votation, if this user may enter its paper ballots.
 async fn mediated(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<Place> {
-    let user = ctx.user()?;
+    ctx.user()?;
     let p = place(state, ctx, id).await?;
-    let allowed = ctx.can(Action::DecideProposals) || votes::is_mediator(&state.db, id, user.id).await?;
-    if !allowed {
+    if !crate::web::votes::may_enter_paper(state, ctx, id).await? {
         return Err(AppError::forbidden());
     }
     if p.questionnaire.settings.kind != Kind::Vote {
