@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use participe_domain::analysis::Outcome;
 use participe_domain::proposal::{ProposalInput, Sort};
 
+use super::proposal_list::{self, Arg, Part, Sql};
 use super::{Db, StoreError, StoreResult, WriteTx, now};
 use crate::on_db;
 
@@ -302,42 +303,22 @@ pub struct Filters {
     pub text: Option<String>,
 }
 
-macro_rules! list_where {
-    () => {
-        "WHERE p.step_id = $1 AND p.state = 'published'
-           AND ($2 IS NULL OR p.district_id = $2) AND ($3 IS NULL OR p.theme_id = $3)
-           AND ($4 IS NULL OR p.category_id = $4) AND ($5 IS NULL OR p.status_id = $5)
-           AND ($6 IS NULL OR LOWER(p.title || ' ' || p.summary) LIKE $6) "
-    };
+/// Runs a list statement (`storage::proposal_list`) returning integers.
+async fn list_query(db: &Db, sql: &Sql) -> StoreResult<Vec<i64>> {
+    Ok(on_db!(db, |p| {
+        let mut q = sqlx::query_scalar(sqlx::AssertSqlSafe(sql.text.clone()));
+        for arg in &sql.args {
+            q = match arg {
+                Arg::Int(v) => q.bind(*v),
+                Arg::Text(v) => q.bind(v.clone()),
+            };
+        }
+        q.fetch_all(p).await
+    })?)
 }
 
-/// A `LIKE` pattern for the search words (the wildcards typed are dropped).
-fn like(text: &Option<String>) -> Option<String> {
-    text.as_ref()
-        .map(|t| t.trim().to_lowercase())
-        .filter(|t| !t.is_empty())
-        .map(|t| {
-            let escaped: String = t.chars().filter(|c| *c != '%' && *c != '_').collect();
-            format!("%{escaped}%")
-        })
-}
-
-/// The ids of one page, from the proposals table alone (narrow rows, no
-/// joins), so sorting thousands of proposals stays cheap; the page's rows
-/// are then read by id.
-macro_rules! page_ids_sql {
-    ($order:literal) => {
-        concat!(
-            "SELECT p.id FROM proposals p ",
-            list_where!(),
-            "ORDER BY ",
-            $order,
-            " LIMIT $7 OFFSET $8"
-        )
-    };
-}
-
-/// One page of a step's published proposals. `seed` orders the random sort.
+/// One page of a step's published proposals. `seed` chooses where the
+/// random order starts (see `storage::proposal_list`).
 pub async fn list(
     db: &Db,
     step_id: i64,
@@ -347,32 +328,39 @@ pub async fn list(
     limit: i64,
     offset: i64,
 ) -> StoreResult<Vec<Proposal>> {
-    let sql = match sort {
-        Sort::Random => page_ids_sql!("((p.id * 2654435761 + $9) % 4294967291), p.id"),
-        Sort::Newest => page_ids_sql!("p.published_at DESC, p.id DESC"),
-        Sort::MostCommented => page_ids_sql!("p.comment_count DESC, p.id DESC"),
-        Sort::MostSupported => page_ids_sql!("p.support_count DESC, p.id DESC"),
-        Sort::CostAsc => page_ids_sql!("p.cost IS NULL, p.cost ASC, p.id"),
-        Sort::CostDesc => page_ids_sql!("p.cost IS NULL, p.cost DESC, p.id"),
+    let ids = if sort == Sort::Random {
+        let start = seed.rem_euclid(proposal_list::SHUFFLE_MODULUS);
+        let mut ids = list_query(
+            db,
+            &proposal_list::page_ids(step_id, f, sort, Some(Part::From(start)), limit, offset),
+        )
+        .await?;
+        if (ids.len() as i64) < limit {
+            // The page runs past the end of the shuffle: go on from its start.
+            let before = if ids.is_empty() {
+                list_query(db, &proposal_list::count(step_id, f, Some(Part::From(start))))
+                    .await?
+                    .first()
+                    .copied()
+                    .unwrap_or(0)
+            } else {
+                offset + ids.len() as i64
+            };
+            let rest = limit - ids.len() as i64;
+            let more = proposal_list::page_ids(
+                step_id,
+                f,
+                sort,
+                Some(Part::Before(start)),
+                rest,
+                (offset - before).max(0),
+            );
+            ids.extend(list_query(db, &more).await?);
+        }
+        ids
+    } else {
+        list_query(db, &proposal_list::page_ids(step_id, f, sort, None, limit, offset)).await?
     };
-    let text = like(&f.text);
-    let ids: Vec<i64> = on_db!(db, |p| {
-        let q = sqlx::query_scalar(sql)
-            .bind(step_id)
-            .bind(f.district)
-            .bind(f.theme)
-            .bind(f.category)
-            .bind(f.status)
-            .bind(text.clone())
-            .bind(limit)
-            .bind(offset);
-        let q = if sort == Sort::Random {
-            q.bind(seed.rem_euclid(1 << 31))
-        } else {
-            q
-        };
-        q.fetch_all(p).await
-    })?;
     by_ids(db, &ids).await
 }
 
@@ -397,19 +385,8 @@ pub async fn by_ids(db: &Db, ids: &[i64]) -> StoreResult<Vec<Proposal>> {
 
 /// How many published proposals match the filters.
 pub async fn count(db: &Db, step_id: i64, f: &Filters) -> StoreResult<i64> {
-    let text = like(&f.text);
-    Ok(on_db!(db, |p| sqlx::query_scalar(concat!(
-        "SELECT COUNT(*) FROM proposals p ",
-        list_where!()
-    ))
-    .bind(step_id)
-    .bind(f.district)
-    .bind(f.theme)
-    .bind(f.category)
-    .bind(f.status)
-    .bind(text.clone())
-    .fetch_one(p)
-    .await)?)
+    let n = list_query(db, &proposal_list::count(step_id, f, None)).await?;
+    Ok(n.first().copied().unwrap_or(0))
 }
 
 /// Every published proposal of a step, by number (staff lists, exports).
