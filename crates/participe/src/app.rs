@@ -26,6 +26,14 @@ pub struct Inner {
     pub org: crate::services::org_cache::OrgCache,
     /// Questionnaire results, recomputed only when replies change.
     pub questionnaire_results: crate::services::questionnaire_results::ResultsCache,
+    /// Rendered pages for anonymous visitors, at most a second old.
+    pub pages: crate::services::page_cache::PageCache,
+    /// Ballots written in groups, one transaction per group.
+    pub ballots: crate::services::ballot_writer::BallotWriter,
+    /// How often each person may vote or contribute.
+    pub person_limits: crate::services::person_limits::PersonLimits,
+    /// Vote steps with their candidates, at most a second old.
+    pub vote_steps: crate::services::vote_steps::VoteSteps,
 }
 
 /// Shared, cheaply cloned state of the running application.
@@ -44,6 +52,12 @@ impl AppState {
         let i18n = Arc::new(I18n::new());
         let templates = crate::web::render::environment(i18n.clone(), config.timezone);
         let files = Box::new(LocalDisk::new(config.data_dir.join("uploads")));
+        let pages = crate::services::page_cache::PageCache::new(config.page_cache_bytes, config.kept_for);
+        let vote_steps = crate::services::vote_steps::VoteSteps::new(config.kept_for);
+        let person_limits = crate::services::person_limits::PersonLimits::new(
+            config.rate_limits.vote,
+            std::time::Duration::from_secs(config.rate_limits.window_secs.max(1) as u64),
+        );
         AppState(Arc::new(Inner {
             db,
             config,
@@ -54,7 +68,18 @@ impl AppState {
             counters: Default::default(),
             questionnaire_results: Default::default(),
             org: Default::default(),
+            pages,
+            ballots: Default::default(),
+            person_limits,
+            vote_steps,
         }))
+    }
+
+    /// Drops what is kept in memory for at most a second (pages for
+    /// anonymous visitors, vote steps), after a change made on this server.
+    pub fn forget_kept(&self) {
+        self.pages.forget_all();
+        self.vote_steps.forget_all();
     }
 
     pub fn router(&self) -> Router {

@@ -34,7 +34,7 @@ pub enum Command {
     /// Apply the database migrations and exit.
     Migrate(DbArgs),
     /// Load the demo content ("Ville de Démo") once; running it again changes nothing.
-    Demo(DbArgs),
+    Demo(DemoArgs),
     /// Manage accounts.
     Users {
         #[command(subcommand)]
@@ -108,6 +108,15 @@ pub struct DbArgs {
 }
 
 #[derive(Args, Debug)]
+pub struct DemoArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Folder of uploaded files: with it, the demo projects get their cover images too.
+    #[arg(long, env = "PARTICIPE_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
 pub struct ServeArgs {
     #[command(flatten)]
     pub db: DbArgs,
@@ -155,6 +164,9 @@ pub struct ServeArgs {
     /// token gets four times as many).
     #[arg(long, env = "PARTICIPE_API_LIMIT", default_value_t = 300)]
     pub api_limit: i64,
+    /// Memory for rendered pages kept for anonymous visitors (at most a second), in MiB; 0 keeps none.
+    #[arg(long, env = "PARTICIPE_PAGE_CACHE_MB", default_value_t = crate::config::DEFAULT_PAGE_CACHE_MB)]
+    pub page_cache_mb: u64,
 }
 
 #[derive(Subcommand, Debug)]
@@ -205,6 +217,8 @@ impl ServeArgs {
                 window_secs: 900,
             },
             max_upload_bytes: 5 * 1024 * 1024,
+            page_cache_bytes: self.page_cache_mb << 20,
+            kept_for: crate::config::KEPT_FOR,
         }
     }
 }
@@ -220,14 +234,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve(args) => {
             let db = open(&args.db).await?;
             let config = args.config();
-            let demo = args.demo;
-            if demo {
-                report_demo(crate::demo::load(&db).await?);
+            if args.demo {
+                load_demo_apart(&args.db, &config.data_dir)?;
             }
             let state = AppState::new(db, config);
-            if demo {
-                crate::demo_covers::load(&state.db, &*state.files).await?;
-            }
             serve(state, args.bind).await
         }
         Command::Migrate(args) => {
@@ -236,8 +246,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Demo(args) => {
-            let db = open(&args).await?;
+            let db = open(&args.db).await?;
             report_demo(crate::demo::load(&db).await?);
+            if let Some(dir) = &args.data_dir {
+                let files = crate::files::LocalDisk::new(dir.join("uploads"));
+                crate::demo_covers::load(&db, &files).await?;
+            }
             Ok(())
         }
         Command::Export(args) => {
@@ -285,6 +299,24 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// Loads the demo (content and covers) in a child process, `participe
+/// demo`, and waits for it: what the loader allocates (dozens of Argon2
+/// password hashes, decoded images, SQLite's caches of its writes) and the
+/// code it runs leave the server's memory with it.
+fn load_demo_apart(db: &DbArgs, data_dir: &std::path::Path) -> anyhow::Result<()> {
+    let exe = std::env::current_exe()?;
+    // Nothing is served yet: waiting here blocks no request.
+    let status = std::process::Command::new(exe)
+        .arg("demo")
+        .arg("--database-url")
+        .arg(&db.database_url)
+        .arg("--data-dir")
+        .arg(data_dir)
+        .status()?;
+    anyhow::ensure!(status.success(), "loading the demo content failed ({status})");
+    Ok(())
 }
 
 fn report_demo(loaded: bool) {

@@ -59,7 +59,17 @@ pub struct Config {
     pub rate_limits: RateLimits,
     /// Largest accepted upload, in bytes.
     pub max_upload_bytes: usize,
+    /// Bytes of rendered pages kept for anonymous visitors (0: none kept).
+    pub page_cache_bytes: u64,
+    /// How long pages for anonymous visitors and vote steps are kept in
+    /// memory (a change made on another server shows within this time).
+    pub kept_for: std::time::Duration,
 }
+
+/// Default size of the rendered-page cache, in MiB.
+pub const DEFAULT_PAGE_CACHE_MB: u64 = 16;
+/// How long `serve` keeps pages and vote steps in memory.
+pub const KEPT_FOR: std::time::Duration = std::time::Duration::from_secs(1);
 
 impl Config {
     /// Defaults for a local run and for tests.
@@ -73,6 +83,12 @@ impl Config {
             trust_proxy: false,
             rate_limits: RateLimits::default(),
             max_upload_bytes: 5 * 1024 * 1024,
+            // Tests read pages and cast ballots right after writing to the
+            // database directly: nothing is kept. `serve` keeps them a
+            // second; tests/page_cache.rs checks the cache's rules with
+            // servers that keep pages.
+            page_cache_bytes: 0,
+            kept_for: std::time::Duration::ZERO,
         }
     }
 }

@@ -23,6 +23,7 @@ pub mod files;
 pub mod i18n;
 pub mod images;
 pub mod mail;
+pub mod memory;
 pub mod pb_cli;
 pub mod richtext;
 pub mod security;

@@ -23,17 +23,42 @@ pub fn verify_password(password: &str, phc: &str) -> bool {
         .unwrap_or(false)
 }
 
+/// Hashes at once at most as many passwords as there are cores: each takes
+/// 19 MiB and a core's time, so more at once would only queue on the cores
+/// while holding their memory (a burst of log-ins would hold gigabytes).
+fn hashing_slots() -> &'static tokio::sync::Semaphore {
+    static SLOTS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    SLOTS.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        tokio::sync::Semaphore::new(cores)
+    })
+}
+
+/// Runs Argon2 work on a blocking thread, one per core at most. The last
+/// of a burst gives the memory back (in a burst, the next hash reuses it).
+async fn hashing<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> anyhow::Result<T> {
+    let slots = hashing_slots();
+    let _slot = slots.acquire().await?;
+    Ok(tokio::task::spawn_blocking(move || {
+        let out = work();
+        // With every slot taken, others are hashing and will reuse it.
+        if slots.available_permits() > 0 {
+            crate::memory::release();
+        }
+        out
+    })
+    .await?)
+}
+
 pub async fn hash_password_async(password: String) -> anyhow::Result<String> {
-    tokio::task::spawn_blocking(move || hash_password(&password)).await?
+    hashing(move || hash_password(&password)).await?
 }
 
 pub async fn verify_password_async(password: String, phc: Option<String>) -> bool {
     // Without a stored hash we still spend the same time, so that timing does
     // not reveal which emails have accounts.
     let phc = phc.unwrap_or_else(|| DUMMY_HASH.to_string());
-    tokio::task::spawn_blocking(move || verify_password(&password, &phc))
-        .await
-        .unwrap_or(false)
+    hashing(move || verify_password(&password, &phc)).await.unwrap_or(false)
 }
 
 /// A valid Argon2id hash of a random string, used to equalise timing.

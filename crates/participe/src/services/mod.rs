@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod archive;
+pub mod ballot_writer;
 pub mod counters_cache;
 pub mod decisions;
 pub mod jobs;
@@ -10,7 +11,10 @@ pub mod live;
 pub mod notify;
 pub mod notify_opinions;
 pub mod org_cache;
+pub mod page_cache;
+pub mod person_limits;
 pub mod petitions;
 pub mod questionnaire_results;
 pub mod synthesis;
 pub mod vote_count;
+pub mod vote_steps;

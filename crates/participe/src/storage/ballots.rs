@@ -55,50 +55,150 @@ fn ballot_code() -> String {
 /// Records a ballot, replacing the voter's earlier one in this envelope.
 /// Returns the stored ballot (its code stays the same across changes).
 pub async fn cast(db: &Db, b: &NewBallot<'_>) -> StoreResult<Ballot> {
-    let channel = if b.voter_id.is_some() { "online" } else { "paper" };
+    let mut stored = cast_many(db, std::slice::from_ref(b)).await?;
+    stored.pop().ok_or(super::StoreError::NotFound)
+}
+
+/// Records several ballots in one transaction (group commit, see
+/// `services::ballot_writer`), in order: a later ballot of the same voter
+/// and envelope replaces an earlier one (both get the stored ballot). All
+/// are stored or none. Online ballots go in with three statements whatever
+/// their number; paper ballots (no voter to match) one by one.
+pub async fn cast_many(db: &Db, list: &[NewBallot<'_>]) -> StoreResult<Vec<Ballot>> {
     let at = now();
-    let ballot: Ballot = on_db!(db, |p| {
+    if list.len() < 2 || list.iter().any(|b| b.voter_id.is_none()) {
+        return cast_each(db, list, at).await;
+    }
+    // The last ballot of each voter and envelope, in a stable order.
+    let key = |b: &NewBallot<'_>| (b.step_id, b.voter_id, b.envelope);
+    let mut last: std::collections::HashMap<(i64, Option<i64>, i64), usize> = std::collections::HashMap::new();
+    for (i, b) in list.iter().enumerate() {
+        last.insert(key(b), i);
+    }
+    let mut kept: Vec<usize> = last.values().copied().collect();
+    kept.sort_unstable();
+    let kept: Vec<&NewBallot<'_>> = kept.into_iter().map(|i| &list[i]).collect();
+    let rows: Vec<Upserted> = on_db!(db, |p| {
         async {
             let mut tx = p.begin_write().await?;
-            let ballot: Ballot = sqlx::query_as(
+            let mut q = sqlx::QueryBuilder::new(
                 "INSERT INTO ballots (step_id, envelope, voter_id, channel, code, pseudonym, complete, voter_district_id,
-                     voter_age_band, entered_by, created_at, updated_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
-                 ON CONFLICT (step_id, voter_id, envelope) DO UPDATE SET complete = $7, voter_district_id = $8,
-                     voter_age_band = $9, updated_at = $11
-                 RETURNING id, step_id, envelope, channel, code, complete, created_at, updated_at",
-            )
-            .bind(b.step_id)
-            .bind(b.envelope)
-            .bind(b.voter_id)
-            .bind(channel)
-            .bind(ballot_code())
-            .bind(random_token())
-            .bind(b.complete)
-            .bind(b.voter_district_id)
-            .bind(b.voter_age_band)
-            .bind(b.entered_by)
-            .bind(at)
-            .fetch_one(&mut *tx)
-            .await?;
-            sqlx::query("DELETE FROM ballot_choices WHERE ballot_id = $1")
-                .bind(ballot.id)
-                .execute(&mut *tx)
-                .await?;
-            for (rank, id) in b.choices.iter().enumerate() {
-                sqlx::query("INSERT INTO ballot_choices (ballot_id, proposal_id, rank) VALUES ($1, $2, $3)")
-                    .bind(ballot.id)
-                    .bind(id)
-                    .bind(rank as i64 + 1)
-                    .execute(&mut *tx)
-                    .await?;
+                     voter_age_band, entered_by, created_at, updated_at) ",
+            );
+            q.push_values(&kept, |mut row, b| {
+                row.push_bind(b.step_id)
+                    .push_bind(b.envelope)
+                    .push_bind(b.voter_id)
+                    .push_bind("online")
+                    .push_bind(ballot_code())
+                    .push_bind(random_token())
+                    .push_bind(b.complete)
+                    .push_bind(b.voter_district_id)
+                    .push_bind(b.voter_age_band)
+                    .push_bind(b.entered_by)
+                    .push_bind(at)
+                    .push_bind(at);
+            });
+            q.push(
+                " ON CONFLICT (step_id, voter_id, envelope) DO UPDATE SET complete = excluded.complete,
+                     voter_district_id = excluded.voter_district_id, voter_age_band = excluded.voter_age_band,
+                     updated_at = excluded.updated_at
+                 RETURNING id, step_id, envelope, channel, code, complete, created_at, updated_at, voter_id",
+            );
+            let rows: Vec<Upserted> = q.build_query_as().fetch_all(&mut *tx).await?;
+            let id_of: std::collections::HashMap<(i64, Option<i64>, i64), i64> = rows
+                .iter()
+                .map(|r| ((r.ballot.step_id, Some(r.voter_id), r.ballot.envelope), r.ballot.id))
+                .collect();
+            let mut q = sqlx::QueryBuilder::new("DELETE FROM ballot_choices WHERE ballot_id IN (");
+            let mut ids = q.separated(", ");
+            for r in &rows {
+                ids.push_bind(r.ballot.id);
+            }
+            q.push(")");
+            q.build().execute(&mut *tx).await?;
+            let mut choices: Vec<(i64, i64, i64)> = Vec::new();
+            for b in &kept {
+                let ballot = *id_of.get(&key(b)).ok_or(sqlx::Error::RowNotFound)?;
+                choices.extend(b.choices.iter().enumerate().map(|(rank, id)| (ballot, *id, rank as i64 + 1)));
+            }
+            if !choices.is_empty() {
+                let mut q = sqlx::QueryBuilder::new("INSERT INTO ballot_choices (ballot_id, proposal_id, rank) ");
+                q.push_values(&choices, |mut row, (ballot, id, rank)| {
+                    row.push_bind(*ballot).push_bind(*id).push_bind(*rank);
+                });
+                q.build().execute(&mut *tx).await?;
             }
             tx.commit().await?;
-            Ok::<_, sqlx::Error>(ballot)
+            Ok::<_, sqlx::Error>(rows)
         }
         .await
     })?;
-    Ok(ballot)
+    let by_key: std::collections::HashMap<(i64, Option<i64>, i64), Ballot> = rows
+        .into_iter()
+        .map(|r| ((r.ballot.step_id, Some(r.voter_id), r.ballot.envelope), r.ballot))
+        .collect();
+    list.iter()
+        .map(|b| by_key.get(&key(b)).cloned().ok_or(super::StoreError::NotFound))
+        .collect()
+}
+
+/// A ballot as the batched upsert returns it, with its voter to match it.
+#[derive(sqlx::FromRow)]
+struct Upserted {
+    #[sqlx(flatten)]
+    ballot: Ballot,
+    voter_id: i64,
+}
+
+/// Records ballots one after the other in one transaction.
+async fn cast_each(db: &Db, list: &[NewBallot<'_>], at: DateTime<Utc>) -> StoreResult<Vec<Ballot>> {
+    let stored: Vec<Ballot> = on_db!(db, |p| {
+        async {
+            let mut tx = p.begin_write().await?;
+            let mut stored = Vec::with_capacity(list.len());
+            for b in list {
+                let channel = if b.voter_id.is_some() { "online" } else { "paper" };
+                let ballot: Ballot = sqlx::query_as(
+                    "INSERT INTO ballots (step_id, envelope, voter_id, channel, code, pseudonym, complete, voter_district_id,
+                         voter_age_band, entered_by, created_at, updated_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
+                     ON CONFLICT (step_id, voter_id, envelope) DO UPDATE SET complete = $7, voter_district_id = $8,
+                         voter_age_band = $9, updated_at = $11
+                     RETURNING id, step_id, envelope, channel, code, complete, created_at, updated_at",
+                )
+                .bind(b.step_id)
+                .bind(b.envelope)
+                .bind(b.voter_id)
+                .bind(channel)
+                .bind(ballot_code())
+                .bind(random_token())
+                .bind(b.complete)
+                .bind(b.voter_district_id)
+                .bind(b.voter_age_band)
+                .bind(b.entered_by)
+                .bind(at)
+                .fetch_one(&mut *tx)
+                .await?;
+                sqlx::query("DELETE FROM ballot_choices WHERE ballot_id = $1")
+                    .bind(ballot.id)
+                    .execute(&mut *tx)
+                    .await?;
+                if !b.choices.is_empty() {
+                    let mut q = sqlx::QueryBuilder::new("INSERT INTO ballot_choices (ballot_id, proposal_id, rank) ");
+                    q.push_values(b.choices.iter().enumerate(), |mut row, (rank, id)| {
+                        row.push_bind(ballot.id).push_bind(*id).push_bind(rank as i64 + 1);
+                    });
+                    q.build().execute(&mut *tx).await?;
+                }
+                stored.push(ballot);
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(stored)
+        }
+        .await
+    })?;
+    Ok(stored)
 }
 
 macro_rules! select_ballot {

@@ -415,11 +415,15 @@ pub async fn confirm(
     PathParams(token): PathParams<String>,
 ) -> AppResult<Response> {
     match debates::confirm(&state.db, &token_hash(&token)).await? {
-        Some(id) => Ok(redirect_with_flash(
-            &state,
-            &format!("/debates/{id}"),
-            "flash-participation-confirmed",
-        )),
+        Some(id) => {
+            // A confirmed participation shows on the debate's public page.
+            state.forget_kept();
+            Ok(redirect_with_flash(
+                &state,
+                &format!("/debates/{id}"),
+                "flash-participation-confirmed",
+            ))
+        }
         None => {
             let html = render::page(
                 &state,

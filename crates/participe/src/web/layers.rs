@@ -14,6 +14,7 @@ use std::net::SocketAddr;
 use super::context::Ctx;
 use super::cookies;
 use super::error::{AppError, ErrorKind, ErrorMarker};
+use super::page_cache::KeepPages;
 use crate::app::AppState;
 use crate::i18n::Lang;
 use crate::security::{random_token, same_secret, token_hash};
@@ -146,6 +147,7 @@ async fn context_inner(state: &AppState, req: Request, next: Next) -> Result<Res
         if req.uri().path().starts_with("/embed/") {
             req.extensions_mut().insert(ctx.clone());
             let res = next.run(req).await;
+            state.forget_kept();
             return Ok(finish(state, Some(ctx), None, res).await);
         }
         let (sent, rebuilt) = submitted_token(req).await.map_err(|e| (e, Some(ctx.clone())))?;
@@ -160,8 +162,14 @@ async fn context_inner(state: &AppState, req: Request, next: Next) -> Result<Res
         }
     }
 
+    // GraphQL mutations come as POSTs too.
+    let changes = is_unsafe(req.method());
     req.extensions_mut().insert(ctx.clone());
     let res = next.run(req).await;
+    if changes && res.extensions().get::<KeepPages>().is_none() {
+        // Pages kept for anonymous visitors may show what just changed.
+        state.forget_kept();
+    }
     let mut res = finish(state, Some(ctx), new_csrf.as_deref(), res).await;
     if flash.is_some()
         && !res

@@ -1,9 +1,11 @@
-//! Rate limits on sensitive actions (log-in, sign-up, password reset),
-//! counted in the database so several app servers share them.
+//! Rate limits on sensitive actions: per client address (log-in, sign-up,
+//! password reset, contact) counted in the database so several app servers
+//! share them; per person (ballots, contributions) counted in memory.
 
 use super::context::Ctx;
 use super::error::{AppError, AppResult, ErrorKind};
 use crate::app::AppState;
+use crate::services::person_limits::Kind;
 use crate::storage::rate_limit;
 
 #[derive(Debug, Clone, Copy)]
@@ -23,19 +25,28 @@ pub enum Limited {
 
 /// Counts one attempt by this client; refuses with 429 past the limit.
 pub async fn check(state: &AppState, ctx: &Ctx, what: Limited) -> AppResult<()> {
+    // Per person: counted in memory (`services::person_limits`).
+    let per_person = match what {
+        Limited::Vote(user) => Some((Kind::Ballot, user)),
+        Limited::Participation(user) => Some((Kind::Participation, user)),
+        _ => None,
+    };
+    if let Some((kind, user)) = per_person {
+        return if state.person_limits.allow(kind, user) {
+            Ok(())
+        } else {
+            Err(AppError::new(ErrorKind::TooManyRequests))
+        };
+    }
     let limits = &state.config.rate_limits;
     let (name, max) = match what {
         Limited::Login => ("login", limits.login),
         Limited::Signup => ("signup", limits.signup),
         Limited::PasswordReset => ("reset", limits.password_reset),
         Limited::Contact => ("contact", limits.contact),
-        Limited::Vote(_) => ("vote", limits.vote),
-        Limited::Participation(_) => ("participate", limits.vote),
+        Limited::Vote(_) | Limited::Participation(_) => unreachable!("counted per person above"),
     };
-    let who = match what {
-        Limited::Vote(user) | Limited::Participation(user) => user.to_string(),
-        _ => ctx.client_ip.clone(),
-    };
+    let who = ctx.client_ip.clone();
     let now = chrono::Utc::now().timestamp();
     let window = now - now.rem_euclid(limits.window_secs);
     let hits = rate_limit::hit(&state.db, &format!("{name}:{who}"), window).await?;

@@ -18,6 +18,7 @@ pub mod limits;
 pub mod moderation;
 pub mod open_data;
 mod open_data_texts;
+pub mod page_cache;
 pub mod pagination;
 pub mod personal_data;
 pub mod projects;
@@ -40,7 +41,7 @@ use crate::app::AppState;
 /// The whole site as one router.
 pub fn router(state: AppState) -> Router {
     let body_limit = state.config.max_upload_bytes + 256 * 1024;
-    routes::router()
+    routes::router(&state)
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), layers::context))
         .layer(from_fn(layers::security_headers))

@@ -3,34 +3,47 @@
 //! matrix test can check that no route is forgotten.
 
 use axum::Router;
+use axum::middleware::from_fn_with_state;
 use axum::routing::{get, post};
 
 use super::{
-    accounts, admin, assets, consultations, debates, home, moderation, projects, proposals, questionnaires, votes,
+    accounts, admin, assets, consultations, debates, home, moderation, page_cache, projects, proposals, questionnaires,
+    votes,
 };
 use crate::app::AppState;
 
 macro_rules! routes {
-    ($($method:ident $path:literal => $handler:path;)*) => {
+    ($($method:ident $path:literal => $handler:path $([$flag:ident])?;)*) => {
         /// (method, path) of every route, in declaration order.
         pub const ROUTES: &[(&str, &str)] = &[$((stringify!($method), $path)),*];
 
-        pub fn router() -> Router<AppState> {
-            Router::new()$(.route($path, $method($handler)))*
+        pub fn router(state: &AppState) -> Router<AppState> {
+            Router::new()$(.route($path, flagged!($($flag)?; $method($handler), state)))*
         }
     };
 }
 
+/// `[cached]` after a public page's route: anonymous visitors may get it
+/// from the rendered-page cache (`web/page_cache.rs`).
+macro_rules! flagged {
+    (; $route:expr, $state:expr) => {
+        $route
+    };
+    (cached; $route:expr, $state:expr) => {
+        $route.route_layer(from_fn_with_state($state.clone(), page_cache::serve))
+    };
+}
+
 routes! {
-    get "/" => home::index;
+    get "/" => home::index [cached];
     get "/healthz" => assets::healthz;
     get "/static/app.css" => assets::app_css;
     get "/theme.css" => assets::theme_css;
     get "/uploads/{name}" => assets::upload;
     get "/lang/{code}" => home::switch_lang;
-    get "/terms" => home::terms;
-    get "/projects/{slug}" => projects::show;
-    get "/projects/{slug}/steps/{id}" => projects::step;
+    get "/terms" => home::terms [cached];
+    get "/projects/{slug}" => projects::show [cached];
+    get "/projects/{slug}/steps/{id}" => projects::step [cached];
     get "/static/pow.js" => assets::pow_js;
     get "/static/site.js" => assets::site_js;
     get "/static/icons.svg" => assets::icons_svg;
@@ -39,7 +52,7 @@ routes! {
 
     get "/projects/{slug}/steps/{id}/proposals/new" => proposals::deposit::new_form;
     post "/projects/{slug}/steps/{id}/proposals/new" => proposals::deposit::create;
-    get "/proposals/{id}" => proposals::show::show;
+    get "/proposals/{id}" => proposals::show::show [cached];
     get "/proposals/{id}/edit" => proposals::deposit::edit_form;
     post "/proposals/{id}/edit" => proposals::deposit::update;
     post "/proposals/{id}/withdraw" => proposals::deposit::withdraw;
@@ -53,10 +66,10 @@ routes! {
     post "/comments/{id}/delete" => proposals::comments::delete;
     post "/comments/{id}/report" => proposals::comments::report_comment;
 
-    get "/signup" => accounts::signup::form;
+    get "/signup" => accounts::signup::form [cached];
     post "/signup" => accounts::signup::submit;
     get "/confirm/{token}" => accounts::confirm::confirm;
-    get "/login" => accounts::login::form;
+    get "/login" => accounts::login::form [cached];
     post "/login" => accounts::login::submit;
     post "/logout" => accounts::login::logout;
     get "/password/forgot" => accounts::password::forgot_form;
@@ -127,7 +140,7 @@ routes! {
     get "/admin/steps/{id}/replies.json" => admin::questionnaire_export::json;
     get "/questionnaires/{id}" => questionnaires::reply::show;
     post "/questionnaires/{id}" => questionnaires::reply::submit;
-    get "/questionnaires/{id}/results" => questionnaires::results::show;
+    get "/questionnaires/{id}/results" => questionnaires::results::show [cached];
     get "/questionnaires/{id}/receipts" => questionnaires::receipts::show;
     get "/questionnaires/{id}/receipts.csv" => questionnaires::receipts::csv;
     get "/questionnaires/{id}/paper" => questionnaires::paper::show;
@@ -176,10 +189,10 @@ routes! {
     post "/admin/source-categories/{id}/delete" => admin::opinions::delete_category;
 
     // Consultations on a text: sections, opinions, arguments, sources, amendments.
-    get "/sections/{id}" => consultations::pages::section;
+    get "/sections/{id}" => consultations::pages::section [cached];
     get "/sections/{id}/contribute" => consultations::actions::contribute_form;
     post "/sections/{id}/contribute" => consultations::actions::contribute;
-    get "/opinions/{id}" => consultations::pages::opinion;
+    get "/opinions/{id}" => consultations::pages::opinion [cached];
     post "/opinions/{id}/vote" => consultations::actions::vote;
     post "/opinions/{id}/arguments" => consultations::actions::argue;
     post "/opinions/{id}/sources" => consultations::actions::add_source;
@@ -191,7 +204,7 @@ routes! {
     post "/arguments/{id}/report" => consultations::actions::report_argument;
     post "/sources/{id}/vote" => consultations::actions::upvote_source;
     post "/sources/{id}/report" => consultations::actions::report_source;
-    get "/projects/{slug}/steps/{id}/synthesis" => consultations::synthesis::show;
+    get "/projects/{slug}/steps/{id}/synthesis" => consultations::synthesis::show [cached];
     get "/admin/steps/{id}/synthesis" => admin::synthesis::show;
     post "/admin/steps/{id}/synthesis/generate" => admin::synthesis::generate;
     post "/admin/steps/{id}/synthesis/publish" => admin::synthesis::publish;
@@ -201,7 +214,7 @@ routes! {
     post "/admin/synthesis-groups/{id}/move" => admin::synthesis::move_group;
 
     // Debates, and their widget for other sites.
-    get "/debates/{id}" => debates::show;
+    get "/debates/{id}" => debates::show [cached];
     post "/debates/{id}/vote" => debates::vote;
     post "/debates/{id}/arguments" => debates::argue;
     get "/debates/{id}/anonymous" => debates::anonymous_form;
@@ -233,7 +246,7 @@ routes! {
     post "/votes/{id}/paper" => votes::paper::enter;
     post "/votes/{id}/paper/{ballot}/delete" => votes::paper::delete;
     post "/votes/{id}/tallies" => votes::paper::tallies;
-    get "/votes/{id}/results" => votes::results::show;
+    get "/votes/{id}/results" => votes::results::show [cached];
     get "/votes/{id}/export.pb" => votes::results::export_pb;
     get "/projects/{slug}/live" => votes::live::page;
     get "/projects/{slug}/live/events" => votes::live::events;
@@ -253,7 +266,7 @@ routes! {
     post "/admin/steps/{id}/vote/jury" => admin::vote::draw_jury;
 
     // Realisation follow-up of winning proposals.
-    get "/projects/{slug}/winners" => super::follow_up::winners;
+    get "/projects/{slug}/winners" => super::follow_up::winners [cached];
     get "/admin/proposals/{id}/realisation" => admin::follow_up::show;
     post "/admin/proposals/{id}/realisation" => admin::follow_up::save;
     post "/admin/proposals/{id}/milestones" => admin::follow_up::add_milestone;
@@ -263,7 +276,7 @@ routes! {
     post "/admin/news/{id}/delete" => admin::follow_up::delete_news;
 
     // Open data and personal data.
-    get "/open-data" => super::open_data::page;
+    get "/open-data" => super::open_data::page [cached];
     get "/open-data/steps/{id}/{file}" => super::open_data::download;
     get "/account/data" => super::personal_data::download;
     get "/admin/users/{id}/anonymise" => admin::users::anonymise_form;

@@ -138,7 +138,20 @@ impl TestApp {
             cookies: HashMap::new(),
         }
     }
+}
 
+/// A browser-like client of another server (another `AppState`, with its
+/// own memory) sharing the same database.
+pub fn client_of(state: &AppState) -> Client {
+    let n = NEXT_CLIENT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let addr = SocketAddr::from(([10, (n >> 16) as u8, (n >> 8) as u8, n as u8], 40000));
+    Client {
+        router: state.router().layer(MockConnectInfo(addr)),
+        cookies: HashMap::new(),
+    }
+}
+
+impl TestApp {
     /// Creates a confirmed account with this role; returns its id.
     pub async fn user(&self, email: &str, role: Role) -> i64 {
         let s = Signup {

@@ -13,7 +13,8 @@ use participe_domain::vote_config::parse_postal_code;
 
 use super::{VoteStep, ballot_form, district_query, vote_step};
 use crate::app::AppState;
-use crate::storage::ballots::{self, NewBallot};
+use crate::services::ballot_writer::Pending;
+use crate::storage::ballots;
 use crate::storage::{users, votes};
 use crate::view;
 use crate::web::context::Ctx;
@@ -24,20 +25,35 @@ use crate::web::render;
 
 /// What the vote flow still needs from this voter, as message ids.
 async fn missing(state: &AppState, vs: &VoteStep, ctx: &Ctx) -> AppResult<Vec<Missing>> {
-    let Some(user) = &ctx.user else { return Ok(vec![]) };
+    Ok(voter_check(state, vs, ctx).await?.0)
+}
+
+/// What the voter still has to provide, and their date of birth (for the
+/// ballot's age band). Reads only what the step's requirements ask for.
+async fn voter_check(
+    state: &AppState,
+    vs: &VoteStep,
+    ctx: &Ctx,
+) -> AppResult<(Vec<Missing>, Option<chrono::NaiveDate>)> {
+    let Some(user) = &ctx.user else {
+        return Ok((vec![], None));
+    };
+    let requirements = vs.settings.requirements();
     let birth = users::preferences(&state.db, user.id).await?.birth_date;
-    let postal = votes::postal_code(&state.db, user.id).await?;
+    let postal = if requirements.postal_codes.is_empty() {
+        None
+    } else {
+        votes::postal_code(&state.db, user.id).await?
+    };
+    let accepted_rules = requirements.accept_rules && votes::has_accepted(&state.db, vs.step.id, user.id).await?;
     let voter = Voter {
         confirmed: user.is_confirmed(),
         birth_date: birth,
         postal_code: postal.as_deref(),
-        accepted_rules: votes::has_accepted(&state.db, vs.step.id, user.id).await?,
+        accepted_rules,
     };
-    Ok(missing_requirements(
-        &vs.settings.requirements(),
-        &voter,
-        Utc::now().date_naive(),
-    ))
+    let missing = missing_requirements(&requirements, &voter, Utc::now().date_naive());
+    Ok((missing, birth))
 }
 
 pub(crate) fn missing_id(m: Missing) -> &'static str {
@@ -218,9 +234,10 @@ pub async fn cast(
     let p = pairs(&raw);
     let envelope = vs.envelope(value(&p, "district").parse().ok());
     let mut errors = FieldErrors::new();
+    let (missing, birth) = voter_check(&state, &vs, &ctx).await?;
     if vs.state() != StepState::Open {
         errors.add("ballot", "vote-not-open");
-    } else if !missing(&state, &vs, &ctx).await?.is_empty() {
+    } else if !missing.is_empty() {
         errors.add("ballot", "vote-requirements-first");
     }
     let voter_district: Option<i64> = match value(&p, "voter_district") {
@@ -249,28 +266,32 @@ pub async fn cast(
         return fail(&state, &ctx, &vs, Some(envelope), chosen, errors).await;
     };
     limits::check(&state, &ctx, Limited::Vote(user.id)).await?;
-    let birth = users::preferences(&state.db, user.id).await?.birth_date;
     let band = birth.map(|b| age_band(b, Utc::now().date_naive()));
-    ballots::cast(
-        &state.db,
-        &NewBallot {
-            step_id: vs.step.id,
-            envelope,
-            voter_id: Some(user.id),
-            choices: &choices,
-            complete: problem.is_none(),
-            voter_district_id: if envelope > 0 { Some(envelope) } else { voter_district },
-            voter_age_band: band,
-            entered_by: None,
-        },
-    )
-    .await?;
+    state
+        .ballots
+        .cast(
+            &state.db,
+            Pending {
+                step_id: vs.step.id,
+                envelope,
+                voter_id: Some(user.id),
+                choices,
+                complete: problem.is_none(),
+                voter_district_id: if envelope > 0 { Some(envelope) } else { voter_district },
+                voter_age_band: band.map(str::to_string),
+                entered_by: None,
+            },
+        )
+        .await?;
     let flash = match problem {
         None => "vote-recorded",
         Some(BallotProblem::UnderMinimumSpend) => "vote-saved-under-minimum",
         Some(_) => "vote-saved-too-few",
     };
-    Ok(redirect_with_flash(&state, &format!("/votes/{id}/receipt"), flash))
+    let mut res = redirect_with_flash(&state, &format!("/votes/{id}/receipt"), flash);
+    // A ballot changes no public page but the counters, a second old anyway.
+    res.extensions_mut().insert(crate::web::page_cache::KeepPages);
+    Ok(res)
 }
 
 async fn fail(

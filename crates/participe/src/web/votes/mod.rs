@@ -7,86 +7,17 @@ pub mod live;
 pub mod paper;
 pub mod results;
 
+use std::sync::Arc;
+
 use participe_domain::permission::Action;
-use participe_domain::step::{StepState, StepType, state_at};
-use participe_domain::vote::{BallotProblem, Candidate as DomainCandidate, VoteMode, check_ballot};
-use participe_domain::vote_config::parse_choices;
+use participe_domain::vote::VoteMode;
 
 use super::context::Ctx;
 use super::error::{AppError, AppResult};
 use super::projects::check_visible;
 use crate::app::AppState;
-use crate::storage::projects::{self, Project};
-use crate::storage::steps::{self, Step};
-use crate::storage::taxonomy::{self, Kind, Term};
-use crate::storage::votes::{self, Candidate, Envelope, VoteSettings};
-
-/// A vote step with what its pages need.
-pub struct VoteStep {
-    pub project: Project,
-    pub step: Step,
-    pub settings: VoteSettings,
-    pub candidates: Vec<Candidate>,
-    pub envelopes: Vec<Envelope>,
-    pub districts: Vec<Term>,
-}
-
-impl VoteStep {
-    pub fn state(&self) -> StepState {
-        state_at(chrono::Utc::now(), self.step.starts_at, self.step.ends_at)
-    }
-
-    /// The envelope a ballot goes in: a district's (checked to exist) or 0.
-    pub fn envelope(&self, district: Option<i64>) -> Option<i64> {
-        if !self.settings.per_district {
-            return Some(0);
-        }
-        district.filter(|d| self.envelopes.iter().any(|e| e.district_id == *d))
-    }
-
-    /// The candidates of an envelope (a district's proposals, or all).
-    pub fn candidates_of(&self, envelope: i64) -> Vec<&Candidate> {
-        self.candidates
-            .iter()
-            .filter(|c| envelope == 0 || c.district_id == Some(envelope))
-            .collect()
-    }
-
-    /// The vote mode of an envelope.
-    pub fn mode(&self, envelope: i64) -> VoteMode {
-        let amount = self
-            .envelopes
-            .iter()
-            .find(|e| e.district_id == envelope)
-            .map(|e| e.amount);
-        self.settings.mode(if envelope == 0 { None } else { amount })
-    }
-
-    /// Checks a submitted ballot form for an envelope: the choices, or the
-    /// problem (a message id). Incomplete ballots come back as
-    /// `Ok((choices, Some(problem)))`: stored, not counted.
-    pub fn check(
-        &self,
-        envelope: i64,
-        pairs: &[(String, String)],
-    ) -> Result<(Vec<i64>, Option<BallotProblem>), &'static str> {
-        let mode = self.mode(envelope);
-        let choices = parse_choices(matches!(mode, VoteMode::Ranking { .. }), pairs)?;
-        let ballot: Vec<DomainCandidate> = self
-            .candidates_of(envelope)
-            .iter()
-            .map(|c| DomainCandidate {
-                id: c.id,
-                cost: c.cost.unwrap_or(0),
-            })
-            .collect();
-        match check_ballot(&mode, &ballot, &choices) {
-            Ok(()) => Ok((choices, None)),
-            Err(p) if p.is_incomplete() && !choices.is_empty() => Ok((choices, Some(p))),
-            Err(p) => Err(p.message_id()),
-        }
-    }
-}
+pub use crate::services::vote_steps::VoteStep;
+use crate::storage::votes;
 
 /// What a ballot form shows (voter's or mediator's): the candidates of an
 /// envelope with their current choice or rank, the ranks offered, and the
@@ -119,33 +50,19 @@ pub fn district_query(query: &Option<String>) -> Option<i64> {
         .and_then(|(_, v)| v.parse().ok())
 }
 
-/// The vote step `id` if this viewer may see it.
-pub async fn vote_step(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<VoteStep> {
-    let step = steps::by_id(&state.db, id).await?.ok_or_else(AppError::not_found)?;
-    if step.step_type != StepType::Vote.as_str() || !(step.published || ctx.can(Action::ManageProjects)) {
-        return Err(AppError::not_found());
-    }
-    let project = projects::by_id(&state.db, step.project_id)
+/// The vote step `id` if this viewer may see it (kept at most a second,
+/// `services::vote_steps`).
+pub async fn vote_step(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<Arc<VoteStep>> {
+    let vs = state
+        .vote_steps
+        .get(&state.db, id)
         .await?
         .ok_or_else(AppError::not_found)?;
-    let project = check_visible(ctx, project)?;
-    load(state, project, step).await
-}
-
-/// Loads a vote step's settings, candidates and envelopes (no visibility check).
-pub async fn load(state: &AppState, project: Project, step: Step) -> AppResult<VoteStep> {
-    let settings = votes::settings(&state.db, step.id).await?;
-    let candidates = votes::candidates(&state.db, &settings).await?;
-    let envelopes = votes::envelopes(&state.db, step.id).await?;
-    let districts = taxonomy::list(&state.db, Kind::District).await?;
-    Ok(VoteStep {
-        project,
-        step,
-        settings,
-        candidates,
-        envelopes,
-        districts,
-    })
+    if !(vs.step.published || ctx.can(Action::ManageProjects)) {
+        return Err(AppError::not_found());
+    }
+    check_visible(ctx, vs.project.clone())?;
+    Ok(vs)
 }
 
 /// Whether this user may enter paper ballots for the step.

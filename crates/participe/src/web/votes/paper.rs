@@ -19,7 +19,7 @@ use crate::web::form::{PathParams, errors_value, form_response, no_errors, pairs
 use crate::web::render;
 
 /// The step, if this user may enter its paper ballots.
-async fn mediated_step(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<VoteStep> {
+async fn mediated_step(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<std::sync::Arc<VoteStep>> {
     ctx.user()?;
     let vs = vote_step(state, ctx, id).await?;
     if !may_enter_paper(state, ctx, id).await? {

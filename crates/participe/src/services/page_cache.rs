@@ -1,0 +1,207 @@
+//! Rendered pages kept in memory for anonymous visitors.
+//!
+//! A page is the same for every anonymous visitor in a language, except for
+//! the CSRF token its forms carry. Pages are therefore rendered with a
+//! marker in place of the token (a random string chosen when the server
+//! starts, so nobody can type it in a comment) and kept split at the marker;
+//! each visitor gets the pieces joined with their own token.
+//!
+//! Rules, checked by `tests/page_cache.rs`:
+//! - only what the web layer offers is kept: anonymous GET requests without
+//!   a notice or a personal cookie, answered 200 in HTML without
+//!   `Set-Cookie` (see `web/page_cache.rs`);
+//! - a kept page is served for at most `Config::kept_for` (a second), so a change
+//!   made on any server sharing the database shows on every server within a
+//!   second, as with the organisation's settings and the counters;
+//!   `forget_all` drops everything at once after a change made here;
+//! - memory is bounded: the cache holds at most `capacity` bytes of pages
+//!   (oldest and least used first out), and pages larger than an eighth of
+//!   it are not kept.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use bytes::{Bytes, BytesMut};
+
+/// What a page depends on for an anonymous visitor: its language and its
+/// path with the query string.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub lang: &'static str,
+    pub path: String,
+}
+
+/// A kept page: its content type and its body cut where the token goes.
+#[derive(Debug)]
+pub struct Page {
+    pub at: Instant,
+    pub content_type: String,
+    /// The body's pieces; the token goes between two consecutive pieces.
+    pub pieces: Vec<Bytes>,
+}
+
+impl Page {
+    /// Cuts `body` at every occurrence of `marker`.
+    pub fn new(content_type: String, body: &Bytes, marker: &str) -> Page {
+        let mut pieces = Vec::new();
+        let mut start = 0;
+        for at in memchr::memmem::find_iter(body, marker.as_bytes()) {
+            pieces.push(body.slice(start..at));
+            start = at + marker.len();
+        }
+        pieces.push(body.slice(start..));
+        Page {
+            at: Instant::now(),
+            content_type,
+            pieces,
+        }
+    }
+
+    /// The body for a visitor whose token is `token`.
+    pub fn body(&self, token: &str) -> Bytes {
+        if let [only] = self.pieces.as_slice() {
+            return only.clone();
+        }
+        let len: usize = self.pieces.iter().map(Bytes::len).sum::<usize>() + token.len() * (self.pieces.len() - 1);
+        let mut out = BytesMut::with_capacity(len);
+        for (i, piece) in self.pieces.iter().enumerate() {
+            if i > 0 {
+                out.extend_from_slice(token.as_bytes());
+            }
+            out.extend_from_slice(piece);
+        }
+        out.freeze()
+    }
+
+    fn weight(&self, key: &Key) -> u64 {
+        (self.pieces.iter().map(Bytes::len).sum::<usize>() + key.path.len() + 64) as u64
+    }
+
+    fn fresh(&self, max_age: Duration) -> bool {
+        self.at.elapsed() < max_age
+    }
+}
+
+#[derive(Clone)]
+struct Weigher;
+
+impl quick_cache::Weighter<Key, Arc<Page>> for Weigher {
+    fn weight(&self, key: &Key, page: &Arc<Page>) -> u64 {
+        page.weight(key)
+    }
+}
+
+pub struct PageCache {
+    pages: Option<quick_cache::sync::Cache<Key, Arc<Page>, Weigher>>,
+    capacity: u64,
+    max_age: Duration,
+    marker: String,
+    hits: AtomicU64,
+    misses: AtomicU64,
+}
+
+impl PageCache {
+    /// A cache of at most `capacity` bytes whose pages are served for
+    /// `max_age`; either at 0 turns it off.
+    pub fn new(capacity: u64, max_age: Duration) -> PageCache {
+        let pages = (capacity > 0 && !max_age.is_zero()).then(|| {
+            // quick_cache sizes its tables from the expected number of items:
+            // pages weigh about 50 KB each.
+            let items = (capacity / 50_000).clamp(16, 4096) as usize;
+            quick_cache::sync::Cache::with_weighter(items, capacity, Weigher)
+        });
+        PageCache {
+            pages,
+            capacity,
+            max_age,
+            marker: format!("csrf-marker-{}", crate::security::random_token()),
+            hits: AtomicU64::new(0),
+            misses: AtomicU64::new(0),
+        }
+    }
+
+    pub fn enabled(&self) -> bool {
+        self.pages.is_some()
+    }
+
+    /// What pages are rendered with in place of a visitor's CSRF token.
+    pub fn marker(&self) -> &str {
+        &self.marker
+    }
+
+    /// The kept page for `key` if it is less than `MAX_AGE` old.
+    pub fn get(&self, key: &Key) -> Option<Arc<Page>> {
+        let page = self.pages.as_ref()?.get(key).filter(|p| p.fresh(self.max_age));
+        let counter = if page.is_some() { &self.hits } else { &self.misses };
+        counter.fetch_add(1, Ordering::Relaxed);
+        page
+    }
+
+    /// Keeps `page` unless it is too large to be worth it.
+    pub fn put(&self, key: Key, page: Arc<Page>) {
+        if let Some(pages) = &self.pages
+            && page.weight(&key) <= self.capacity / 8
+        {
+            pages.insert(key, page);
+        }
+    }
+
+    /// Drops every kept page (after a change made on this server).
+    pub fn forget_all(&self) {
+        if let Some(pages) = &self.pages {
+            pages.clear();
+        }
+    }
+
+    /// Bytes of pages held now (never more than the capacity).
+    pub fn weight(&self) -> u64 {
+        self.pages.as_ref().map_or(0, |p| p.weight())
+    }
+
+    pub fn capacity(&self) -> u64 {
+        self.capacity
+    }
+
+    /// Pages served from the cache and pages rendered since the start.
+    pub fn stats(&self) -> (u64, u64) {
+        (self.hits.load(Ordering::Relaxed), self.misses.load(Ordering::Relaxed))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_join_with_the_visitors_token() {
+        let body = Bytes::from_static(b"<form>MARK</form><a>MARK</a>end");
+        let page = Page::new("text/html".into(), &body, "MARK");
+        assert_eq!(page.pieces.len(), 3);
+        assert_eq!(&page.body("tok")[..], b"<form>tok</form><a>tok</a>end");
+        let plain = Page::new("text/html".into(), &Bytes::from_static(b"no form"), "MARK");
+        assert_eq!(&plain.body("tok")[..], b"no form");
+    }
+
+    #[test]
+    fn memory_stays_under_the_capacity() {
+        let cache = PageCache::new(200_000, Duration::from_secs(1));
+        let body = Bytes::from(vec![b'x'; 20_000]);
+        for i in 0..100 {
+            let key = Key {
+                lang: "fr",
+                path: format!("/p/{i}"),
+            };
+            cache.put(key, Arc::new(Page::new("text/html".into(), &body, "MARK")));
+            assert!(cache.weight() <= 200_000, "{} bytes held", cache.weight());
+        }
+        // A page over an eighth of the capacity is not kept.
+        let big = Bytes::from(vec![b'x'; 30_000]);
+        let key = Key {
+            lang: "fr",
+            path: "/big".into(),
+        };
+        cache.put(key.clone(), Arc::new(Page::new("text/html".into(), &big, "MARK")));
+        assert!(cache.get(&key).is_none());
+    }
+}
