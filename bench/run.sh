@@ -329,6 +329,9 @@ bench_engine() { # bench_engine ENGINE DATABASE_URL
   PIDS+=("$pid")
   base="http://127.0.0.1:$port"
   wait_http "$base/healthz" "$pid" "$log"
+  sleep 2
+  local rss_rest
+  rss_rest=$(rss_mib "$pid")
   curl -fsS "$base/healthz" | grep -q "\"$engine\"" || die "/healthz of $base does not report $engine"
 
   # sanity checks (and the home page copied for nginx)
@@ -348,10 +351,13 @@ bench_engine() { # bench_engine ENGINE DATABASE_URL
   run_wrk "participe $engine  GET /projects/$PROJECT_SLUG" "$base/projects/$PROJECT_SLUG" "$CONNS" 200 "$pid"
   CSRF=$csrf EMAIL_ENC=$(urlenc "$ADMIN_EMAIL") PASSWORD_ENC=$(urlenc "$ADMIN_PASSWORD") \
     run_wrk "participe $engine  POST /login" "$base/login" "$LOGIN_CONNS" 303 "$pid" 1
+  MEMORY+=("$engine|$rss_rest|$(rss_mib "$pid")|$(awk '/^VmHWM:/{printf "%.1f", $2/1024}' "/proc/$pid/status")")
   stop_pid "$pid"
 }
 
 export CSRF="" EMAIL_ENC="" PASSWORD_ENC=""
+MEMORY=() # engine|RSS at rest MiB|RSS after the runs MiB|peak RSS MiB
+rss_mib() { awk '/^VmRSS:/{printf "%.1f", $2/1024}' "/proc/$1/status"; }
 SKIPPED=()
 for engine in $ENGINES; do
   case $engine in
@@ -453,6 +459,12 @@ nginx_rps() { # nginx requests/s at the given number of connections
     [ "$check" = ok ] || st="$st $check"
     # shellcheck disable=SC2059
     printf "$fmt" "$n" "$c" "$rps" "$p50" "$p99" "$ratio" "$cpu_req" "$other%" "$st"
+  done
+  echo
+  echo "Memory of the server process (RSS, MiB): at rest = 2 s after 'serve --demo' answered /healthz (the demo loaded, nothing served yet); after = once the runs above ended; peak = VmHWM."
+  for r in "${MEMORY[@]}"; do
+    IFS='|' read -r e rest after peak <<<"$r"
+    printf '  %-9s at rest %6s   after the runs %6s   peak %6s\n' "$e" "$rest" "$after" "$peak"
   done
   echo
   echo "vs nginx = participe requests/s / nginx requests/s (static copy of the home page, same wrk settings and connection count)."

@@ -14,6 +14,11 @@
 # counts as success. Afterwards it checks in the database that there is
 # exactly one ballot per voter who got a 303, each with 1 to 3 choices.
 #
+# To compare with an earlier revision in the same run, build it (its
+# `participe` and `examples/seed_votes`) and put both binaries in a folder:
+# BENCH_BASE_DIR=/path BENCH_BASE_REVISION=abc1234 bench/votes.sh measures
+# it first on each engine, then this one.
+#
 # Knobs: BENCH_VOTERS=64 (voters = wrk threads = connections),
 #        BENCH_DURATION=10s, BENCH_WARMUP=2s (0 to skip),
 #        PG_ADMIN_URL=postgres://postgres@127.0.0.1:5432/test,
@@ -75,8 +80,13 @@ trap 'exit 143' TERM
 
 say "Building the release server and the seeding tool"
 cargo build --release --bin participe --example seed_votes
-BIN=$ROOT/target/release/participe
-SEED=$ROOT/target/release/examples/seed_votes
+THIS_BIN=$ROOT/target/release/participe
+THIS_SEED=$ROOT/target/release/examples/seed_votes
+BASE_DIR=${BENCH_BASE_DIR:-}
+BASE_REVISION=${BENCH_BASE_REVISION:-base}
+if [ -n "$BASE_DIR" ]; then
+  [ -x "$BASE_DIR/participe" ] && [ -x "$BASE_DIR/seed_votes" ] || die "BENCH_BASE_DIR must hold participe and seed_votes"
+fi
 REVISION=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 [ -z "$(git status --porcelain --untracked-files=no -- crates Cargo.toml Cargo.lock 2>/dev/null)" ] ||
   REVISION+=" with uncommitted changes"
@@ -117,7 +127,7 @@ ROWS=()
 FAILED=0
 bench_engine() {
   local engine=$1 url dir port base step pg_name="" out tfile code acked csrf
-  dir="$TMP/$engine"
+  dir="$TMP/$engine-${#ROWS[@]}"
   mkdir -p "$dir"
   case $engine in
     sqlite) url="sqlite://$dir/votes.db" ;;
@@ -225,26 +235,31 @@ bench_engine() {
   cpu_ballot=$(awk -v s="$srv" -v hz="$HZ" -v n="$ok" 'BEGIN{ printf "%.2f", (n>0)?1000*s/hz/n:0 }')
   printf '    db check: %s ballots, %s distinct voters, %s voters acknowledged (303), %s ballots without 1-3 choices: %s\n' \
     "$ballots" "$distinct" "$n_acked" "$bad_choices" "$check" >&2
-  ROWS+=("$engine|$VOTERS|$rps|$p50|$p99|$other_st|$ballots/$n_acked $check|$cpu_ballot|$other%|$l0 -> $l1")
+  ROWS+=("$engine|$LABEL|$VOTERS|$rps|$p50|$p99|$other_st|$ballots/$n_acked $check|$cpu_ballot|$other%|$l0 -> $l1")
   if [ -n "$PG_DB" ]; then
     psql "$PG_ADMIN_URL" -qc "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null
     PG_DB=""
   fi
 }
 
-for e in $ENGINES; do bench_engine "$e"; done
+for e in $ENGINES; do
+  if [ -n "$BASE_DIR" ]; then
+    BIN=$BASE_DIR/participe SEED=$BASE_DIR/seed_votes LABEL=$BASE_REVISION bench_engine "$e"
+  fi
+  BIN=$THIS_BIN SEED=$THIS_SEED LABEL=$REVISION bench_engine "$e"
+done
 
 echo
 echo "Votes: $VOTERS concurrent voters — $(date -u '+%Y-%m-%d %H:%M UTC'), revision $REVISION"
 echo "wrk -t$VOTERS -c$VOTERS -d$DURATION --latency (one voter per connection, after a $WARMUP warm-up), release build, $(nproc) cores; participe serve --vote-limit $VOTE_LIMIT"
-fmt='| %-8s | %6s | %9s | %7s | %7s | %7s | %-17s | %8s | %5s | %-14s |\n'
+fmt='| %-8s | %-28s | %6s | %9s | %7s | %7s | %7s | %-17s | %8s | %5s | %-14s |\n'
 # shellcheck disable=SC2059
-printf "$fmt" engine voters ballots/s "p50 ms" "p99 ms" non-303 "db: ballots/acked" "CPU ms/b" other "load 1m"
-printf '|----------|-------:|----------:|--------:|--------:|--------:|-------------------|---------:|------:|----------------|\n'
+printf "$fmt" engine revision voters ballots/s "p50 ms" "p99 ms" non-303 "db: ballots/acked" "CPU ms/b" other "load 1m"
+printf '|----------|------------------------------|-------:|----------:|--------:|--------:|--------:|-------------------|---------:|------:|----------------|\n'
 for r in "${ROWS[@]}"; do
-  IFS='|' read -r e v rps p50 p99 bad db cpu other load <<<"$r"
+  IFS='|' read -r e label v rps p50 p99 bad db cpu other load <<<"$r"
   # shellcheck disable=SC2059
-  printf "$fmt" "$e" "$v" "$rps" "$p50" "$p99" "$bad" "$db" "$cpu" "$other" "$load"
+  printf "$fmt" "$e" "$label" "$v" "$rps" "$p50" "$p99" "$bad" "$db" "$cpu" "$other" "$load"
 done
 echo
 echo "ballots/s = 303 answers (ballot committed, redirect to the receipt) per second; non-303 = other statuses + socket errors."
