@@ -251,6 +251,23 @@ async fn every_list_reads_an_index(app: &TestApp) {
         }
         assert_eq!(seen.len() as i64, PROPOSALS);
     }
+    // A text search (here matching every proposal) sorts what it found in
+    // one statement, in the same rotation: the same pages.
+    let words = Filters {
+        text: Some("proposition".into()),
+        ..Default::default()
+    };
+    let ids = |l: Vec<participe::storage::proposals::Proposal>| l.into_iter().map(|p| p.id).collect::<Vec<_>>();
+    for offset in [0, 9_990] {
+        let plain = participe::storage::proposals::list(app.db(), step, &none, Sort::Random, 77_777, 20, offset)
+            .await
+            .unwrap();
+        let searched = participe::storage::proposals::list(app.db(), step, &words, Sort::Random, 77_777, 20, offset)
+            .await
+            .unwrap();
+        assert!(!plain.is_empty());
+        assert_eq!(ids(plain), ids(searched), "page at {offset}");
+    }
     let district_only = participe::storage::proposals::count(app.db(), step, &filters[0].1)
         .await
         .unwrap();

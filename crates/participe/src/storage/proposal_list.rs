@@ -41,12 +41,14 @@ impl Sql {
     }
 }
 
-/// Where the random order's shuffle starts (`From`) or the part after the
-/// wrap (`Before`).
+/// Where the random order's shuffle starts (`From`), the part after the
+/// wrap (`Before`), or both in one statement (`Whole`, sorted: for a text
+/// search, which reads the whole step anyway).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
     From(i64),
     Before(i64),
+    Whole(i64),
 }
 
 /// A `LIKE` pattern for the search words (the wildcards typed are dropped).
@@ -88,7 +90,7 @@ fn from_where(sql: &mut Sql, step_id: i64, f: &Filters, part: Option<Part>) {
             let ph = sql.bind(Arg::Int(s));
             sql.text += &format!(" AND {SHUFFLE} < {ph}");
         }
-        None => {}
+        Some(Part::Whole(_)) | None => {}
     }
 }
 
@@ -109,15 +111,12 @@ pub fn order_by(sort: Sort) -> String {
 pub fn page_ids(step_id: i64, f: &Filters, sort: Sort, part: Option<Part>, limit: i64, offset: i64) -> Sql {
     let mut sql = Sql::default();
     from_where(&mut sql, step_id, f, part);
-    let (l, o) = (sql.bind(Arg::Int(limit)), sql.bind(Arg::Int(offset)));
     let mut order = order_by(sort);
-    if sort == Sort::Random && like(&f.text).is_some() {
-        // A text search reads every proposal of the step anyway: in index
-        // order it would fetch them one by one in shuffle order, so the
-        // order is written so that no index matches it and the few found
-        // are sorted instead.
-        order = format!("{order} + 0");
+    if let Some(Part::Whole(start)) = part {
+        let ph = sql.bind(Arg::Int(start));
+        order = format!("({SHUFFLE} < {ph}), {SHUFFLE}");
     }
+    let (l, o) = (sql.bind(Arg::Int(limit)), sql.bind(Arg::Int(offset)));
     sql.text = format!("SELECT p.id {} ORDER BY {order} LIMIT {l} OFFSET {o}", sql.text);
     sql
 }

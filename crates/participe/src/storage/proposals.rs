@@ -328,8 +328,13 @@ pub async fn list(
     limit: i64,
     offset: i64,
 ) -> StoreResult<Vec<Proposal>> {
-    let ids = if sort == Sort::Random {
-        let start = seed.rem_euclid(proposal_list::SHUFFLE_MODULUS);
+    let start = seed.rem_euclid(proposal_list::SHUFFLE_MODULUS);
+    let ids = if sort == Sort::Random && proposal_list::like(&f.text).is_some() {
+        // A text search reads the whole step anyway: one statement sorts
+        // what it found.
+        let sql = proposal_list::page_ids(step_id, f, sort, Some(Part::Whole(start)), limit, offset);
+        list_query(db, &sql).await?
+    } else if sort == Sort::Random {
         let mut ids = list_query(
             db,
             &proposal_list::page_ids(step_id, f, sort, Some(Part::From(start)), limit, offset),
