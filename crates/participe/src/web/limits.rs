@@ -25,26 +25,15 @@ pub enum Limited {
 
 /// Counts one attempt by this client; refuses with 429 past the limit.
 pub async fn check(state: &AppState, ctx: &Ctx, what: Limited) -> AppResult<()> {
-    // Per person: counted in memory (`services::person_limits`).
-    let per_person = match what {
-        Limited::Vote(user) => Some((Kind::Ballot, user)),
-        Limited::Participation(user) => Some((Kind::Participation, user)),
-        _ => None,
-    };
-    if let Some((kind, user)) = per_person {
-        return if state.person_limits.allow(kind, user) {
-            Ok(())
-        } else {
-            Err(AppError::new(ErrorKind::TooManyRequests))
-        };
-    }
     let limits = &state.config.rate_limits;
     let (name, max) = match what {
+        // Per person: counted in memory (`services::person_limits`).
+        Limited::Vote(user) => return per_person(state, Kind::Ballot, user),
+        Limited::Participation(user) => return per_person(state, Kind::Participation, user),
         Limited::Login => ("login", limits.login),
         Limited::Signup => ("signup", limits.signup),
         Limited::PasswordReset => ("reset", limits.password_reset),
         Limited::Contact => ("contact", limits.contact),
-        Limited::Vote(_) | Limited::Participation(_) => unreachable!("counted per person above"),
     };
     let who = ctx.client_ip.clone();
     let now = chrono::Utc::now().timestamp();
@@ -58,5 +47,13 @@ pub async fn check(state: &AppState, ctx: &Ctx, what: Limited) -> AppResult<()> 
         Err(AppError::new(ErrorKind::TooManyRequests))
     } else {
         Ok(())
+    }
+}
+
+fn per_person(state: &AppState, kind: Kind, user: i64) -> AppResult<()> {
+    if state.person_limits.allow(kind, user) {
+        Ok(())
+    } else {
+        Err(AppError::new(ErrorKind::TooManyRequests))
     }
 }
