@@ -34,6 +34,11 @@ pub struct Inner {
     pub person_limits: crate::services::person_limits::PersonLimits,
     /// Vote steps with their candidates, at most a second old.
     pub vote_steps: crate::services::vote_steps::VoteSteps,
+    /// Collect steps with their forms, taxonomies and list counts, at most
+    /// a second old.
+    pub collect_steps: crate::services::collect_steps::CollectSteps,
+    /// Projects with their steps, at most a second old.
+    pub project_steps: crate::services::project_steps::ProjectStepsCache,
 }
 
 /// Shared, cheaply cloned state of the running application.
@@ -54,6 +59,8 @@ impl AppState {
         let files = Box::new(LocalDisk::new(config.data_dir.join("uploads")));
         let pages = crate::services::page_cache::PageCache::new(config.page_cache_bytes, config.kept_for);
         let vote_steps = crate::services::vote_steps::VoteSteps::new(config.kept_for);
+        let collect_steps = crate::services::collect_steps::CollectSteps::new(config.kept_for);
+        let project_steps = crate::services::project_steps::ProjectStepsCache::new(config.kept_for);
         let person_limits = crate::services::person_limits::PersonLimits::new(
             config.rate_limits.vote,
             std::time::Duration::from_secs(config.rate_limits.window_secs.max(1) as u64),
@@ -72,14 +79,19 @@ impl AppState {
             ballots: Default::default(),
             person_limits,
             vote_steps,
+            collect_steps,
+            project_steps,
         }))
     }
 
     /// Drops what is kept in memory for at most a second (pages for
-    /// anonymous visitors, vote steps), after a change made on this server.
+    /// anonymous visitors, projects and their steps, list counts), after a
+    /// change made on this server.
     pub fn forget_kept(&self) {
         self.pages.forget_all();
         self.vote_steps.forget_all();
+        self.collect_steps.forget_all();
+        self.project_steps.forget_all();
     }
 
     pub fn router(&self) -> Router {

@@ -129,6 +129,20 @@ async fn plan(db: &Db, sql: &Sql) -> String {
     lines.join("\n")
 }
 
+/// The ids a list statement gives.
+async fn ids_of(db: &Db, sql: &Sql) -> Vec<i64> {
+    participe::on_db!(db, |p| {
+        let mut q = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql.text.clone()));
+        for a in &sql.args {
+            q = match a {
+                Arg::Int(v) => q.bind(*v),
+                Arg::Text(v) => q.bind(v.clone()),
+            };
+        }
+        q.fetch_all(p).await.unwrap()
+    })
+}
+
 /// Fails unless the plan reads an index in order, without sorting or
 /// scanning the table.
 fn assert_indexed(engine: Engine, what: &str, plan: &str) {
@@ -179,6 +193,33 @@ async fn every_list_reads_an_index(app: &TestApp) {
                 &format!("{sort:?} at {offset}"),
                 &plan(app.db(), &sql).await,
             );
+        }
+    }
+    // SQLite keeps each statement's plan whatever values are bound (a
+    // bound LIMIT would otherwise have every list planned again).
+    if let Db::Sqlite(p) = app.db() {
+        let mut conn = p.acquire().await.unwrap();
+        assert!(participe::storage::sqlite_tuning::keeps_plans(&mut conn).await.unwrap());
+    }
+    // The rows of a page come back in its order, however the engine reads
+    // them; SQLite reads them in the same statement, by primary key.
+    for sort in Sort::ALL {
+        let part = (sort == Sort::Random).then_some(seed_point);
+        let expected = ids_of(app.db(), &proposal_list::page_ids(step, &none, sort, part, 20, 40)).await;
+        let rows = participe::storage::proposals::list(app.db(), step, &none, sort, 1_234_567, 20, 40)
+            .await
+            .unwrap();
+        assert_eq!(expected.len(), 20);
+        assert_eq!(rows.into_iter().map(|p| p.id).collect::<Vec<_>>(), expected, "{sort:?}");
+        if app.engine == Engine::Sqlite {
+            let sql = proposal_list::page_rows("SELECT p.id FROM proposals p", step, &none, sort, part, 20, 40);
+            let plan = plan(app.db(), &sql).await;
+            assert!(plan.contains("SEARCH p USING INTEGER PRIMARY KEY"), "{sort:?}: {plan}");
+            assert!(
+                plan.contains("USING COVERING INDEX") || plan.contains("USING INDEX"),
+                "{sort:?}: {plan}"
+            );
+            assert!(!plan.lines().any(|l| l.trim() == "SCAN p"), "{sort:?}: {plan}");
         }
     }
     // The random order after its wrap, and with each filter.

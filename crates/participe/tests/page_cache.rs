@@ -109,6 +109,19 @@ async fn notices_and_seeds_are_personal(app: &TestApp) {
     let before = stats(&server);
     v.get(&path).await;
     assert_eq!(stats(&server), before);
+    // A list in a fixed order is the same for everyone: no seed, kept.
+    let sorted = format!("{path}?sort=cost_asc");
+    let first = client_of(&server).get(&sorted).await;
+    assert!(
+        first
+            .headers
+            .get("set-cookie")
+            .is_none_or(|c| !c.to_str().unwrap().contains("participe_seed"))
+    );
+    let before = stats(&server);
+    let again = client_of(&server).get(&sorted).await;
+    assert_eq!(again.status, StatusCode::OK);
+    assert_eq!(stats(&server).0, before.0 + 1, "a list in a fixed order was not kept");
     // Errors are not kept.
     let missing = client_of(&server).get("/projects/no-such-project").await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);

@@ -6,14 +6,14 @@
 //! organisation's settings. Whether the step is open is computed from its
 //! dates at each request.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+use std::time::Duration;
 
 use participe_domain::step::{StepState, StepType, state_at};
 use participe_domain::vote::{BallotProblem, Candidate as DomainCandidate, VoteMode, check_ballot};
 use participe_domain::vote_config::parse_choices;
 
+use super::kept::Kept;
 use crate::storage::projects::{self, Project};
 use crate::storage::steps::{self, Step};
 use crate::storage::taxonomy::{self, Kind, Term};
@@ -115,44 +115,27 @@ pub async fn load(db: &Db, id: i64) -> StoreResult<Option<VoteStep>> {
     }))
 }
 
-type Entry = (Instant, Option<Arc<VoteStep>>);
-
 pub struct VoteSteps {
-    kept: Mutex<HashMap<i64, Entry>>,
-    max_age: Duration,
+    kept: Kept<i64, Option<Arc<VoteStep>>>,
 }
 
 impl VoteSteps {
     /// Keeps vote steps for `max_age` (zero: reads them every time).
     pub fn new(max_age: Duration) -> VoteSteps {
         VoteSteps {
-            kept: Mutex::default(),
-            max_age,
+            kept: Kept::new(max_age, MAX_KEPT),
         }
     }
 
     /// Vote step `id`, at most `max_age` old.
     pub async fn get(&self, db: &Db, id: i64) -> StoreResult<Option<Arc<VoteStep>>> {
-        if let Some((at, vs)) = self.lock().get(&id)
-            && at.elapsed() < self.max_age
-        {
-            return Ok(vs.clone());
-        }
-        let vs = load(db, id).await?.map(Arc::new);
-        let mut kept = self.lock();
-        if kept.len() >= MAX_KEPT {
-            kept.clear();
-        }
-        kept.insert(id, (Instant::now(), vs.clone()));
-        Ok(vs)
+        self.kept
+            .get_or_load(id, async { Ok(load(db, id).await?.map(Arc::new)) })
+            .await
     }
 
     /// Drops every kept step, after a change.
     pub fn forget_all(&self) {
-        self.lock().clear();
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<i64, Entry>> {
-        self.kept.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.kept.forget_all();
     }
 }

@@ -100,6 +100,7 @@ impl Db {
             let opts = PgConnectOptions::from_str(url)?;
             Self::connect_postgres(opts).await
         } else if url.starts_with("sqlite:") {
+            super::sqlite_tuning::configure_library();
             let opts = SqliteConnectOptions::from_str(url)?
                 .create_if_missing(true)
                 .journal_mode(SqliteJournalMode::Wal)
@@ -108,7 +109,11 @@ impl Db {
                 .synchronous(SqliteSynchronous::Full)
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(10));
-            let pool = SqlitePoolOptions::new().max_connections(8).connect_with(opts).await?;
+            let pool = SqlitePoolOptions::new()
+                .max_connections(8)
+                .after_connect(|conn, _| Box::pin(super::sqlite_tuning::keep_plans(conn)))
+                .connect_with(opts)
+                .await?;
             Ok(Db::Sqlite(pool))
         } else {
             anyhow::bail!("unsupported database URL (use sqlite://FILE or postgres://…): {url}")

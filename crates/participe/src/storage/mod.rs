@@ -38,6 +38,7 @@ pub mod realisations;
 pub mod schema;
 pub mod sessions;
 pub mod sources;
+pub mod sqlite_tuning;
 pub mod steps;
 pub mod syntheses;
 pub mod taxonomy;

@@ -109,6 +109,35 @@ pub fn order_by(sort: Sort) -> String {
 /// The ids of one page. For the random order, `part` says which side of
 /// the seed's starting point is read.
 pub fn page_ids(step_id: i64, f: &Filters, sort: Sort, part: Option<Part>, limit: i64, offset: i64) -> Sql {
+    page_ids_in_order(step_id, f, sort, part, limit, offset).0
+}
+
+/// The rows of one page, in its order, in one statement: `select` (the
+/// columns, up to the `WHERE`) reads the proposals whose ids `page_ids`
+/// gives, and sorts these few again.
+pub fn page_rows(
+    select: &str,
+    step_id: i64,
+    f: &Filters,
+    sort: Sort,
+    part: Option<Part>,
+    limit: i64,
+    offset: i64,
+) -> Sql {
+    let (mut sql, order) = page_ids_in_order(step_id, f, sort, part, limit, offset);
+    sql.text = format!("{select} WHERE p.id IN ({}) ORDER BY {order}", sql.text);
+    sql
+}
+
+/// `page_ids` and its `ORDER BY` (whose placeholders are bound in it).
+fn page_ids_in_order(
+    step_id: i64,
+    f: &Filters,
+    sort: Sort,
+    part: Option<Part>,
+    limit: i64,
+    offset: i64,
+) -> (Sql, String) {
     let mut sql = Sql::default();
     from_where(&mut sql, step_id, f, part);
     let mut order = order_by(sort);
@@ -118,7 +147,7 @@ pub fn page_ids(step_id: i64, f: &Filters, sort: Sort, part: Option<Part>, limit
     }
     let (l, o) = (sql.bind(Arg::Int(limit)), sql.bind(Arg::Int(offset)));
     sql.text = format!("SELECT p.id {} ORDER BY {order} LIMIT {l} OFFSET {o}", sql.text);
-    sql
+    (sql, order)
 }
 
 /// How many published proposals match (on one side of the seed's point).

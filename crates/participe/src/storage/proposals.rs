@@ -293,7 +293,7 @@ pub async fn by_author(db: &Db, author_id: i64) -> StoreResult<Vec<Proposal>> {
 }
 
 /// Filters of a proposal list.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Filters {
     pub district: Option<i64>,
     pub theme: Option<i64>,
@@ -329,63 +329,72 @@ pub async fn list(
     offset: i64,
 ) -> StoreResult<Vec<Proposal>> {
     let start = seed.rem_euclid(proposal_list::SHUFFLE_MODULUS);
-    let ids = if sort == Sort::Random && proposal_list::like(&f.text).is_some() {
+    let page = |part, limit, offset| page(db, step_id, f, sort, part, limit, offset);
+    if sort != Sort::Random {
+        return page(None, limit, offset).await;
+    }
+    if proposal_list::like(&f.text).is_some() {
         // A text search reads the whole step anyway: one statement sorts
         // what it found.
-        let sql = proposal_list::page_ids(step_id, f, sort, Some(Part::Whole(start)), limit, offset);
-        list_query(db, &sql).await?
-    } else if sort == Sort::Random {
-        let mut ids = list_query(
-            db,
-            &proposal_list::page_ids(step_id, f, sort, Some(Part::From(start)), limit, offset),
-        )
-        .await?;
-        if (ids.len() as i64) < limit {
-            // The page runs past the end of the shuffle: go on from its start.
-            let before = if ids.is_empty() {
-                list_query(db, &proposal_list::count(step_id, f, Some(Part::From(start))))
-                    .await?
-                    .first()
-                    .copied()
-                    .unwrap_or(0)
-            } else {
-                offset + ids.len() as i64
-            };
-            let rest = limit - ids.len() as i64;
-            let more = proposal_list::page_ids(
-                step_id,
-                f,
-                sort,
-                Some(Part::Before(start)),
-                rest,
-                (offset - before).max(0),
-            );
-            ids.extend(list_query(db, &more).await?);
-        }
-        ids
-    } else {
-        list_query(db, &proposal_list::page_ids(step_id, f, sort, None, limit, offset)).await?
-    };
-    by_ids(db, &ids).await
+        return page(Some(Part::Whole(start)), limit, offset).await;
+    }
+    let mut rows = page(Some(Part::From(start)), limit, offset).await?;
+    if (rows.len() as i64) < limit {
+        // The page runs past the end of the shuffle: go on from its start.
+        let before = if rows.is_empty() {
+            list_query(db, &proposal_list::count(step_id, f, Some(Part::From(start))))
+                .await?
+                .first()
+                .copied()
+                .unwrap_or(0)
+        } else {
+            offset + rows.len() as i64
+        };
+        let rest = limit - rows.len() as i64;
+        rows.extend(page(Some(Part::Before(start)), rest, (offset - before).max(0)).await?);
+    }
+    Ok(rows)
 }
 
-/// Proposals by id, in the order of `ids`.
-pub async fn by_ids(db: &Db, ids: &[i64]) -> StoreResult<Vec<Proposal>> {
-    if ids.is_empty() {
-        return Ok(vec![]);
-    }
-    // Only numbered placeholders are added to the text; the ids are bound.
-    let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
-    let sql = format!("{} WHERE p.id IN ({})", select!(""), placeholders.join(", "));
-    let mut rows: Vec<Proposal> = on_db!(db, |p| {
-        let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()));
-        for id in ids {
-            q = q.bind(id);
+/// The rows of one page of a list. SQLite reads them in one statement.
+/// PostgreSQL reads the ids first, then their rows: planning a statement
+/// of this many joins costs it milliseconds, and it plans again at every
+/// request a statement whose bounds vary (the random order's starting
+/// point, the offset), whereas the rows by id keep one plan.
+async fn page(
+    db: &Db,
+    step_id: i64,
+    f: &Filters,
+    sort: Sort,
+    part: Option<Part>,
+    limit: i64,
+    offset: i64,
+) -> StoreResult<Vec<Proposal>> {
+    match db {
+        Db::Sqlite(pool) => {
+            let sql = proposal_list::page_rows(select!(""), step_id, f, sort, part, limit, offset);
+            let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql.text));
+            for arg in sql.args {
+                q = match arg {
+                    Arg::Int(v) => q.bind(v),
+                    Arg::Text(v) => q.bind(v),
+                };
+            }
+            Ok(q.fetch_all(pool).await?)
         }
-        q.fetch_all(p).await
-    })?;
-    rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
-    Ok(rows)
+        Db::Postgres(pool) => {
+            let ids = list_query(db, &proposal_list::page_ids(step_id, f, sort, part, limit, offset)).await?;
+            if ids.is_empty() {
+                return Ok(vec![]);
+            }
+            let mut rows: Vec<Proposal> = sqlx::query_as(select!("WHERE p.id = ANY($1)"))
+                .bind(&ids)
+                .fetch_all(pool)
+                .await?;
+            rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
+            Ok(rows)
+        }
+    }
 }
 
 /// How many published proposals match the filters.

@@ -6,6 +6,7 @@ use axum::response::{Html, IntoResponse, Response};
 use axum_extra::extract::CookieJar;
 use chrono::Utc;
 use participe_domain::permission::Action;
+use participe_domain::proposal::Sort;
 use participe_domain::step::{StepState, StepType, state_at};
 
 use super::context::Ctx;
@@ -14,10 +15,12 @@ use super::form::PathParams;
 use super::proposals::list::{ListQuery, list_view};
 use super::{cookies, render};
 use crate::app::AppState;
+use std::sync::Arc;
+
+use crate::services::project_steps::ProjectSteps;
 use crate::storage::projects::Project;
 use crate::storage::steps::Step;
 use crate::storage::taxonomy;
-use crate::storage::{projects, steps};
 
 /// A step with its state now, for templates.
 #[derive(serde::Serialize)]
@@ -39,10 +42,19 @@ pub fn step_views(list: Vec<Step>) -> Vec<StepView> {
 
 /// The project at `slug`, if this viewer may see it.
 pub async fn visible_project(state: &AppState, ctx: &Ctx, slug: &str) -> AppResult<Project> {
-    let project = projects::by_slug(&state.db, slug)
+    Ok(visible_project_steps(state, ctx, slug).await?.project.clone())
+}
+
+/// The project `slug` with all its steps (kept a second), if this viewer
+/// may see the project.
+pub async fn visible_project_steps(state: &AppState, ctx: &Ctx, slug: &str) -> AppResult<Arc<ProjectSteps>> {
+    let ps = state
+        .project_steps
+        .get(&state.db, slug)
         .await?
         .ok_or_else(AppError::not_found)?;
-    check_visible(ctx, project)
+    check_visible(ctx, ps.project.clone())?;
+    Ok(ps)
 }
 
 /// The project itself if this viewer may see it; otherwise not found, or
@@ -59,9 +71,9 @@ pub fn check_visible(ctx: &Ctx, project: Project) -> AppResult<Project> {
 }
 
 pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>) -> AppResult<Html<String>> {
-    let project = visible_project(&state, &ctx, &slug).await?;
-    let preview = ctx.can(Action::ManageProjects);
-    let steps = step_views(steps::of_project(&state.db, project.id, preview).await?);
+    let ps = visible_project_steps(&state, &ctx, &slug).await?;
+    let project = ps.project.clone();
+    let steps = step_views(ps.visible(ctx.can(Action::ManageProjects)));
     let (themes, districts) = taxonomy::of_project_both(&state.db, project.id).await?;
     let has_winners = crate::storage::realisations::project_has_any(&state.db, project.id).await?;
     let counters = state.counters.project(&state.db, project.id).await?;
@@ -93,20 +105,26 @@ pub async fn step(
     RawQuery(query): RawQuery,
     jar: CookieJar,
 ) -> AppResult<Response> {
-    let project = visible_project(&state, &ctx, &slug).await?;
-    let step = steps::by_id(&state.db, id).await?.ok_or_else(AppError::not_found)?;
-    if step.project_id != project.id || !(step.published || ctx.can(Action::ManageProjects)) {
-        return Err(AppError::not_found());
-    }
-    let all = step_views(steps::of_project(&state.db, project.id, ctx.can(Action::ManageProjects)).await?);
-    // Collect steps list their proposals, shuffled with a seed kept per visitor.
-    let (seed, new_seed) = match jar.get(cookies::SEED).and_then(|c| c.value().parse::<i64>().ok()) {
-        Some(s) => (s, false),
-        None => (i64::from(rand::random::<u32>() >> 1), true),
-    };
+    let ps = visible_project_steps(&state, &ctx, &slug).await?;
+    let preview = ctx.can(Action::ManageProjects);
+    let step = ps.step(id, preview).cloned().ok_or_else(AppError::not_found)?;
+    let project = ps.project.clone();
+    let all = step_views(ps.visible(preview));
+    // Collect steps list their proposals; in random order, shuffled with a
+    // seed kept per visitor (other orders are the same for everyone, so
+    // their pages can be kept for anonymous visitors).
+    let mut new_seed = None;
     let (list, can_deposit) = if step.step_type == StepType::Collect.as_str() {
         let q: ListQuery = serde_urlencoded::from_str(query.as_deref().unwrap_or("")).unwrap_or_default();
-        let cs = super::proposals::collect_step(&state, &ctx, project.clone(), step.id).await?;
+        let seed = if Sort::parse(&q.sort) == Sort::Random {
+            match jar.get(cookies::SEED).and_then(|c| c.value().parse::<i64>().ok()) {
+                Some(s) => s,
+                None => *new_seed.insert(i64::from(rand::random::<u32>() >> 1)),
+            }
+        } else {
+            0
+        };
+        let cs = super::proposals::collect_step(&state, &ctx, &project, step.id).await?;
         let open = cs.state() == StepState::Open;
         (Some(list_view(&state, &cs, Query(q), seed).await?), open)
     } else {
@@ -147,7 +165,7 @@ pub async fn step(
     )
     .await?;
     let mut res = html.into_response();
-    if new_seed && list.is_some() {
+    if let Some(seed) = new_seed {
         cookies::set(
             &mut res,
             state.config.secure_cookies,

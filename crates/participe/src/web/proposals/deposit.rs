@@ -143,7 +143,7 @@ pub async fn new_form(
 ) -> AppResult<Response> {
     let user = ctx.user()?;
     let project = visible_project(&state, &ctx, &slug).await?;
-    let cs = collect_step(&state, &ctx, project, step_id).await?;
+    let cs = collect_step(&state, &ctx, &project, step_id).await?;
     let birth = users::preferences(&state.db, user.id).await?.birth_date;
     match deposit_check(&state, &ctx, &cs, birth, true).await? {
         Ok(()) | Err(DepositRefusal::BirthDateNeeded) => {
@@ -161,7 +161,7 @@ pub async fn create(
 ) -> AppResult<Response> {
     ctx.user()?;
     let project = visible_project(&state, &ctx, &slug).await?;
-    let cs = collect_step(&state, &ctx, project, step_id).await?;
+    let cs = collect_step(&state, &ctx, &project, step_id).await?;
     let form = read_multipart(multipart).await?;
     save(&state, &ctx, &cs, None, form).await
 }

@@ -7,7 +7,6 @@ use serde::Deserialize;
 
 use super::CollectStep;
 use crate::app::AppState;
-use crate::storage::collect;
 use crate::storage::proposals::{self, Filters};
 use crate::view;
 use crate::web::error::AppResult;
@@ -81,7 +80,7 @@ pub struct ActiveFilter {
     pub without: String,
 }
 
-fn active_filters(q: &ListQuery, cs: &CollectStep, statuses: &[collect::Status]) -> Vec<ActiveFilter> {
+fn active_filters(q: &ListQuery, cs: &CollectStep) -> Vec<ActiveFilter> {
     let f = q.filters();
     fn name(id: Option<i64>, mut names: impl Iterator<Item = (i64, String)>) -> Option<String> {
         id.and_then(|id| names.find(|(i, _)| *i == id).map(|(_, n)| n))
@@ -115,7 +114,7 @@ fn active_filters(q: &ListQuery, cs: &CollectStep, statuses: &[collect::Status])
     push(
         "label-status",
         "status",
-        name(f.status, statuses.iter().map(|s| (s.id, s.name.clone()))),
+        name(f.status, cs.statuses.iter().map(|s| (s.id, s.name.clone()))),
     );
     out
 }
@@ -124,7 +123,7 @@ fn active_filters(q: &ListQuery, cs: &CollectStep, statuses: &[collect::Status])
 pub async fn list_view(state: &AppState, cs: &CollectStep, Query(q): Query<ListQuery>, seed: i64) -> AppResult<Value> {
     let filters = q.filters();
     let sort = Sort::parse(&q.sort);
-    let total = proposals::count(&state.db, cs.step.id, &filters).await?;
+    let total = state.collect_steps.count(&state.db, cs.step.id, &filters).await?;
     let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
     let page = q.page.parse::<i64>().unwrap_or(1).clamp(1, pages);
     let items = proposals::list(
@@ -149,14 +148,13 @@ pub async fn list_view(state: &AppState, cs: &CollectStep, Query(q): Query<ListQ
             )
         })
         .collect();
-    let statuses = collect::statuses(&state.db, cs.step.id).await?;
     // Supports are only counted in support mode (petitions).
     let sorts: Vec<&str> = Sort::ALL
         .iter()
         .filter(|s| cs.petition.is_some() || **s != Sort::MostSupported)
         .map(|s| s.as_str())
         .collect();
-    let active = active_filters(&q, cs, &statuses);
+    let active = active_filters(&q, cs);
     // Cards unless the visitor asked for the compact list.
     let grid = q.view != "list";
     let as_grid = q.query_string(None, Some(("view", "grid")));
@@ -187,7 +185,7 @@ pub async fn list_view(state: &AppState, cs: &CollectStep, Query(q): Query<ListQ
         districts => cs.districts,
         themes => cs.themes,
         categories => cs.categories,
-        statuses,
+        statuses => cs.statuses,
         petition => cs.petition.map(|p| p.threshold),
     })
 }

@@ -1,0 +1,109 @@
+//! Collect steps with what their forms and proposal lists need (project,
+//! form, taxonomies, categories, statuses, petition settings), and the
+//! number of proposals each filter finds, kept in memory at most a second
+//! (`services::kept`): a list page then reads only the proposals it shows.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use participe_domain::form::Question;
+use participe_domain::petition::PetitionSettings;
+use participe_domain::step::{StepState, state_at};
+
+use super::kept::Kept;
+use crate::storage::collect::{self, Collect, Named, Status};
+use crate::storage::projects::{self, Project};
+use crate::storage::proposals::{self, Filters};
+use crate::storage::steps::{self, Step};
+use crate::storage::taxonomy::{self, Kind, Term};
+use crate::storage::{Db, StoreResult, forms, petitions};
+
+/// Steps kept at most.
+const MAX_STEPS: usize = 256;
+/// Filtered counts kept at most (a busy list sees a few hundred variants).
+const MAX_COUNTS: usize = 4096;
+
+/// A collect step with everything its form and lists need.
+pub struct CollectStep {
+    pub project: Project,
+    pub step: Step,
+    pub collect: Collect,
+    pub questions: Vec<Question>,
+    pub districts: Vec<Term>,
+    pub themes: Vec<Term>,
+    pub categories: Vec<Named>,
+    /// The statuses the staff give proposals of this step.
+    pub statuses: Vec<Status>,
+    /// Support mode (petitions): the threshold and delays.
+    pub petition: Option<PetitionSettings>,
+}
+
+impl CollectStep {
+    pub fn state(&self) -> StepState {
+        state_at(chrono::Utc::now(), self.step.starts_at, self.step.ends_at)
+    }
+}
+
+/// Reads step `id` with its project (None if either is missing).
+pub async fn load(db: &Db, id: i64) -> StoreResult<Option<CollectStep>> {
+    let Some(step) = steps::by_id(db, id).await? else {
+        return Ok(None);
+    };
+    let Some(project) = projects::by_id(db, step.project_id).await? else {
+        return Ok(None);
+    };
+    let collect = collect::get_or_create(db, step.id).await?;
+    let questions = forms::questions(db, collect.settings.form_id).await?;
+    let districts = taxonomy::list(db, Kind::District).await?;
+    let themes = taxonomy::list(db, Kind::Theme).await?;
+    let categories = collect::categories(db, step.id).await?;
+    let statuses = collect::statuses(db, step.id).await?;
+    let petition = petitions::settings(db, step.id).await?;
+    Ok(Some(CollectStep {
+        project,
+        step,
+        collect,
+        questions,
+        districts,
+        themes,
+        categories,
+        statuses,
+        petition,
+    }))
+}
+
+pub struct CollectSteps {
+    steps: Kept<i64, Option<Arc<CollectStep>>>,
+    counts: Kept<(i64, Filters), i64>,
+}
+
+impl CollectSteps {
+    /// Keeps steps and counts for `max_age` (zero: reads them every time).
+    pub fn new(max_age: Duration) -> CollectSteps {
+        CollectSteps {
+            steps: Kept::new(max_age, MAX_STEPS),
+            counts: Kept::new(max_age, MAX_COUNTS),
+        }
+    }
+
+    /// Step `id` with its project, at most `max_age` old, whatever its type.
+    pub async fn get(&self, db: &Db, id: i64) -> StoreResult<Option<Arc<CollectStep>>> {
+        self.steps
+            .get_or_load(id, async { Ok(load(db, id).await?.map(Arc::new)) })
+            .await
+    }
+
+    /// How many published proposals of step `step_id` match `filters`, at
+    /// most `max_age` old.
+    pub async fn count(&self, db: &Db, step_id: i64, filters: &Filters) -> StoreResult<i64> {
+        self.counts
+            .get_or_load((step_id, filters.clone()), proposals::count(db, step_id, filters))
+            .await
+    }
+
+    /// Drops everything kept, after a change.
+    pub fn forget_all(&self) {
+        self.steps.forget_all();
+        self.counts.forget_all();
+    }
+}
