@@ -2,6 +2,8 @@
 //! rendered to HTML, then cleaned by an allow-list sanitiser, so no script,
 //! style or event handler ever reaches a page.
 
+use std::sync::{Arc, LazyLock};
+
 use pulldown_cmark::{Options, Parser, html};
 
 /// Markdown (and inline HTML) to safe HTML.
@@ -14,6 +16,34 @@ pub fn to_safe_html(source: &str) -> String {
         .url_schemes(["http", "https", "mailto"].into())
         .clean(&raw)
         .to_string()
+}
+
+/// How much rendered rich text `to_safe_html_kept` keeps (sources and
+/// HTML together).
+const KEPT_BYTES: u64 = 2 << 20;
+
+#[derive(Clone)]
+struct Weight;
+
+impl quick_cache::Weighter<String, Arc<str>> for Weight {
+    fn weight(&self, source: &String, html: &Arc<str>) -> u64 {
+        (source.len() + html.len()) as u64 + 64
+    }
+}
+
+/// `to_safe_html`, remembered: the same source always gives the same HTML,
+/// so a text shown on every visit (a step's or a project's description) is
+/// not parsed and cleaned again each time. Bounded by `KEPT_BYTES`; a text
+/// too large for it is rendered every time.
+pub fn to_safe_html_kept(source: &str) -> Arc<str> {
+    static KEPT: LazyLock<quick_cache::sync::Cache<String, Arc<str>, Weight>> =
+        LazyLock::new(|| quick_cache::sync::Cache::with_weighter(256, KEPT_BYTES, Weight));
+    if let Some(html) = KEPT.get(source) {
+        return html;
+    }
+    let html: Arc<str> = to_safe_html(source).into();
+    KEPT.insert(source.to_string(), html.clone());
+    html
 }
 
 #[cfg(test)]
@@ -31,6 +61,14 @@ mod tests {
         assert!(!html.contains("<script"));
         assert!(!html.contains("javascript:"));
         assert!(!html.contains("onclick"));
+    }
+
+    #[test]
+    fn kept_html_is_the_same_as_rendered() {
+        for source in ["**a**", "<script>x</script>b", "**a**", &"long ".repeat(100_000)] {
+            assert_eq!(&*to_safe_html_kept(source), to_safe_html(source));
+            assert_eq!(&*to_safe_html_kept(source), to_safe_html(source), "when kept");
+        }
     }
 
     proptest! {

@@ -7,8 +7,10 @@
 mod common;
 
 use common::{TestApp, open_collect_step};
+use participe::storage::proposal_cards::Card;
 use participe::storage::proposal_list::{self, Arg, Part, Sql};
 use participe::storage::proposals::Filters;
+use participe::storage::proposals::{Proposal, list};
 use participe::storage::taxonomy::{self, Kind};
 use participe::storage::{Db, Engine};
 use participe_domain::Role;
@@ -206,11 +208,20 @@ async fn every_list_reads_an_index(app: &TestApp) {
     for sort in Sort::ALL {
         let part = (sort == Sort::Random).then_some(seed_point);
         let expected = ids_of(app.db(), &proposal_list::page_ids(step, &none, sort, part, 20, 40)).await;
-        let rows = participe::storage::proposals::list(app.db(), step, &none, sort, 1_234_567, 20, 40)
+        let rows = list::<Proposal>(app.db(), step, &none, sort, 1_234_567, 20, 40)
             .await
             .unwrap();
         assert_eq!(expected.len(), 20);
         assert_eq!(rows.into_iter().map(|p| p.id).collect::<Vec<_>>(), expected, "{sort:?}");
+        // The cards of a list page: the same rows, from the table alone.
+        let cards = list::<Card>(app.db(), step, &none, sort, 1_234_567, 20, 40)
+            .await
+            .unwrap();
+        assert_eq!(
+            cards.into_iter().map(|c| c.id).collect::<Vec<_>>(),
+            expected,
+            "cards {sort:?}"
+        );
         if app.engine == Engine::Sqlite {
             let sql = proposal_list::page_rows("SELECT p.id FROM proposals p", step, &none, sort, part, 20, 40);
             let plan = plan(app.db(), &sql).await;
@@ -278,10 +289,9 @@ async fn every_list_reads_an_index(app: &TestApp) {
         let mut seen = std::collections::HashSet::new();
         let mut offset = 0;
         loop {
-            let page =
-                participe::storage::proposals::list(app.db(), step, &none, Sort::Random, seed_value, 500, offset)
-                    .await
-                    .unwrap();
+            let page = list::<Proposal>(app.db(), step, &none, Sort::Random, seed_value, 500, offset)
+                .await
+                .unwrap();
             if page.is_empty() {
                 break;
             }
@@ -298,12 +308,12 @@ async fn every_list_reads_an_index(app: &TestApp) {
         text: Some("proposition".into()),
         ..Default::default()
     };
-    let ids = |l: Vec<participe::storage::proposals::Proposal>| l.into_iter().map(|p| p.id).collect::<Vec<_>>();
+    let ids = |l: Vec<Proposal>| l.into_iter().map(|p| p.id).collect::<Vec<_>>();
     for offset in [0, 9_990] {
-        let plain = participe::storage::proposals::list(app.db(), step, &none, Sort::Random, 77_777, 20, offset)
+        let plain = list::<Proposal>(app.db(), step, &none, Sort::Random, 77_777, 20, offset)
             .await
             .unwrap();
-        let searched = participe::storage::proposals::list(app.db(), step, &words, Sort::Random, 77_777, 20, offset)
+        let searched = list::<Proposal>(app.db(), step, &words, Sort::Random, 77_777, 20, offset)
             .await
             .unwrap();
         assert!(!plain.is_empty());

@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use common::{Client, PNG, TestApp, open_collect_step};
 use participe::storage::{forms, proposals};
 use participe_domain::Role;
+use participe_domain::proposal::Sort;
 
 /// Configures the step like a real budget: rules, fields, two questions,
 /// a district. Returns (question ids, district id).
@@ -398,6 +399,9 @@ async fn lists_filter_sort_and_paginate(app: &TestApp) {
     let districts = participe::storage::taxonomy::list(app.db(), participe::storage::taxonomy::Kind::District)
         .await
         .unwrap();
+    let theme = participe::storage::taxonomy::create(app.db(), participe::storage::taxonomy::Kind::Theme, "Nature")
+        .await
+        .unwrap();
     let author = app.user("auteur@example.org", Role::Participant).await;
     for i in 0..30i64 {
         let input = participe_domain::proposal::ProposalInput {
@@ -405,6 +409,7 @@ async fn lists_filter_sort_and_paginate(app: &TestApp) {
             summary: "Résumé".into(),
             cost: Some(1000 * (i + 1)),
             district: Some(districts[(i % 2) as usize].id),
+            theme: (i == 29).then_some(theme),
             ..Default::default()
         };
         let id = proposals::create_draft(app.db(), step, author, &input).await.unwrap();
@@ -439,5 +444,24 @@ async fn lists_filter_sort_and_paginate(app: &TestApp) {
     let none = v.get(&format!("{base}?q=zzz&district=abc&page=-4&sort=nonsense")).await;
     assert_eq!(none.status, StatusCode::OK, "odd filters are ignored, not errors");
     assert!(none.text(".count").contains("Aucune"));
+
+    // A card names its reference, district, theme and status (cards read
+    // only the proposals table; the names come from the step's taxonomies).
+    let status = participe::storage::collect::add_status(app.db(), step, "Retenue", "#2e7d32")
+        .await
+        .unwrap();
+    let dearest = proposals::list::<proposals::Proposal>(app.db(), step, &Default::default(), Sort::CostDesc, 0, 1, 0)
+        .await
+        .unwrap()
+        .remove(0);
+    proposals::set_status(app.db(), dearest.id, Some(status)).await.unwrap();
+    let dear = v.get(&format!("{base}?sort=cost_desc")).await;
+    let card = |sel: &str| dear.texts(&format!(".proposal-list li:first-child {sel}"));
+    assert_eq!(card("h3 a"), vec!["Projet 29"]);
+    assert_eq!(card(".badge.status"), vec!["Retenue"]);
+    assert_eq!(card(".reference"), vec![dearest.reference().unwrap()]);
+    let meta = card(".card-meta span").join(" | ");
+    assert!(meta.contains(&districts[1].name) && meta.contains("Nature"), "{meta}");
+    assert!(dear.texts(".badge.status").len() == 1, "only that card has a status");
 }
 engine_test!(lists, lists_filter_sort_and_paginate);

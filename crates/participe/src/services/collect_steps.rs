@@ -13,6 +13,7 @@ use participe_domain::step::{StepState, state_at};
 use super::kept::Kept;
 use crate::storage::collect::{self, Collect, Named, Status};
 use crate::storage::projects::{self, Project};
+use crate::storage::proposal_cards::Card;
 use crate::storage::proposals::{self, Filters};
 use crate::storage::steps::{self, Step};
 use crate::storage::taxonomy::{self, Kind, Term};
@@ -41,6 +42,24 @@ pub struct CollectStep {
 impl CollectStep {
     pub fn state(&self) -> StepState {
         state_at(chrono::Utc::now(), self.step.starts_at, self.step.ends_at)
+    }
+
+    /// Names the district, theme and status of each card from this step's
+    /// taxonomies.
+    pub fn name_cards(&self, cards: &mut [Card]) {
+        fn find<T>(items: &[T], id: Option<i64>, key: impl Fn(&T) -> (i64, &str)) -> Option<String> {
+            let id = id?;
+            items
+                .iter()
+                .map(key)
+                .find(|(i, _)| *i == id)
+                .map(|(_, n)| n.to_string())
+        }
+        for c in cards {
+            c.district_name = find(&self.districts, c.district_id, |t| (t.id, &t.name));
+            c.theme_name = find(&self.themes, c.theme_id, |t| (t.id, &t.name));
+            c.status_name = find(&self.statuses, c.status_id, |s| (s.id, &s.name));
+        }
     }
 }
 

@@ -30,6 +30,7 @@ pub mod petitions;
 pub mod positions;
 pub mod pow;
 pub mod projects;
+pub mod proposal_cards;
 pub mod proposal_list;
 pub mod proposals;
 pub mod questionnaires;

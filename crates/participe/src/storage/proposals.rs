@@ -317,9 +317,29 @@ async fn list_query(db: &Db, sql: &Sql) -> StoreResult<Vec<i64>> {
     })?)
 }
 
-/// One page of a step's published proposals. `seed` chooses where the
-/// random order starts (see `storage::proposal_list`).
-pub async fn list(
+/// Rows a list page can read: full proposals (the API) or cards (the list
+/// page, `storage::proposal_cards`). `SQLITE_SELECT` is the statement up to
+/// its `WHERE`; `PG_BY_IDS` reads the rows of an array of ids.
+pub trait PageRow:
+    for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow> + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow> + Send + Unpin
+{
+    const SQLITE_SELECT: &'static str;
+    const PG_BY_IDS: &'static str;
+    fn id(&self) -> i64;
+}
+
+impl PageRow for Proposal {
+    const SQLITE_SELECT: &'static str = select!("");
+    const PG_BY_IDS: &'static str = select!("WHERE p.id = ANY($1)");
+    fn id(&self) -> i64 {
+        self.id
+    }
+}
+
+/// One page of a step's published proposals, as full rows or as cards
+/// (`PageRow`). `seed` chooses where the random order starts (see
+/// `storage::proposal_list`).
+pub async fn list<T: PageRow>(
     db: &Db,
     step_id: i64,
     f: &Filters,
@@ -327,9 +347,9 @@ pub async fn list(
     seed: i64,
     limit: i64,
     offset: i64,
-) -> StoreResult<Vec<Proposal>> {
+) -> StoreResult<Vec<T>> {
     let start = seed.rem_euclid(proposal_list::SHUFFLE_MODULUS);
-    let page = |part, limit, offset| page(db, step_id, f, sort, part, limit, offset);
+    let page = |part, limit, offset| page::<T>(db, step_id, f, sort, part, limit, offset);
     if sort != Sort::Random {
         return page(None, limit, offset).await;
     }
@@ -361,7 +381,7 @@ pub async fn list(
 /// of this many joins costs it milliseconds, and it plans again at every
 /// request a statement whose bounds vary (the random order's starting
 /// point, the offset), whereas the rows by id keep one plan.
-async fn page(
+async fn page<T: PageRow>(
     db: &Db,
     step_id: i64,
     f: &Filters,
@@ -369,10 +389,10 @@ async fn page(
     part: Option<Part>,
     limit: i64,
     offset: i64,
-) -> StoreResult<Vec<Proposal>> {
+) -> StoreResult<Vec<T>> {
     match db {
         Db::Sqlite(pool) => {
-            let sql = proposal_list::page_rows(select!(""), step_id, f, sort, part, limit, offset);
+            let sql = proposal_list::page_rows(T::SQLITE_SELECT, step_id, f, sort, part, limit, offset);
             let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql.text));
             for arg in sql.args {
                 q = match arg {
@@ -387,11 +407,8 @@ async fn page(
             if ids.is_empty() {
                 return Ok(vec![]);
             }
-            let mut rows: Vec<Proposal> = sqlx::query_as(select!("WHERE p.id = ANY($1)"))
-                .bind(&ids)
-                .fetch_all(pool)
-                .await?;
-            rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
+            let mut rows: Vec<T> = sqlx::query_as(T::PG_BY_IDS).bind(&ids).fetch_all(pool).await?;
+            rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id()));
             Ok(rows)
         }
     }

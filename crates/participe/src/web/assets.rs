@@ -49,11 +49,6 @@ pub fn icon_names() -> &'static [&'static str] {
     &NAMES
 }
 
-/// Whether the icon sprite has a symbol `i-{name}`.
-pub fn has_icon(name: &str) -> bool {
-    icon_names().contains(&name)
-}
-
 /// The icon sprite (Lucide icons, built by scripts/icons.mjs).
 pub async fn icons_svg() -> Response {
     static_file("image/svg+xml", ICONS_SVG)

@@ -174,16 +174,23 @@ pub fn environment(i18n: Arc<I18n>, tz: chrono_tz::Tz) -> Environment<'static> {
     );
     // An icon of the sprite (/static/icons.svg), hidden from screen readers:
     // the text beside it says what it means. An unknown name is an error.
-    env.add_function("icon", |name: &str| -> Result<Value, minijinja::Error> {
-        if !super::assets::has_icon(name) {
-            return Err(minijinja::Error::new(
+    // Each icon's markup is built once; a template uses a few dozen a page.
+    let icons: std::collections::HashMap<&'static str, Value> = super::assets::icon_names()
+        .iter()
+        .map(|name| {
+            let svg = format!(
+                r##"<svg class="icon" aria-hidden="true" focusable="false"><use href="/static/icons.svg#i-{name}"></use></svg>"##
+            );
+            (*name, Value::from_safe_string(svg))
+        })
+        .collect();
+    env.add_function("icon", move |name: &str| -> Result<Value, minijinja::Error> {
+        icons.get(name).cloned().ok_or_else(|| {
+            minijinja::Error::new(
                 TplErrorKind::InvalidOperation,
                 format!("no icon {name} in static/icons.svg"),
-            ));
-        }
-        Ok(Value::from_safe_string(format!(
-            r##"<svg class="icon" aria-hidden="true" focusable="false"><use href="/static/icons.svg#i-{name}"></use></svg>"##
-        )))
+            )
+        })
     });
     // An uploaded image shown as a cover: its 400 and 1200 pixel variants in
     // `srcset`, width and height set (no layout shift), loaded lazily unless
@@ -206,8 +213,12 @@ pub fn environment(i18n: Arc<I18n>, tz: chrono_tz::Tz) -> Environment<'static> {
             )))
         },
     );
+    // The numbers a pager shows (see `pagination::shown_numbers`).
+    env.add_function("page_numbers", |page: i64, pages: i64| {
+        super::pagination::shown_numbers(page, pages)
+    });
     env.add_filter("richtext", |s: &str| {
-        Value::from_safe_string(crate::richtext::to_safe_html(s))
+        Value::from_safe_string(crate::richtext::to_safe_html_kept(s).to_string())
     });
     // A moment ("3 décembre 2026 à 4 h 09") and a calendar day stored as
     // `YYYY-MM-DD` ("1er septembre 2026"), written out for the reader.

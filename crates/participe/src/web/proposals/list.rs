@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use super::CollectStep;
 use crate::app::AppState;
+use crate::storage::proposal_cards::Card;
 use crate::storage::proposals::{self, Filters};
 use crate::view;
 use crate::web::error::AppResult;
@@ -126,7 +127,7 @@ pub async fn list_view(state: &AppState, cs: &CollectStep, Query(q): Query<ListQ
     let total = state.collect_steps.count(&state.db, cs.step.id, &filters).await?;
     let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
     let page = q.page.parse::<i64>().unwrap_or(1).clamp(1, pages);
-    let items = proposals::list(
+    let mut items: Vec<Card> = proposals::list(
         &state.db,
         cs.step.id,
         &filters,
@@ -136,7 +137,12 @@ pub async fn list_view(state: &AppState, cs: &CollectStep, Query(q): Query<ListQ
         (page - 1) * PER_PAGE,
     )
     .await?;
-    let references: Vec<Option<String>> = items.iter().map(|p| p.reference()).collect();
+    cs.name_cards(&mut items);
+    let prefix = &cs.collect.settings.reference_prefix;
+    let references: Vec<Option<String>> = items
+        .iter()
+        .map(|p| p.number.map(|n| participe_domain::proposal::reference(prefix, n)))
+        .collect();
     // Petitions: each proposal's standing and share of the threshold.
     let standings: Vec<(&str, i64)> = items
         .iter()
