@@ -9,7 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-say() { printf '\n==> %s\n' "$*"; }
+# Each step says how long the run has taken so far (CI must stay under 25 min).
+say() { printf '\n==> [%dm%02ds] %s\n' $((SECONDS / 60)) $((SECONDS % 60)) "$*"; }
 warn() { printf '\n!!! %s\n' "$*" >&2; }
 ci() { [ "${CI:-}" = "true" ]; }
 

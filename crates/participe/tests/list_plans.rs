@@ -323,5 +323,29 @@ async fn every_list_reads_an_index(app: &TestApp) {
         .await
         .unwrap();
     assert_eq!(district_only, PROPOSALS / 2);
+    // The project page asks whether any proposal has a follow-up: SQLite
+    // (without statistics) reads the few realisations, not the project's
+    // proposals.
+    let project: i64 = participe::on_db!(app.db(), |p| sqlx::query_scalar(
+        "SELECT project_id FROM steps WHERE id = $1"
+    )
+    .bind(step)
+    .fetch_one(p)
+    .await)
+    .unwrap();
+    if app.engine == Engine::Sqlite {
+        let sql = Sql {
+            text: participe::storage::realisations::PROJECT_HAS_ANY.into(),
+            args: vec![Arg::Int(project)],
+        };
+        let plan = plan(app.db(), &sql).await;
+        assert!(plan.lines().next().unwrap_or("").trim().starts_with("SCAN r"), "{plan}");
+        assert!(plan.contains("SEARCH p USING INTEGER PRIMARY KEY"), "{plan}");
+    }
+    assert!(
+        !participe::storage::realisations::project_has_any(app.db(), project)
+            .await
+            .unwrap()
+    );
 }
 engine_test!(list_plans, every_list_reads_an_index);

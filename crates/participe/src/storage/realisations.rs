@@ -238,15 +238,17 @@ pub async fn of_project(db: &Db, project_id: i64) -> StoreResult<Vec<Winner>> {
 }
 
 /// Whether a project has any visible follow-up (for the link on its page).
+/// Written from the realisations (a few) to their proposals, so that a
+/// project of 10,000 proposals is not read to find none.
+pub const PROJECT_HAS_ANY: &str = "SELECT COUNT(*) FROM realisations r
+     WHERE EXISTS (SELECT 1 FROM proposals p JOIN steps s ON s.id = p.step_id
+                   WHERE p.id = r.proposal_id AND s.project_id = $1 AND s.published = TRUE
+                     AND p.state = 'published' AND p.hidden_reason IS NULL)";
+
 pub async fn project_has_any(db: &Db, project_id: i64) -> StoreResult<bool> {
-    let n: i64 = on_db!(db, |p| sqlx::query_scalar(
-        "SELECT COUNT(*) FROM realisations r
-         JOIN proposals p ON p.id = r.proposal_id
-         JOIN steps s ON s.id = p.step_id
-         WHERE s.project_id = $1 AND s.published = TRUE AND p.state = 'published' AND p.hidden_reason IS NULL"
-    )
-    .bind(project_id)
-    .fetch_one(p)
-    .await)?;
+    let n: i64 = on_db!(db, |p| sqlx::query_scalar(PROJECT_HAS_ANY)
+        .bind(project_id)
+        .fetch_one(p)
+        .await)?;
     Ok(n > 0)
 }
