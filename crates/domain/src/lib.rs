@@ -26,6 +26,7 @@ pub mod project;
 pub mod proposal;
 pub mod questionnaire;
 pub mod role;
+pub mod shuffle;
 pub mod slug;
 pub mod step;
 pub mod survey_results;

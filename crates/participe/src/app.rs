@@ -34,9 +34,10 @@ pub struct Inner {
     pub person_limits: crate::services::person_limits::PersonLimits,
     /// Vote steps with their candidates, at most a second old.
     pub vote_steps: crate::services::vote_steps::VoteSteps,
-    /// Collect steps with their forms, taxonomies and list counts, at most
-    /// a second old.
+    /// Collect steps with their forms and taxonomies, at most a second old.
     pub collect_steps: crate::services::collect_steps::CollectSteps,
+    /// Proposal lists' counts and random orders, at most a second old.
+    pub proposal_lists: crate::services::proposal_lists::ProposalLists,
     /// Projects with their steps, at most a second old.
     pub project_steps: crate::services::project_steps::ProjectStepsCache,
 }
@@ -60,6 +61,7 @@ impl AppState {
         let pages = crate::services::page_cache::PageCache::new(config.page_cache_bytes, config.kept_for);
         let vote_steps = crate::services::vote_steps::VoteSteps::new(config.kept_for);
         let collect_steps = crate::services::collect_steps::CollectSteps::new(config.kept_for);
+        let proposal_lists = crate::services::proposal_lists::ProposalLists::new(config.kept_for);
         let project_steps = crate::services::project_steps::ProjectStepsCache::new(config.kept_for);
         let person_limits = crate::services::person_limits::PersonLimits::new(
             config.rate_limits.vote,
@@ -80,6 +82,7 @@ impl AppState {
             person_limits,
             vote_steps,
             collect_steps,
+            proposal_lists,
             project_steps,
         }))
     }
@@ -91,6 +94,7 @@ impl AppState {
         self.pages.forget_all();
         self.vote_steps.forget_all();
         self.collect_steps.forget_all();
+        self.proposal_lists.forget_all();
         self.project_steps.forget_all();
     }
 
@@ -107,8 +111,16 @@ pub async fn serve(state: AppState, bind: SocketAddr) -> anyhow::Result<()> {
     // Jobs left running by a server that stopped or crashed are marked failed.
     crate::services::jobs::recover(&state.db).await?;
     spawn_scheduler(state.clone());
+    use axum::serve::ListenerExt;
     let listener = tokio::net::TcpListener::bind(bind).await?;
     tracing::info!("Participe listening on http://{}", listener.local_addr()?);
+    // Without TCP_NODELAY a response's last small segment can wait for the
+    // client's delayed acknowledgement (up to 40 ms on Linux).
+    let listener = listener.tap_io(|tcp| {
+        if let Err(e) = tcp.set_nodelay(true) {
+            tracing::debug!("TCP_NODELAY refused: {e}");
+        }
+    });
     let app = state.router().into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())

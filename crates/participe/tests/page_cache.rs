@@ -224,3 +224,48 @@ async fn memory_is_bounded(app: &TestApp) {
     assert_eq!(none.pages.weight(), 0);
 }
 engine_test!(bounded_memory, memory_is_bounded);
+
+/// Sixteen visitors asking at once for the page at `path`, each with their
+/// own client; their answers.
+async fn together(server: &AppState, path: &str) -> Vec<common::Res> {
+    let tasks: Vec<_> = (0..16)
+        .map(|_| {
+            let mut c = client_of(server);
+            let path = path.to_string();
+            tokio::spawn(async move { (c.get(&path).await, c.cookies) })
+        })
+        .collect();
+    let mut out = Vec::new();
+    for t in tasks {
+        let (res, cookies) = t.await.unwrap();
+        assert_eq!(res.status, StatusCode::OK, "{path}");
+        // Each visitor's forms carry their own token.
+        for field in csrf_fields(&res) {
+            assert_eq!(field, cookies["participe_csrf"]);
+        }
+        out.push(res);
+    }
+    out
+}
+
+async fn a_busy_page_is_rendered_once(app: &TestApp) {
+    let mut admin = app.logged_in(Role::Administrator).await;
+    let (slug, step) = open_collect_step(app, &mut admin, "Budget des écoles").await;
+    // A new server knows nothing yet: the first visitor renders the page
+    // (reading the database), the others wait for that page.
+    let server = second_server(app, 16 << 20);
+    let path = format!("/projects/{slug}/steps/{step}?sort=newest");
+    let answers = together(&server, &path).await;
+    assert_eq!(stats(&server), (15, 1), "one render for sixteen visitors");
+    assert!(answers.iter().all(|r| r.body.contains("Budget des écoles")));
+    // A page that is not kept (here: a list in random order sets each new
+    // visitor's seed) is rendered for each of them, none waiting for another.
+    let random = format!("/projects/{slug}/steps/{step}");
+    let answers = together(&server, &random).await;
+    assert!(
+        answers.iter().all(|r| r.headers.get("set-cookie").is_some()),
+        "every visitor got their own seed"
+    );
+    assert_eq!(stats(&server).0, 15, "nothing served from the cache");
+}
+engine_test!(busy_page_rendered_once, a_busy_page_is_rendered_once);

@@ -218,10 +218,12 @@ impl Step {
             ProposalSort::Random => participe_domain::proposal::Sort::Random,
         };
         let step = self.0.id;
-        let db = api.db.clone();
-        let total = storage::proposals::count(&db, step, &filters).await.api()?;
+        let (db, state) = (api.db.clone(), api.state.clone());
+        let total = state.proposal_lists.count(&db, step, &filters).await.api()?;
         page(after, first, total, |offset, limit| async move {
-            let rows = storage::proposals::list(&db, step, &filters, sort, i64::from(seed), limit, offset)
+            let rows = state
+                .proposal_lists
+                .page::<storage::proposals::Proposal>(&db, step, &filters, sort, i64::from(seed), limit, offset)
                 .await
                 .api()?;
             Ok(rows.into_iter().map(Proposal).collect())

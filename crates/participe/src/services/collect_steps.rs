@@ -1,7 +1,7 @@
 //! Collect steps with what their forms and proposal lists need (project,
-//! form, taxonomies, categories, statuses, petition settings), and the
-//! number of proposals each filter finds, kept in memory at most a second
-//! (`services::kept`): a list page then reads only the proposals it shows.
+//! form, taxonomies, categories, statuses, petition settings), kept in
+//! memory at most a second (`services::kept`); the lists themselves are
+//! `services::proposal_lists`.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -14,15 +14,12 @@ use super::kept::Kept;
 use crate::storage::collect::{self, Collect, Named, Status};
 use crate::storage::projects::{self, Project};
 use crate::storage::proposal_cards::Card;
-use crate::storage::proposals::{self, Filters};
 use crate::storage::steps::{self, Step};
 use crate::storage::taxonomy::{self, Kind, Term};
 use crate::storage::{Db, StoreResult, forms, petitions};
 
 /// Steps kept at most.
 const MAX_STEPS: usize = 256;
-/// Filtered counts kept at most (a busy list sees a few hundred variants).
-const MAX_COUNTS: usize = 4096;
 
 /// A collect step with everything its form and lists need.
 pub struct CollectStep {
@@ -93,15 +90,13 @@ pub async fn load(db: &Db, id: i64) -> StoreResult<Option<CollectStep>> {
 
 pub struct CollectSteps {
     steps: Kept<i64, Option<Arc<CollectStep>>>,
-    counts: Kept<(i64, Filters), i64>,
 }
 
 impl CollectSteps {
-    /// Keeps steps and counts for `max_age` (zero: reads them every time).
+    /// Keeps steps for `max_age` (zero: reads them every time).
     pub fn new(max_age: Duration) -> CollectSteps {
         CollectSteps {
             steps: Kept::new(max_age, MAX_STEPS),
-            counts: Kept::new(max_age, MAX_COUNTS),
         }
     }
 
@@ -112,17 +107,8 @@ impl CollectSteps {
             .await
     }
 
-    /// How many published proposals of step `step_id` match `filters`, at
-    /// most `max_age` old.
-    pub async fn count(&self, db: &Db, step_id: i64, filters: &Filters) -> StoreResult<i64> {
-        self.counts
-            .get_or_load((step_id, filters.clone()), proposals::count(db, step_id, filters))
-            .await
-    }
-
     /// Drops everything kept, after a change.
     pub fn forget_all(&self) {
         self.steps.forget_all();
-        self.counts.forget_all();
     }
 }

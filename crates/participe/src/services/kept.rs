@@ -3,8 +3,8 @@
 //! the same rows on every request. Each server reads the shared database
 //! itself, so a change made on another server shows once the kept value is
 //! that old; a change made on this server drops every kept value at once
-//! (`AppState::forget_kept`). Bounded: past `max_len` entries, the least
-//! used are dropped.
+//! (`AppState::forget_kept`). Bounded: past `max_len` entries (or, for
+//! `Kept::weighted`, past `max_weight` in all), the least used are dropped.
 
 use std::future::Future;
 use std::hash::Hash;
@@ -14,8 +14,23 @@ use quick_cache::Equivalent;
 use quick_cache::sync::{Cache, EntryAction, EntryResult};
 
 pub struct Kept<K, V> {
-    entries: Cache<K, (Instant, V)>,
+    entries: Cache<K, (Instant, V), Weight<V>>,
     max_age: Duration,
+}
+
+/// What a kept value weighs: 1 each, or what a function says.
+pub struct Weight<V>(Option<fn(&V) -> u64>);
+
+impl<V> Clone for Weight<V> {
+    fn clone(&self) -> Self {
+        Weight(self.0)
+    }
+}
+
+impl<K, V> quick_cache::Weighter<K, (Instant, V)> for Weight<V> {
+    fn weight(&self, _: &K, (_, v): &(Instant, V)) -> u64 {
+        self.0.map_or(1, |f| f(v))
+    }
 }
 
 impl<K: Eq + Hash + Clone, V: Clone> Kept<K, V> {
@@ -23,8 +38,19 @@ impl<K: Eq + Hash + Clone, V: Clone> Kept<K, V> {
     /// `max_age` (zero: nothing is kept and every read goes to the
     /// database).
     pub fn new(max_age: Duration, max_len: usize) -> Kept<K, V> {
+        let n = max_len.max(1);
         Kept {
-            entries: Cache::new(max_len.max(1)),
+            entries: Cache::with_weighter(n, n as u64, Weight(None)),
+            max_age,
+        }
+    }
+
+    /// Keeps values weighing `max_weight` in all, as `weight` weighs them
+    /// (in one shard, so that one value may weigh up to `max_weight`).
+    pub fn weighted(max_age: Duration, max_weight: u64, weight: fn(&V) -> u64) -> Kept<K, V> {
+        Kept {
+            // Up to 32 expected entries make one shard.
+            entries: Cache::with_weighter(32, max_weight, Weight(Some(weight))),
             max_age,
         }
     }
@@ -146,6 +172,18 @@ mod tests {
             assert_eq!(t.await.unwrap(), Ok(70));
         }
         assert_eq!(reads.load(std::sync::atomic::Ordering::SeqCst), 1);
+    }
+
+    #[test]
+    fn weighted_values_are_bounded_by_weight() {
+        let kept: Kept<i64, Vec<u8>> = Kept::weighted(Duration::from_secs(60), 1000, |v| v.len() as u64);
+        kept.put(1, vec![0; 600]);
+        assert!(kept.get(&1).is_some(), "one value may weigh most of the total");
+        for i in 2..10 {
+            kept.put(i, vec![0; 300]);
+        }
+        let total: usize = (1..10).filter_map(|i| kept.get(&i)).map(|v| v.len()).sum();
+        assert!(total <= 1000, "{total} bytes kept");
     }
 
     #[test]

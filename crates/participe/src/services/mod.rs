@@ -17,6 +17,7 @@ pub mod page_cache;
 pub mod person_limits;
 pub mod petitions;
 pub mod project_steps;
+pub mod proposal_lists;
 pub mod questionnaire_results;
 pub mod synthesis;
 pub mod vote_count;

@@ -17,12 +17,22 @@
 //! - memory is bounded: the cache holds at most `capacity` bytes of pages
 //!   (oldest and least used first out), and pages larger than an eighth of
 //!   it are not kept.
+//!
+//! When a kept page is missing or too old, the first visitor renders it and
+//! those asking for it meanwhile wait for that page (`lookup`), rather than
+//! every visitor of a busy page rendering it again each second. A path
+//! whose answer is not kept (it sets a cookie, or is an error) is marked
+//! for as long, so that its visitors do not wait on each other.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
+use std::collections::HashMap;
+use std::sync::Mutex;
+
 use bytes::{Bytes, BytesMut};
+use tokio::sync::watch;
 
 /// What a page depends on for an anonymous visitor: its language and its
 /// path with the query string.
@@ -39,6 +49,8 @@ pub struct Page {
     pub content_type: String,
     /// The body's pieces; the token goes between two consecutive pieces.
     pub pieces: Vec<Bytes>,
+    /// Marks a path whose answer is not kept (no pieces then).
+    pass: bool,
 }
 
 impl Page {
@@ -55,6 +67,16 @@ impl Page {
             at: Instant::now(),
             content_type,
             pieces,
+            pass: false,
+        }
+    }
+
+    fn pass() -> Page {
+        Page {
+            at: Instant::now(),
+            content_type: String::new(),
+            pieces: Vec::new(),
+            pass: true,
         }
     }
 
@@ -92,8 +114,51 @@ impl quick_cache::Weighter<Key, Arc<Page>> for Weigher {
     }
 }
 
+/// A page being rendered: visitors asking for it meanwhile wait for it.
+type InFlight = watch::Receiver<Option<Arc<Page>>>;
+
+/// What to do with a request for a page.
+pub enum Lookup<'a> {
+    /// Serve this kept page.
+    Hit(Arc<Page>),
+    /// Render it: its answer is not kept.
+    Pass,
+    /// Another visitor is rendering it: wait for their page (None: it was
+    /// not kept, render it).
+    Wait(InFlight),
+    /// Render it, then `Flight::finish` with the page to keep, if any.
+    Render(Flight<'a>),
+}
+
+/// The render of a missing page; dropped unfinished (the visitor left),
+/// those waiting render it themselves.
+pub struct Flight<'a> {
+    cache: &'a PageCache,
+    key: Key,
+    tx: watch::Sender<Option<Arc<Page>>>,
+}
+
+impl Flight<'_> {
+    /// Keeps `page` (None: the answer is not to be kept) and hands it to
+    /// those waiting.
+    pub fn finish(self, page: Option<Arc<Page>>) {
+        match &page {
+            Some(p) => self.cache.put(self.key.clone(), p.clone()),
+            None => self.cache.put(self.key.clone(), Arc::new(Page::pass())),
+        }
+        self.tx.send_replace(page);
+    }
+}
+
+impl Drop for Flight<'_> {
+    fn drop(&mut self) {
+        self.cache.in_flight().remove(&self.key);
+    }
+}
+
 pub struct PageCache {
     pages: Option<quick_cache::sync::Cache<Key, Arc<Page>, Weigher>>,
+    in_flight: Mutex<HashMap<Key, InFlight>>,
     capacity: u64,
     max_age: Duration,
     marker: String,
@@ -113,6 +178,7 @@ impl PageCache {
         });
         PageCache {
             pages,
+            in_flight: Mutex::default(),
             capacity,
             max_age,
             marker: format!("csrf-marker-{}", crate::security::random_token()),
@@ -130,19 +196,53 @@ impl PageCache {
         &self.marker
     }
 
-    /// The kept page for `key` if it is less than `MAX_AGE` old.
-    pub fn get(&self, key: &Key) -> Option<Arc<Page>> {
-        let page = self.pages.as_ref()?.get(key).filter(|p| p.fresh(self.max_age));
-        let counter = if page.is_some() { &self.hits } else { &self.misses };
-        counter.fetch_add(1, Ordering::Relaxed);
-        page
+    fn in_flight(&self) -> std::sync::MutexGuard<'_, HashMap<Key, InFlight>> {
+        // The map stays consistent whatever panicked while holding it.
+        self.in_flight.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Keeps `page` unless it is too large to be worth it.
-    pub fn put(&self, key: Key, page: Arc<Page>) {
-        if let Some(pages) = &self.pages
-            && page.weight(&key) <= self.capacity / 8
-        {
+    /// What to do with a request for `key`: serve the kept page if it is
+    /// less than `max_age` old, wait for the visitor rendering it, or
+    /// render it.
+    pub fn lookup(&self, key: &Key) -> Lookup<'_> {
+        let Some(pages) = &self.pages else {
+            return Lookup::Pass;
+        };
+        if let Some(page) = pages.get(key).filter(|p| p.fresh(self.max_age)) {
+            if page.pass {
+                return Lookup::Pass;
+            }
+            self.hits.fetch_add(1, Ordering::Relaxed);
+            return Lookup::Hit(page);
+        }
+        let mut flights = self.in_flight();
+        if let Some(rx) = flights.get(key) {
+            return Lookup::Wait(rx.clone());
+        }
+        let (tx, rx) = watch::channel(None);
+        flights.insert(key.clone(), rx);
+        self.misses.fetch_add(1, Ordering::Relaxed);
+        Lookup::Render(Flight {
+            cache: self,
+            key: key.clone(),
+            tx,
+        })
+    }
+
+    /// Counts a page served to a visitor who waited for its render.
+    pub fn served_after_wait(&self) {
+        self.hits.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Keeps `page` unless it is too large to be worth it (then its path is
+    /// marked as not kept).
+    fn put(&self, key: Key, page: Arc<Page>) {
+        if let Some(pages) = &self.pages {
+            let page = if page.weight(&key) <= self.capacity / 8 {
+                page
+            } else {
+                Arc::new(Page::pass())
+            };
             pages.insert(key, page);
         }
     }
@@ -163,7 +263,8 @@ impl PageCache {
         self.capacity
     }
 
-    /// Pages served from the cache and pages rendered since the start.
+    /// Pages served from the cache and pages rendered to be kept since the
+    /// start.
     pub fn stats(&self) -> (u64, u64) {
         (self.hits.load(Ordering::Relaxed), self.misses.load(Ordering::Relaxed))
     }
@@ -202,6 +303,7 @@ mod tests {
             path: "/big".into(),
         };
         cache.put(key.clone(), Arc::new(Page::new("text/html".into(), &big, "MARK")));
-        assert!(cache.get(&key).is_none());
+        assert!(matches!(cache.lookup(&key), Lookup::Render(_)));
+        assert!(matches!(cache.lookup(&key), Lookup::Pass), "marked as not kept");
     }
 }

@@ -2,7 +2,7 @@
 //! proposals table alone. The names of districts, themes and statuses come
 //! from the step's taxonomies, which `services::collect_steps` keeps in
 //! memory, so a page neither joins them nor reads descriptions it does not
-//! show. A page of cards: `proposals::list::<Card>`.
+//! show. A page of cards: `services::proposal_lists::ProposalLists::page::<Card>`.
 
 use super::proposals::PageRow;
 use chrono::{DateTime, Utc};
@@ -64,6 +64,7 @@ impl Card {
 
 impl PageRow for Card {
     const SQLITE_SELECT: &'static str = card_select!("");
+    const SQLITE_BY_IDS: &'static str = card_select!("WHERE p.id IN (SELECT value FROM json_each($1))");
     const PG_BY_IDS: &'static str = card_select!("WHERE p.id = ANY($1)");
     fn id(&self) -> i64 {
         self.id

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use participe_domain::analysis::Outcome;
 use participe_domain::proposal::{ProposalInput, Sort};
 
-use super::proposal_list::{self, Arg, Part, Sql};
+use super::proposal_list::{self, Arg, Sql};
 use super::{Db, StoreError, StoreResult, WriteTx, now};
 use crate::on_db;
 
@@ -319,17 +319,20 @@ async fn list_query(db: &Db, sql: &Sql) -> StoreResult<Vec<i64>> {
 
 /// Rows a list page can read: full proposals (the API) or cards (the list
 /// page, `storage::proposal_cards`). `SQLITE_SELECT` is the statement up to
-/// its `WHERE`; `PG_BY_IDS` reads the rows of an array of ids.
+/// its `WHERE`; `SQLITE_BY_IDS` and `PG_BY_IDS` read the rows of a list of
+/// ids (a JSON array on SQLite, an array on PostgreSQL).
 pub trait PageRow:
     for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow> + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow> + Send + Unpin
 {
     const SQLITE_SELECT: &'static str;
+    const SQLITE_BY_IDS: &'static str;
     const PG_BY_IDS: &'static str;
     fn id(&self) -> i64;
 }
 
 impl PageRow for Proposal {
     const SQLITE_SELECT: &'static str = select!("");
+    const SQLITE_BY_IDS: &'static str = select!("WHERE p.id IN (SELECT value FROM json_each($1))");
     const PG_BY_IDS: &'static str = select!("WHERE p.id = ANY($1)");
     fn id(&self) -> i64 {
         self.id
@@ -337,8 +340,9 @@ impl PageRow for Proposal {
 }
 
 /// One page of a step's published proposals, as full rows or as cards
-/// (`PageRow`). `seed` chooses where the random order starts (see
-/// `storage::proposal_list`).
+/// (`PageRow`). `seed` chooses where the random order starts; this sorts
+/// every match in that order, as a text search must: without one,
+/// `services::proposal_lists` pages the kept shuffle order instead.
 pub async fn list<T: PageRow>(
     db: &Db,
     step_id: i64,
@@ -348,51 +352,10 @@ pub async fn list<T: PageRow>(
     limit: i64,
     offset: i64,
 ) -> StoreResult<Vec<T>> {
-    let start = seed.rem_euclid(proposal_list::SHUFFLE_MODULUS);
-    let page = |part, limit, offset| page::<T>(db, step_id, f, sort, part, limit, offset);
-    if sort != Sort::Random {
-        return page(None, limit, offset).await;
-    }
-    if proposal_list::like(&f.text).is_some() {
-        // A text search reads the whole step anyway: one statement sorts
-        // what it found.
-        return page(Some(Part::Whole(start)), limit, offset).await;
-    }
-    let mut rows = page(Some(Part::From(start)), limit, offset).await?;
-    if (rows.len() as i64) < limit {
-        // The page runs past the end of the shuffle: go on from its start.
-        let before = if rows.is_empty() {
-            list_query(db, &proposal_list::count(step_id, f, Some(Part::From(start))))
-                .await?
-                .first()
-                .copied()
-                .unwrap_or(0)
-        } else {
-            offset + rows.len() as i64
-        };
-        let rest = limit - rows.len() as i64;
-        rows.extend(page(Some(Part::Before(start)), rest, (offset - before).max(0)).await?);
-    }
-    Ok(rows)
-}
-
-/// The rows of one page of a list. SQLite reads them in one statement.
-/// PostgreSQL reads the ids first, then their rows: planning a statement
-/// of this many joins costs it milliseconds, and it plans again at every
-/// request a statement whose bounds vary (the random order's starting
-/// point, the offset), whereas the rows by id keep one plan.
-async fn page<T: PageRow>(
-    db: &Db,
-    step_id: i64,
-    f: &Filters,
-    sort: Sort,
-    part: Option<Part>,
-    limit: i64,
-    offset: i64,
-) -> StoreResult<Vec<T>> {
+    let start = participe_domain::shuffle::start(seed);
     match db {
         Db::Sqlite(pool) => {
-            let sql = proposal_list::page_rows(T::SQLITE_SELECT, step_id, f, sort, part, limit, offset);
+            let sql = proposal_list::page_rows(T::SQLITE_SELECT, step_id, f, sort, start, limit, offset);
             let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql.text));
             for arg in sql.args {
                 q = match arg {
@@ -402,21 +365,44 @@ async fn page<T: PageRow>(
             }
             Ok(q.fetch_all(pool).await?)
         }
-        Db::Postgres(pool) => {
-            let ids = list_query(db, &proposal_list::page_ids(step_id, f, sort, part, limit, offset)).await?;
-            if ids.is_empty() {
-                return Ok(vec![]);
-            }
-            let mut rows: Vec<T> = sqlx::query_as(T::PG_BY_IDS).bind(&ids).fetch_all(pool).await?;
-            rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id()));
-            Ok(rows)
+        // PostgreSQL reads the ids first, then their rows: planning a
+        // statement of both costs it more, and it plans again at every
+        // request a statement whose bounds vary (the offset), whereas the
+        // rows by id keep one plan.
+        Db::Postgres(_) => {
+            let ids = list_query(db, &proposal_list::page_ids(step_id, f, sort, start, limit, offset)).await?;
+            by_ids(db, &ids).await
         }
     }
 }
 
+/// The published proposals of a step matching `f` (without a text), as ids
+/// in shuffle order (`participe_domain::shuffle`).
+pub async fn shuffled_ids(db: &Db, step_id: i64, f: &Filters) -> StoreResult<Vec<i64>> {
+    let mut ids = list_query(db, &proposal_list::ids(step_id, f)).await?;
+    ids.sort_unstable_by_key(|id| participe_domain::shuffle::key(*id));
+    Ok(ids)
+}
+
+/// The rows of `ids`, in that order (missing ones left out).
+pub async fn by_ids<T: PageRow>(db: &Db, ids: &[i64]) -> StoreResult<Vec<T>> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let mut rows: Vec<T> = match db {
+        Db::Sqlite(pool) => {
+            let json = format!("[{}]", ids.iter().map(i64::to_string).collect::<Vec<_>>().join(","));
+            sqlx::query_as(T::SQLITE_BY_IDS).bind(json).fetch_all(pool).await?
+        }
+        Db::Postgres(pool) => sqlx::query_as(T::PG_BY_IDS).bind(ids).fetch_all(pool).await?,
+    };
+    rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id()));
+    Ok(rows)
+}
+
 /// How many published proposals match the filters.
 pub async fn count(db: &Db, step_id: i64, f: &Filters) -> StoreResult<i64> {
-    let n = list_query(db, &proposal_list::count(step_id, f, None)).await?;
+    let n = list_query(db, &proposal_list::count(step_id, f)).await?;
     Ok(n.first().copied().unwrap_or(0))
 }
 

@@ -7,7 +7,8 @@
 //! method is GET. The handler renders with the cache's marker in place of the
 //! CSRF token; the marker is replaced by the visitor's token in every answer,
 //! kept or not. A page is kept only when it is a 200 in HTML that sets no
-//! cookie and is not an error page.
+//! cookie and is not an error page. Visitors asking for a page while
+//! another renders it wait for that render (`PageCache::lookup`).
 
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
@@ -21,7 +22,7 @@ use super::context::Ctx;
 use super::cookies;
 use super::error::ErrorMarker;
 use crate::app::AppState;
-use crate::services::page_cache::{Key, Page};
+use crate::services::page_cache::{Key, Lookup, Page};
 
 /// Marks the answer to a state-changing request whose only effect on
 /// public pages is on the counters (a ballot, a questionnaire reply): the
@@ -51,9 +52,24 @@ pub async fn serve(State(state): State<AppState>, mut req: Request, next: Next) 
         lang: ctx.lang.code(),
         path: ctx.path.clone(),
     };
-    if let Some(page) = state.pages.get(&key) {
-        return answer(&page, &ctx.csrf);
-    }
+    let flight = match state.pages.lookup(&key) {
+        Lookup::Hit(page) => return answer(&page, &ctx.csrf),
+        Lookup::Pass => None,
+        Lookup::Wait(mut rendering) => {
+            // Another visitor is rendering this page: theirs, with this
+            // visitor's token, unless it is not to be kept.
+            let page = match rendering.changed().await {
+                Ok(()) => rendering.borrow().clone(),
+                Err(_) => None,
+            };
+            if let Some(page) = page {
+                state.pages.served_after_wait();
+                return answer(&page, &ctx.csrf);
+            }
+            None
+        }
+        Lookup::Render(flight) => Some(flight),
+    };
     let marker = state.pages.marker().to_string();
     req.extensions_mut().insert(Ctx {
         csrf: marker.clone(),
@@ -67,6 +83,9 @@ pub async fn serve(State(state): State<AppState>, mut req: Request, next: Next) 
         .is_some_and(|v| v.starts_with("text/html"));
     if !is_html || res.extensions().get::<ErrorMarker>().is_some() {
         // Error pages are rendered afterwards with the real context.
+        if let Some(flight) = flight {
+            flight.finish(None);
+        }
         return res;
     }
     let keep = res.status() == StatusCode::OK && !res.headers().contains_key(header::SET_COOKIE);
@@ -89,8 +108,8 @@ pub async fn serve(State(state): State<AppState>, mut req: Request, next: Next) 
     let page = Arc::new(Page::new(content_type, &bytes, &marker));
     let mut res = Response::from_parts(parts, Body::from(page.body(&ctx.csrf)));
     res.headers_mut().remove(header::CONTENT_LENGTH);
-    if keep {
-        state.pages.put(key, page);
+    if let Some(flight) = flight {
+        flight.finish(keep.then_some(page));
     }
     res
 }

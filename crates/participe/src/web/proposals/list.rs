@@ -8,7 +8,7 @@ use serde::Deserialize;
 use super::CollectStep;
 use crate::app::AppState;
 use crate::storage::proposal_cards::Card;
-use crate::storage::proposals::{self, Filters};
+use crate::storage::proposals::Filters;
 use crate::view;
 use crate::web::error::AppResult;
 
@@ -124,19 +124,21 @@ fn active_filters(q: &ListQuery, cs: &CollectStep) -> Vec<ActiveFilter> {
 pub async fn list_view(state: &AppState, cs: &CollectStep, Query(q): Query<ListQuery>, seed: i64) -> AppResult<Value> {
     let filters = q.filters();
     let sort = Sort::parse(&q.sort);
-    let total = state.collect_steps.count(&state.db, cs.step.id, &filters).await?;
+    let lists = &state.proposal_lists;
+    let total = lists.count(&state.db, cs.step.id, &filters).await?;
     let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
     let page = q.page.parse::<i64>().unwrap_or(1).clamp(1, pages);
-    let mut items: Vec<Card> = proposals::list(
-        &state.db,
-        cs.step.id,
-        &filters,
-        sort,
-        seed,
-        PER_PAGE,
-        (page - 1) * PER_PAGE,
-    )
-    .await?;
+    let mut items: Vec<Card> = lists
+        .page(
+            &state.db,
+            cs.step.id,
+            &filters,
+            sort,
+            seed,
+            PER_PAGE,
+            (page - 1) * PER_PAGE,
+        )
+        .await?;
     cs.name_cards(&mut items);
     let prefix = &cs.collect.settings.reference_prefix;
     let references: Vec<Option<String>> = items
