@@ -142,10 +142,8 @@ impl Flight<'_> {
     /// Keeps `page` (None: the answer is not to be kept) and hands it to
     /// those waiting.
     pub fn finish(self, page: Option<Arc<Page>>) {
-        match &page {
-            Some(p) => self.cache.put(self.key.clone(), p.clone()),
-            None => self.cache.put(self.key.clone(), Arc::new(Page::pass())),
-        }
+        let kept = page.clone().unwrap_or_else(|| Arc::new(Page::pass()));
+        self.cache.put(self.key.clone(), kept);
         self.tx.send_replace(page);
     }
 }
