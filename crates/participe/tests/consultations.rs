@@ -438,6 +438,8 @@ async fn the_api_shows_only_public_texts(app: &TestApp) {
     );
     let listing = app.client().get("/open-data").await;
     assert!(listing.has(&format!("a[href='/open-data/steps/{step}/sources.json']")));
+    // Opinions, arguments and sources: the rows the page announces.
+    assert!(common::assert_open_data_rows(&mut app.client()).await >= 3);
 
     // The personal-data download holds the person's texts, votes and arguments.
     p.post(&format!("/opinions/{art}/follow"), &[]).await;

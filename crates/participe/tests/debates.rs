@@ -126,7 +126,7 @@ async fn press_articles_with_images(app: &TestApp) {
 }
 
 async fn votes_and_arguments(app: &TestApp) {
-    let (_pm, _, id) = setup(app).await;
+    let (_pm, step, id) = setup(app).await;
     let mut a = app.logged_in(Role::Participant).await;
     let page = app.client().get(&format!("/debates/{id}")).await;
     assert_eq!(page.status, StatusCode::OK);
@@ -176,6 +176,14 @@ async fn votes_and_arguments(app: &TestApp) {
             .text("#arguments-for")
             .contains('1')
     );
+    // Open data: the debate and its argument, as many rows as announced.
+    let file = app
+        .client()
+        .get(&format!("/open-data/steps/{step}/arguments.json"))
+        .await;
+    let json: serde_json::Value = serde_json::from_slice(&file.bytes).unwrap();
+    assert_eq!(json.as_array().map(Vec::len), Some(1), "{}", file.body);
+    assert!(common::assert_open_data_rows(&mut app.client()).await >= 2);
 }
 
 async fn one_vote_per_person_under_concurrency(app: &TestApp) {

@@ -630,6 +630,8 @@ async fn exports(app: &TestApp) {
     let page = anon.get("/open-data").await;
     assert!(page.body.contains(&step_file(w.vote, "votes.csv")));
     assert!(page.body.contains(&step_file(w.vote, "results.json")));
+    // Proposals, comments, votes, results: the rows the page announces.
+    assert!(common::assert_open_data_rows(&mut anon).await >= 4);
 
     // Raw bytes: the BOM is EF BB BF; JSON has none.
     let (status, _, bytes) = get_bytes(app, &anon, &step_file(w.collect, "proposals.csv")).await;

@@ -617,6 +617,7 @@ async fn answers_open_data(app: &TestApp) {
         page.body.contains("question_type"),
         "the dictionary explains the columns"
     );
+    assert!(common::assert_open_data_rows(&mut app.client()).await >= 1);
     let res = app.client().get(&format!("/open-data/steps/{step}/answers.csv")).await;
     assert_eq!(res.status, StatusCode::OK);
     let body = res.bytes.strip_prefix("\u{feff}".as_bytes()).expect("a BOM");

@@ -3,6 +3,8 @@
 //! Rows carry people's ids only for the caller to turn into pseudonyms; no
 //! name, email or address is read.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use futures_util::stream::{BoxStream, StreamExt};
 
@@ -65,6 +67,28 @@ pub struct Counts {
     pub comments: i64,
     pub votes: i64,
     pub results: i64,
+    pub opinions: i64,
+    pub arguments: i64,
+    pub sources: i64,
+    pub debates: i64,
+    pub answers: i64,
+}
+
+impl Counts {
+    fn add(&mut self, dataset: &str, n: i64) {
+        match dataset {
+            "proposals" => self.proposals = n,
+            "comments" => self.comments = n,
+            "votes" => self.votes = n,
+            "results" => self.results = n,
+            "opinions" => self.opinions = n,
+            "arguments" => self.arguments = n,
+            "sources" => self.sources = n,
+            "debates" => self.debates = n,
+            "answers" => self.answers = n,
+            _ => {}
+        }
+    }
 }
 
 /// What the exports include: published proposals that are not hidden, and
@@ -80,26 +104,43 @@ macro_rules! public_comment {
     };
 }
 
-pub async fn counts(db: &Db, step_id: i64) -> StoreResult<Counts> {
-    let (proposals, comments, votes, results): (i64, i64, i64, i64) = on_db!(db, |p| sqlx::query_as(concat!(
-        "SELECT (SELECT COUNT(*) FROM proposals p WHERE p.step_id = $1 AND ",
+/// The questionnaire answers that are open data: submitted replies, not a
+/// private question's, not files.
+macro_rules! public_answer {
+    () => {
+        "NOT r.draft AND NOT fq.private AND fq.kind <> 'file'"
+    };
+}
+
+/// The rows of every file of every step that has any, in two statements
+/// whatever the number of steps (the open-data page lists them all).
+pub async fn counts_by_step(db: &Db) -> StoreResult<HashMap<i64, Counts>> {
+    let mut rows: Vec<(i64, String, i64)> = on_db!(db, |p| sqlx::query_as(concat!(
+        "SELECT p.step_id, 'proposals', COUNT(*) FROM proposals p WHERE ",
         public_proposal!(),
-        "), (SELECT COUNT(*) FROM comments c JOIN proposals p ON p.id = c.proposal_id WHERE p.step_id = $1 AND ",
+        " GROUP BY p.step_id
+         UNION ALL SELECT p.step_id, 'comments', COUNT(*) FROM comments c
+           JOIN proposals p ON p.id = c.proposal_id WHERE ",
         public_proposal!(),
         " AND ",
         public_comment!(),
-        "), (SELECT COUNT(*) FROM ballots b WHERE b.step_id = $1 AND b.complete),
-            (SELECT COUNT(*) FROM vote_results r WHERE r.step_id = $1)"
+        " GROUP BY p.step_id
+         UNION ALL SELECT step_id, 'votes', COUNT(*) FROM ballots WHERE complete GROUP BY step_id
+         UNION ALL SELECT step_id, 'results', COUNT(*) FROM vote_results GROUP BY step_id
+         UNION ALL SELECT r.step_id, 'answers', COUNT(*) FROM questionnaire_replies r
+           JOIN reply_answers a ON a.reply_id = r.id JOIN form_questions fq ON fq.id = a.question_id
+          WHERE ",
+        public_answer!(),
+        " GROUP BY r.step_id"
     ))
-    .bind(step_id)
-    .fetch_one(p)
+    .fetch_all(p)
     .await)?;
-    Ok(Counts {
-        proposals,
-        comments,
-        votes,
-        results,
-    })
+    rows.extend(super::open_data_texts::counts_by_step(db).await?);
+    let mut by_step: HashMap<i64, Counts> = HashMap::new();
+    for (step, dataset, n) in rows {
+        by_step.entry(step).or_default().add(&dataset, n);
+    }
+    Ok(by_step)
 }
 
 /// A proposal as published: its author only as an id, to pseudonymise.
@@ -234,17 +275,4 @@ pub fn answers(db: &Db, step_id: i64) -> BoxStream<'_, StoreResult<AnswerRow>> {
         .fetch(p)
         .map(|r| r.map_err(StoreError::from))
         .boxed())
-}
-
-/// The rows of a questionnaire step's answers file: answers of complete
-/// replies to questions that are neither private nor files.
-pub async fn answer_count(db: &Db, step_id: i64) -> StoreResult<i64> {
-    Ok(on_db!(db, |p| sqlx::query_scalar(
-        "SELECT COUNT(*) FROM questionnaire_replies r JOIN reply_answers a ON a.reply_id = r.id
-         JOIN form_questions fq ON fq.id = a.question_id
-         WHERE r.step_id = $1 AND NOT r.draft AND NOT fq.private AND fq.kind <> 'file'"
-    )
-    .bind(step_id)
-    .fetch_one(p)
-    .await)?)
 }

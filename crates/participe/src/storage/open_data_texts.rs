@@ -8,19 +8,35 @@ use futures_util::stream::{BoxStream, StreamExt};
 use super::{Db, StoreError, StoreResult};
 use crate::on_db;
 
-/// The public texts of a consultation step: `o` joined to its section `s`
-/// and consultation `c`.
+/// The public texts with their step: `o` joined to its section `s` and
+/// consultation `c` (whose `step_id` is the step).
+macro_rules! opinion_in_step {
+    () => {
+        " FROM opinions o
+           JOIN consultation_sections s ON s.id = o.section_id
+           JOIN consultations c ON c.id = s.consultation_id
+          WHERE o.published AND o.hidden_reason IS NULL "
+    };
+}
+
+/// The public texts of a consultation step.
 macro_rules! public_opinions {
     ($select:literal, $rest:literal) => {
-        concat!(
-            "SELECT ",
-            $select,
-            " FROM opinions o
-               JOIN consultation_sections s ON s.id = o.section_id
-               JOIN consultations c ON c.id = s.consultation_id
-              WHERE c.step_id = $1 AND o.published AND o.hidden_reason IS NULL ",
-            $rest
-        )
+        concat!("SELECT ", $select, opinion_in_step!(), "AND c.step_id = $1 ", $rest)
+    };
+}
+
+/// An argument anyone may read.
+macro_rules! public_argument {
+    () => {
+        "a.published AND a.hidden_reason IS NULL"
+    };
+}
+
+/// A source anyone may read.
+macro_rules! public_source {
+    () => {
+        "r.published AND r.hidden_reason IS NULL"
     };
 }
 
@@ -30,9 +46,9 @@ macro_rules! public_arguments {
         concat!(
             "SELECT ",
             $select,
-            " FROM arguments a
-              WHERE a.published AND a.hidden_reason IS NULL
-                AND (a.opinion_id IN (",
+            " FROM arguments a WHERE ",
+            public_argument!(),
+            " AND (a.opinion_id IN (",
             public_opinions!("o.id", ""),
             ") OR a.debate_id IN (SELECT id FROM debates WHERE step_id = $1)) ",
             $rest
@@ -45,8 +61,9 @@ macro_rules! public_sources {
         concat!(
             "SELECT ",
             $select,
-            " FROM sources r LEFT JOIN source_categories k ON k.id = r.category_id
-              WHERE r.published AND r.hidden_reason IS NULL AND r.opinion_id IN (",
+            " FROM sources r LEFT JOIN source_categories k ON k.id = r.category_id WHERE ",
+            public_source!(),
+            " AND r.opinion_id IN (",
             public_opinions!("o.id", ""),
             ") ",
             $rest
@@ -54,34 +71,31 @@ macro_rules! public_sources {
     };
 }
 
-/// The rows of each file of a consultation or debate step.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct TextCounts {
-    pub opinions: i64,
-    pub arguments: i64,
-    pub sources: i64,
-    pub debates: i64,
-}
-
-pub async fn counts(db: &Db, step_id: i64) -> StoreResult<TextCounts> {
-    let (opinions, arguments, sources, debates): (i64, i64, i64, i64) = on_db!(db, |p| sqlx::query_as(concat!(
-        "SELECT (SELECT COUNT(*) FROM (",
-        public_opinions!("o.id", ""),
-        ") x), (SELECT COUNT(*) FROM (",
-        public_arguments!("a.id", ""),
-        ") y), (SELECT COUNT(*) FROM (",
-        public_sources!("r.id", ""),
-        ") z), (SELECT COUNT(*) FROM debates WHERE step_id = $1)"
+/// The rows of the texts, arguments, sources and debates files of every
+/// step that has any, as (step, dataset, rows): one statement whatever the
+/// number of steps. The conditions are those of the exports above.
+pub async fn counts_by_step(db: &Db) -> StoreResult<Vec<(i64, String, i64)>> {
+    Ok(on_db!(db, |p| sqlx::query_as(concat!(
+        "SELECT c.step_id, 'opinions', COUNT(*)",
+        opinion_in_step!(),
+        "GROUP BY c.step_id
+         UNION ALL SELECT step_id, 'arguments', COUNT(*) FROM (
+           SELECT c.step_id FROM arguments a JOIN (SELECT o.id, c.step_id",
+        opinion_in_step!(),
+        ") c ON c.id = a.opinion_id WHERE ",
+        public_argument!(),
+        " UNION ALL SELECT d.step_id FROM arguments a JOIN debates d ON d.id = a.debate_id WHERE ",
+        public_argument!(),
+        ") x GROUP BY step_id
+         UNION ALL SELECT c.step_id, 'sources', COUNT(*) FROM sources r JOIN (SELECT o.id, c.step_id",
+        opinion_in_step!(),
+        ") c ON c.id = r.opinion_id WHERE ",
+        public_source!(),
+        " GROUP BY c.step_id
+         UNION ALL SELECT step_id, 'debates', COUNT(*) FROM debates GROUP BY step_id"
     ))
-    .bind(step_id)
-    .fetch_one(p)
-    .await)?;
-    Ok(TextCounts {
-        opinions,
-        arguments,
-        sources,
-        debates,
-    })
+    .fetch_all(p)
+    .await)?)
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]

@@ -58,19 +58,14 @@ async fn licence(db: &Db) -> AppResult<Licence> {
 /// `GET /open-data`: every public step's files, the licence, the dictionary.
 pub async fn page(State(state): State<AppState>, ctx: Ctx) -> AppResult<Html<String>> {
     let steps = store::public_steps(&state.db).await?;
+    let counts = store::counts_by_step(&state.db).await?;
     let mut projects: Vec<(String, String, Vec<Value>)> = vec![];
     for s in &steps {
         let Some(kind) = step_type(s) else { continue };
         if !Dataset::ALL.iter().any(|d| d.applies_to(kind)) {
             continue;
         }
-        let counts = store::counts(&state.db, s.id).await?;
-        let texts = crate::storage::open_data_texts::counts(&state.db, s.id).await?;
-        let answers = if kind == StepType::Questionnaire {
-            store::answer_count(&state.db, s.id).await?
-        } else {
-            0
-        };
+        let counts = counts.get(&s.id).copied().unwrap_or_default();
         let files: Vec<Value> = open_data::files_of(kind, publicity(s))
             .into_iter()
             .map(|f| {
@@ -79,11 +74,11 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> AppResult<Html<Str
                     Dataset::Comments => counts.comments,
                     Dataset::Votes => counts.votes,
                     Dataset::Results => counts.results,
-                    Dataset::Opinions => texts.opinions,
-                    Dataset::Arguments => texts.arguments,
-                    Dataset::Sources => texts.sources,
-                    Dataset::Debates => texts.debates,
-                    Dataset::Answers => answers,
+                    Dataset::Opinions => counts.opinions,
+                    Dataset::Arguments => counts.arguments,
+                    Dataset::Sources => counts.sources,
+                    Dataset::Debates => counts.debates,
+                    Dataset::Answers => counts.answers,
                 };
                 let format = match f {
                     File::Data(_, Format::Csv) => "csv",

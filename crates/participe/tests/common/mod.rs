@@ -312,7 +312,9 @@ impl Client {
     /// page first if this client has none yet.
     pub async fn csrf(&mut self) -> String {
         if !self.cookies.contains_key("participe_csrf") {
-            self.get("/").await;
+            // A page whose cost does not grow with the database (the home
+            // page lists every project), so long tests stay linear.
+            self.get("/terms").await;
         }
         self.cookies["participe_csrf"].clone()
     }
@@ -465,4 +467,35 @@ impl Client {
         self.request(Method::POST, &format!("{path}{sep}_csrf={token}"), Some(&ct), body)
             .await
     }
+}
+
+/// Checks that every JSON file listed on `/open-data` holds as many records
+/// as the page's rows column says; returns how many files were checked.
+pub async fn assert_open_data_rows(c: &mut Client) -> usize {
+    let page = c.get("/open-data").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let row = Selector::parse("tbody tr").unwrap();
+    let link = Selector::parse("th a").unwrap();
+    let cell = Selector::parse("td.numeric").unwrap();
+    let files: Vec<(String, usize)> = page
+        .html()
+        .select(&row)
+        .filter_map(|tr| {
+            let href = tr.select(&link).next()?.value().attr("href")?.to_string();
+            let rows = tr.select(&cell).next()?.text().collect::<String>();
+            Some((href, rows.trim().parse().expect("rows is a number")))
+        })
+        .filter(|(href, _)| href.ends_with(".json"))
+        .collect();
+    for (href, rows) in &files {
+        let res = c.get(href).await;
+        assert_eq!(res.status, StatusCode::OK, "{href}");
+        let json: serde_json::Value = serde_json::from_slice(&res.bytes).expect("JSON file");
+        let records = json.as_array().unwrap_or_else(|| panic!("{href} is an array")).len();
+        assert_eq!(
+            records, *rows,
+            "{href}: the page says {rows} rows, the file holds {records}"
+        );
+    }
+    files.len()
 }
