@@ -58,9 +58,13 @@ pub enum PbCommand {
         /// The `.pb` file.
         file: PathBuf,
         /// greedy, greedy-ratio, mes, mes-add1, mes-add1-feasible, mes-add1-greedy, mes-greedy, phragmen, …
+        #[arg(long, required_unless_present = "all_rules", conflicts_with = "all_rules")]
+        rule: Option<String>,
+        /// Count with every rule on one reading of the file and print a
+        /// table of each rule's selection and time.
         #[arg(long)]
-        rule: String,
-        /// `text` (one id per line) or `json` ({"rule", "selected", "total_cost"}).
+        all_rules: bool,
+        /// `text` (one id per line, or the table) or `json` ({"rule", "selected", "total_cost"}).
         #[arg(long, default_value = "text")]
         format: String,
     },
@@ -266,14 +270,24 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             command: UsersCommand::Create(args),
         } => create_user(args).await,
         Command::Pb {
-            command: PbCommand::Count { file, rule, format },
+            command:
+                PbCommand::Count {
+                    file,
+                    rule,
+                    all_rules,
+                    format,
+                },
         } => {
             let json = match format.as_str() {
                 "json" => true,
                 "text" => false,
                 other => anyhow::bail!("unknown format {other:?}; use text or json"),
             };
-            println!("{}", crate::pb_cli::count_command(&file, &rule, json)?);
+            let out = match rule {
+                Some(rule) if !all_rules => crate::pb_cli::count_command(&file, &rule, json)?,
+                _ => crate::pb_cli::all_rules_command(&file, json)?,
+            };
+            println!("{out}");
             Ok(())
         }
         Command::Pb {

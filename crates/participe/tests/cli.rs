@@ -297,6 +297,37 @@ fn pb_count_matches_the_reference() {
             assert_eq!(got["rule"], rule);
             checked += 1;
         }
+        // Every rule on one reading of the file: the same selections.
+        let (ok, out) = run(
+            &["pb", "count", pb.to_str().unwrap(), "--all-rules", "--format", "json"],
+            "",
+            tmp.path(),
+        );
+        assert!(ok, "{name} --all-rules: {out}");
+        let all: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+        assert!(all["parse_ms"].as_f64().unwrap() > 0.0);
+        for (rule, key) in rules {
+            let row = all["rules"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|r| r["rule"] == rule)
+                .unwrap();
+            if let Some(entry) = expected["results"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|r| r["key"] == key && r["status"] == "ok")
+            {
+                assert_eq!(row["selected"], entry["selected"], "{name} --all-rules {rule}");
+                checked += 1;
+            }
+        }
+        let (ok, table) = run(&["pb", "count", pb.to_str().unwrap(), "--all-rules"], "", tmp.path());
+        assert!(
+            ok && table.contains("mes-add1-greedy") && table.contains("all rules: "),
+            "{table}"
+        );
         let (ok, text) = run(
             &["pb", "count", pb.to_str().unwrap(), "--rule", "greedy"],
             "",
