@@ -87,93 +87,111 @@ fn split_lines(text: &str) -> Vec<&str> {
 /// break, as the reader sees lines without their endings). An empty line
 /// gives an empty record. A quoted field still open at the end of the text is
 /// an error.
-fn read_records(text: &str) -> Result<Vec<Record>, ParseError> {
-    #[derive(PartialEq)]
-    enum State {
-        StartField,
-        InField,
-        InQuoted,
-        QuoteInQuoted,
+fn read_records(text: &str) -> Records<'_> {
+    Records {
+        lines: split_lines(text).into_iter().enumerate(),
+        failed: false,
     }
-    let mut records = Vec::new();
-    let mut cells: Vec<String> = Vec::new();
-    let mut field = String::new();
-    let mut state = State::StartField;
-    let mut record_line = 0;
-    let mut in_record = false;
-    for (index, line) in split_lines(text).into_iter().enumerate() {
-        let line_no = index + 1;
-        if !in_record {
-            record_line = line_no;
-            in_record = true;
-            state = State::StartField;
-            if line.is_empty() {
-                records.push(Record {
-                    line: line_no,
-                    cells: Vec::new(),
-                });
-                in_record = false;
-                continue;
-            }
+}
+
+/// The records of [`read_records`], one at a time, so that a file's rows are
+/// never all held as strings at once.
+struct Records<'a> {
+    lines: std::iter::Enumerate<std::vec::IntoIter<&'a str>>,
+    failed: bool,
+}
+
+impl Iterator for Records<'_> {
+    type Item = Result<Record, ParseError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        #[derive(PartialEq)]
+        enum State {
+            StartField,
+            InField,
+            InQuoted,
+            QuoteInQuoted,
         }
-        for c in line.chars() {
-            match state {
-                State::StartField => match c {
-                    '"' => state = State::InQuoted,
-                    ';' => cells.push(String::new()),
-                    _ => {
-                        field.push(c);
-                        state = State::InField;
-                    }
-                },
-                State::InField => {
-                    if c == ';' {
-                        cells.push(std::mem::take(&mut field));
-                        state = State::StartField;
-                    } else {
-                        field.push(c);
-                    }
+        if self.failed {
+            return None;
+        }
+        let mut cells: Vec<String> = Vec::new();
+        let mut field = String::new();
+        let mut state = State::StartField;
+        let mut record_line = 0;
+        let mut in_record = false;
+        for (index, line) in self.lines.by_ref() {
+            let line_no = index + 1;
+            if !in_record {
+                record_line = line_no;
+                in_record = true;
+                state = State::StartField;
+                if line.is_empty() {
+                    return Some(Ok(Record {
+                        line: line_no,
+                        cells: Vec::new(),
+                    }));
                 }
-                State::InQuoted => {
-                    if c == '"' {
-                        state = State::QuoteInQuoted;
-                    } else {
-                        field.push(c);
-                    }
-                }
-                State::QuoteInQuoted => match c {
-                    '"' => {
-                        field.push('"');
-                        state = State::InQuoted;
-                    }
-                    ';' => {
-                        cells.push(std::mem::take(&mut field));
-                        state = State::StartField;
-                    }
-                    _ => {
-                        field.push(c);
-                        state = State::InField;
-                    }
-                },
             }
+            for c in line.chars() {
+                match state {
+                    State::StartField => match c {
+                        '"' => state = State::InQuoted,
+                        ';' => cells.push(String::new()),
+                        _ => {
+                            field.push(c);
+                            state = State::InField;
+                        }
+                    },
+                    State::InField => {
+                        if c == ';' {
+                            cells.push(std::mem::take(&mut field));
+                            state = State::StartField;
+                        } else {
+                            field.push(c);
+                        }
+                    }
+                    State::InQuoted => {
+                        if c == '"' {
+                            state = State::QuoteInQuoted;
+                        } else {
+                            field.push(c);
+                        }
+                    }
+                    State::QuoteInQuoted => match c {
+                        '"' => {
+                            field.push('"');
+                            state = State::InQuoted;
+                        }
+                        ';' => {
+                            cells.push(std::mem::take(&mut field));
+                            state = State::StartField;
+                        }
+                        _ => {
+                            field.push(c);
+                            state = State::InField;
+                        }
+                    },
+                }
+            }
+            if state == State::InQuoted {
+                continue; // the quoted field goes on on the next line
+            }
+            cells.push(field);
+            return Some(Ok(Record {
+                line: record_line,
+                cells,
+            }));
         }
-        if state == State::InQuoted {
-            continue; // the quoted field goes on on the next line
+        if in_record {
+            self.failed = true;
+            return Some(Err(error(
+                record_line,
+                "a quoted field opened here is never closed (missing '\"')",
+            )));
         }
-        cells.push(std::mem::take(&mut field));
-        records.push(Record {
-            line: record_line,
-            cells: std::mem::take(&mut cells),
-        });
-        in_record = false;
+        None
     }
-    if in_record {
-        return Err(error(
-            record_line,
-            "a quoted field opened here is never closed (missing '\"')",
-        ));
-    }
-    Ok(records)
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -200,7 +218,20 @@ impl Row {
     }
 }
 
+/// The columns of a VOTES row that [`read_votes`] reads: the others are
+/// not kept, so a large file's rows cost one or two strings each.
+const VOTE_COLUMNS: &[&str] = &["vote", "points"];
+
 fn make_row(record: Record, header: &[String], section: &str) -> Result<Row, ParseError> {
+    make_row_of(record, header, section, |_| true)
+}
+
+fn make_row_of(
+    record: Record,
+    header: &[String],
+    section: &str,
+    keep: impl Fn(&str) -> bool,
+) -> Result<Row, ParseError> {
     if record.cells.len() > header.len() {
         return Err(error(
             record.line,
@@ -216,6 +247,7 @@ fn make_row(record: Record, header: &[String], section: &str) -> Result<Row, Par
         .cells
         .into_iter()
         .zip(header)
+        .filter(|(_, key)| keep(key))
         .map(|(value, key)| (key.clone(), value.trim().to_string()))
         .filter(|(_, value)| !value.eq_ignore_ascii_case("none"))
         .collect();
@@ -235,9 +267,12 @@ pub fn parse(text: &str) -> Result<Election, ParseError> {
     let mut section = Section::None;
     let mut header: Vec<String> = Vec::new();
     let mut seen = [false; 3];
+    // The election and its ballots so far, once META and PROJECTS are read.
+    let mut streamed: Option<(Election, Ballots)> = None;
 
-    let mut records = read_records(text)?.into_iter();
+    let mut records = read_records(text);
     while let Some(record) = records.next() {
+        let record = record?;
         if is_blank(&record) {
             continue;
         }
@@ -259,9 +294,29 @@ pub fn parse(text: &str) -> Result<Election, ParseError> {
             section = next_section;
             let head = records
                 .by_ref()
-                .find(|r| !is_blank(r))
-                .ok_or_else(|| error(record.line, format!("the {title} section has no header row")))?;
+                .find(|r| !matches!(r, Ok(r) if is_blank(r)))
+                .ok_or_else(|| error(record.line, format!("the {title} section has no header row")))??;
             header = head.cells.iter().map(|c| c.trim().to_string()).collect();
+            if next_section == Section::Votes
+                && seen[Section::Meta as usize - 1]
+                && seen[Section::Projects as usize - 1]
+                && let Ok((vote_type, budget)) = essentials(&meta)
+            {
+                // META and PROJECTS are complete (the usual order): read
+                // each ballot as it comes instead of keeping its row.
+                let mut warnings = Vec::new();
+                let projects = read_projects(std::mem::take(&mut project_rows), &mut warnings)?;
+                let election = Election {
+                    meta: Vec::new(),
+                    vote_type,
+                    budget,
+                    projects,
+                    ballots: Vec::new(),
+                    points: None,
+                    warnings,
+                };
+                streamed = Some((election, Ballots::default()));
+            }
             continue;
         }
         match section {
@@ -284,34 +339,39 @@ pub fn parse(text: &str) -> Result<Election, ParseError> {
                 meta.push((key, value));
             }
             Section::Projects => project_rows.push(make_row(record, &header, "PROJECTS")?),
-            Section::Votes => vote_rows.push(make_row(record, &header, "VOTES")?),
+            Section::Votes => {
+                let row = make_row_of(record, &header, "VOTES", |key| VOTE_COLUMNS.contains(&key))?;
+                match &mut streamed {
+                    Some((election, ballots)) => ballots.read(election, &row)?,
+                    None => vote_rows.push(row),
+                }
+            }
         }
     }
 
-    let meta_get = |key: &str| meta.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
-    let vote_type_text = meta_get("vote_type").ok_or_else(|| error(0, "META has no vote_type"))?;
-    let vote_type = VoteType::parse(vote_type_text).ok_or_else(|| {
-        error(
-            0,
-            format!("META vote_type {vote_type_text:?} is not one of approval, choose-1, ordinal, cumulative, scoring"),
-        )
-    })?;
-    let budget_text = meta_get("budget").ok_or_else(|| error(0, "META has no budget"))?;
-    let budget =
-        parse_amount(budget_text).ok_or_else(|| error(0, format!("META budget {budget_text:?} is not a number")))?;
-
-    let mut warnings = Vec::new();
-    let projects = read_projects(project_rows, &mut warnings)?;
-    let mut election = Election {
-        meta,
-        vote_type,
-        budget,
-        projects,
-        ballots: Vec::new(),
-        points: None,
-        warnings,
+    let mut election = match streamed {
+        Some((mut election, ballots)) => {
+            ballots.store(&mut election);
+            election.meta = meta;
+            election
+        }
+        None => {
+            let (vote_type, budget) = essentials(&meta)?;
+            let mut warnings = Vec::new();
+            let projects = read_projects(project_rows, &mut warnings)?;
+            let mut election = Election {
+                meta,
+                vote_type,
+                budget,
+                projects,
+                ballots: Vec::new(),
+                points: None,
+                warnings,
+            };
+            read_votes(&mut election, vote_rows)?;
+            election
+        }
     };
-    read_votes(&mut election, vote_rows)?;
 
     if let Some(n) = election.meta_value("num_votes")
         && n.parse::<usize>().ok() != Some(election.ballots.len())
@@ -330,6 +390,22 @@ pub fn parse(text: &str) -> Result<Election, ParseError> {
         ));
     }
     Ok(election)
+}
+
+/// The vote type and budget of the META section.
+fn essentials(meta: &[(String, String)]) -> Result<(VoteType, BigRational), ParseError> {
+    let meta_get = |key: &str| meta.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+    let vote_type_text = meta_get("vote_type").ok_or_else(|| error(0, "META has no vote_type"))?;
+    let vote_type = VoteType::parse(vote_type_text).ok_or_else(|| {
+        error(
+            0,
+            format!("META vote_type {vote_type_text:?} is not one of approval, choose-1, ordinal, cumulative, scoring"),
+        )
+    })?;
+    let budget_text = meta_get("budget").ok_or_else(|| error(0, "META has no budget"))?;
+    let budget =
+        parse_amount(budget_text).ok_or_else(|| error(0, format!("META budget {budget_text:?} is not a number")))?;
+    Ok((vote_type, budget))
 }
 
 fn is_blank(record: &Record) -> bool {
@@ -386,16 +462,38 @@ fn read_projects(rows: Vec<Row>, warnings: &mut Vec<String>) -> Result<Vec<Proje
 }
 
 fn read_votes(election: &mut Election, rows: Vec<Row>) -> Result<(), ParseError> {
-    let vote_type = election.vote_type;
-    let mut ballots: Vec<Vec<u32>> = Vec::with_capacity(rows.len());
-    let mut all_points: Vec<Vec<BigRational>> = Vec::new();
-    let lookup = |id: &str, line: usize| -> Result<u32, ParseError> {
-        election
-            .project_index(id)
-            .map(|i| i as u32)
-            .ok_or_else(|| error(line, format!("the vote names an unknown project {id:?}")))
-    };
+    let mut ballots = Ballots::default();
     for row in &rows {
+        ballots.read(election, row)?;
+    }
+    ballots.store(election);
+    Ok(())
+}
+
+/// Ballots read so far, row by row.
+#[derive(Default)]
+struct Ballots {
+    ballots: Vec<Vec<u32>>,
+    points: Vec<Vec<BigRational>>,
+}
+
+impl Ballots {
+    fn store(self, election: &mut Election) {
+        election.ballots = self.ballots;
+        if election.vote_type.has_points() {
+            election.points = Some(self.points);
+        }
+    }
+
+    /// Reads one VOTES row of `election` (whose projects are known).
+    fn read(&mut self, election: &Election, row: &Row) -> Result<(), ParseError> {
+        let vote_type = election.vote_type;
+        let lookup = |id: &str, line: usize| -> Result<u32, ParseError> {
+            election
+                .project_index(id)
+                .map(|i| i as u32)
+                .ok_or_else(|| error(line, format!("the vote names an unknown project {id:?}")))
+        };
         let vote = row.get("vote").unwrap_or("");
         match vote_type {
             VoteType::Approval | VoteType::Choose1 | VoteType::Ordinal => {
@@ -410,7 +508,7 @@ fn read_votes(election: &mut Election, rows: Vec<Row>) -> Result<(), ParseError>
                 if vote_type != VoteType::Ordinal {
                     ballot.sort_unstable();
                 }
-                ballots.push(ballot);
+                self.ballots.push(ballot);
             }
             VoteType::Cumulative | VoteType::Scoring => {
                 let mut ballot: Vec<u32> = Vec::new();
@@ -445,16 +543,12 @@ fn read_votes(election: &mut Election, rows: Vec<Row>) -> Result<(), ParseError>
                         }
                     }
                 }
-                ballots.push(ballot);
-                all_points.push(points);
+                self.ballots.push(ballot);
+                self.points.push(points);
             }
         }
+        Ok(())
     }
-    election.ballots = ballots;
-    if vote_type.has_points() {
-        election.points = Some(all_points);
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -500,6 +594,48 @@ mod tests {
         let e = parse(&text).unwrap();
         assert_eq!(e.ballots, vec![vec![1, 0], vec![0]]);
         assert_eq!(e.points, None);
+    }
+
+    #[test]
+    fn sections_in_any_order_read_alike() {
+        // META and PROJECTS first: the ballots are read as they stream;
+        // otherwise the rows wait for the other sections. Same election.
+        let meta = "META\nkey;value\nbudget;10\nvote_type;cumulative\nnum_votes;3\n";
+        let projects = "PROJECTS\nproject_id;cost;name\n2;5;Deux\n1;5;Un\n2;7;Doublon\n";
+        let votes = "VOTES\nvoter_id;age;vote;points;vote\nv1;30;9;3,2;2,1\nv2;none;1,1;1,4;1\nv3;41;;;\n";
+        let usual = parse(&format!("{meta}{projects}{votes}")).unwrap();
+        assert_eq!(usual.ballots, vec![vec![1, 0], vec![0], vec![]]);
+        assert_eq!(usual.points.as_ref().unwrap()[1], vec![q(1, 1)]);
+        assert_eq!(usual.warnings.len(), 1, "{:?}", usual.warnings);
+        for text in [
+            format!("{votes}{meta}{projects}"),
+            format!("{meta}{votes}{projects}"),
+            format!("{projects}{votes}{meta}"),
+        ] {
+            // Line numbers differ with the order; nothing else does.
+            let key = |e: &Election| {
+                let projects: Vec<_> = e
+                    .projects
+                    .iter()
+                    .map(|p| (p.id.clone(), p.cost.clone(), p.name.clone()))
+                    .collect();
+                (
+                    e.meta.clone(),
+                    e.budget.clone(),
+                    projects,
+                    e.ballots.clone(),
+                    e.points.clone(),
+                    e.warnings.len(),
+                )
+            };
+            assert_eq!(key(&parse(&text).unwrap()), key(&usual), "{text}");
+        }
+        // An unknown project in a streamed ballot is reported with its line.
+        let err = parse(&format!("{meta}{projects}{}", votes.replace("2,1", "2,3"))).unwrap_err();
+        assert!(
+            err.to_string().contains("line 13") && err.to_string().contains("\"3\""),
+            "{err}"
+        );
     }
 
     #[test]
