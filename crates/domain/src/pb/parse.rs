@@ -300,21 +300,11 @@ pub fn parse(text: &str) -> Result<Election, ParseError> {
             if next_section == Section::Votes
                 && seen[Section::Meta as usize - 1]
                 && seen[Section::Projects as usize - 1]
-                && let Ok((vote_type, budget)) = essentials(&meta)
+                && essentials(&meta).is_ok()
             {
                 // META and PROJECTS are complete (the usual order): read
                 // each ballot as it comes instead of keeping its row.
-                let mut warnings = Vec::new();
-                let projects = read_projects(std::mem::take(&mut project_rows), &mut warnings)?;
-                let election = Election {
-                    meta: Vec::new(),
-                    vote_type,
-                    budget,
-                    projects,
-                    ballots: Vec::new(),
-                    points: None,
-                    warnings,
-                };
+                let election = without_ballots(meta.clone(), std::mem::take(&mut project_rows))?;
                 streamed = Some((election, Ballots::default()));
             }
             continue;
@@ -356,18 +346,7 @@ pub fn parse(text: &str) -> Result<Election, ParseError> {
             election
         }
         None => {
-            let (vote_type, budget) = essentials(&meta)?;
-            let mut warnings = Vec::new();
-            let projects = read_projects(project_rows, &mut warnings)?;
-            let mut election = Election {
-                meta,
-                vote_type,
-                budget,
-                projects,
-                ballots: Vec::new(),
-                points: None,
-                warnings,
-            };
+            let mut election = without_ballots(meta, project_rows)?;
             read_votes(&mut election, vote_rows)?;
             election
         }
@@ -390,6 +369,23 @@ pub fn parse(text: &str) -> Result<Election, ParseError> {
         ));
     }
     Ok(election)
+}
+
+/// The election of this META section (whose vote type and budget it
+/// reads) and these PROJECTS rows, without ballots.
+fn without_ballots(meta: Vec<(String, String)>, project_rows: Vec<Row>) -> Result<Election, ParseError> {
+    let (vote_type, budget) = essentials(&meta)?;
+    let mut warnings = Vec::new();
+    let projects = read_projects(project_rows, &mut warnings)?;
+    Ok(Election {
+        meta,
+        vote_type,
+        budget,
+        projects,
+        ballots: Vec::new(),
+        points: None,
+        warnings,
+    })
 }
 
 /// The vote type and budget of the META section.
