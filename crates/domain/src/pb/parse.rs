@@ -53,31 +53,41 @@ struct Record {
 }
 
 /// Python's `str.splitlines()`: the line boundaries it knows, line endings dropped.
-fn split_lines(text: &str) -> Vec<&str> {
-    let mut lines = Vec::new();
+fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let boundary = matches!(
-            c,
-            '\n' | '\r' | '\u{0b}' | '\u{0c}' | '\u{1c}' | '\u{1d}' | '\u{1e}' | '\u{85}' | '\u{2028}' | '\u{2029}'
-        );
-        if boundary {
-            lines.push(&text[start..i]);
-            let mut next = i + c.len_utf8();
-            if c == '\r'
-                && let Some(&(j, '\n')) = chars.peek()
-            {
-                chars.next();
-                next = j + 1;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            // The boundary's length in bytes, if one starts at `i` (the text
+            // is UTF-8: these byte patterns are only ever these characters).
+            let width = match bytes[i] {
+                b'\n' | b'\r' | 0x0b | 0x0c | 0x1c | 0x1d | 0x1e => 1,
+                0xc2 if bytes.get(i + 1) == Some(&0x85) => 2,
+                0xe2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xa8 | 0xa9)) => 3,
+                _ => 0,
+            };
+            if width == 0 {
+                i += 1;
+                continue;
             }
-            start = next;
+            let line = &text[start..i];
+            // "\r\n" is one boundary.
+            i += if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                2
+            } else {
+                width
+            };
+            start = i;
+            return Some(line);
         }
-    }
-    if start < text.len() {
-        lines.push(&text[start..]);
-    }
-    lines
+        if start < text.len() {
+            let line = &text[start..];
+            start = text.len();
+            return Some(line);
+        }
+        None
+    })
 }
 
 /// Python's `csv.reader(lines, delimiter=";")` (excel dialect, not strict):
@@ -89,7 +99,7 @@ fn split_lines(text: &str) -> Vec<&str> {
 /// an error.
 fn read_records(text: &str) -> Records<'_> {
     Records {
-        lines: split_lines(text).into_iter().enumerate(),
+        lines: Box::new(split_lines(text).enumerate()),
         failed: false,
     }
 }
@@ -97,7 +107,7 @@ fn read_records(text: &str) -> Records<'_> {
 /// The records of [`read_records`], one at a time, so that a file's rows are
 /// never all held as strings at once.
 struct Records<'a> {
-    lines: std::iter::Enumerate<std::vec::IntoIter<&'a str>>,
+    lines: Box<dyn Iterator<Item = (usize, &'a str)> + 'a>,
     failed: bool,
 }
 
@@ -207,7 +217,8 @@ struct Row {
     line: usize,
     /// (column name, value), both trimmed.
     cells: Vec<(String, String)>,
-    /// The first cell, trimmed (the project id in PROJECTS), even if `none`.
+    /// The first cell, trimmed (the project id in PROJECTS), even if `none`;
+    /// empty where the first column is not kept.
     first: String,
 }
 
@@ -242,7 +253,11 @@ fn make_row_of(
             ),
         ));
     }
-    let first = record.cells.first().map(|c| c.trim().to_string()).unwrap_or_default();
+    // The first cell only where its column is kept (not a voter's id).
+    let first = match (record.cells.first(), header.first()) {
+        (Some(cell), Some(column)) if keep(column) => cell.trim().to_string(),
+        _ => String::new(),
+    };
     let cells = record
         .cells
         .into_iter()
@@ -680,9 +695,11 @@ mod tests {
 
     #[test]
     fn splits_lines_like_python() {
-        assert_eq!(split_lines("a\r\nb\rc\nd"), ["a", "b", "c", "d"]);
-        assert_eq!(split_lines("a\n\nb\n"), ["a", "", "b"]);
-        assert_eq!(split_lines("a\u{2028}b"), ["a", "b"]);
-        assert!(split_lines("").is_empty());
+        let lines = |t| split_lines(t).collect::<Vec<_>>();
+        assert_eq!(lines("a\r\nb\rc\nd"), ["a", "b", "c", "d"]);
+        assert_eq!(lines("a\n\nb\n"), ["a", "", "b"]);
+        assert_eq!(lines("a\u{2028}b"), ["a", "b"]);
+        assert_eq!(lines("é€\u{85}x\u{2029}y\u{0b}\u{1e}z‘"), ["é€", "x", "y", "", "z‘"]);
+        assert!(lines("").is_empty());
     }
 }
