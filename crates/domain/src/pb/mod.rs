@@ -46,6 +46,7 @@ pub mod write;
 
 use std::collections::HashMap;
 use std::fmt;
+use std::rc::Rc;
 
 pub use num_bigint::BigInt;
 pub use num_rational::BigRational;
@@ -424,6 +425,10 @@ pub struct Counter<'e> {
     mes_data: Option<mes::CostData>,
     /// MES (cost utilities) outcomes by per-voter budget.
     mes_runs: HashMap<BigRational, Vec<usize>>,
+    /// Traced MES runs by per-voter budget (the add1 walks), and those
+    /// traced given an earlier one, by both budgets.
+    mes_traces: HashMap<BigRational, Rc<mes::Trace>>,
+    mes_checked: HashMap<(BigRational, BigRational), Rc<mes::Trace>>,
     outcomes: HashMap<Method, Outcome>,
 }
 
@@ -433,6 +438,8 @@ impl<'e> Counter<'e> {
             election,
             mes_data: None,
             mes_runs: HashMap::new(),
+            mes_traces: HashMap::new(),
+            mes_checked: HashMap::new(),
             outcomes: HashMap::new(),
         }
     }
@@ -455,8 +462,8 @@ impl<'e> Counter<'e> {
             Method::GreedyScore if e.vote_type.is_approval() => return not_applicable,
             Method::GreedyScore => greedy::greedy(e, &greedy::densities(e, greedy::Sat::Score), &[]),
             Method::MesCost => self.mes_cost(&self.base_budget()),
-            Method::MesCostAdd1 => self.mes_add1(false),
-            Method::MesCostAdd1Feasible => self.mes_add1(true),
+            Method::MesCostAdd1 => self.mes_add1(false, true),
+            Method::MesCostAdd1Feasible => self.mes_add1(true, true),
             Method::MesCostExh1pct => self.mes_exh1pct(),
             Method::MesCostGreedy => self.complete(Method::MesCost)?,
             Method::MesCostAdd1Greedy => self.complete(Method::MesCostAdd1)?,
@@ -494,6 +501,32 @@ impl<'e> Counter<'e> {
         order
     }
 
+    /// A MES run with its trace (see `mes::Trace`).
+    fn mes_trace(&mut self, per_voter: &BigRational) -> Rc<mes::Trace> {
+        if let Some(trace) = self.mes_traces.get(per_voter) {
+            return trace.clone();
+        }
+        let e = self.election;
+        let data = self.mes_data.get_or_insert_with(|| mes::CostData::new(e));
+        let trace = Rc::new(data.trace(e, per_voter, None));
+        self.mes_traces.insert(per_voter.clone(), trace.clone());
+        trace
+    }
+
+    /// A MES run traced given the trace of an earlier one, which it checks
+    /// whether it vouches for (see `mes::Trace`).
+    fn mes_trace_after(&mut self, earlier: (&BigRational, &mes::Trace), per_voter: &BigRational) -> Rc<mes::Trace> {
+        let key = (earlier.0.clone(), per_voter.clone());
+        if let Some(trace) = self.mes_checked.get(&key) {
+            return trace.clone();
+        }
+        let e = self.election;
+        let data = self.mes_data.get_or_insert_with(|| mes::CostData::new(e));
+        let trace = Rc::new(data.trace(e, per_voter, Some(earlier.1)));
+        self.mes_checked.insert(key, trace.clone());
+        trace
+    }
+
     /// Iterated MES: per-voter budget B/n, B/n + 1, B/n + 2, …
     ///
     /// - `feasible == false` (pabutools `voter_budget_increment=1`): return the
@@ -502,17 +535,33 @@ impl<'e> Counter<'e> {
     /// - `feasible == true` (the pabulib checker's add1): return the last outcome
     ///   that fits, with no exhaustiveness stop, or the first that funds every
     ///   eligible project.
-    fn mes_add1(&mut self, feasible: bool) -> Vec<usize> {
+    ///
+    /// With `skip`, steps whose outcome is provably the last run's are not
+    /// run: a traced run at a later step vouches for every step in between
+    /// (see `mes::Trace`), and the walk jumps there. The later step is first
+    /// the one before the change the run predicts, then further while runs
+    /// vouch (galloping), nearer when they do not. The steps where the
+    /// outcome changes are run one by one, so the result is exactly that of
+    /// running every step, which is what happens without `skip` (the tests'
+    /// oracle).
+    fn mes_add1(&mut self, feasible: bool, skip: bool) -> Vec<usize> {
         let e = self.election;
         if e.num_voters() == 0 {
             return Vec::new();
         }
         let eligible = mes::eligible(e);
-        let one = BigRational::from_integer(BigInt::from(1));
         let mut per_voter = self.base_budget();
         let mut previous: Option<Vec<usize>> = None;
+        // Galloping: after a skip of k steps, the next attempt is at least 2k.
+        let mut stride = 1u64;
+        // Steps ahead where a trace did not vouch for the current outcome.
+        let mut changed_within: Option<u64> = None;
+        let mut trace = skip.then(|| self.mes_trace(&per_voter));
+        let mut outcome = match &trace {
+            Some(trace) => trace.order.clone(),
+            None => self.mes_cost(&per_voter),
+        };
         loop {
-            let outcome = self.mes_cost(&per_voter);
             if total_cost(e, &outcome) > e.budget {
                 return previous.unwrap_or_default();
             }
@@ -524,8 +573,49 @@ impl<'e> Counter<'e> {
             if done {
                 return outcome;
             }
-            previous = Some(outcome);
-            per_voter += &one;
+            if let Some(mut current) = trace {
+                // Skip the steps this outcome provably holds for: try the
+                // step before the predicted change (or further, galloping);
+                // when a pair of traces does not vouch, bisect towards the
+                // last vouched step.
+                let mut guess = steps_before(current.predicted).max(stride);
+                loop {
+                    if let Some(known) = changed_within {
+                        guess = guess.min(known.saturating_sub(1));
+                    }
+                    if guess < 2 {
+                        break;
+                    }
+                    let far_budget = &per_voter + BigRational::from_integer(BigInt::from(guess));
+                    let far = self.mes_trace_after((&per_voter, &current), &far_budget);
+                    if current.vouches_until(&far) {
+                        per_voter = far_budget;
+                        current = far;
+                        changed_within = changed_within.map(|known| known.saturating_sub(guess));
+                        stride = guess.saturating_mul(2);
+                        guess = steps_before(current.predicted).max(stride);
+                    } else {
+                        changed_within = Some(guess);
+                        guess = current.estimate_vouched(&far, guess);
+                    }
+                }
+            }
+            per_voter += BigRational::from_integer(BigInt::from(1));
+            trace = skip.then(|| self.mes_trace(&per_voter));
+            let next = match &trace {
+                Some(trace) => trace.order.clone(),
+                None => self.mes_cost(&per_voter),
+            };
+            if next != outcome {
+                stride = 1;
+                changed_within = None;
+            } else {
+                stride = stride.max(2);
+                changed_within = changed_within
+                    .and_then(|known| known.checked_sub(1))
+                    .filter(|&known| known > 0);
+            }
+            previous = Some(std::mem::replace(&mut outcome, next));
         }
     }
 
@@ -584,6 +674,16 @@ impl<'e> Counter<'e> {
             }
             _ => Err(CountError::UnknownMetaRule(rule)),
         }
+    }
+}
+
+/// The number of whole steps of 1 strictly before a predicted change at
+/// `t` (0 when none is predicted).
+fn steps_before(t: f64) -> u64 {
+    if t.is_finite() && t > 1.0 {
+        (t.ceil() - 1.0).min(1.0e15) as u64
+    } else {
+        0
     }
 }
 

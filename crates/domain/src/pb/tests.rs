@@ -373,6 +373,34 @@ fn naive_phragmen(e: &Election) -> Vec<usize> {
     outcome
 }
 
+/// Projects `p0`, `p1`, … with these costs.
+fn numbered(costs: Vec<BigRational>) -> Vec<(String, BigRational)> {
+    costs
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| (format!("p{i}"), c))
+        .collect()
+}
+
+/// A small deterministic generator for ballots.
+fn xorshift(seed: u64) -> impl FnMut() -> u64 {
+    let mut state = seed | 1;
+    move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    }
+}
+
+/// An approval election from generated ids, costs and ballots.
+fn election_of(budget: BigRational, projects: &[(String, BigRational)], ballots: &[Vec<String>]) -> Election {
+    let refs: Vec<(&str, BigRational)> = projects.iter().map(|(id, c)| (id.as_str(), c.clone())).collect();
+    let ballot_refs: Vec<Vec<&str>> = ballots.iter().map(|b| b.iter().map(String::as_str).collect()).collect();
+    let ballot_slices: Vec<&[&str]> = ballot_refs.iter().map(Vec::as_slice).collect();
+    election(budget, &refs, &ballot_slices)
+}
+
 /// Small random elections with many ties: few distinct costs and budgets.
 fn arb_election() -> impl Strategy<Value = Election> {
     let costs = prop::collection::vec(
@@ -395,19 +423,8 @@ fn arb_election() -> impl Strategy<Value = Election> {
         prop::sample::select(vec![q(0, 1), q(7, 1), q(12, 1), q(37, 2), q(20, 1), q(30, 1)]),
     )
         .prop_map(|(costs, voters, seed, budget)| {
-            let projects: Vec<(String, BigRational)> = costs
-                .into_iter()
-                .enumerate()
-                .map(|(i, c)| (format!("p{i}"), c))
-                .collect();
-            // A small deterministic generator for the ballots.
-            let mut state = seed | 1;
-            let mut next = || {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                state
-            };
+            let projects = numbered(costs);
+            let mut next = xorshift(seed);
             let ballots: Vec<Vec<String>> = (0..voters)
                 .map(|_| {
                     let mask = next();
@@ -419,10 +436,7 @@ fn arb_election() -> impl Strategy<Value = Election> {
                         .collect()
                 })
                 .collect();
-            let refs: Vec<(&str, BigRational)> = projects.iter().map(|(id, c)| (id.as_str(), c.clone())).collect();
-            let ballot_refs: Vec<Vec<&str>> = ballots.iter().map(|b| b.iter().map(String::as_str).collect()).collect();
-            let ballot_slices: Vec<&[&str]> = ballot_refs.iter().map(Vec::as_slice).collect();
-            election(budget, &refs, &ballot_slices)
+            election_of(budget, &projects, &ballots)
         })
 }
 
@@ -511,6 +525,199 @@ proptest! {
         }
         for (ballot, mask) in e.ballots.iter().zip(&votes) {
             prop_assert_eq!(ballot.len() as u32, (u32::from(*mask) & ((1 << costs.len()) - 1)).count_ones());
+        }
+    }
+}
+
+// ---- the add1 completions: skipping steps against running every step ----
+
+/// Small random elections for the add1 walks: costs large against the step
+/// of 1 per voter (so that there are steps to skip), repeated costs and
+/// identical ballots (ties), projects nobody votes for, free projects, and
+/// approval, cumulative or ordinal ballots (the completions use the
+/// approval projection of any ballot).
+fn arb_add1_election() -> impl Strategy<Value = Election> {
+    let costs = prop::collection::vec(
+        prop::sample::select(vec![
+            q(0, 1),
+            q(5, 1),
+            q(40, 1),
+            q(75, 1),
+            q(120, 1),
+            q(299, 1),
+            q(300, 1),
+            q(1001, 7),
+        ]),
+        1..8,
+    );
+    (
+        costs,
+        0usize..14,
+        any::<u64>(),
+        prop::sample::select(vec![q(0, 1), q(50, 1), q(150, 1), q(301, 1), q(777, 2), q(1000, 3)]),
+        prop::sample::select(vec![VoteType::Approval, VoteType::Cumulative, VoteType::Ordinal]),
+    )
+        .prop_map(|(costs, voters, seed, budget, vote_type)| {
+            let projects = numbered(costs);
+            let mut next = xorshift(seed);
+            // Few distinct ballots, so that groups of voters tie.
+            let kinds: Vec<u64> = (0..3).map(|_| next()).collect();
+            let ballots: Vec<Vec<String>> = (0..voters)
+                .map(|_| {
+                    let mask = kinds[(next() % 3) as usize];
+                    projects
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| mask >> (i * 2) & 3 != 0 && *i != projects.len() - 1)
+                        .map(|(_, (id, _))| id.clone())
+                        .collect()
+                })
+                .collect();
+            let mut e = election_of(budget, &projects, &ballots);
+            e.vote_type = vote_type;
+            match vote_type {
+                VoteType::Cumulative => {
+                    e.points = Some(
+                        e.ballots
+                            .iter()
+                            .map(|b| b.iter().map(|&p| int(1 + i64::from(p) % 3)).collect())
+                            .collect(),
+                    );
+                }
+                VoteType::Ordinal => {
+                    for ballot in &mut e.ballots {
+                        ballot.reverse();
+                    }
+                }
+                _ => {}
+            }
+            e
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    /// The skipping walk returns exactly what running every step returns.
+    #[test]
+    fn add1_skipping_matches_every_step(e in arb_add1_election()) {
+        for feasible in [false, true] {
+            let oracle = Counter::new(&e).mes_add1(feasible, false);
+            let skipping = Counter::new(&e).mes_add1(feasible, true);
+            prop_assert_eq!(&skipping, &oracle, "feasible: {}", feasible);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    /// A trace vouches for a later one only when every step in between
+    /// funds the same projects in the same order. (Outcomes do come back:
+    /// A at one budget, B a few steps on, A again further on.)
+    #[test]
+    fn a_trace_vouches_only_for_unchanged_steps(e in arb_add1_election()) {
+        let data = CostData::new(&e);
+        let n = e.ballots.len().max(1) as i64;
+        let base = &e.budget / int(n);
+        let steps = 120;
+        let outcomes: Vec<Vec<usize>> = (0..steps).map(|k| data.run(&e, &(&base + int(k)))).collect();
+        for i in 0..steps {
+            let earlier = data.trace(&e, &(&base + int(i)), None);
+            prop_assert_eq!(&earlier.order, &outcomes[i as usize]);
+            for gap in [2, 3, 5, 8, 13, 20, 34] {
+                let j = i + gap;
+                if j >= steps {
+                    break;
+                }
+                let later = data.trace(&e, &(&base + int(j)), Some(&earlier));
+                prop_assert_eq!(&later.order, &outcomes[j as usize]);
+                if earlier.vouches_until(&later) {
+                    for k in i..j {
+                        prop_assert_eq!(&outcomes[k as usize], &earlier.order, "{} vouched for {} but {} differs", i, j, k);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_same_outcome_at_both_ends_is_not_enough() {
+    // Found by searching random elections: the outcome at B/n + 75 comes
+    // back at B/n + 94, but differs in between.
+    let e = election(
+        int(301),
+        &[
+            ("p0", int(300)),
+            ("p1", int(5)),
+            ("p2", int(75)),
+            ("p3", int(300)),
+            ("p4", int(299)),
+            ("p5", int(143)),
+        ],
+        &[
+            &["p0", "p3"],
+            &["p0", "p3"],
+            &["p0", "p1", "p2", "p3", "p4"],
+            &["p0", "p1", "p2", "p3", "p4"],
+            &["p0", "p2"],
+        ],
+    );
+    let data = CostData::new(&e);
+    let base = &e.budget / int(5);
+    let earlier = data.trace(&e, &(&base + int(75)), None);
+    let later = data.trace(&e, &(&base + int(94)), Some(&earlier));
+    assert_eq!(earlier.order, later.order);
+    assert!((76..94).any(|k| data.run(&e, &(&base + int(k))) != earlier.order));
+    assert!(!earlier.vouches_until(&later));
+    let next = data.trace(&e, &(&base + int(76)), Some(&earlier));
+    assert_eq!(earlier.vouches_until(&next), next.order == earlier.order);
+}
+
+#[test]
+fn add1_skips_the_steps_where_nothing_changes() {
+    // Ten voters approve a (100) and b (1000); B = 100, so 10 each. Every
+    // per-voter budget from 10 to 109 funds a alone; at 110 b fits too and
+    // the outcome costs more than B: the checker's add1 returns {a}.
+    let ballots: Vec<&[&str]> = vec![&["a", "b"]; 10];
+    let e = election(int(100), &[("a", int(100)), ("b", int(1000))], &ballots);
+    let mut every_step = Counter::new(&e);
+    let mut skipping = Counter::new(&e);
+    assert_eq!(every_step.mes_add1(true, false), [0]);
+    assert_eq!(skipping.mes_add1(true, true), [0]);
+    assert_eq!(every_step.mes_runs.len(), 101);
+    let runs = skipping.mes_traces.len();
+    assert!(runs <= 12, "{runs} runs for 101 steps");
+}
+
+/// The skipping add1 walks against running every step, on every shared
+/// election (`shared/pb/instances`). Minutes in a release build (the
+/// one-unit walk on Budapest 2024 alone takes about 90 s), so not part of
+/// the suite: `cargo test --release -p participe-domain --lib
+/// add1_skipping_matches_every_step_on_real_elections -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn add1_skipping_matches_every_step_on_real_elections() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/pb/instances");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("shared/pb/instances beside the work tree")
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "pb"))
+        .collect();
+    files.sort();
+    for file in files {
+        let e = parse(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        for feasible in [false, true] {
+            let started = std::time::Instant::now();
+            let skipping = Counter::new(&e).mes_add1(feasible, true);
+            let skipping_time = started.elapsed();
+            let started = std::time::Instant::now();
+            let every_step = Counter::new(&e).mes_add1(feasible, false);
+            let every_step_time = started.elapsed();
+            let name = file.file_name().unwrap().to_string_lossy();
+            println!("{name} feasible={feasible}: skipping {skipping_time:?}, every step {every_step_time:?}");
+            assert_eq!(skipping, every_step, "{name} feasible={feasible}");
         }
     }
 }
