@@ -578,7 +578,16 @@ impl<'e> Counter<'e> {
                 // step before the predicted change (or further, galloping);
                 // when a pair of traces does not vouch, bisect towards the
                 // last vouched step.
-                let mut guess = steps_before(current.predicted).max(stride);
+                let predicted = steps_before(current.predicted);
+                // Right after a change, only a prediction of some length is
+                // worth a run: outcomes that change at every step are common.
+                let mut guess = if stride > 1 {
+                    predicted.max(stride)
+                } else if predicted >= 8 {
+                    predicted
+                } else {
+                    0
+                };
                 loop {
                     if let Some(known) = changed_within {
                         guess = guess.min(known.saturating_sub(1));
