@@ -166,7 +166,12 @@ impl CostData {
     /// run at a smaller budget, the projects whose kept lower bound could be
     /// too low to vouch for it are priced again each round (it changes
     /// nothing but the bounds).
-    pub(super) fn trace(&self, election: &Election, per_voter: &BigRational, earlier: Option<&Trace>) -> Trace {
+    pub(super) fn trace<'a>(
+        &'a self,
+        election: &Election,
+        per_voter: &BigRational,
+        earlier: Option<&'a Trace>,
+    ) -> Trace {
         let mut order = Vec::new();
         if election.num_voters() == 0 || self.projects.is_empty() {
             return Trace {
@@ -178,21 +183,9 @@ impl CostData {
             };
         }
         let mut run = CostRun::new(self, per_voter, true);
-        if let Some(earlier) = earlier {
-            run.earlier = Some(
-                earlier
-                    .rounds
-                    .iter()
-                    .zip(&earlier.winners)
-                    .map(|(&(upper, _), winner)| (upper, winner.clone()))
-                    .collect(),
-            );
-        }
+        run.earlier = earlier;
         run.run(&mut order);
-        let vouched_by_earlier = run
-            .earlier
-            .as_ref()
-            .is_some_and(|earlier| run.vouched && earlier.len() == run.rounds.len());
+        let vouched_by_earlier = earlier.is_some_and(|earlier| run.vouched && earlier.rounds.len() == run.rounds.len());
         Trace {
             order,
             rounds: run.rounds,
@@ -245,7 +238,6 @@ pub(super) struct Trace {
 }
 
 /// A round's winner in a traced run: its local index and its exact ρ.
-#[derive(Clone)]
 struct Winner {
     local: u32,
     numer: BigInt,
@@ -370,9 +362,8 @@ struct CostRun<'d> {
     predicted: f64,
     /// Per round: the winner's exact ρ and its local index.
     winners: Vec<Winner>,
-    /// The rounds of an earlier trace to vouch for this run: each winner's
-    /// upper bound on ρ, local index and exact ρ.
-    earlier: Option<Vec<(f64, Winner)>>,
+    /// The trace of an earlier run, whose winners this run checks.
+    earlier: Option<&'d Trace>,
     /// So far, every round's earlier winner beats every other live project.
     vouched: bool,
 }
@@ -466,10 +457,11 @@ impl<'d> CostRun<'d> {
     /// Keeps the round's bounds (see [`Trace`]) and lowers the predicted
     /// change to where another project's ρ would overtake the winner's.
     fn note_round(&mut self, winner: usize, heap: &mut BinaryHeap<Reverse<(u64, usize)>>) {
-        if let Some(earlier) = &self.earlier {
-            match earlier.get(self.rounds.len()).cloned() {
-                Some(earlier) => self.check_earlier(winner, &earlier, heap),
-                None => self.vouched = false,
+        if let Some(earlier) = self.earlier {
+            let round = self.rounds.len();
+            match (earlier.rounds.get(round), earlier.winners.get(round)) {
+                (Some(&(upper, _)), Some(earlier_winner)) => self.check_earlier(winner, upper, earlier_winner, heap),
+                _ => self.vouched = false,
             }
         }
         let Some(w) = &self.prices[winner] else { return };
@@ -495,13 +487,18 @@ impl<'d> CostRun<'d> {
     /// surely above its bound, or an exact ρ above it (equal, for projects
     /// after it in the tie-breaking order). Projects whose kept bound is not
     /// above are priced again first.
-    fn check_earlier(&mut self, winner: usize, earlier: &(f64, Winner), heap: &mut BinaryHeap<Reverse<(u64, usize)>>) {
-        let (upper, earlier_winner) = earlier;
+    fn check_earlier(
+        &mut self,
+        winner: usize,
+        upper: f64,
+        earlier_winner: &Winner,
+        heap: &mut BinaryHeap<Reverse<(u64, usize)>>,
+    ) {
         for p in 0..self.prices.len() {
             if !self.vouched {
                 return;
             }
-            let close = |price: &Option<Price>| price.as_ref().is_some_and(|price| price.lower <= *upper);
+            let close = |price: &Option<Price>| price.as_ref().is_some_and(|price| price.lower <= upper);
             if p == winner || !self.alive[p] || !close(&self.prices[p]) {
                 continue;
             }
@@ -689,18 +686,22 @@ impl<'d> CostRun<'d> {
     /// The same pricing with exact budgets, in ascending budget order. Marks
     /// the poor entries.
     fn price_exact(&self, l: usize, entries: &mut [(u32, u64, bool)], mut rich: u64) -> Priced {
-        let mut exact: Vec<(BigInt, u32, u64)> =
-            entries.iter().map(|&(k, w, _)| (self.exact_budget(k), k, w)).collect();
+        // (budget, class, weight, index in `entries`)
+        let mut exact: Vec<(BigInt, u32, u64, usize)> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, &(k, w, _))| (self.exact_budget(k), k, w, i))
+            .collect();
         exact.sort();
         let mut left = self.cost[l].clone();
-        for (i, (budget, _, w)) in exact.iter().enumerate() {
+        for (i, (budget, _, w, _)) in exact.iter().enumerate() {
             if left <= budget * rich {
                 // q = left / (d·rich) and ρ = q / c = left / (rich · c·d).
                 let rho = Approx::from_ratio(&left, &(&self.cost[l] * rich));
-                let poor: Vec<(u32, u64)> = exact[..i].iter().map(|&(_, k, w)| (k, w)).collect();
-                for entry in entries.iter_mut() {
-                    entry.2 = poor.iter().any(|&(k, _)| k == entry.0);
+                for (j, &(_, _, _, at)) in exact.iter().enumerate() {
+                    entries[at].2 = j < i;
                 }
+                let poor: Vec<(u32, u64)> = exact[..i].iter().map(|&(_, k, w, _)| (k, w)).collect();
                 return Priced::Affordable(Price {
                     lower: rho.lower(),
                     upper: rho.upper(),

@@ -495,10 +495,15 @@ impl<'e> Counter<'e> {
             return order.clone();
         }
         let e = self.election;
-        let data = self.mes_data.get_or_insert_with(|| mes::CostData::new(e));
-        let order = data.run(e, per_voter);
+        let order = self.cost_data().run(e, per_voter);
         self.mes_runs.insert(per_voter.clone(), order.clone());
         order
+    }
+
+    /// What the cost-utility MES runs share, computed on first use.
+    fn cost_data(&mut self) -> &mes::CostData {
+        let e = self.election;
+        self.mes_data.get_or_insert_with(|| mes::CostData::new(e))
     }
 
     /// A MES run with its trace (see `mes::Trace`).
@@ -507,8 +512,7 @@ impl<'e> Counter<'e> {
             return trace.clone();
         }
         let e = self.election;
-        let data = self.mes_data.get_or_insert_with(|| mes::CostData::new(e));
-        let trace = Rc::new(data.trace(e, per_voter, None));
+        let trace = Rc::new(self.cost_data().trace(e, per_voter, None));
         self.mes_traces.insert(per_voter.clone(), trace.clone());
         trace
     }
@@ -521,8 +525,7 @@ impl<'e> Counter<'e> {
             return trace.clone();
         }
         let e = self.election;
-        let data = self.mes_data.get_or_insert_with(|| mes::CostData::new(e));
-        let trace = Rc::new(data.trace(e, per_voter, Some(earlier.1)));
+        let trace = Rc::new(self.cost_data().trace(e, per_voter, Some(earlier.1)));
         self.mes_checked.insert(key, trace.clone());
         trace
     }
