@@ -7,7 +7,7 @@ import sys
 import time
 
 MAIN = ["greedy", "greedy-ratio", "mes", "mes-add1", "mes-add1-feasible",
-        "mes-add1-greedy", "mes-greedy", "phragmen"]
+        "mes-add1-greedy", "mes-greedy", "phragmen", "ees", "ees-add-opt", "ees-add-opt-skip"]
 
 
 def main():

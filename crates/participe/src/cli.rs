@@ -57,7 +57,7 @@ pub enum PbCommand {
     Count {
         /// The `.pb` file.
         file: PathBuf,
-        /// greedy, greedy-ratio, mes, mes-add1, mes-add1-feasible, mes-add1-greedy, mes-greedy, phragmen, …
+        /// greedy, greedy-ratio, mes, mes-add1, mes-add1-feasible, mes-add1-greedy, mes-greedy, phragmen, ees, ees-add-opt, ees-add-opt-skip, …
         #[arg(long, required_unless_present = "all_rules", conflicts_with = "all_rules")]
         rule: Option<String>,
         /// Count with every rule on one reading of the file and print a

@@ -325,7 +325,9 @@ fn pb_count_matches_the_reference() {
         }
         let (ok, table) = run(&["pb", "count", pb.to_str().unwrap(), "--all-rules"], "", tmp.path());
         assert!(
-            ok && table.contains("mes-add1-greedy") && table.contains("all rules: "),
+            ok && table.contains("mes-add1-greedy")
+                && table.contains("ees-add-opt-skip")
+                && table.contains("all rules: "),
             "{table}"
         );
         let (ok, text) = run(

@@ -85,18 +85,18 @@ fn free_supported(election: &Election, supported: impl Fn(usize) -> bool) -> Vec
 /// for every per-voter budget.
 pub(super) struct CostData {
     /// Election index of each local project (ascending, so local order is id order).
-    projects: Vec<usize>,
-    costs: Vec<BigRational>,
-    cost_approx: Vec<Approx>,
+    pub(super) projects: Vec<usize>,
+    pub(super) costs: Vec<BigRational>,
+    pub(super) cost_approx: Vec<Approx>,
     /// Distinct ballots restricted to the local projects (local indices), with weights.
-    groups: Vec<(Vec<u32>, u64)>,
+    pub(super) groups: Vec<(Vec<u32>, u64)>,
     /// Groups supporting each local project.
-    supporters: Vec<Vec<u32>>,
+    pub(super) supporters: Vec<Vec<u32>>,
     /// Total supporter weight of each local project.
-    weights: Vec<u64>,
+    pub(super) weights: Vec<u64>,
     /// The other local projects that share a supporter with each local project:
     /// their prices may change when it is funded.
-    neighbours: Vec<Vec<u32>>,
+    pub(super) neighbours: Vec<Vec<u32>>,
 }
 
 impl CostData {

@@ -29,13 +29,20 @@
 //! | `mes-exh1pct` | `mes_cost_exh1pct` | same | same |
 //! | `mes-exh1pct-greedy` | `mes_cost_exh1pct_greedy` | same | same |
 //! | `mes-points` | refused | `mes_cardinal` | `mes_points` |
+//! | `ees` | `ees` | same | same |
+//! | `ees-add-opt` | `ees_add_opt` | same | same |
+//! | `ees-add-opt-skip` | `ees_add_opt_skip` | same | same |
 //! | `greedy-votes` | `greedy_cost` | `greedy_cost` | `greedy_cost` |
 //! | `meta` | `meta_rule`: the file's own META `rule` | same | same |
 //!
-//! On cumulative and ordinal ballots every `*_cost` key uses the approval
-//! projection: a voter supports a project when the ballot lists it.
+//! On cumulative and ordinal ballots every `*_cost` key, and the Exact Equal
+//! Shares ones (`ees*`, cost utilities, see [`ees`]), use the approval
+//! projection: a voter supports a project when the ballot lists it. The
+//! reference files have no `ees*` keys: those rules are checked against plain
+//! implementations of the paper's definitions in the tests.
 
 mod approx;
+mod ees;
 mod greedy;
 mod mes;
 mod numbers;
@@ -200,12 +207,18 @@ pub enum Method {
     MesPoints,
     /// Sequential Phragmén (approval ballots only).
     Phragmen,
+    /// Exact Equal Shares with cost utilities, no completion.
+    Ees,
+    /// EES completed by ADD-OPT: the last outcome that fits as the budget rises.
+    EesAddOpt,
+    /// EES completed by ADD-OPT-SKIP: the outcome that fits and spends most.
+    EesAddOptSkip,
     /// The rule named in the file's META `rule`.
     MetaRule,
 }
 
 impl Method {
-    pub const ALL: [Method; 14] = [
+    pub const ALL: [Method; 17] = [
         Method::GreedyCost,
         Method::GreedyCard,
         Method::GreedyScore,
@@ -219,6 +232,9 @@ impl Method {
         Method::MesCardinal,
         Method::MesPoints,
         Method::Phragmen,
+        Method::Ees,
+        Method::EesAddOpt,
+        Method::EesAddOptSkip,
         Method::MetaRule,
     ];
 
@@ -238,6 +254,9 @@ impl Method {
             Method::MesCardinal => "mes_cardinal",
             Method::MesPoints => "mes_points",
             Method::Phragmen => "phragmen",
+            Method::Ees => "ees",
+            Method::EesAddOpt => "ees_add_opt",
+            Method::EesAddOptSkip => "ees_add_opt_skip",
             Method::MetaRule => "meta_rule",
         }
     }
@@ -262,11 +281,14 @@ pub enum Rule {
     MesExh1pctGreedy,
     MesPoints,
     Phragmen,
+    Ees,
+    EesAddOpt,
+    EesAddOptSkip,
     Meta,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 13] = [
+    pub const ALL: [Rule; 16] = [
         Rule::Greedy,
         Rule::GreedyRatio,
         Rule::GreedyVotes,
@@ -279,6 +301,9 @@ impl Rule {
         Rule::MesExh1pctGreedy,
         Rule::MesPoints,
         Rule::Phragmen,
+        Rule::Ees,
+        Rule::EesAddOpt,
+        Rule::EesAddOptSkip,
         Rule::Meta,
     ];
 
@@ -296,6 +321,9 @@ impl Rule {
             Rule::MesExh1pctGreedy => "mes-exh1pct-greedy",
             Rule::MesPoints => "mes-points",
             Rule::Phragmen => "phragmen",
+            Rule::Ees => "ees",
+            Rule::EesAddOpt => "ees-add-opt",
+            Rule::EesAddOptSkip => "ees-add-opt-skip",
             Rule::Meta => "meta",
         }
     }
@@ -328,6 +356,9 @@ impl Rule {
             Rule::MesPoints => return Err(CountError::NotApplicable(Method::MesPoints, vote_type)),
             Rule::Phragmen if vote_type.is_approval() => Method::Phragmen,
             Rule::Phragmen => return Err(CountError::NotApplicable(Method::Phragmen, vote_type)),
+            Rule::Ees => Method::Ees,
+            Rule::EesAddOpt => Method::EesAddOpt,
+            Rule::EesAddOptSkip => Method::EesAddOptSkip,
             Rule::Meta => Method::MetaRule,
         })
     }
@@ -472,6 +503,9 @@ impl<'e> Counter<'e> {
             Method::MesPoints if e.vote_type == VoteType::Ordinal => mes::mes_general(e, &mes::positional_utilities(e)),
             Method::Phragmen if e.vote_type.is_approval() => phragmen::sequential_phragmen(e),
             Method::MesCardinal | Method::MesPoints | Method::Phragmen => return not_applicable,
+            Method::Ees => ees::ees(self.cost_data(), e, ees::Completion::None),
+            Method::EesAddOpt => ees::ees(self.cost_data(), e, ees::Completion::AddOpt),
+            Method::EesAddOptSkip => ees::ees(self.cost_data(), e, ees::Completion::AddOptSkip),
             Method::MetaRule => return self.meta_rule(),
         };
         Ok(Outcome::from_order(e, order))
@@ -720,5 +754,7 @@ fn all_selected(eligible: &[usize], outcome: &[usize], num_projects: usize) -> b
     eligible.iter().all(|&p| chosen[p])
 }
 
+#[cfg(test)]
+mod ees_tests;
 #[cfg(test)]
 mod tests;

@@ -374,7 +374,7 @@ fn naive_phragmen(e: &Election) -> Vec<usize> {
 }
 
 /// Projects `p0`, `p1`, … with these costs.
-fn numbered(costs: Vec<BigRational>) -> Vec<(String, BigRational)> {
+pub(super) fn numbered(costs: Vec<BigRational>) -> Vec<(String, BigRational)> {
     costs
         .into_iter()
         .enumerate()
@@ -383,7 +383,7 @@ fn numbered(costs: Vec<BigRational>) -> Vec<(String, BigRational)> {
 }
 
 /// A small deterministic generator for ballots.
-fn xorshift(seed: u64) -> impl FnMut() -> u64 {
+pub(super) fn xorshift(seed: u64) -> impl FnMut() -> u64 {
     let mut state = seed | 1;
     move || {
         state ^= state << 13;
@@ -394,7 +394,11 @@ fn xorshift(seed: u64) -> impl FnMut() -> u64 {
 }
 
 /// An approval election from generated ids, costs and ballots.
-fn election_of(budget: BigRational, projects: &[(String, BigRational)], ballots: &[Vec<String>]) -> Election {
+pub(super) fn election_of(
+    budget: BigRational,
+    projects: &[(String, BigRational)],
+    ballots: &[Vec<String>],
+) -> Election {
     let refs: Vec<(&str, BigRational)> = projects.iter().map(|(id, c)| (id.as_str(), c.clone())).collect();
     let ballot_refs: Vec<Vec<&str>> = ballots.iter().map(|b| b.iter().map(String::as_str).collect()).collect();
     let ballot_slices: Vec<&[&str]> = ballot_refs.iter().map(Vec::as_slice).collect();

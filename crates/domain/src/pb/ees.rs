@@ -1,0 +1,521 @@
+//! Exact Equal Shares (EES) with cost utilities, and its completions ADD-OPT
+//! and ADD-OPT-SKIP (Kraiczy, Robinson and Elkind, "Streamlining Equal
+//! Shares", arXiv:2502.11797, 2025).
+//!
+//! **EES.** Every voter starts with the same budget. A project not funded
+//! yet can be paid by `t` of its supporters when at least `t` of them still
+//! have `cost / t`: those pay exactly `cost / t` each, the others nothing.
+//! With cost utilities the project is worth `t` to its payers (the paper's
+//! bang per buck `u(p)·t / cost(p)` with `u(p) = cost(p)`), so each round
+//! funds the project with the largest possible `t`, ties going to the first
+//! in id order as everywhere in this module. At that largest `t` exactly `t`
+//! supporters have `cost / t` or more (were there more, a larger `t` would
+//! do), so the payers are well defined. Rounds go on until no project has a
+//! payer; EES never spends more than the voters hold.
+//!
+//! A supporter with `b` left can pay for `t` payers when `t ≥ cost / b`, so
+//! each one is summed up by the integer `⌈cost / b⌉`, and the largest `t`
+//! follows from those integers alone: the only comparisons of rationals are
+//! the ceilings, decided by proven float bounds or, when those do not
+//! decide, exactly.
+//!
+//! **The next budget where the outcome changes (ADD-OPT).** Raise every
+//! voter's initial budget by `d`. While no comparison flips, the run makes
+//! the same choices; a voter's budget at the start of round `i` is then
+//! `L_i + d`, with `L_i` what it had in the run at `d = 0`. The outcome first
+//! changes when some project `p` could gather `t` payers at some round `i`
+//! and beat that round's winner: its current payers plus the `ℓ = t − t_p`
+//! richest of its other supporters, which needs
+//! `d ≥ cost / t − (ℓ-th largest L_i among them)`. For each `t` the earliest
+//! round `p` beats is the best (budgets only fall during a run). The
+//! smallest such `d` over every project and `t` is the next change
+//! ([`next_change`]); ADD-OPT-SKIP takes it over the unfunded projects only,
+//! jumping past changes that only re-split the payments.
+//!
+//! The completions start at `B / n`: ADD-OPT returns the last outcome that
+//! fits in `B` before the first that does not (or the one that funds every
+//! project); ADD-OPT-SKIP goes on until every project is funded or none can
+//! be, and returns the outcome that fits and spends most (the first such).
+
+use std::cell::RefCell;
+use std::cmp::{Ordering, Reverse};
+use std::collections::BinaryHeap;
+
+use num_bigint::BigInt;
+use num_rational::BigRational;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+use super::Election;
+use super::approx::Approx;
+use super::mes::CostData;
+
+/// Voters who paid in the same rounds, hence have the same budget: the
+/// parent class's, less what was paid in `round` (the root: the initial
+/// budget).
+struct Class {
+    parent: u32,
+    round: u32,
+    budget: Approx,
+}
+
+const ROOT: u32 = 0;
+
+/// One EES run, with what [`next_change`] needs.
+pub(super) struct EesRun {
+    per_voter: BigRational,
+    beta: Approx,
+    /// (local project, number of payers) in the order funded.
+    pub rounds: Vec<(u32, u64)>,
+    /// Per round: what each payer paid, exactly.
+    pay: Vec<BigRational>,
+    /// Per round: the ballot groups that paid (ascending) and their new classes.
+    moves: Vec<Vec<(u32, u32)>>,
+    /// Per ballot group: its class at the end.
+    class: Vec<u32>,
+    classes: Vec<Class>,
+    /// Per local project: the round that funded it.
+    round_of: Vec<Option<u32>>,
+    /// Exact budgets of the classes, computed when floats do not decide.
+    exact: RefCell<Vec<Option<BigRational>>>,
+}
+
+impl EesRun {
+    /// Election project indices in the order funded.
+    pub(super) fn order(&self, data: &CostData) -> Vec<usize> {
+        self.rounds.iter().map(|&(p, _)| data.projects[p as usize]).collect()
+    }
+
+    pub(super) fn total_cost(&self, data: &CostData) -> BigRational {
+        self.rounds
+            .iter()
+            .fold(BigRational::zero(), |sum, &(p, _)| sum + &data.costs[p as usize])
+    }
+
+    /// Whether a ballot group paid in a round.
+    fn paid_in(&self, group: u32, round: u32) -> bool {
+        self.moves[round as usize].binary_search_by_key(&group, |m| m.0).is_ok()
+    }
+
+    /// A class's budget, exactly (computed once).
+    fn budget_exact(&self, class: u32) -> BigRational {
+        let mut known = self.exact.borrow_mut();
+        let mut chain = Vec::new();
+        let mut k = class;
+        let mut budget = loop {
+            if let Some(budget) = &known[k as usize] {
+                break budget.clone();
+            }
+            if k == ROOT {
+                break self.per_voter.clone();
+            }
+            chain.push(k);
+            k = self.classes[k as usize].parent;
+        };
+        for &k in chain.iter().rev() {
+            budget -= &self.pay[self.classes[k as usize].round as usize];
+            known[k as usize] = Some(budget.clone());
+        }
+        budget
+    }
+
+    /// Sorts classes by budget, richest first: by floats, then exactly
+    /// where neighbours' bounds overlap and the floats' order is wrong.
+    fn sort_richest_first(&self, classes: &mut [u32]) {
+        let budget = |k: u32| self.classes[k as usize].budget;
+        classes.sort_unstable_by(|&a, &b| budget(b).v.total_cmp(&budget(a).v));
+        let wrong = classes
+            .windows(2)
+            .any(|w| budget(w[0]).cmp(budget(w[1])).is_none() && self.cmp_budgets(w[0], w[1]) == Ordering::Less);
+        if wrong {
+            classes.sort_by(|&a, &b| self.cmp_budgets(b, a));
+        }
+    }
+
+    /// The exact order of two classes' budgets.
+    fn cmp_budgets(&self, a: u32, b: u32) -> Ordering {
+        if a == b {
+            return Ordering::Equal;
+        }
+        let (x, y) = (&self.classes[a as usize], &self.classes[b as usize]);
+        x.budget
+            .cmp(y.budget)
+            .unwrap_or_else(|| self.budget_exact(a).cmp(&self.budget_exact(b)))
+    }
+}
+
+/// Reused buffers: supporter weight by class, and each class's fewest payers.
+#[derive(Default)]
+struct Scratch {
+    weight: Vec<u64>,
+    ceil: Vec<u64>,
+    touched: Vec<u32>,
+    pairs: Vec<(u64, u32)>,
+}
+
+impl Scratch {
+    /// Sums the weights of these groups by class into `touched` / `weight`.
+    fn gather(&mut self, classes: usize, groups: impl Iterator<Item = (u32, u64)>) {
+        if self.weight.len() < classes {
+            self.weight.resize(classes, 0);
+            self.ceil.resize(classes, 0);
+        }
+        for &k in &self.touched {
+            self.weight[k as usize] = 0;
+        }
+        self.touched.clear();
+        for (k, w) in groups {
+            if self.weight[k as usize] == 0 {
+                self.touched.push(k);
+            }
+            self.weight[k as usize] += w;
+        }
+    }
+}
+
+/// One EES run at this per-voter budget.
+pub(super) fn run(data: &CostData, per_voter: &BigRational) -> EesRun {
+    let m = data.projects.len();
+    let beta = Approx::from_ratio(per_voter.numer(), per_voter.denom());
+    let mut run = EesRun {
+        per_voter: per_voter.clone(),
+        beta,
+        rounds: Vec::new(),
+        pay: Vec::new(),
+        moves: Vec::new(),
+        class: vec![ROOT; data.groups.len()],
+        classes: vec![Class {
+            parent: ROOT,
+            round: 0,
+            budget: beta,
+        }],
+        round_of: vec![None; m],
+        exact: RefCell::new(vec![None]),
+    };
+    // Lazy greedy: a project's number of payers only falls during a run, so
+    // a count computed earlier is an upper bound; the top of the heap wins
+    // once its count is current.
+    let mut count: Vec<u64> = data.weights.clone();
+    let mut stale = vec![true; m];
+    let mut heap: BinaryHeap<(u64, Reverse<u32>)> = (0..m)
+        .filter(|&p| count[p] > 0)
+        .map(|p| (count[p], Reverse(p as u32)))
+        .collect();
+    let mut scratch = Scratch::default();
+    let mut child: Vec<u32> = Vec::new();
+    while let Some((t, Reverse(p))) = heap.pop() {
+        let pu = p as usize;
+        if run.round_of[pu].is_some() || t != count[pu] {
+            continue;
+        }
+        if stale[pu] {
+            stale[pu] = false;
+            count[pu] = largest_payers(data, &run, pu, &mut scratch);
+            if count[pu] > 0 {
+                heap.push((count[pu], Reverse(p)));
+            }
+            continue;
+        }
+        let round = run.rounds.len() as u32;
+        largest_payers(data, &run, pu, &mut scratch);
+        let pay = &data.costs[pu] / BigRational::from_integer(BigInt::from(t));
+        let pay_approx = data.cost_approx[pu].div_int(t);
+        child.clear();
+        child.resize(run.classes.len(), u32::MAX);
+        let mut moves = Vec::new();
+        for &g in &data.supporters[pu] {
+            let k = run.class[g as usize];
+            if scratch.ceil[k as usize] > t {
+                continue;
+            }
+            if child[k as usize] == u32::MAX {
+                child[k as usize] = run.classes.len() as u32;
+                let budget = run.classes[k as usize].budget.sub(pay_approx);
+                run.classes.push(Class {
+                    parent: k,
+                    round,
+                    budget,
+                });
+            }
+            run.class[g as usize] = child[k as usize];
+            moves.push((g, child[k as usize]));
+        }
+        run.exact.get_mut().resize(run.classes.len(), None);
+        run.moves.push(moves);
+        run.pay.push(pay);
+        run.rounds.push((p, t));
+        run.round_of[pu] = Some(round);
+        for &q in &data.neighbours[pu] {
+            stale[q as usize] = true;
+        }
+    }
+    run
+}
+
+/// The largest number of supporters of `p` who can each pay `cost / t`
+/// (0 if none); leaves in `scratch.ceil` each supporting class's fewest
+/// payers (see [`min_payers`]).
+fn largest_payers(data: &CostData, run: &EesRun, p: usize, scratch: &mut Scratch) -> u64 {
+    let groups = data.supporters[p]
+        .iter()
+        .map(|&g| (run.class[g as usize], data.groups[g as usize].1));
+    scratch.gather(run.classes.len(), groups);
+    let cap = data.weights[p] + 1;
+    scratch.pairs.clear();
+    for &k in &scratch.touched {
+        let c = min_payers(data, run, p, k, cap);
+        scratch.ceil[k as usize] = c;
+        if c < cap {
+            scratch.pairs.push((c, k));
+        }
+    }
+    scratch.pairs.sort_unstable();
+    let mut best = 0;
+    let mut able = 0u64;
+    for (j, &(c, k)) in scratch.pairs.iter().enumerate() {
+        able += scratch.weight[k as usize];
+        let next = scratch.pairs.get(j + 1).map_or(u64::MAX, |n| n.0);
+        if next != c && able.min(next - 1) >= c {
+            best = able.min(next - 1);
+        }
+    }
+    best
+}
+
+/// `⌈cost / b⌉` for a class with `b` left: the fewest payers among whom
+/// its voters can pay their share; `cap` when that is `cap` or more, or
+/// when they have nothing.
+fn min_payers(data: &CostData, run: &EesRun, p: usize, class: u32, cap: u64) -> u64 {
+    let budget = run.classes[class as usize].budget;
+    if budget.upper() <= 0.0 {
+        // Budgets never fall below 0: this one is exactly 0.
+        return cap;
+    }
+    if budget.lower() > 0.0
+        && let Some(ratio) = data.cost_approx[p].div(budget)
+    {
+        let (low, high) = (ratio.lower(), ratio.upper());
+        if low >= cap as f64 {
+            return cap;
+        }
+        if high < cap as f64 && low.ceil() == high.ceil() {
+            return (high.ceil() as u64).max(1);
+        }
+    }
+    let exact = run.budget_exact(class);
+    if !exact.is_positive() {
+        return cap;
+    }
+    let c = (&data.costs[p] / exact).ceil().to_integer();
+    c.to_u64().map_or(cap, |c| c.min(cap))
+}
+
+/// ADD-OPT: the smallest `d > 0` such that EES at `per_voter + d` differs
+/// from `run` (with `unfunded_only`, ADD-OPT-SKIP: the smallest at which an
+/// unfunded project could take a round); `None` when there is none.
+///
+/// `guess` (a float, e.g. the last step) only speeds the search up: the
+/// candidates above it are left out first, and looked at only when none is
+/// below.
+pub(super) fn next_change(data: &CostData, run: &EesRun, unfunded_only: bool, guess: f64) -> Option<BigRational> {
+    let levels = Levels::of(data, run);
+    let mut limit = if guess > 0.0 { guess } else { f64::INFINITY };
+    loop {
+        if let Some(d) = next_change_below(data, run, &levels, unfunded_only, limit) {
+            return Some(d);
+        }
+        if limit == f64::INFINITY {
+            return None;
+        }
+        limit = if limit < 1e12 { limit * 8.0 } else { f64::INFINITY };
+    }
+}
+
+/// Every group's class at the start of every round.
+struct Levels {
+    groups: usize,
+    /// Round-major: `class[i * groups + g]`.
+    class: Vec<u32>,
+}
+
+impl Levels {
+    fn of(data: &CostData, run: &EesRun) -> Levels {
+        let groups = data.groups.len();
+        let mut class = vec![ROOT; groups * (run.rounds.len() + 1)];
+        for (i, moves) in run.moves.iter().enumerate() {
+            let (done, next) = class.split_at_mut((i + 1) * groups);
+            next[..groups].copy_from_slice(&done[i * groups..]);
+            for &(g, k) in moves {
+                next[g as usize] = k;
+            }
+        }
+        Levels { groups, class }
+    }
+
+    fn at(&self, round: usize, group: u32) -> u32 {
+        self.class[round * self.groups + group as usize]
+    }
+}
+
+/// [`next_change`] among the changes at most `limit` (surely at most: a
+/// change that bounds cannot place is always looked at).
+fn next_change_below(
+    data: &CostData,
+    run: &EesRun,
+    levels: &Levels,
+    unfunded_only: bool,
+    limit: f64,
+) -> Option<BigRational> {
+    let w = run.rounds.len();
+    // Candidates that may be the smallest: (bound, project, payers, class).
+    let mut candidates: Vec<(Approx, usize, u64, u32)> = Vec::new();
+    let mut best_upper = limit;
+    let mut others: Vec<(u32, u64)> = Vec::new();
+    let mut scratch = Scratch::default();
+    let mut sorted: Vec<u32> = Vec::new();
+    for p in 0..data.projects.len() {
+        let funded = run.round_of[p];
+        if funded.is_some() && unfunded_only {
+            continue;
+        }
+        let last = funded.map_or(w, |r| r as usize);
+        others.clear();
+        let mut paying = 0u64;
+        for &g in &data.supporters[p] {
+            let weight = data.groups[g as usize].1;
+            if funded.is_some_and(|r| run.paid_in(g, r)) {
+                paying += weight;
+            } else {
+                others.push((g, weight));
+            }
+        }
+        if others.is_empty() {
+            continue;
+        }
+        let all = data.weights[p];
+        let cost = data.cost_approx[p];
+        // Round i is taken by p with t payers when t ≥ threshold(i); the
+        // thresholds do not rise from one round to the next, so the t that
+        // take round i first form the range [threshold(i), threshold(i-1)).
+        let threshold = |i: usize| -> u64 {
+            if i == w {
+                return 1;
+            }
+            let (q, t) = run.rounds[i];
+            t + u64::from(p >= q as usize)
+        };
+        let mut above = u64::MAX;
+        for i in 0..=last {
+            let from = threshold(i).max(paying + 1);
+            let to = above.saturating_sub(1).min(all);
+            above = above.min(threshold(i));
+            if from > to {
+                continue;
+            }
+            // A supporter with less than this cannot make a change below
+            // the best so far, whatever its rank: leave it out (those richer
+            // than one kept are kept too, so ranks among the kept are right).
+            let floor = cost.div_int(to).lower() - best_upper;
+            if floor > run.beta.upper() {
+                continue;
+            }
+            scratch.gather(run.classes.len(), others.iter().map(|&(g, w)| (levels.at(i, g), w)));
+            sorted.clear();
+            let mut kept = 0u64;
+            for &k in &scratch.touched {
+                if run.classes[k as usize].budget.upper() >= floor {
+                    sorted.push(k);
+                    kept += scratch.weight[k as usize];
+                }
+            }
+            // Fewer than `from` payers could reach even the floor.
+            if kept + paying < from {
+                continue;
+            }
+            run.sort_richest_first(&mut sorted);
+            // The ℓ-th richest for ℓ in (seen, seen + weight] is in this
+            // class; cost / t − budget is smallest at the largest such ℓ.
+            let (low, high) = (from - paying, to - paying);
+            let mut seen = 0u64;
+            for &k in &sorted {
+                if seen >= high {
+                    break;
+                }
+                seen += scratch.weight[k as usize];
+                if seen < low {
+                    continue;
+                }
+                let t = paying + seen.min(high);
+                let d = cost.div_int(t).sub(run.classes[k as usize].budget);
+                if d.upper() <= 0.0 || d.lower() > best_upper {
+                    continue;
+                }
+                // Only a surely positive change bounds the others.
+                if d.lower() > 0.0 {
+                    best_upper = best_upper.min(d.upper());
+                }
+                candidates.push((d, p, t, k));
+            }
+        }
+    }
+    candidates
+        .into_iter()
+        .filter(|c| c.0.lower() <= best_upper)
+        .filter_map(|(_, p, t, k)| {
+            let d = &data.costs[p] / BigRational::from_integer(BigInt::from(t)) - run.budget_exact(k);
+            d.is_positive().then_some(d)
+        })
+        .min()
+}
+
+/// How an EES completion walks the budgets.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Completion {
+    /// EES at `B / n` only.
+    None,
+    AddOpt,
+    AddOptSkip,
+}
+
+/// EES with a completion; election project indices in the order funded.
+pub(super) fn ees(data: &CostData, election: &Election, completion: Completion) -> Vec<usize> {
+    ees_walk(data, election, completion).0
+}
+
+/// EES with a completion, and the number of runs it made.
+pub(super) fn ees_walk(data: &CostData, election: &Election, completion: Completion) -> (Vec<usize>, usize) {
+    let n = election.num_voters();
+    if n == 0 || data.projects.is_empty() {
+        return (Vec::new(), 0);
+    }
+    let mut per_voter = &election.budget / BigRational::from_integer(BigInt::from(n));
+    let mut best: Option<(BigRational, Vec<usize>)> = None;
+    let mut runs = 0;
+    let mut last_step = 0.0;
+    loop {
+        let current = run(data, &per_voter);
+        runs += 1;
+        let cost = current.total_cost(data);
+        let fits = cost <= election.budget;
+        match completion {
+            Completion::None => return (current.order(data), runs),
+            Completion::AddOpt if !fits => break,
+            Completion::AddOpt => best = Some((cost, current.order(data))),
+            Completion::AddOptSkip => {
+                if fits && best.as_ref().is_none_or(|(spent, _)| cost > *spent) {
+                    best = Some((cost, current.order(data)));
+                }
+            }
+        }
+        if current.rounds.len() == data.projects.len() {
+            break;
+        }
+        match next_change(data, &current, completion == Completion::AddOptSkip, 2.0 * last_step) {
+            Some(d) => {
+                last_step = super::numbers::to_f64(&d);
+                per_voter += d;
+            }
+            None => break,
+        }
+    }
+    (best.map(|(_, order)| order).unwrap_or_default(), runs)
+}

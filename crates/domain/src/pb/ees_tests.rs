@@ -1,0 +1,298 @@
+//! Exact Equal Shares and its completions against plain implementations of
+//! the paper's definitions (Kraiczy, Robinson and Elkind, "Streamlining
+//! Equal Shares", 2025): one voter at a time, exact rationals, and the next
+//! budget where the outcome changes found by trying, in increasing order,
+//! every budget at which some comparison of a run flips.
+
+use num_bigint::BigInt;
+use num_rational::BigRational;
+use num_traits::{Signed, Zero};
+use proptest::prelude::*;
+
+use super::ees::{self, Completion};
+use super::mes::{CostData, eligible};
+use super::tests::{election_of, numbered, xorshift};
+use super::*;
+
+fn q(n: i64, d: i64) -> BigRational {
+    BigRational::new(BigInt::from(n), BigInt::from(d))
+}
+
+/// A plain EES run: per round, the project funded and its payers (voter
+/// indices, ascending), and every voter's budget at the start of each round
+/// (one more entry than rounds: the budgets left at the end).
+struct Plain {
+    rounds: Vec<(usize, Vec<usize>)>,
+    budgets: Vec<Vec<BigRational>>,
+}
+
+impl Plain {
+    /// The outcome as the paper compares them: funded projects with their
+    /// payers, in no particular order.
+    fn outcome(&self) -> Vec<(usize, Vec<usize>)> {
+        let mut rounds = self.rounds.clone();
+        rounds.sort();
+        rounds
+    }
+
+    fn order(&self) -> Vec<usize> {
+        self.rounds.iter().map(|r| r.0).collect()
+    }
+
+    fn cost(&self, e: &Election) -> BigRational {
+        self.rounds
+            .iter()
+            .fold(BigRational::zero(), |sum, r| sum + &e.projects[r.0].cost)
+    }
+}
+
+fn supporters(e: &Election, p: usize) -> Vec<usize> {
+    (0..e.ballots.len())
+        .filter(|&v| e.ballots[v].contains(&(p as u32)))
+        .collect()
+}
+
+/// The most payers `p` can have with these budgets: the largest `t` such
+/// that at least `t` supporters have `cost / t`, and those supporters.
+fn plain_payers(e: &Election, p: usize, budgets: &[BigRational]) -> (usize, Vec<usize>) {
+    let supporters = supporters(e, p);
+    for t in (1..=supporters.len()).rev() {
+        let share = &e.projects[p].cost / BigRational::from_integer(BigInt::from(t));
+        let able: Vec<usize> = supporters.iter().copied().filter(|&v| budgets[v] >= share).collect();
+        if able.len() >= t {
+            assert_eq!(able.len(), t, "exactly t supporters can pay at the largest t");
+            return (t, able);
+        }
+    }
+    (0, Vec::new())
+}
+
+fn plain_ees(e: &Election, per_voter: &BigRational) -> Plain {
+    let candidates = eligible(e);
+    let mut budgets = vec![per_voter.clone(); e.num_voters()];
+    let mut plain = Plain {
+        rounds: Vec::new(),
+        budgets: vec![budgets.clone()],
+    };
+    loop {
+        let mut best: Option<(usize, usize, Vec<usize>)> = None;
+        for &p in &candidates {
+            if plain.rounds.iter().any(|r| r.0 == p) {
+                continue;
+            }
+            let (t, payers) = plain_payers(e, p, &budgets);
+            if t > 0 && best.as_ref().is_none_or(|b| t > b.1) {
+                best = Some((p, t, payers));
+            }
+        }
+        let Some((p, t, payers)) = best else {
+            return plain;
+        };
+        let share = &e.projects[p].cost / BigRational::from_integer(BigInt::from(t));
+        for &v in &payers {
+            budgets[v] -= &share;
+        }
+        plain.rounds.push((p, payers));
+        plain.budgets.push(budgets.clone());
+    }
+}
+
+/// Every `d > 0` at which a comparison of this run flips: some supporter's
+/// budget at the start of some round, plus `d`, reaching some `cost / t` of
+/// a project not funded before that round (only those of `only`, if given).
+fn flips(e: &Election, plain: &Plain, only: Option<&[usize]>) -> Vec<BigRational> {
+    let mut ds = Vec::new();
+    for (i, budgets) in plain.budgets.iter().enumerate() {
+        for p in eligible(e) {
+            if plain.rounds[..i].iter().any(|r| r.0 == p) || only.is_some_and(|only| !only.contains(&p)) {
+                continue;
+            }
+            let supporters = supporters(e, p);
+            for t in 1..=supporters.len() {
+                let share = &e.projects[p].cost / BigRational::from_integer(BigInt::from(t));
+                for &v in &supporters {
+                    let d = &share - &budgets[v];
+                    if d.is_positive() {
+                        ds.push(d);
+                    }
+                }
+            }
+        }
+    }
+    ds.sort();
+    ds.dedup();
+    ds
+}
+
+/// The smallest `d > 0` such that EES at `per_voter + d` has another outcome.
+fn plain_next_change(e: &Election, per_voter: &BigRational) -> Option<BigRational> {
+    let now = plain_ees(e, per_voter);
+    flips(e, &now, None)
+        .into_iter()
+        .find(|d| plain_ees(e, &(per_voter + d)).outcome() != now.outcome())
+}
+
+/// The smallest `d > 0` at which a project that `per_voter` leaves unfunded
+/// could take some round of that run (or be funded after its last round)
+/// with every budget raised by `d`.
+fn plain_next_unfunded(e: &Election, per_voter: &BigRational) -> Option<BigRational> {
+    let now = plain_ees(e, per_voter);
+    let unfunded: Vec<usize> = eligible(e)
+        .into_iter()
+        .filter(|p| !now.rounds.iter().any(|r| r.0 == *p))
+        .collect();
+    flips(e, &now, Some(&unfunded)).into_iter().find(|d| {
+        unfunded.iter().any(|&p| {
+            now.budgets.iter().enumerate().any(|(i, budgets)| {
+                let raised: Vec<BigRational> = budgets.iter().map(|b| b + d).collect();
+                let (t, _) = plain_payers(e, p, &raised);
+                t > 0
+                    && now
+                        .rounds
+                        .get(i)
+                        .is_none_or(|(winner, payers)| t > payers.len() || (t == payers.len() && p < *winner))
+            })
+        })
+    })
+}
+
+fn plain_completion(e: &Election, completion: Completion) -> Vec<usize> {
+    if e.num_voters() == 0 {
+        return Vec::new();
+    }
+    let all = eligible(e).len();
+    let mut per_voter = &e.budget / BigRational::from_integer(BigInt::from(e.num_voters()));
+    let mut best: Option<Plain> = None;
+    loop {
+        let now = plain_ees(e, &per_voter);
+        let fits = now.cost(e) <= e.budget;
+        let next = match completion {
+            Completion::None => return now.order(),
+            // The last outcome that fits before the first that does not.
+            Completion::AddOpt if !fits => break,
+            Completion::AddOpt => plain_next_change(e, &per_voter),
+            Completion::AddOptSkip => plain_next_unfunded(e, &per_voter),
+        };
+        let funded_all = now.rounds.len() == all;
+        // ADD-OPT keeps the latest; ADD-OPT-SKIP the first that spends most.
+        let better = completion == Completion::AddOpt || best.as_ref().is_none_or(|b| now.cost(e) > b.cost(e));
+        if fits && better {
+            best = Some(now);
+        }
+        match next {
+            Some(d) if !funded_all => per_voter += d,
+            _ => break,
+        }
+    }
+    best.map(|b| b.order()).unwrap_or_default()
+}
+
+/// Small random elections: up to 6 projects and 9 voters, costs and budgets
+/// chosen so that shares tie often.
+fn arb_ees_election() -> impl Strategy<Value = Election> {
+    let costs = prop::collection::vec(
+        prop::sample::select(vec![
+            q(0, 1),
+            q(6, 1),
+            q(12, 1),
+            q(30, 1),
+            q(60, 1),
+            q(61, 1),
+            q(100, 3),
+        ]),
+        1..7,
+    );
+    (
+        costs,
+        0usize..10,
+        any::<u64>(),
+        prop::sample::select(vec![q(0, 1), q(12, 1), q(30, 1), q(61, 1), q(100, 1), q(121, 2)]),
+        prop::sample::select(vec![VoteType::Approval, VoteType::Cumulative, VoteType::Ordinal]),
+        1u64..5,
+    )
+        .prop_map(|(costs, voters, seed, budget, vote_type, kinds)| {
+            let projects = numbered(costs);
+            let mut next = xorshift(seed);
+            // A few distinct ballots, so that voters tie.
+            let masks: Vec<u64> = (0..kinds).map(|_| next()).collect();
+            let ballots: Vec<Vec<String>> = (0..voters)
+                .map(|_| {
+                    let mask = masks[(next() % kinds) as usize];
+                    projects
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| mask >> i & 1 == 1)
+                        .map(|(_, (id, _))| id.clone())
+                        .collect()
+                })
+                .collect();
+            let mut e = election_of(budget, &projects, &ballots);
+            e.vote_type = vote_type;
+            if vote_type == VoteType::Cumulative {
+                e.points = Some(e.ballots.iter().map(|b| b.iter().map(|_| q(1, 1)).collect()).collect());
+            }
+            e
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn ees_matches_the_plain_definition(e in arb_ees_election(), extra in 0i64..40, guess in prop::sample::select(vec![0.0, 0.01, 1.0, 7.5])) {
+        let data = CostData::new(&e);
+        let per_voter = &e.budget / q(e.num_voters().max(1) as i64, 1) + q(extra, 3);
+        if e.num_voters() > 0 {
+            let plain = plain_ees(&e, &per_voter);
+            let fast = ees::run(&data, &per_voter);
+            prop_assert_eq!(fast.order(&data), plain.order());
+            prop_assert_eq!(
+                fast.rounds.iter().map(|r| r.1 as usize).collect::<Vec<_>>(),
+                plain.rounds.iter().map(|r| r.1.len()).collect::<Vec<_>>()
+            );
+            prop_assert_eq!(ees::next_change(&data, &fast, false, guess), plain_next_change(&e, &per_voter));
+            prop_assert_eq!(ees::next_change(&data, &fast, true, guess), plain_next_unfunded(&e, &per_voter));
+        }
+    }
+
+    #[test]
+    fn ees_completions_match_the_plain_ones(e in arb_ees_election()) {
+        for (method, completion) in [
+            (Method::Ees, Completion::None),
+            (Method::EesAddOpt, Completion::AddOpt),
+            (Method::EesAddOptSkip, Completion::AddOptSkip),
+        ] {
+            prop_assert_eq!(count(&e, method).unwrap().order, plain_completion(&e, completion), "{:?}", method);
+        }
+    }
+}
+
+#[test]
+fn ees_funds_the_project_most_supporters_can_share() {
+    // B = 60 among 6 voters: 10 each. a (cost 30) has 3 supporters who can
+    // pay 10 each, b (cost 40) 4 who can: b first. Then a's supporters 1 and
+    // 2 have nothing left, and voter 0 cannot pay 30 alone.
+    let e = election_of(
+        q(60, 1),
+        &numbered(vec![q(30, 1), q(40, 1)]),
+        &[
+            vec!["p0".into()],
+            vec!["p0".into(), "p1".into()],
+            vec!["p0".into(), "p1".into()],
+            vec!["p1".into()],
+            vec!["p1".into()],
+            vec![],
+        ],
+    );
+    let data = CostData::new(&e);
+    let run = ees::run(&data, &q(10, 1));
+    assert_eq!(run.rounds, [(1, 4)]);
+    // With 10 more each, a's three supporters can pay 10 each after b: the
+    // first change, and it costs 70 > 60, so ADD-OPT keeps b alone.
+    assert_eq!(ees::next_change(&data, &run, false, 0.0), Some(q(10, 1)));
+    assert_eq!(count(&e, Method::Ees).unwrap().order, [1]);
+    assert_eq!(count(&e, Method::EesAddOpt).unwrap().order, [1]);
+    assert_eq!(count(&e, Method::EesAddOptSkip).unwrap().order, [1]);
+    // ADD-OPT runs EES at 10 and at 20 only, not at every budget between.
+    assert_eq!(ees::ees_walk(&data, &e, Completion::AddOpt), (vec![1], 2));
+}
