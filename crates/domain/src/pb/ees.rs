@@ -43,11 +43,11 @@ use std::collections::BinaryHeap;
 
 use num_bigint::BigInt;
 use num_rational::BigRational;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, ToPrimitive};
 
-use super::Election;
 use super::approx::Approx;
 use super::mes::CostData;
+use super::{Election, total_cost};
 
 /// Voters who paid in the same rounds, hence have the same budget: the
 /// parent class's, less what was paid in `round` (the root: the initial
@@ -83,12 +83,6 @@ impl EesRun {
     /// Election project indices in the order funded.
     pub(super) fn order(&self, data: &CostData) -> Vec<usize> {
         self.rounds.iter().map(|&(p, _)| data.projects[p as usize]).collect()
-    }
-
-    pub(super) fn total_cost(&self, data: &CostData) -> BigRational {
-        self.rounds
-            .iter()
-            .fold(BigRational::zero(), |sum, &(p, _)| sum + &data.costs[p as usize])
     }
 
     /// Whether a ballot group paid in a round.
@@ -494,15 +488,16 @@ pub(super) fn ees_walk(data: &CostData, election: &Election, completion: Complet
     loop {
         let current = run(data, &per_voter);
         runs += 1;
-        let cost = current.total_cost(data);
+        let order = current.order(data);
+        let cost = total_cost(election, &order);
         let fits = cost <= election.budget;
         match completion {
-            Completion::None => return (current.order(data), runs),
+            Completion::None => return (order, runs),
             Completion::AddOpt if !fits => break,
-            Completion::AddOpt => best = Some((cost, current.order(data))),
+            Completion::AddOpt => best = Some((cost, order)),
             Completion::AddOptSkip => {
                 if fits && best.as_ref().is_none_or(|(spent, _)| cost > *spent) {
-                    best = Some((cost, current.order(data)));
+                    best = Some((cost, order));
                 }
             }
         }
