@@ -143,6 +143,8 @@ site.journey('j. the main pages at 360, 768 and 1280 px: screenshots, axe, no si
   await visit(admin, '/admin', 'admin-dashboard');
   await visit(admin, '/admin/design', 'admin-design');
   await visit(admin, '/admin/projects', 'admin-projects');
+  await visit(admin, '/admin/redirections', 'admin-redirections');
+  await visit(admin, '/admin/redirections/missing', 'admin-missing-paths');
   // Both languages of the design page.
   await admin.goto('/admin/design');
   await audit(admin);

@@ -25,6 +25,7 @@ pub mod petition;
 pub mod project;
 pub mod proposal;
 pub mod questionnaire;
+pub mod redirection;
 pub mod role;
 pub mod shuffle;
 pub mod slug;

@@ -29,6 +29,8 @@ pub enum Action {
     DecideProposals,
     /// Hide and restore content, work through reports.
     Moderate,
+    /// Short URLs, redirections and the log of missing addresses.
+    ManageRedirections,
 }
 
 /// Whether `role` (None for an anonymous visitor) may perform `action`.
@@ -42,7 +44,7 @@ pub fn can(role: Option<Role>, action: Action) -> bool {
             matches!(role, Administrator | ProjectManager)
         }
         ManageBranding | ReadOutbox | ManageUsers => role == Administrator,
-        ExportPlatform => role == Administrator,
+        ExportPlatform | ManageRedirections => role == Administrator,
         AnalyseProposals => matches!(role, Administrator | ProjectManager | Analyst),
         DecideProposals => matches!(role, Administrator | ProjectManager),
         Moderate => matches!(role, Administrator | ProjectManager | Moderator),

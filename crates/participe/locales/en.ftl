@@ -1826,3 +1826,63 @@ help-choice-image = PNG, JPEG, WebP or GIF. It shows beside the choice, whose wo
 choice-image-add = Add the image to the choice
 choice-image-remove = Remove the image
 error-choice-image = A choice's image must be added with the "Choice images" form.
+
+## Short URLs, redirections and missing addresses
+admin-redirections = Redirections
+redirections-intro = A short address to print on a poster (/new-buses) or an address of your old site leads to a page of this one. Redirections only apply to addresses that no page uses.
+redirections-new = New redirection
+label-redirect-source = From address
+help-redirect-source = A path of this site, like /new-buses, or a whole address of the old site, of which only the path is kept.
+label-redirect-target = Destination
+help-redirect-target = A path of this site (for instance /projects/participatory-budget), or an address on a site allowed below.
+label-redirect-kind = Type
+redirect-kind-301 = Permanent (301): the old address is gone for good
+redirect-kind-302 = Temporary (302): a short address whose destination may change
+redirect-kind-short-301 = Permanent (301)
+redirect-kind-short-302 = Temporary (302)
+redirections-list = { $count ->
+    [0] No redirections
+    [one] One redirection
+   *[other] { $count } redirections
+}
+redirections-hits = Visits
+redirections-none = No redirections yet.
+redirections-import = Import an old site's addresses
+redirections-import-help = A CSV file, one line per address: from address, destination, and if needed 301 or 302 (301 by default). A first header line "source,target" is allowed. If any line is refused, nothing is imported.
+redirections-import-refused = Import refused: nothing was saved
+redirections-line = Line { $line }:
+label-redirect-file = CSV file
+redirections-import-button = Import
+redirections-hosts = Allowed external sites
+label-redirect-hosts = Domain names, one per line
+help-redirect-hosts = A redirection may only lead away from this site to these domains (for instance www.city.gov).
+flash-redirections-imported = The redirections were imported.
+missing-title = Missing addresses
+missing-intro = Addresses visitors asked for that no page or redirection serves, most requested first, with the pages that led there. Give them a destination to finish a migration.
+missing-path = Address
+missing-last-seen = Last requested
+missing-referrers = Came from
+missing-no-referrer = Direct access
+missing-redirect = Redirect
+missing-forget = Forget
+missing-clear = Clear the log
+missing-clear-confirm = Clear the whole log of missing addresses?
+missing-none = No missing address has been requested.
+error-redirect-source = Enter a path of this site starting with "/", without spaces.
+error-redirect-home = The home page cannot be redirected.
+error-redirect-target = Enter a path of this site starting with "/" or an http(s) address.
+error-redirect-external = This site is not in the list of allowed external sites.
+error-redirect-host = Enter bare domain names, like www.city.gov, one per line.
+error-redirect-loop = This redirection would lead back to its own address (a loop).
+error-redirect-chain = This destination already goes through too many redirections in a row.
+error-redirect-kind = The type must be 301 or 302.
+error-redirect-taken = A redirection already starts from this address.
+error-redirect-is-page = A page of the site already uses this address: the redirection would never be followed.
+error-redirect-import-empty = The file holds no redirection.
+error-redirect-import-unreadable = This file is not a readable CSV (UTF-8).
+redirections-to = leads to
+redirections-visits = { $count ->
+    [0] no visits
+    [one] one visit
+   *[other] { $count } visits
+}

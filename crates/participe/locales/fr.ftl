@@ -1824,3 +1824,63 @@ help-choice-image = PNG, JPEG, WebP ou GIF. Elle s'affiche à côté du choix, d
 choice-image-add = Ajouter l'image au choix
 choice-image-remove = Retirer l'image
 error-choice-image = L'image d'un choix doit être ajoutée avec le formulaire « Images des choix ».
+
+## Short URLs, redirections and missing addresses
+admin-redirections = Redirections
+redirections-intro = Une adresse courte à imprimer sur une affiche (/nouveaux-bus) ou une adresse de votre ancien site mène vers une page de celui-ci. Les redirections ne servent que pour les adresses qu’aucune page n’occupe.
+redirections-new = Nouvelle redirection
+label-redirect-source = Adresse de départ
+help-redirect-source = Un chemin de ce site, comme /nouveaux-bus, ou une adresse complète de l’ancien site, dont seul le chemin est gardé.
+label-redirect-target = Destination
+help-redirect-target = Un chemin de ce site (par exemple /projects/budget-participatif), ou une adresse d’un site autorisé plus bas.
+label-redirect-kind = Type
+redirect-kind-301 = Permanente (301) : l’ancienne adresse a disparu pour de bon
+redirect-kind-302 = Temporaire (302) : adresse courte dont la destination peut changer
+redirect-kind-short-301 = Permanente (301)
+redirect-kind-short-302 = Temporaire (302)
+redirections-list = { $count ->
+    [0] Aucune redirection
+    [one] Une redirection
+   *[other] { $count } redirections
+}
+redirections-hits = Visites
+redirections-none = Aucune redirection pour le moment.
+redirections-import = Importer les adresses d’un ancien site
+redirections-import-help = Un fichier CSV, une ligne par adresse : adresse de départ, destination, et si besoin 301 ou 302 (301 par défaut). Une première ligne d’en-tête « source,target » est permise. Si une seule ligne est refusée, rien n’est importé.
+redirections-import-refused = Import refusé : rien n’a été enregistré
+redirections-line = Ligne { $line } :
+label-redirect-file = Fichier CSV
+redirections-import-button = Importer
+redirections-hosts = Sites externes autorisés
+label-redirect-hosts = Noms de domaine, un par ligne
+help-redirect-hosts = Une redirection ne peut mener hors de ce site que vers ces domaines (par exemple www.ville.fr).
+flash-redirections-imported = Les redirections ont été importées.
+missing-title = Adresses introuvables
+missing-intro = Les adresses demandées par des visiteurs et qu’aucune page ni redirection ne sert, les plus demandées d’abord, avec les pages qui y menaient. Donnez-leur une destination pour finir une migration.
+missing-path = Adresse
+missing-last-seen = Dernière demande
+missing-referrers = Venues de
+missing-no-referrer = Accès direct
+missing-redirect = Rediriger
+missing-forget = Oublier
+missing-clear = Vider le journal
+missing-clear-confirm = Vider tout le journal des adresses introuvables ?
+missing-none = Aucune adresse introuvable n’a été demandée.
+error-redirect-source = Indiquez un chemin de ce site commençant par « / », sans espace.
+error-redirect-home = La page d’accueil ne peut pas être redirigée.
+error-redirect-target = Indiquez un chemin de ce site commençant par « / » ou une adresse en http(s).
+error-redirect-external = Ce site n’est pas dans la liste des sites externes autorisés.
+error-redirect-host = Indiquez des noms de domaine seuls, comme www.ville.fr, un par ligne.
+error-redirect-loop = Cette redirection ramènerait à son adresse de départ (boucle).
+error-redirect-chain = Cette destination passe déjà par trop de redirections successives.
+error-redirect-kind = Le type doit être 301 ou 302.
+error-redirect-taken = Une redirection part déjà de cette adresse.
+error-redirect-is-page = Une page du site occupe déjà cette adresse : la redirection ne serait jamais suivie.
+error-redirect-import-empty = Le fichier ne contient aucune redirection.
+error-redirect-import-unreadable = Ce fichier n’est pas un CSV lisible (UTF-8).
+redirections-to = mène vers
+redirections-visits = { $count ->
+    [0] aucune visite
+    [one] une visite
+   *[other] { $count } visites
+}

@@ -127,6 +127,13 @@ const MATRIX: &[Row] = &[
     ("get", "/admin/settings", Body::None, ADMIN_OK),
     ("post", "/admin/settings", Body::Form(&[("name", ""), ("primary_colour", "#fff")]), ADMIN_INVALID),
     ("post", "/admin/settings/logo", Body::EmptyMultipart, ADMIN_INVALID),
+    ("get", "/admin/redirections", Body::None, ADMIN_OK),
+    ("post", "/admin/redirections", Body::Form(&[("source", "/terms"), ("target", "/")]), ADMIN_INVALID),
+    ("post", "/admin/redirections/import", Body::EmptyMultipart, ADMIN_INVALID),
+    ("post", "/admin/redirections/hosts", Body::Form(&[("hosts", "pas un domaine")]), ADMIN_INVALID),
+    ("post", "/admin/redirections/{id}/delete", Body::None, ADMIN_DONE),
+    ("get", "/admin/redirections/missing", Body::None, ADMIN_OK),
+    ("post", "/admin/redirections/missing/forget", Body::Form(&[("path", "/nowhere")]), ADMIN_DONE),
     ("get", "/admin/emails", Body::None, ADMIN_OK),
     ("get", "/admin/emails/{id}", Body::None, ADMIN_OK),
     ("get", "/admin/users", Body::None, ADMIN_OK),
@@ -389,6 +396,7 @@ struct Fixture {
     ballot: i64,
     job: i64,
     api_token: i64,
+    redirection: i64,
     consultation_step: i64,
     consultation: i64,
     section: i64,
@@ -507,6 +515,15 @@ async fn fixture(app: &TestApp, analyst: i64) -> Fixture {
     let api_token = participe::storage::api_tokens::create(db, "Matrice", &random_token(), "read_private", user)
         .await
         .unwrap();
+    let redirection = participe_domain::redirection::Redirection {
+        source: format!("/matrice-{}", &random_token()[..12]),
+        target: "/".into(),
+        permanent: true,
+    };
+    participe::storage::redirections::insert(db, std::slice::from_ref(&redirection))
+        .await
+        .unwrap();
+    let redirection = participe::storage::redirections::page(db, 1, 0).await.unwrap()[0].id;
     // An open vote step in the public project, with one paper ballot.
     let vote_step = steps::create(
         db,
@@ -704,6 +721,7 @@ async fn fixture(app: &TestApp, analyst: i64) -> Fixture {
         ballot,
         job,
         api_token,
+        redirection,
     }
 }
 
@@ -770,6 +788,8 @@ fn concrete(path: &str, f: &Fixture) -> String {
         f.source
     } else if path.starts_with("/admin/api-tokens/") {
         f.api_token
+    } else if path.starts_with("/admin/redirections/") {
+        f.redirection
     } else if path.starts_with("/admin/projects/") {
         f.project
     } else if path.starts_with("/admin/steps/") && collect_routes.iter().any(|r| path.contains(r)) {

@@ -72,6 +72,7 @@ async fn demo_loads_once(app: &TestApp) {
             "form_questions",
             "questionnaire_replies",
             "supports",
+            "redirections",
         ] {
             v.push(app.count(table).await);
         }
@@ -89,6 +90,17 @@ async fn demo_loads_once(app: &TestApp) {
     assert!(participe::demo::load(app.db()).await.unwrap());
     assert_eq!(before, counts(app).await, "nothing added by a second load");
     assert_eq!(before[2], 5, "five districts");
+    // Its two short URLs lead to projects that exist.
+    let mut visitor = app.client();
+    for short in ["/budget", "/velo"] {
+        let res = visitor.get(short).await;
+        assert_eq!(res.status, axum::http::StatusCode::FOUND, "{short}");
+        assert_eq!(
+            visitor.get(res.location()).await.status,
+            axum::http::StatusCode::OK,
+            "{short}"
+        );
+    }
     assert!(before[0] >= 3);
 
     // The budget's collect step holds the proposals, numbered in order.

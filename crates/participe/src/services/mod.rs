@@ -19,6 +19,7 @@ pub mod petitions;
 pub mod project_steps;
 pub mod proposal_lists;
 pub mod questionnaire_results;
+pub mod redirections;
 pub mod synthesis;
 pub mod vote_count;
 pub mod vote_steps;

@@ -36,6 +36,7 @@ pub mod proposals;
 pub mod questionnaires;
 pub mod rate_limit;
 pub mod realisations;
+pub mod redirections;
 pub mod schema;
 pub mod sessions;
 pub mod sources;

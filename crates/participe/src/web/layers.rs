@@ -5,7 +5,7 @@
 use axum::body::{Body, to_bytes};
 use axum::extract::connect_info::MockConnectInfo;
 use axum::extract::{ConnectInfo, Request, State};
-use axum::http::{HeaderMap, HeaderValue, Method, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
@@ -18,6 +18,7 @@ use super::page_cache::KeepPages;
 use crate::app::AppState;
 use crate::i18n::Lang;
 use crate::security::{random_token, same_secret, token_hash};
+use crate::services::redirections;
 use crate::storage::sessions;
 
 /// Largest url-encoded form body read for the CSRF check.
@@ -164,8 +165,24 @@ async fn context_inner(state: &AppState, req: Request, next: Next) -> Result<Res
 
     // GraphQL mutations come as POSTs too.
     let changes = is_unsafe(req.method());
+    let reads = matches!(*req.method(), Method::GET | Method::HEAD);
+    let referrer = req
+        .headers()
+        .get(header::REFERER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
     req.extensions_mut().insert(ctx.clone());
-    let res = next.run(req).await;
+    let mut res = next.run(req).await;
+    if reads
+        && res
+            .extensions()
+            .get::<ErrorMarker>()
+            .is_some_and(|m| m.0 == ErrorKind::NotFound)
+    {
+        res = redirect_missing(state, &ctx.path, referrer.as_deref())
+            .await
+            .unwrap_or(res);
+    }
     if changes && res.extensions().get::<KeepPages>().is_none() {
         // Pages kept for anonymous visitors may show what just changed.
         state.forget_kept();
@@ -181,6 +198,19 @@ async fn context_inner(state: &AppState, req: Request, next: Next) -> Result<Res
         cookies::clear(&mut res, state.config.secure_cookies, cookies::FLASH);
     }
     Ok(res)
+}
+
+/// An address no page answered: the redirection an administrator set for it
+/// (301 or 302), if any; otherwise it is logged as missing.
+async fn redirect_missing(state: &AppState, path: &str, referrer: Option<&str>) -> Option<Response> {
+    let (target, permanent) = redirections::answer_missing(&state.db, path, referrer).await?;
+    let location = HeaderValue::from_str(&target).ok()?;
+    let status = if permanent {
+        StatusCode::MOVED_PERMANENTLY
+    } else {
+        StatusCode::FOUND
+    };
+    Some((status, [(header::LOCATION, location)]).into_response())
 }
 
 /// Browsers say where a request comes from; refuse cross-site writes even

@@ -113,6 +113,13 @@ routes! {
     get "/admin/settings" => admin::settings::form;
     post "/admin/settings" => admin::settings::update;
     post "/admin/settings/logo" => admin::settings::upload_logo;
+    get "/admin/redirections" => admin::redirections::list;
+    post "/admin/redirections" => admin::redirections::create;
+    post "/admin/redirections/import" => admin::redirections::import;
+    post "/admin/redirections/hosts" => admin::redirections::hosts;
+    post "/admin/redirections/{id}/delete" => admin::redirections::delete;
+    get "/admin/redirections/missing" => admin::redirections::missing;
+    post "/admin/redirections/missing/forget" => admin::redirections::forget;
     get "/admin/emails" => admin::emails::list;
     get "/admin/emails/{id}" => admin::emails::show;
     get "/admin/users" => admin::users::list;

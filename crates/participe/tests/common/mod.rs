@@ -254,7 +254,22 @@ impl Res {
 
 impl Client {
     pub async fn request(&mut self, method: Method, path: &str, content_type: Option<&str>, body: Vec<u8>) -> Res {
+        self.request_with(method, path, content_type, &[], body).await
+    }
+
+    /// A request with extra headers (a `Referer`, say).
+    pub async fn request_with(
+        &mut self,
+        method: Method,
+        path: &str,
+        content_type: Option<&str>,
+        headers: &[(&str, &str)],
+        body: Vec<u8>,
+    ) -> Res {
         let mut req = Request::builder().method(method).uri(path);
+        for (name, value) in headers {
+            req = req.header(*name, *value);
+        }
         if !self.cookies.is_empty() {
             let c = self
                 .cookies

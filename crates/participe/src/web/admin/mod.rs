@@ -18,6 +18,7 @@ pub mod projects;
 pub mod questionnaire_export;
 pub mod questionnaires;
 pub mod questions;
+pub mod redirections;
 pub mod settings;
 pub mod step_proposals;
 pub mod steps;
