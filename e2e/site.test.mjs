@@ -1,5 +1,6 @@
-// The site's own addresses (issue 15): an administrator creates a short URL
-// and a visitor follows it; an address of the old site that visitors still
+// The site's own pages, menus and addresses (issue 15): an administrator
+// writes a page and puts it in the header menu, where a visitor finds it;
+// an administrator creates a short URL and a visitor follows it; an address of the old site that visitors still
 // ask for shows up in the log of missing addresses and becomes a
 // redirection from there. Every page visited passes the accessibility audit.
 import assert from 'node:assert/strict';
@@ -8,7 +9,7 @@ import { ADMIN, audit, logIn, useSite } from './lib/harness.mjs';
 
 const site = useSite({ demo: true });
 
-site.journey('k. an administrator creates a short URL, a visitor follows it; a missing address becomes a redirection', async ({ visitor }) => {
+site.journey('v. an administrator creates a short URL, a visitor follows it; a missing address becomes a redirection', async ({ visitor }) => {
   const admin = await visitor();
   await logIn(admin, ADMIN.email, ADMIN.password);
   await admin.goto('/admin');
@@ -61,4 +62,102 @@ site.journey('k. an administrator creates a short URL, a visitor follows it; a m
   await someone.goto('/actualites/2019/velo.html');
   await someone.waitForURL('/projects/plan-velo-2030');
   await audit(someone);
+});
+
+site.journey('w. an administrator writes a page and adds it to the header menu; a visitor finds it there', async ({ visitor }) => {
+  const admin = await visitor();
+  await logIn(admin, ADMIN.email, ADMIN.password);
+  await admin.goto('/admin');
+  await audit(admin);
+  const nav = admin.getByRole('navigation', { name: 'Menu d’administration' });
+  await nav.getByRole('link', { name: 'Pages' }).click();
+  await admin.waitForURL('/admin/pages');
+  await audit(admin);
+  await admin.getByRole('link', { name: 'Nouvelle page' }).click();
+  await admin.waitForURL('/admin/pages/new');
+  await audit(admin);
+
+  // Saved without a title: the error summary.
+  await admin.getByRole('button', { name: 'Enregistrer' }).click();
+  await admin.locator('.error-summary').waitFor();
+  await audit(admin);
+  await admin.getByLabel('Titre').fill('Le conseil des jeunes');
+  await admin.getByLabel('Contenu').fill('## Qui sommes-nous ?\n\nTrente jeunes de 11 à 17 ans, élus pour deux ans.');
+  await admin.getByLabel('Description pour les moteurs de recherche').fill('Le conseil municipal des jeunes de la ville.');
+  await admin.getByLabel('Publier la page').check();
+  await admin.getByRole('button', { name: 'Enregistrer' }).click();
+  await admin.waitForURL(/\/admin\/pages\/\d+$/);
+  await audit(admin);
+
+  // Into the header menu, under a new heading.
+  await nav.getByRole('link', { name: 'Menus' }).click();
+  await admin.waitForURL('/admin/menus');
+  await audit(admin);
+  const header = admin.locator('section', { has: admin.getByRole('heading', { level: 2, name: 'Menu d’en-tête' }) });
+  await header.getByLabel('Intitulé').fill('Jeunesse');
+  await header.getByLabel('Mène vers').selectOption('none');
+  await header.getByRole('button', { name: 'Ajouter' }).click();
+  await admin.waitForURL('/admin/menus');
+  await audit(admin);
+  await header.getByLabel('Intitulé').fill('Conseil des jeunes');
+  await header.getByLabel('Mène vers').selectOption('page');
+  await header.getByLabel('Page', { exact: true }).selectOption({ label: 'Le conseil des jeunes' });
+  await header.getByLabel('Placer sous').selectOption({ label: 'Jeunesse' });
+  await header.getByRole('button', { name: 'Ajouter' }).click();
+  await admin.waitForURL('/admin/menus');
+  await audit(admin);
+
+  // A visitor opens the heading in the header and follows the entry.
+  const someone = await visitor();
+  await someone.goto('/');
+  await audit(someone);
+  const siteNav = someone.getByRole('navigation', { name: 'Navigation principale' });
+  await siteNav.getByText('Jeunesse').click();
+  await siteNav.getByRole('link', { name: 'Conseil des jeunes' }).click();
+  await someone.waitForURL('/pages/le-conseil-des-jeunes');
+  await audit(someone);
+  await someone.getByRole('heading', { level: 1, name: 'Le conseil des jeunes' }).waitFor();
+  assert.equal(
+    await someone.locator('meta[name="description"]').getAttribute('content'),
+    'Le conseil municipal des jeunes de la ville.',
+  );
+  // The footer leads to the demo's legal notice.
+  await someone.locator('.site-footer').getByRole('link', { name: 'Mentions légales' }).click();
+  await someone.waitForURL('/pages/mentions-legales');
+  await audit(someone);
+});
+
+site.journey('x. an administrator changes the header colours (an unreadable pair is refused with its reason) and a visitor sees them', async ({ visitor }) => {
+  const admin = await visitor();
+  await logIn(admin, ADMIN.email, ADMIN.password);
+  await admin.goto('/admin/settings');
+  await audit(admin);
+  const colours = admin.locator('section', { has: admin.getByRole('heading', { level: 2, name: /^Couleurs de l’en-tête/ }) });
+  const header = colours.getByRole('group', { name: 'En-tête' });
+  await header.getByLabel('Fond').fill('#ffd700');
+  await header.getByLabel('Texte').fill('#ffffff');
+  await colours.getByRole('button', { name: 'Enregistrer' }).click();
+  await admin.locator('#f-header_fg-error').waitFor();
+  await audit(admin);
+  assert.match(await admin.locator('#f-header_fg-error').innerText(), /ne se lirait pas assez/);
+  await header.getByLabel('Texte').fill('#1f2328');
+  await colours.getByRole('button', { name: 'Enregistrer' }).click();
+  await admin.waitForURL('/admin/settings');
+  await audit(admin);
+
+  const someone = await visitor();
+  await someone.goto('/');
+  await audit(someone);
+  const style = await someone.locator('.site-header').evaluate((el) => {
+    const s = getComputedStyle(el);
+    return [s.backgroundColor, s.color];
+  });
+  assert.deepEqual(style, ['rgb(255, 215, 0)', 'rgb(31, 35, 40)']);
+
+  // Back to the automatic colours, so other journeys see the usual header.
+  await colours.getByRole('group', { name: 'En-tête' }).getByLabel('Fond').fill('');
+  await colours.getByRole('group', { name: 'En-tête' }).getByLabel('Texte').fill('');
+  await colours.getByRole('button', { name: 'Enregistrer' }).click();
+  await admin.waitForURL('/admin/settings');
+  await audit(admin);
 });

@@ -29,8 +29,9 @@ pub enum Action {
     DecideProposals,
     /// Hide and restore content, work through reports.
     Moderate,
-    /// Short URLs, redirections and the log of missing addresses.
-    ManageRedirections,
+    /// The site itself: its pages and menus, short URLs, redirections and
+    /// the log of missing addresses.
+    ManageSite,
 }
 
 /// Whether `role` (None for an anonymous visitor) may perform `action`.
@@ -44,7 +45,7 @@ pub fn can(role: Option<Role>, action: Action) -> bool {
             matches!(role, Administrator | ProjectManager)
         }
         ManageBranding | ReadOutbox | ManageUsers => role == Administrator,
-        ExportPlatform | ManageRedirections => role == Administrator,
+        ExportPlatform | ManageSite => role == Administrator,
         AnalyseProposals => matches!(role, Administrator | ProjectManager | Analyst),
         DecideProposals => matches!(role, Administrator | ProjectManager),
         Moderate => matches!(role, Administrator | ProjectManager | Moderator),

@@ -146,3 +146,142 @@ mod tests {
         }
     }
 }
+
+/// Colours an organisation may set beyond its two brand colours, each pair
+/// of text and background checked for WCAG AA. Unset (None): derived from
+/// the brand colours as above.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Overrides {
+    /// (background, text) of the header.
+    pub header: Option<(Rgb, Rgb)>,
+    /// (background, text) of the footer.
+    pub footer: Option<(Rgb, Rgb)>,
+    /// (background, text) of the main buttons.
+    pub button: Option<(Rgb, Rgb)>,
+    /// Links, on every light surface.
+    pub link: Option<Rgb>,
+}
+
+/// The detailed colours as typed (`#rrggbb`, empty for automatic).
+#[derive(Debug, Default)]
+pub struct RawOverrides<'a> {
+    pub header_bg: &'a str,
+    pub header_fg: &'a str,
+    pub footer_bg: &'a str,
+    pub footer_fg: &'a str,
+    pub button_bg: &'a str,
+    pub button_fg: &'a str,
+    pub link: &'a str,
+}
+
+impl Overrides {
+    /// Checks the detailed colours: both of a pair or neither, each pair
+    /// readable (4.5:1), links readable on the light surfaces and tints of
+    /// `palette`. The message says which pair fails.
+    pub fn parse(raw: &RawOverrides, palette: &Palette) -> Result<Overrides, crate::FieldErrors> {
+        let mut errors = crate::FieldErrors::new();
+        let mut pair = |bg_field: &'static str, bg: &str, fg_field: &'static str, fg: &str, low: &'static str| {
+            let (bg, fg) = (bg.trim(), fg.trim());
+            if bg.is_empty() && fg.is_empty() {
+                return None;
+            }
+            let bg = errors.check(bg_field, Rgb::parse(bg));
+            let fg = errors.check(fg_field, Rgb::parse(fg));
+            let (bg, fg) = (bg?, fg?);
+            if fg.contrast_with(bg) < AA_NORMAL_TEXT {
+                errors.add(fg_field, low);
+                return None;
+            }
+            Some((bg, fg))
+        };
+        let header = pair(
+            "header_bg",
+            raw.header_bg,
+            "header_fg",
+            raw.header_fg,
+            "error-contrast-header",
+        );
+        let footer = pair(
+            "footer_bg",
+            raw.footer_bg,
+            "footer_fg",
+            raw.footer_fg,
+            "error-contrast-footer",
+        );
+        let button = pair(
+            "button_bg",
+            raw.button_bg,
+            "button_fg",
+            raw.button_fg,
+            "error-contrast-button",
+        );
+        let link = match raw.link.trim() {
+            "" => None,
+            s => errors.check("link", Rgb::parse(s)).and_then(|c| {
+                let light = [palette.primary_soft, palette.secondary_soft];
+                let readable = SURFACES
+                    .iter()
+                    .chain(&light)
+                    .all(|b| c.contrast_with(*b) >= AA_NORMAL_TEXT);
+                if readable {
+                    Some(c)
+                } else {
+                    errors.add("link", "error-contrast-link");
+                    None
+                }
+            }),
+        };
+        errors.into_result(|| Overrides {
+            header,
+            footer,
+            button,
+            link,
+        })
+    }
+}
+
+#[cfg(test)]
+mod override_tests {
+    use super::*;
+
+    fn base() -> Palette {
+        palette(Rgb(0x1d, 0x4e, 0xd8), Rgb(0x9a, 0x34, 0x12))
+    }
+
+    #[test]
+    fn readable_pairs_are_kept_and_the_unreadable_refused_with_their_reason() {
+        let raw = RawOverrides {
+            header_bg: "#ffffff",
+            header_fg: "#1f2328",
+            button_bg: "#14532d",
+            button_fg: "#ffffff",
+            link: "#0b5394",
+            ..Default::default()
+        };
+        let o = Overrides::parse(&raw, &base()).unwrap();
+        assert_eq!(o.header, Some((WHITE, TEXT)));
+        assert_eq!(o.footer, None);
+        assert_eq!(o.link, Some(Rgb(0x0b, 0x53, 0x94)));
+
+        let raw = RawOverrides {
+            header_bg: "#ffff00",
+            header_fg: "#ffffff",
+            footer_bg: "#eeeeee",
+            button_bg: "vert",
+            button_fg: "#ffffff",
+            link: "#7fb2ff",
+            ..Default::default()
+        };
+        let e = Overrides::parse(&raw, &base()).unwrap_err();
+        let codes: Vec<(&str, &str)> = e.0.iter().map(|e| (e.field.as_str(), e.code)).collect();
+        assert_eq!(
+            codes,
+            [
+                ("header_fg", "error-contrast-header"),
+                ("footer_fg", "error-colour-invalid"),
+                ("button_bg", "error-colour-invalid"),
+                ("link", "error-contrast-link"),
+            ]
+        );
+    }
+}

@@ -1886,3 +1886,95 @@ redirections-visits = { $count ->
     [one] one visit
    *[other] { $count } visits
 }
+
+## The organisation's pages and menus
+admin-pages = Pages
+admin-menus = Menus
+pages-intro = The organisation's pages, at /pages/…: the legal notice, privacy, cookies and contact pages exist on every site; add others and place them in the menus.
+pages-new = New page
+page-kind-custom = Free page
+page-kind-legal = Legal notice
+page-kind-privacy = Privacy
+page-kind-cookies = Cookies
+page-kind-contact = Contact
+page-published = Published
+page-unpublished = Not published
+page-view = View the page
+page-draft-notice = This page is not published: only administrators see it.
+label-page-slug = Page address
+help-page-slug = The end of the address /pages/…: lower-case letters without accents, digits and dashes. Left empty, it is made from the title.
+label-page-body = Content
+label-meta-description = Description for search engines
+help-meta-description = One sentence of at most 300 characters, shown under the title in search results.
+label-recipients = Recipients of the messages
+help-recipients = The email addresses that receive the form's messages, one per line (at most 10).
+label-page-published = Publish the page
+page-delete = Delete the page
+page-delete-confirm = Delete this page and its menu entries?
+page-contact-title = Write a message
+help-page-contact-email = To answer you; it is only passed on to this form's recipients.
+email-page-contact-subject = [{ $org }] Message received through the page "{ $page }"
+email-page-contact-body =
+    Hello,
+
+    { $sender } ({ $email }) wrote through the page "{ $page }" of the { $org } site:
+
+    { $message }
+
+    Answer { $email } directly.
+error-page-slug-taken = Another page already uses this address.
+error-one-line = This text must fit on one line.
+error-recipients-needed = Give at least one recipient address to publish the contact page.
+error-too-many-recipients = Give at most 10 recipients.
+menus-intro = The entries of the header and footer menus lead to a page, a project or an address. An entry may group others, one level deep. Entries leading to an unpublished page or a non-public project stay hidden.
+menu-header = Header menu
+menu-footer = Footer menu
+menu-to-page = Page "{ $title }"
+menu-to-project = Project "{ $title }"
+menu-heading = Groups the entries below it
+menu-hidden = hidden from visitors
+menu-empty = No entries yet.
+menu-add = Add an entry
+label-menu-label = Label
+label-menu-kind = Leads to
+menu-kind-page = a page
+menu-kind-project = a project
+menu-kind-url = an address
+menu-kind-none = nothing: a label that groups other entries
+label-menu-page = Page
+label-menu-project = Project
+label-menu-url = Address
+help-menu-url = A path of this site (/open-data) or an http(s) address.
+label-menu-parent = Place under
+menu-top-level = Top level
+error-label-too-long = The label must be at most 80 characters long.
+error-link-url = Enter a path of this site starting with "/" or an http(s) address, without spaces.
+error-menu-parent = Choose a top-level entry of this menu.
+error-menu-heading-nested = A label that groups entries stays at the top level.
+error-menu-full = This menu already has 60 entries.
+
+## Access and sharing
+settings-access = Access and sharing
+label-share-description = Description of the site when a link is shared
+help-share-description = One sentence of at most 300 characters, shown by social networks and messaging apps under the title of a shared page.
+label-shielded = Shield mode: the whole site behind log-in
+help-shielded = For a staff-only site or before launch: visitors who are not logged in only see the log-in page, sign-up and the legal pages.
+settings-image-favicon = Browser tab icon (favicon)
+settings-image-share = Sharing image
+settings-image-current = Current image
+help-settings-image-favicon = A square image (a 64 × 64 pixel PNG, say), shown in the browser tab.
+help-settings-image-share = Shown with links to the site shared on social networks (1200 × 630 pixels advised).
+settings-colours = Colours of the header, footer, buttons and links
+settings-colours-intro = Left empty, they follow from the two main colours. Each text and background pair must stay readable (contrast of at least 4.5:1, level AA).
+colours-header = Header
+colours-footer = Footer
+colours-button = Main buttons
+label-colour-background = Background
+label-colour-text = Text
+help-colour-optional = As #rrggbb; empty: automatic.
+label-colour-link = Links
+help-colour-link = As #rrggbb; empty: a shade of the main colour. Must read on the pages' white background.
+error-contrast-header = The header's text would not read well enough on its background (contrast below 4.5:1): choose a darker or lighter text.
+error-contrast-footer = The footer's text would not read well enough on its background (contrast below 4.5:1).
+error-contrast-button = The buttons' text would not read well enough on their background (contrast below 4.5:1).
+error-contrast-link = This link colour is too light on the pages' background (contrast below 4.5:1).

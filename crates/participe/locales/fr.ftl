@@ -1884,3 +1884,95 @@ redirections-visits = { $count ->
     [one] une visite
    *[other] { $count } visites
 }
+
+## The organisation's pages and menus
+admin-pages = Pages
+admin-menus = Menus
+pages-intro = Les pages de l’organisation, à l’adresse /pages/… : mentions légales, confidentialité, cookies et contact existent sur tout site ; ajoutez-en d’autres et placez-les dans les menus.
+pages-new = Nouvelle page
+page-kind-custom = Page libre
+page-kind-legal = Mentions légales
+page-kind-privacy = Confidentialité
+page-kind-cookies = Cookies
+page-kind-contact = Contact
+page-published = Publiée
+page-unpublished = Non publiée
+page-view = Voir la page
+page-draft-notice = Cette page n’est pas publiée : seuls les administrateurs la voient.
+label-page-slug = Adresse de la page
+help-page-slug = La fin de l’adresse /pages/… : lettres minuscules sans accent, chiffres et tirets. Laissée vide, elle est tirée du titre.
+label-page-body = Contenu
+label-meta-description = Description pour les moteurs de recherche
+help-meta-description = Une phrase de 300 caractères au plus, montrée sous le titre dans les résultats de recherche.
+label-recipients = Destinataires des messages
+help-recipients = Les adresses e-mail qui reçoivent les messages du formulaire, une par ligne (10 au plus).
+label-page-published = Publier la page
+page-delete = Supprimer la page
+page-delete-confirm = Supprimer cette page et ses entrées de menu ?
+page-contact-title = Écrire un message
+help-page-contact-email = Pour vous répondre ; elle n’est transmise qu’aux destinataires de ce formulaire.
+email-page-contact-subject = [{ $org }] Message reçu par la page « { $page } »
+email-page-contact-body =
+    Bonjour,
+
+    { $sender } ({ $email }) a écrit par la page « { $page } » du site { $org } :
+
+    { $message }
+
+    Répondez directement à { $email }.
+error-page-slug-taken = Une autre page utilise déjà cette adresse.
+error-one-line = Ce texte doit tenir sur une seule ligne.
+error-recipients-needed = Indiquez au moins une adresse de destinataire pour publier la page de contact.
+error-too-many-recipients = Indiquez 10 destinataires au plus.
+menus-intro = Les entrées des menus d’en-tête et de pied de page mènent vers une page, un projet ou une adresse. Une entrée peut en regrouper d’autres, sur un seul niveau. Les entrées vers une page non publiée ou un projet non public restent cachées.
+menu-header = Menu d’en-tête
+menu-footer = Menu de pied de page
+menu-to-page = Page « { $title } »
+menu-to-project = Projet « { $title } »
+menu-heading = Regroupe les entrées suivantes
+menu-hidden = cachée aux visiteurs
+menu-empty = Aucune entrée pour le moment.
+menu-add = Ajouter une entrée
+label-menu-label = Intitulé
+label-menu-kind = Mène vers
+menu-kind-page = une page
+menu-kind-project = un projet
+menu-kind-url = une adresse
+menu-kind-none = rien : un intitulé qui regroupe d’autres entrées
+label-menu-page = Page
+label-menu-project = Projet
+label-menu-url = Adresse
+help-menu-url = Un chemin de ce site (/open-data) ou une adresse en http(s).
+label-menu-parent = Placer sous
+menu-top-level = Premier niveau
+error-label-too-long = L’intitulé ne doit pas dépasser 80 caractères.
+error-link-url = Indiquez un chemin de ce site commençant par « / » ou une adresse en http(s), sans espace.
+error-menu-parent = Choisissez une entrée de premier niveau de ce menu.
+error-menu-heading-nested = Un intitulé qui regroupe des entrées reste au premier niveau.
+error-menu-full = Ce menu a déjà 60 entrées.
+
+## Access and sharing
+settings-access = Accès et partage
+label-share-description = Description du site quand on partage un lien
+help-share-description = Une phrase de 300 caractères au plus, montrée par les réseaux sociaux et messageries sous le titre d’une page partagée.
+label-shielded = Mode bouclier : tout le site derrière la connexion
+help-shielded = Pour un site réservé à l’équipe ou avant son lancement : les visiteurs non connectés ne voient que la page de connexion, l’inscription et les mentions légales.
+settings-image-favicon = Icône de l’onglet (favicon)
+settings-image-share = Image de partage
+settings-image-current = Image actuelle
+help-settings-image-favicon = Une image carrée (PNG de 64 × 64 pixels par exemple), montrée dans l’onglet du navigateur.
+help-settings-image-share = Montrée avec les liens vers le site partagés sur les réseaux sociaux (1200 × 630 pixels conseillés).
+settings-colours = Couleurs de l’en-tête, du pied de page, des boutons et des liens
+settings-colours-intro = Laissées vides, elles découlent des deux couleurs principales. Chaque couple texte et fond doit rester lisible (contraste d’au moins 4,5:1, niveau AA).
+colours-header = En-tête
+colours-footer = Pied de page
+colours-button = Boutons principaux
+label-colour-background = Fond
+label-colour-text = Texte
+help-colour-optional = Au format #rrggbb ; vide : automatique.
+label-colour-link = Liens
+help-colour-link = Au format #rrggbb ; vide : une nuance de la couleur principale. Doit se lire sur le fond blanc des pages.
+error-contrast-header = Le texte de l’en-tête ne se lirait pas assez sur son fond (contraste inférieur à 4,5:1) : choisissez un texte plus foncé ou plus clair.
+error-contrast-footer = Le texte du pied de page ne se lirait pas assez sur son fond (contraste inférieur à 4,5:1).
+error-contrast-button = Le texte des boutons ne se lirait pas assez sur leur fond (contraste inférieur à 4,5:1).
+error-contrast-link = Cette couleur de lien est trop claire sur le fond des pages (contraste inférieur à 4,5:1).

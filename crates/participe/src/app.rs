@@ -40,6 +40,8 @@ pub struct Inner {
     pub proposal_lists: crate::services::proposal_lists::ProposalLists,
     /// Projects with their steps, at most a second old.
     pub project_steps: crate::services::project_steps::ProjectStepsCache,
+    /// The header and footer menus, at most a second old.
+    pub menus: crate::services::menus::MenuCache,
 }
 
 /// Shared, cheaply cloned state of the running application.
@@ -63,6 +65,7 @@ impl AppState {
         let collect_steps = crate::services::collect_steps::CollectSteps::new(config.kept_for);
         let proposal_lists = crate::services::proposal_lists::ProposalLists::new(config.kept_for);
         let project_steps = crate::services::project_steps::ProjectStepsCache::new(config.kept_for);
+        let menus = crate::services::menus::MenuCache::new(config.kept_for);
         let person_limits = crate::services::person_limits::PersonLimits::new(
             config.rate_limits.vote,
             std::time::Duration::from_secs(config.rate_limits.window_secs.max(1) as u64),
@@ -84,6 +87,7 @@ impl AppState {
             collect_steps,
             proposal_lists,
             project_steps,
+            menus,
         }))
     }
 
@@ -96,6 +100,7 @@ impl AppState {
         self.collect_steps.forget_all();
         self.proposal_lists.forget_all();
         self.project_steps.forget_all();
+        self.menus.forget_all();
     }
 
     pub fn router(&self) -> Router {

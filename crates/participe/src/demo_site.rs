@@ -1,8 +1,11 @@
-//! The demo site's own content: short URLs for its posters.
+//! The demo site's own content: its pages, its header and footer menus, and
+//! short URLs for its posters.
 
+use participe_domain::menu::{EntryInput, Link, Menu};
 use participe_domain::redirection::Redirection;
+use participe_domain::site_page::PageInput;
 
-use crate::storage::{Db, StoreError, redirections};
+use crate::storage::{Db, StoreError, menus, projects, redirections, site_pages};
 
 /// Short addresses the demo city prints on its posters (temporary: the
 /// destination may change with next year's budget).
@@ -10,6 +13,12 @@ const SHORT_URLS: [(&str, &str); 2] = [
     ("/budget", "/projects/budget-participatif-2026"),
     ("/velo", "/projects/plan-velo-2030"),
 ];
+
+const LEGAL: &str = "## Éditeur du site\n\nVille de Démo, 1 place de la Mairie, 00000 Démo. Directrice de la publication : la maire.\n\n## Hébergement\n\nServeurs de la ville, en France.\n\n## Logiciel\n\nCe site utilise Participe, logiciel libre.";
+
+const PRIVACY: &str = "## Données collectées\n\nVotre adresse e-mail et votre nom affiché servent à vous identifier et à vous tenir informé·e des suites de vos contributions. Les votes sont secrets : les résultats publiés ne relient jamais un bulletin à une personne.\n\n## Vos droits\n\nVous pouvez télécharger toutes vos données depuis « Mon compte » et supprimer votre compte à tout moment.";
+
+const HOW_TO: &str = "## Déposer une idée\n\nCréez un compte, puis ouvrez l’étape de dépôt d’un projet en cours.\n\n## Voter\n\nPendant la phase de vote, choisissez vos projets préférés dans l’enveloppe de votre quartier.\n\n## Suivre les réalisations\n\nLes projets lauréats sont suivis jusqu’à leur livraison, étape par étape.";
 
 pub async fn load(db: &Db) -> anyhow::Result<()> {
     for (source, target) in SHORT_URLS {
@@ -22,6 +31,89 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
             Ok(()) | Err(StoreError::Conflict(_)) => {}
             Err(e) => return Err(e.into()),
         }
+    }
+    crate::storage::org::update_access(
+        db,
+        false,
+        "Ville de Démo : proposez vos idées, votez le budget participatif et suivez les projets près de chez vous.",
+    )
+    .await?;
+    load_pages(db).await
+}
+
+/// Publishes the legal pages and the contact page, adds a "how to take part"
+/// page, and fills both menus (once: not when they already have entries).
+async fn load_pages(db: &Db) -> anyhow::Result<()> {
+    if !menus::all(db).await?.is_empty() {
+        return Ok(());
+    }
+    let publish = |title: &str, slug: &str, body: &str, recipients: Vec<String>| PageInput {
+        title: title.into(),
+        slug: slug.into(),
+        body: body.into(),
+        meta_description: String::new(),
+        published: true,
+        recipients,
+    };
+    let mut ids = Vec::new();
+    for (slug, page) in [
+        (
+            "mentions-legales",
+            publish("Mentions légales", "mentions-legales", LEGAL, vec![]),
+        ),
+        (
+            "confidentialite",
+            publish("Politique de confidentialité", "confidentialite", PRIVACY, vec![]),
+        ),
+        (
+            "contact",
+            publish(
+                "Nous contacter",
+                "contact",
+                "Une question sur la participation ? Écrivez-nous, le service démocratie locale vous répond sous une semaine.",
+                vec!["democratie@ville-demo.fr".into()],
+            ),
+        ),
+    ] {
+        let Some(existing) = site_pages::by_slug(db, slug).await? else {
+            continue;
+        };
+        site_pages::update(db, existing.id, &page).await?;
+        ids.push(existing.id);
+    }
+    let how_to = match site_pages::by_slug(db, "comment-participer").await? {
+        Some(p) => p.id,
+        None => {
+            let mut page = publish("Comment participer ?", "comment-participer", HOW_TO, vec![]);
+            page.meta_description =
+                "Déposer une idée, voter, suivre les réalisations : la participation pas à pas.".into();
+            site_pages::create(db, &page).await?
+        }
+    };
+    let entry = |label: &str, link: Link, parent: Option<i64>| EntryInput {
+        label: label.into(),
+        link,
+        parent,
+    };
+    menus::add(
+        db,
+        Menu::Header,
+        &entry("Comment participer ?", Link::Page(how_to), None),
+    )
+    .await?;
+    let projects_heading = menus::add(db, Menu::Header, &entry("Nos projets", Link::Nothing, None)).await?;
+    for slug in ["budget-participatif-2026", "plan-velo-2030"] {
+        if let Some(p) = projects::by_slug(db, slug).await? {
+            menus::add(
+                db,
+                Menu::Header,
+                &entry(&p.title, Link::Project(p.id), Some(projects_heading)),
+            )
+            .await?;
+        }
+    }
+    for (label, id) in ["Mentions légales", "Confidentialité", "Contact"].into_iter().zip(ids) {
+        menus::add(db, Menu::Footer, &entry(label, Link::Page(id), None)).await?;
     }
     Ok(())
 }

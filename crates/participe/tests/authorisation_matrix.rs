@@ -127,6 +127,24 @@ const MATRIX: &[Row] = &[
     ("get", "/admin/settings", Body::None, ADMIN_OK),
     ("post", "/admin/settings", Body::Form(&[("name", ""), ("primary_colour", "#fff")]), ADMIN_INVALID),
     ("post", "/admin/settings/logo", Body::EmptyMultipart, ADMIN_INVALID),
+    ("post", "/admin/settings/colours", Body::Form(&[("header_bg", "#ffffff"), ("header_fg", "#fffffe")]), ADMIN_INVALID),
+    ("post", "/admin/settings/access", Body::Form(&[("share_description", "deux\nlignes")]), ADMIN_INVALID),
+    ("post", "/admin/settings/images/{which}", Body::EmptyMultipart, ADMIN_INVALID),
+    // The fixture pages are the built-in legal notice and contact page,
+    // unpublished (the contact page has no recipients), and a custom page.
+    ("get", "/pages/{slug}", Body::None, [NF, NF, NF, NF, NF, OK]),
+    ("post", "/pages/{slug}/contact", Body::Form(&[("name", "")]), [NF; 6]),
+    ("get", "/admin/pages", Body::None, ADMIN_OK),
+    ("get", "/admin/pages/new", Body::None, ADMIN_OK),
+    ("post", "/admin/pages/new", Body::Form(&[("title", "")]), ADMIN_INVALID),
+    ("get", "/admin/pages/{id}", Body::None, ADMIN_OK),
+    ("post", "/admin/pages/{id}", Body::Form(&[("title", "")]), ADMIN_INVALID),
+    ("post", "/admin/pages/{id}/cover", Body::EmptyMultipart, ADMIN_INVALID),
+    ("post", "/admin/pages/{id}/delete", Body::None, ADMIN_DONE),
+    ("get", "/admin/menus", Body::None, ADMIN_OK),
+    ("post", "/admin/menus/{menu}", Body::Form(&[("label", ""), ("kind", "url")]), ADMIN_INVALID),
+    ("post", "/admin/menu-items/{id}/move", Body::Form(&[("direction", "up")]), ADMIN_DONE),
+    ("post", "/admin/menu-items/{id}/delete", Body::None, ADMIN_DONE),
     ("get", "/admin/redirections", Body::None, ADMIN_OK),
     ("post", "/admin/redirections", Body::Form(&[("source", "/terms"), ("target", "/")]), ADMIN_INVALID),
     ("post", "/admin/redirections/import", Body::EmptyMultipart, ADMIN_INVALID),
@@ -397,6 +415,8 @@ struct Fixture {
     job: i64,
     api_token: i64,
     redirection: i64,
+    site_page: i64,
+    menu_item: i64,
     consultation_step: i64,
     consultation: i64,
     section: i64,
@@ -524,6 +544,35 @@ async fn fixture(app: &TestApp, analyst: i64) -> Fixture {
         .await
         .unwrap();
     let redirection = participe::storage::redirections::page(db, 1, 0).await.unwrap()[0].id;
+    // Rows run one after another: the previous row's page and menu entry
+    // go, so that every page does not show hundreds of menu entries.
+    participe::on_db!(db, |p| sqlx::query("DELETE FROM pages WHERE kind = 'custom'")
+        .execute(p)
+        .await
+        .map(|_| ()))
+    .unwrap();
+    participe::on_db!(db, |p| sqlx::query("DELETE FROM menu_items")
+        .execute(p)
+        .await
+        .map(|_| ()))
+    .unwrap();
+    let page = participe_domain::site_page::PageInput {
+        title: "Page".into(),
+        slug: format!("matrice-{}", &random_token()[..12]),
+        body: String::new(),
+        meta_description: String::new(),
+        published: true,
+        recipients: Vec::new(),
+    };
+    let site_page = participe::storage::site_pages::create(db, &page).await.unwrap();
+    let entry = participe_domain::menu::EntryInput {
+        label: "Entrée".into(),
+        link: participe_domain::menu::Link::Url("/open-data".into()),
+        parent: None,
+    };
+    let menu_item = participe::storage::menus::add(db, participe_domain::menu::Menu::Header, &entry)
+        .await
+        .unwrap();
     // An open vote step in the public project, with one paper ballot.
     let vote_step = steps::create(
         db,
@@ -722,6 +771,8 @@ async fn fixture(app: &TestApp, analyst: i64) -> Fixture {
         job,
         api_token,
         redirection,
+        site_page,
+        menu_item,
     }
 }
 
@@ -737,6 +788,20 @@ fn concrete(path: &str, f: &Fixture) -> String {
         "/bulk-status",
         "/export.csv",
     ];
+    if path.starts_with("/pages/") {
+        let slug = if path.ends_with("/contact") {
+            "contact"
+        } else {
+            "mentions-legales"
+        };
+        return path.replace("{slug}", slug);
+    }
+    if path.starts_with("/admin/settings/images/") {
+        return path.replace("{which}", "favicon");
+    }
+    if path.starts_with("/admin/menus/") {
+        return path.replace("{menu}", "header");
+    }
     if path.starts_with("/open-data/steps/") {
         return path
             .replace("{id}", &f.collect_step.to_string())
@@ -790,6 +855,10 @@ fn concrete(path: &str, f: &Fixture) -> String {
         f.api_token
     } else if path.starts_with("/admin/redirections/") {
         f.redirection
+    } else if path.starts_with("/admin/pages/") {
+        f.site_page
+    } else if path.starts_with("/admin/menu-items/") {
+        f.menu_item
     } else if path.starts_with("/admin/projects/") {
         f.project
     } else if path.starts_with("/admin/steps/") && collect_routes.iter().any(|r| path.contains(r)) {

@@ -73,6 +73,8 @@ async fn demo_loads_once(app: &TestApp) {
             "questionnaire_replies",
             "supports",
             "redirections",
+            "pages",
+            "menu_items",
         ] {
             v.push(app.count(table).await);
         }
@@ -90,8 +92,23 @@ async fn demo_loads_once(app: &TestApp) {
     assert!(participe::demo::load(app.db()).await.unwrap());
     assert_eq!(before, counts(app).await, "nothing added by a second load");
     assert_eq!(before[2], 5, "five districts");
-    // Its two short URLs lead to projects that exist.
+    // Its two short URLs lead to projects that exist; its menus lead to
+    // published pages and public projects.
     let mut visitor = app.client();
+    let home = visitor.get("/").await;
+    assert_eq!(home.texts(".nav-group summary"), ["Nos projets"]);
+    let mut links = home.texts(".nav-group ul a");
+    links.extend(home.texts(".footer-links a"));
+    assert!(links.len() >= 5, "{links:?}");
+    for href in home
+        .html()
+        .select(&scraper::Selector::parse(".nav a, .footer-links a").unwrap())
+    {
+        let href = href.value().attr("href").unwrap();
+        if href.starts_with("/pages/") || href.starts_with("/projects/") {
+            assert_eq!(visitor.get(href).await.status, axum::http::StatusCode::OK, "{href}");
+        }
+    }
     for short in ["/budget", "/velo"] {
         let res = visitor.get(short).await;
         assert_eq!(res.status, axum::http::StatusCode::FOUND, "{short}");

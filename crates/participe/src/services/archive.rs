@@ -33,8 +33,9 @@ use crate::storage::{Db, Engine, jobs as job_store};
 
 /// The kind of the background job that exports the platform.
 pub const EXPORT_JOB: &str = "platform_export";
-/// The one table `migrate` fills: an import replaces its row.
-const SEEDED_TABLE: &str = "organisation";
+/// The tables `migrate` fills (the organisation's row, the built-in pages):
+/// an import replaces their rows.
+const SEEDED_TABLES: [&str; 2] = ["organisation", "pages"];
 /// Bytes of rows handed to the ZIP writer at a time.
 const CHUNK: usize = 64 * 1024;
 /// Lines handed to the importer at a time.
@@ -447,7 +448,11 @@ pub async fn import(db: &Db, uploads: &Path, archive: &Path, progress: &Progress
     format::check_tables(&manifest, &schema.column_names())?;
     check_entries(&manifest, &names)?;
     let mut busy = Vec::new();
-    for t in schema.tables.iter().filter(|t| t.name != SEEDED_TABLE) {
+    for t in schema
+        .tables
+        .iter()
+        .filter(|t| !SEEDED_TABLES.contains(&t.name.as_str()))
+    {
         if schema::has_rows(db, &t.name).await? {
             busy.push(t.name.clone());
         }
@@ -696,9 +701,11 @@ async fn insert_all(
     on_db!(db, |p| {
         async {
             let mut conn = p.begin_write().await?;
-            sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM {}", quote(SEEDED_TABLE))))
-                .execute(&mut *conn)
-                .await?;
+            for table in SEEDED_TABLES {
+                sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM {}", quote(table))))
+                    .execute(&mut *conn)
+                    .await?;
+            }
             let mut queue: SelfRefQueue<String, Row> = SelfRefQueue::new();
             let (mut rows, mut files_done) = (0u64, false);
             while let Some(batch) = rx.recv().await {

@@ -10,6 +10,7 @@ pub mod decisions;
 pub mod jobs;
 pub mod kept;
 pub mod live;
+pub mod menus;
 pub mod notify;
 pub mod notify_opinions;
 pub mod org_cache;

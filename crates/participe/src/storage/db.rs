@@ -143,6 +143,7 @@ impl Db {
             Db::Postgres(p) => POSTGRES_MIGRATIONS.run(p).await?,
         }
         crate::storage::org::ensure_row(self).await?;
+        crate::storage::site_pages::ensure_builtin(self).await?;
         Ok(())
     }
 

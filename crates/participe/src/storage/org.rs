@@ -14,6 +14,18 @@ pub struct Organisation {
     pub terms: String,
     pub demo_loaded: bool,
     pub updated_at: DateTime<Utc>,
+    pub favicon_path: Option<String>,
+    pub share_image_path: Option<String>,
+    pub share_description: String,
+    /// The whole site behind log-in.
+    pub shielded: bool,
+    pub header_bg: String,
+    pub header_fg: String,
+    pub footer_bg: String,
+    pub footer_fg: String,
+    pub button_bg: String,
+    pub button_fg: String,
+    pub link_colour: String,
 }
 
 /// Creates the single settings row if missing.
@@ -33,7 +45,10 @@ pub async fn ensure_row(db: &Db) -> StoreResult<()> {
 pub async fn get(db: &Db) -> StoreResult<Organisation> {
     Ok(on_db!(db, |p| {
         sqlx::query_as(
-            "SELECT name, logo_path, primary_colour, secondary_colour, terms, demo_loaded, updated_at FROM organisation WHERE id = 1",
+            "SELECT name, logo_path, primary_colour, secondary_colour, terms, demo_loaded, updated_at,
+                    favicon_path, share_image_path, share_description, shielded,
+                    header_bg, header_fg, footer_bg, footer_fg, button_bg, button_fg, link_colour
+             FROM organisation WHERE id = 1",
         )
         .fetch_one(p)
         .await
@@ -62,6 +77,88 @@ pub async fn update_branding(db: &Db, b: &Branding<'_>) -> StoreResult<()> {
         .map(|r| r.rows_affected())
     })?;
     Ok(())
+}
+
+/// Who may see the site, and what a shared link to it shows.
+pub async fn update_access(db: &Db, shielded: bool, share_description: &str) -> StoreResult<()> {
+    on_db!(db, |p| {
+        sqlx::query("UPDATE organisation SET shielded = $1, share_description = $2, updated_at = $3 WHERE id = 1")
+            .bind(shielded)
+            .bind(share_description)
+            .bind(now())
+            .execute(p)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+/// Saves the detailed colours (checked by `theme::Overrides`); None: derived.
+pub async fn set_colours(db: &Db, o: &participe_domain::theme::Overrides) -> StoreResult<()> {
+    let hex = |c: Option<participe_domain::colour::Rgb>| c.map(|c| c.to_hex()).unwrap_or_default();
+    let pair = |p: Option<(participe_domain::colour::Rgb, participe_domain::colour::Rgb)>| {
+        (hex(p.map(|p| p.0)), hex(p.map(|p| p.1)))
+    };
+    let (header, footer, button) = (pair(o.header), pair(o.footer), pair(o.button));
+    on_db!(db, |p| {
+        sqlx::query(
+            "UPDATE organisation SET header_bg = $1, header_fg = $2, footer_bg = $3, footer_fg = $4,
+             button_bg = $5, button_fg = $6, link_colour = $7, updated_at = $8 WHERE id = 1",
+        )
+        .bind(&header.0)
+        .bind(&header.1)
+        .bind(&footer.0)
+        .bind(&footer.1)
+        .bind(&button.0)
+        .bind(&button.1)
+        .bind(hex(o.link))
+        .bind(now())
+        .execute(p)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+/// The site's images besides the logo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SiteImage {
+    Favicon,
+    Share,
+}
+
+impl SiteImage {
+    pub fn parse(s: &str) -> Option<SiteImage> {
+        match s {
+            "favicon" => Some(SiteImage::Favicon),
+            "share" => Some(SiteImage::Share),
+            _ => None,
+        }
+    }
+}
+
+/// Sets one of the site's images; returns the one it replaces.
+pub async fn set_image(db: &Db, which: SiteImage, path: &str) -> StoreResult<Option<String>> {
+    let org = get(db).await?;
+    let (sql, old) = match which {
+        SiteImage::Favicon => (
+            "UPDATE organisation SET favicon_path = $1, updated_at = $2 WHERE id = 1",
+            org.favicon_path,
+        ),
+        SiteImage::Share => (
+            "UPDATE organisation SET share_image_path = $1, updated_at = $2 WHERE id = 1",
+            org.share_image_path,
+        ),
+    };
+    on_db!(db, |p| {
+        sqlx::query(sql)
+            .bind(path)
+            .bind(now())
+            .execute(p)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    Ok(old)
 }
 
 pub async fn set_logo(db: &Db, path: Option<&str>) -> StoreResult<()> {

@@ -201,16 +201,15 @@ pub async fn missing_count(db: &Db) -> StoreResult<i64> {
 /// One page of the missing addresses, most visited first, and their
 /// referring pages.
 pub async fn missing(db: &Db, limit: i64, offset: i64) -> StoreResult<(Vec<Missing>, Vec<Referrer>)> {
-    let rows =
-        on_db!(db, |p| {
-            sqlx::query_as(
+    let rows = on_db!(db, |p| {
+        sqlx::query_as(
         "SELECT path, hits, first_seen_at, last_seen_at FROM missing_paths ORDER BY hits DESC, path LIMIT $1 OFFSET $2"
     )
     .bind(limit)
     .bind(offset)
     .fetch_all(p)
     .await
-        })?;
+    })?;
     let referrers = on_db!(db, |p| sqlx::query_as(
         "SELECT r.path, r.referrer, r.hits FROM missing_path_referrers r
          JOIN (SELECT path FROM missing_paths ORDER BY hits DESC, path LIMIT $1 OFFSET $2) m ON m.path = r.path

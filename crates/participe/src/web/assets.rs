@@ -129,6 +129,39 @@ pub async fn theme_css(State(state): State<AppState>) -> AppResult<Response> {
         p.primary_text.to_hex(),
         p.secondary_text.to_hex(),
     );
+    // The detailed colours, each pair checked for contrast when set.
+    let set = |bg: &str, fg: &str| Rgb::parse(bg).ok().zip(Rgb::parse(fg).ok());
+    if let Some((bg, fg)) = set(&org.header_bg, &org.header_fg) {
+        css.push_str(&format!(
+            ":root {{ --header-bg: {}; --header-fg: {}; }}\n",
+            bg.to_hex(),
+            fg.to_hex()
+        ));
+    }
+    if let Some((bg, fg)) = set(&org.footer_bg, &org.footer_fg) {
+        css.push_str(&format!(
+            ":root {{ --footer-bg: {}; --footer-fg: {}; }}\n",
+            bg.to_hex(),
+            fg.to_hex()
+        ));
+    }
+    if let Some((bg, fg)) = set(&org.button_bg, &org.button_fg) {
+        // Hover: a darker shade, or a lighter one for dark buttons with dark text.
+        let hover = if fg.contrast_with(bg.darken(0.85)) >= participe_domain::colour::AA_NORMAL_TEXT {
+            bg.darken(0.85)
+        } else {
+            bg
+        };
+        css.push_str(&format!(
+            ":root {{ --button-bg: {}; --button-fg: {}; --button-hover: {}; }}\n",
+            bg.to_hex(),
+            fg.to_hex(),
+            hover.to_hex()
+        ));
+    }
+    if let Ok(link) = Rgb::parse(&org.link_colour) {
+        css.push_str(&format!(":root {{ --primary-text: {}; }}\n", link.to_hex()));
+    }
     // Proposal status badges: colours checked for contrast when configured.
     for s in crate::storage::collect::all_statuses(&state.db).await? {
         if let Ok(c) = Rgb::parse(&s.colour) {

@@ -19,10 +19,9 @@ use super::form::{HtmlForm, PathParams, errors_value, form_response, redirect_wi
 use super::limits::{self, Limited};
 use super::render;
 use crate::app::AppState;
-use crate::security::{pow_bits, random_token, token_hash};
+use crate::security::{random_token, token_hash};
 use crate::storage::arguments::{self, About, Author};
 use crate::storage::debates::{self, Debate};
-use crate::storage::pow;
 use crate::storage::projects::{self, Project};
 use crate::storage::steps::{self, Step};
 use crate::storage::upvotes::{self, Upvoted};
@@ -212,20 +211,11 @@ pub async fn argue(
 
 /// Leading zero bits asked of the browser for taking part without an
 /// account, as on the contact form.
-const DIFFICULTY: i64 = super::proposals::contact::DIFFICULTY;
+const DIFFICULTY: i64 = super::antibot::DIFFICULTY;
 
 /// A fresh single-use proof-of-work challenge, also the form's token.
 async fn challenge(state: &AppState) -> AppResult<String> {
-    let nonce = random_token();
-    pow::purge(&state.db).await?;
-    pow::create(
-        &state.db,
-        &nonce,
-        DIFFICULTY,
-        crate::storage::now() + chrono::Duration::minutes(30),
-    )
-    .await?;
-    Ok(nonce)
+    super::antibot::challenge(state).await
 }
 
 #[derive(Deserialize, Default)]
@@ -335,10 +325,7 @@ async fn take_part(state: &AppState, ctx: &Ctx, id: i64, embed: bool, f: Anonymo
         return Err(AppError::forbidden());
     }
     // The single-use challenge is this form's token: no valid one, no write.
-    let solved = match pow::take(&state.db, &f.pow_nonce).await? {
-        Some(difficulty) => i64::from(pow_bits(&f.pow_nonce, &f.pow_solution)) >= difficulty,
-        None => false,
-    };
+    let solved = super::antibot::solved(state, &f.pow_nonce, &f.pow_solution).await?;
     let parsed = AnonymousInput::parse(&f.email, &f.side, &f.argument);
     let input = match (parsed, solved) {
         (Ok(input), true) => input,

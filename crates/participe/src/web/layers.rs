@@ -135,6 +135,16 @@ async fn context_inner(state: &AppState, req: Request, next: Next) -> Result<Res
             .unwrap_or_else(|| "/".into()),
     };
 
+    let has_token = req.headers().contains_key(header::AUTHORIZATION);
+    let path = req.uri().path().to_string();
+    if ctx.user.is_none()
+        && shielded(state, &path, has_token)
+            .await
+            .map_err(|e| (e, Some(ctx.clone())))?
+    {
+        return Err((AppError::new(ErrorKind::LoginRequired), Some(ctx)));
+    }
+
     let mut req = req;
     // The API authenticates with bearer tokens and ignores cookies, so it
     // needs no CSRF token (and is meant to be called from anywhere).
@@ -198,6 +208,44 @@ async fn context_inner(state: &AppState, req: Request, next: Next) -> Result<Res
         cookies::clear(&mut res, state.config.secure_cookies, cookies::FLASH);
     }
     Ok(res)
+}
+
+/// Paths a visitor who is not logged in may still open in shield mode: the
+/// way in (log-in, sign-up, confirmation, password reset, unsubscribing),
+/// the style sheets and scripts they need, the terms and the legal pages
+/// (`web/site_pages.rs` refuses the others), the health check.
+const OPEN_WHEN_SHIELDED: [&str; 12] = [
+    "/login",
+    "/signup",
+    "/logout",
+    "/password/",
+    "/confirm/",
+    "/unsubscribe/",
+    "/static/",
+    "/theme.css",
+    "/healthz",
+    "/lang/",
+    "/terms",
+    "/pages/",
+];
+
+/// Whether shield mode keeps this request of a visitor who is not logged
+/// in from the site. API calls with a token (issued by administrators) pass.
+async fn shielded(state: &AppState, path: &str, has_token: bool) -> Result<bool, AppError> {
+    let org = state.org.get(&state.db).await?;
+    if !org.shielded {
+        return Ok(false);
+    }
+    let open = OPEN_WHEN_SHIELDED
+        .iter()
+        .any(|p| if p.ends_with('/') { path.starts_with(p) } else { path == *p })
+        // The logo and the icon shown on the log-in page.
+        || [&org.logo_path, &org.favicon_path]
+            .into_iter()
+            .flatten()
+            .any(|name| path.strip_prefix("/uploads/") == Some(name.as_str()))
+        || (path == "/graphql" && has_token);
+    Ok(!open)
 }
 
 /// An address no page answered: the redirection an administrator set for it

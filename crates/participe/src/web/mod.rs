@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod antibot;
 pub mod assets;
 pub mod cards;
 pub mod consultations;
@@ -28,6 +29,7 @@ pub mod questions;
 pub mod redirect;
 pub mod render;
 pub mod routes;
+pub mod site_pages;
 pub mod table;
 pub mod upload;
 pub mod votes;

@@ -79,6 +79,10 @@ templates!(
     "admin/vote.html",
     "admin/tokens.html",
     "admin/redirections.html",
+    "admin/site_pages.html",
+    "admin/site_page.html",
+    "admin/menus.html",
+    "site_page.html",
     "admin/missing_paths.html",
     "votes/_choices.html",
     "votes/_rule.html",
@@ -270,6 +274,7 @@ fn parse_dt(v: &Value) -> Result<Option<DateTime<Utc>>, minijinja::Error> {
 /// notice and what the navigation may show.
 pub async fn page(state: &AppState, ctx: &Ctx, template: &str, extra: Value) -> AppResult<Html<String>> {
     let org = state.org.get(&state.db).await?;
+    let menus = state.menus.get(&state.db).await?;
     let tpl = state.templates.get_template(template)?;
     let user = ctx
         .user
@@ -284,10 +289,11 @@ pub async fn page(state: &AppState, ctx: &Ctx, template: &str, extra: Value) -> 
         csrf => ctx.csrf.clone(),
         flash => ctx.flash.clone(),
         org => minijinja::value::Serde(&*org),
+        menus => minijinja::value::Serde(&*menus),
         can_back_office => ctx.can(Action::ViewBackOffice),
         can_manage_projects => ctx.can(Action::ManageProjects),
         can_manage_branding => ctx.can(Action::ManageBranding),
-        can_manage_redirections => ctx.can(Action::ManageRedirections),
+        can_manage_site => ctx.can(Action::ManageSite),
         can_decide => ctx.can(Action::DecideProposals),
         can_analyse => ctx.can(Action::AnalyseProposals),
         can_moderate => ctx.can(Action::Moderate),

@@ -8,7 +8,7 @@ use axum::routing::{get, post};
 
 use super::{
     accounts, admin, assets, consultations, debates, home, moderation, page_cache, projects, proposals, questionnaires,
-    votes,
+    site_pages, votes,
 };
 use crate::app::AppState;
 
@@ -113,6 +113,22 @@ routes! {
     get "/admin/settings" => admin::settings::form;
     post "/admin/settings" => admin::settings::update;
     post "/admin/settings/logo" => admin::settings::upload_logo;
+    post "/admin/settings/access" => admin::settings::update_access;
+    post "/admin/settings/colours" => admin::settings::update_colours;
+    post "/admin/settings/images/{which}" => admin::settings::upload_image;
+    get "/pages/{slug}" => site_pages::show;
+    post "/pages/{slug}/contact" => site_pages::contact;
+    get "/admin/pages" => admin::site_pages::list;
+    get "/admin/pages/new" => admin::site_pages::new_form;
+    post "/admin/pages/new" => admin::site_pages::create;
+    get "/admin/pages/{id}" => admin::site_pages::edit_form;
+    post "/admin/pages/{id}" => admin::site_pages::update;
+    post "/admin/pages/{id}/cover" => admin::site_pages::upload_cover;
+    post "/admin/pages/{id}/delete" => admin::site_pages::delete;
+    get "/admin/menus" => admin::menus::show;
+    post "/admin/menus/{menu}" => admin::menus::add;
+    post "/admin/menu-items/{id}/move" => admin::menus::shift;
+    post "/admin/menu-items/{id}/delete" => admin::menus::delete;
     get "/admin/redirections" => admin::redirections::list;
     post "/admin/redirections" => admin::redirections::create;
     post "/admin/redirections/import" => admin::redirections::import;

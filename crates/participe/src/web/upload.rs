@@ -5,6 +5,7 @@ use axum::extract::Multipart;
 use super::error::{AppError, AppResult};
 use crate::app::AppState;
 use crate::files::{check_image, new_name};
+use participe_domain::{FieldErrors, text};
 
 /// The stored name of the uploaded image in field `field`, or the message id
 /// of what is wrong with it.
@@ -54,6 +55,27 @@ pub async fn store_cover(state: &AppState, file: Option<&UploadedFile>) -> AppRe
         Some(file) => store_checked(state, &file.bytes, true).await,
         None => Ok(Err("error-required")),
     }
+}
+
+/// The cover form of a project or a page (fields `cover` and `cover_alt`):
+/// the stored image's name and its text alternative, or the problems.
+pub async fn store_cover_form(
+    state: &AppState,
+    form: &MultipartForm,
+) -> AppResult<Result<(String, String), FieldErrors>> {
+    let mut errors = FieldErrors::new();
+    let alt = errors.check("cover_alt", text::image_alt(form.get("cover_alt"), true));
+    let file = form.files("cover").next();
+    if file.is_none() {
+        errors.add("cover", "error-required");
+    }
+    if let (Some(alt), true) = (alt, errors.is_empty()) {
+        match store_cover(state, file).await? {
+            Ok(name) => return Ok(Ok((name, alt))),
+            Err(code) => errors.add("cover", code),
+        }
+    }
+    Ok(Err(errors))
 }
 
 /// A file sent in a multipart form.

@@ -23,8 +23,7 @@ use crate::web::form::{HtmlForm, PathParams, errors_value, no_errors, redirect_w
 use crate::web::projects::step_views;
 use crate::web::render;
 use crate::web::table::{Cell, SortQuery};
-use crate::web::upload::{read_multipart, store_cover};
-use participe_domain::text;
+use crate::web::upload::{read_multipart, store_cover_form};
 
 /// Columns the project table sorts by; the first is the default.
 const SORT_KEYS: [&str; 3] = ["updated", "title", "visibility"];
@@ -313,28 +312,20 @@ pub async fn upload_cover(
     ctx.require(Action::ManageProjects)?;
     let project = load(&state, id).await?;
     let form = read_multipart(multipart).await?;
-    let mut errors = FieldErrors::new();
-    let alt = errors.check("cover_alt", text::image_alt(form.get("cover_alt"), true));
-    let file = form.files("cover").next();
-    if file.is_none() {
-        errors.add("cover", "error-required");
-    }
-    if let (Some(alt), true) = (&alt, errors.is_empty()) {
-        match store_cover(&state, file).await? {
-            Ok(name) => {
-                projects::set_cover(&state.db, id, Some(&name), alt).await?;
-                if let Some(old) = project.cover_path {
-                    images::delete_with_variants(&*state.files, old).await?;
-                }
-                return Ok(redirect_with_flash(
-                    &state,
-                    &format!("/admin/projects/{id}"),
-                    "flash-saved",
-                ));
+    let errors = match store_cover_form(&state, &form).await? {
+        Ok((name, alt)) => {
+            projects::set_cover(&state.db, id, Some(&name), &alt).await?;
+            if let Some(old) = project.cover_path {
+                images::delete_with_variants(&*state.files, old).await?;
             }
-            Err(code) => errors.add("cover", code),
+            return Ok(redirect_with_flash(
+                &state,
+                &format!("/admin/projects/{id}"),
+                "flash-saved",
+            ));
         }
-    }
+        Err(errors) => errors,
+    };
     let cover = CoverForm {
         alt: form.get("cover_alt"),
         errors: &errors,

@@ -79,7 +79,7 @@ async fn project_paths(state: &AppState) -> AppResult<Vec<Value>> {
 }
 
 async fn page(state: &AppState, ctx: &Ctx, page: Option<String>, problems: Problems) -> AppResult<Response> {
-    ctx.require(Action::ManageRedirections)?;
+    ctx.require(Action::ManageSite)?;
     let hosts = redirections::hosts(&state.db).await?;
     let pager = Pager::new(&PageQuery { page }, PER_PAGE, redirections::count(&state.db).await?);
     let rows = redirections::page(&state.db, pager.per_page, pager.offset()).await?;
@@ -124,7 +124,7 @@ pub async fn create(
     ctx: Ctx,
     HtmlForm(f): HtmlForm<RedirectionForm>,
 ) -> AppResult<Response> {
-    ctx.require(Action::ManageRedirections)?;
+    ctx.require(Action::ManageSite)?;
     let pages = site_pages(&state).await?;
     let permanent = f.kind != "302";
     match service::add(&state.db, &f.source, &f.target, permanent, &|p: &str| pages.contains(p)).await? {
@@ -144,13 +144,13 @@ pub async fn create(
 }
 
 pub async fn delete(State(state): State<AppState>, ctx: Ctx, PathParams(id): PathParams<i64>) -> AppResult<Response> {
-    ctx.require(Action::ManageRedirections)?;
+    ctx.require(Action::ManageSite)?;
     redirections::delete(&state.db, id).await?;
     Ok(redirect_with_flash(&state, BASE, "flash-deleted"))
 }
 
 pub async fn import(State(state): State<AppState>, ctx: Ctx, multipart: Multipart) -> AppResult<Response> {
-    ctx.require(Action::ManageRedirections)?;
+    ctx.require(Action::ManageSite)?;
     let form = read_multipart(multipart).await?;
     let t = |id: &str| state.i18n.t(ctx.lang, id, None);
     let import_errors = match form.files("file").next() {
@@ -182,7 +182,7 @@ pub struct HostsForm {
 }
 
 pub async fn hosts(State(state): State<AppState>, ctx: Ctx, HtmlForm(f): HtmlForm<HostsForm>) -> AppResult<Response> {
-    ctx.require(Action::ManageRedirections)?;
+    ctx.require(Action::ManageSite)?;
     match service::set_hosts(&state.db, &f.hosts).await? {
         Ok(()) => Ok(redirect_with_flash(&state, BASE, "flash-saved")),
         Err(errors) => {
@@ -197,7 +197,7 @@ pub async fn hosts(State(state): State<AppState>, ctx: Ctx, HtmlForm(f): HtmlFor
 }
 
 pub async fn missing(State(state): State<AppState>, ctx: Ctx, Query(q): Query<PageQuery>) -> AppResult<Response> {
-    ctx.require(Action::ManageRedirections)?;
+    ctx.require(Action::ManageSite)?;
     let pager = Pager::new(&q, PER_PAGE, redirections::missing_count(&state.db).await?);
     let (paths, referrers) = redirections::missing(&state.db, pager.per_page, pager.offset()).await?;
     let rows: Vec<Value> = paths
@@ -226,7 +226,7 @@ pub struct ForgetForm {
 }
 
 pub async fn forget(State(state): State<AppState>, ctx: Ctx, HtmlForm(f): HtmlForm<ForgetForm>) -> AppResult<Response> {
-    ctx.require(Action::ManageRedirections)?;
+    ctx.require(Action::ManageSite)?;
     let path = (!f.path.is_empty()).then_some(f.path.as_str());
     redirections::forget_missing(&state.db, path).await?;
     Ok(redirect_with_flash(&state, MISSING, "flash-deleted"))

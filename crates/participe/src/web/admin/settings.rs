@@ -5,18 +5,19 @@ use crate::view;
 use axum::extract::{Multipart, State};
 use axum::response::Response;
 use minijinja::Value;
-use participe_domain::colour::parse_brand_colour;
+use participe_domain::colour::{Rgb, parse_brand_colour};
 use participe_domain::open_data::Licence;
 use participe_domain::permission::Action;
 use participe_domain::project::MAX_DESCRIPTION;
+use participe_domain::theme::{Overrides, RawOverrides, palette};
 use participe_domain::{FieldErrors, text};
 use serde::Deserialize;
 
 use crate::app::AppState;
-use crate::storage::org::{self, Branding};
+use crate::storage::org::{self, Branding, SiteImage};
 use crate::web::context::Ctx;
-use crate::web::error::AppResult;
-use crate::web::form::{HtmlForm, errors_value, redirect_with_flash};
+use crate::web::error::{AppError, AppResult};
+use crate::web::form::{HtmlForm, PathParams, errors_value, redirect_with_flash};
 use crate::web::render;
 use crate::web::upload::store_image;
 
@@ -36,7 +37,8 @@ async fn page(
     ctx: &Ctx,
     values: Option<SettingsForm>,
     errors: &FieldErrors,
-    logo_error: Option<&str>,
+    image_error: Option<(&str, &str)>,
+    colours: Option<(ColoursForm, &FieldErrors)>,
 ) -> AppResult<Response> {
     let values = match values {
         Some(v) => v,
@@ -51,8 +53,15 @@ async fn page(
             }
         }
     };
-    let logo_error = logo_error.map(|c| state.i18n.t(ctx.lang, c, None));
-    let failed = !errors.is_empty() || logo_error.is_some();
+    // The message of a refused image, under its field ("logo", "favicon" or "share").
+    let image_error = image_error.map(|(field, c)| [field.to_string(), state.i18n.t(ctx.lang, c, None)]);
+    let logo_error = image_error.as_ref().filter(|e| e[0] == "logo").map(|e| e[1].clone());
+    let failed = !errors.is_empty() || image_error.is_some() || colours.is_some();
+    // The detailed colours as typed, when they came back with errors.
+    let (colours, colour_errors) = match colours {
+        Some((typed, e)) => (Some(typed), errors_value(&state.i18n, ctx.lang, e)),
+        None => (None, errors_value(&state.i18n, ctx.lang, &FieldErrors::new())),
+    };
     let errors = errors_value(&state.i18n, ctx.lang, errors);
     let licences: Vec<Value> = Licence::ALL
         .iter()
@@ -62,7 +71,7 @@ async fn page(
         state,
         ctx,
         "admin/settings.html",
-        view! { values, errors, logo_error, licences },
+        view! { values, errors, logo_error, image_error, licences, colours, colour_errors },
     )
     .await?;
     Ok(crate::web::form::form_response(html, failed))
@@ -70,7 +79,7 @@ async fn page(
 
 pub async fn form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     ctx.require(Action::ManageBranding)?;
-    page(&state, &ctx, None, &FieldErrors::new(), None).await
+    page(&state, &ctx, None, &FieldErrors::new(), None, None).await
 }
 
 pub async fn update(
@@ -90,10 +99,10 @@ pub async fn update(
         errors.check("open_data_licence", Licence::parse(&f.open_data_licence))
     };
     if !errors.is_empty() {
-        return page(&state, &ctx, Some(f), &errors, None).await;
+        return page(&state, &ctx, Some(f), &errors, None, None).await;
     }
     let (Some(name), Some(primary), Some(secondary), Some(terms)) = (name, primary, secondary, terms) else {
-        return page(&state, &ctx, Some(f), &errors, None).await;
+        return page(&state, &ctx, Some(f), &errors, None, None).await;
     };
     let branding = Branding {
         name: &name,
@@ -121,6 +130,107 @@ pub async fn upload_logo(State(state): State<AppState>, ctx: Ctx, multipart: Mul
             }
             Ok(redirect_with_flash(&state, "/admin/settings", "flash-saved"))
         }
-        Err(code) => page(&state, &ctx, None, &FieldErrors::new(), Some(code)).await,
+        Err(code) => page(&state, &ctx, None, &FieldErrors::new(), Some(("logo", code)), None).await,
+    }
+}
+
+/// Longest description shown when a link to the site is shared.
+const MAX_SHARE_DESCRIPTION: usize = 300;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct AccessForm {
+    share_description: String,
+    /// "on" when ticked.
+    shielded: String,
+}
+
+/// Shield mode and the shared description.
+pub async fn update_access(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    HtmlForm(f): HtmlForm<AccessForm>,
+) -> AppResult<Response> {
+    ctx.require(Action::ManageBranding)?;
+    let mut errors = FieldErrors::new();
+    let description = errors.check(
+        "share_description",
+        text::long_text(&f.share_description, MAX_SHARE_DESCRIPTION)
+            .and_then(|d| if d.contains('\n') { Err("error-one-line") } else { Ok(d) }),
+    );
+    let Some(description) = description else {
+        return page(&state, &ctx, None, &errors, None, None).await;
+    };
+    org::update_access(&state.db, f.shielded == "on", &description).await?;
+    state.org.forget();
+    Ok(redirect_with_flash(&state, "/admin/settings", "flash-saved"))
+}
+
+/// The favicon or the image shown with shared links.
+pub async fn upload_image(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    PathParams(which): PathParams<String>,
+    multipart: Multipart,
+) -> AppResult<Response> {
+    ctx.require(Action::ManageBranding)?;
+    let which = SiteImage::parse(&which).ok_or_else(AppError::not_found)?;
+    match store_image(&state, multipart, "image").await? {
+        Ok(name) => {
+            if let Some(old) = org::set_image(&state.db, which, &name).await? {
+                state.files.delete(old).await?;
+            }
+            state.org.forget();
+            Ok(redirect_with_flash(&state, "/admin/settings", "flash-saved"))
+        }
+        Err(code) => {
+            let field = if which == SiteImage::Favicon {
+                "favicon"
+            } else {
+                "share"
+            };
+            page(&state, &ctx, None, &FieldErrors::new(), Some((field, code)), None).await
+        }
+    }
+}
+
+#[derive(Deserialize, Default, serde::Serialize)]
+#[serde(default)]
+pub struct ColoursForm {
+    header_bg: String,
+    header_fg: String,
+    footer_bg: String,
+    footer_fg: String,
+    button_bg: String,
+    button_fg: String,
+    link: String,
+}
+
+/// The header's, footer's, buttons' and links' colours, each pair readable.
+pub async fn update_colours(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    HtmlForm(f): HtmlForm<ColoursForm>,
+) -> AppResult<Response> {
+    ctx.require(Action::ManageBranding)?;
+    let o = org::get(&state.db).await?;
+    let primary = Rgb::parse(&o.primary_colour).unwrap_or(Rgb(0x1d, 0x4e, 0xd8));
+    let secondary = Rgb::parse(&o.secondary_colour).unwrap_or(Rgb(0x7c, 0x2d, 0x12));
+    let raw = RawOverrides {
+        header_bg: &f.header_bg,
+        header_fg: &f.header_fg,
+        footer_bg: &f.footer_bg,
+        footer_fg: &f.footer_fg,
+        button_bg: &f.button_bg,
+        button_fg: &f.button_fg,
+        link: &f.link,
+    };
+    match Overrides::parse(&raw, &palette(primary, secondary)) {
+        Ok(overrides) => {
+            org::set_colours(&state.db, &overrides).await?;
+            state.org.forget();
+            Ok(redirect_with_flash(&state, "/admin/settings", "flash-saved"))
+        }
+        Err(errors) => page(&state, &ctx, None, &FieldErrors::new(), None, Some((f, &errors))).await,
     }
 }

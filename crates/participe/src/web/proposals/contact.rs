@@ -9,29 +9,18 @@ use serde::Deserialize;
 
 use super::visible_proposal;
 use crate::app::AppState;
-use crate::security::{pow_bits, random_token};
-use crate::storage::{org, pow, users};
+use crate::storage::{org, users};
 use crate::view;
+use crate::web::antibot::{self, DIFFICULTY};
 use crate::web::context::Ctx;
 use crate::web::error::{AppError, AppResult};
 use crate::web::form::{HtmlForm, PathParams, errors_value, redirect_with_flash};
 use crate::web::limits::{Limited, check};
 use crate::web::render;
 
-/// Leading zero bits asked of the browser (about 16,000 hashes on average).
-pub const DIFFICULTY: i64 = 14;
-
 async fn form_page(state: &AppState, ctx: &Ctx, id: i64, message: &str, errors: &FieldErrors) -> AppResult<Response> {
     let (proposal, _) = visible_proposal(state, ctx, id).await?;
-    let nonce = random_token();
-    pow::purge(&state.db).await?;
-    pow::create(
-        &state.db,
-        &nonce,
-        DIFFICULTY,
-        crate::storage::now() + chrono::Duration::minutes(30),
-    )
-    .await?;
+    let nonce = antibot::challenge(state).await?;
     let html = render::page(
         state,
         ctx,
@@ -70,7 +59,7 @@ pub async fn send(
         return Err(AppError::forbidden());
     }
     let done = redirect_with_flash(&state, &format!("/proposals/{id}"), "flash-message-sent");
-    if !f.website.trim().is_empty() {
+    if antibot::is_bot(&f.website) {
         // A bot: answer as if all went well, send nothing.
         return Ok(done);
     }
@@ -85,11 +74,7 @@ pub async fn send(
             }
         }),
     );
-    let solved = match pow::take(&state.db, &f.pow_nonce).await? {
-        Some(difficulty) => i64::from(pow_bits(&f.pow_nonce, &f.pow_solution)) >= difficulty,
-        None => false,
-    };
-    if !solved {
+    if !antibot::solved(&state, &f.pow_nonce, &f.pow_solution).await? {
         errors.add("message", "error-pow-failed");
     }
     let Some(message) = message.filter(|_| errors.is_empty()) else {

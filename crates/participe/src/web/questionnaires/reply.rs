@@ -16,9 +16,8 @@ use participe_domain::vote::{Missing, Voter, age_band, missing_requirements};
 
 use super::{Place, districts, place};
 use crate::app::AppState;
-use crate::security::pow_bits;
 use crate::storage::questionnaires::{self, NewReply, Saved};
-use crate::storage::{pow, users, votes};
+use crate::storage::{users, votes};
 use crate::view;
 use crate::web::context::Ctx;
 use crate::web::error::AppResult;
@@ -30,7 +29,7 @@ use crate::web::upload::{MultipartForm, read_multipart};
 use crate::web::votes::ballot::missing_id;
 
 /// Leading zero bits asked of the browser for replying without an account.
-const DIFFICULTY: i64 = crate::web::proposals::contact::DIFFICULTY;
+const DIFFICULTY: i64 = crate::web::antibot::DIFFICULTY;
 
 async fn missing(state: &AppState, ctx: &Ctx, p: &Place) -> AppResult<Vec<Missing>> {
     let Some(user) = &ctx.user else { return Ok(vec![]) };
@@ -66,16 +65,7 @@ async fn refusal(state: &AppState, ctx: &Ctx, p: &Place) -> AppResult<Option<Ref
 }
 
 async fn challenge(state: &AppState) -> AppResult<String> {
-    let nonce = crate::security::random_token();
-    pow::purge(&state.db).await?;
-    pow::create(
-        &state.db,
-        &nonce,
-        DIFFICULTY,
-        crate::storage::now() + chrono::Duration::hours(2),
-    )
-    .await?;
-    Ok(nonce)
+    crate::web::antibot::challenge_for(state, chrono::Duration::hours(2)).await
 }
 
 /// The reply page: the form, or why it is not offered.
@@ -231,10 +221,7 @@ pub async fn submit(
         Some(u) => limits::check(&state, &ctx, Limited::Participation(u.id)).await?,
         None => {
             // The single-use challenge is this form's token: no valid one, no write.
-            let solved = match pow::take(&state.db, get("pow_nonce")).await? {
-                Some(difficulty) => i64::from(pow_bits(get("pow_nonce"), get("pow_solution"))) >= difficulty,
-                None => false,
-            };
+            let solved = crate::web::antibot::solved(&state, get("pow_nonce"), get("pow_solution")).await?;
             if !solved {
                 errors.add("pow", "error-pow-failed");
             }
