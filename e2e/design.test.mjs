@@ -144,6 +144,7 @@ site.journey('j. the main pages at 360, 768 and 1280 px: screenshots, axe, no si
   await visit(admin, '/admin/design', 'admin-design');
   await visit(admin, '/admin/projects', 'admin-projects');
   await visit(admin, '/admin/settings', 'admin-settings');
+  await visit(admin, '/admin/fonts', 'admin-fonts');
   await visit(admin, '/admin/pages', 'admin-pages');
   await visit(admin, '/admin/menus', 'admin-menus');
   await visit(admin, '/pages/comment-participer', 'page-how-to');

@@ -127,7 +127,7 @@ site.journey('w. an administrator writes a page and adds it to the header menu; 
   await audit(someone);
 });
 
-site.journey('x. an administrator changes the header colours (an unreadable pair is refused with its reason) and a visitor sees them', async ({ visitor }) => {
+site.journey('x. an administrator changes the heading font (previewed live) and the header colours (an unreadable pair is refused with its reason); a visitor sees them', async ({ visitor }) => {
   const admin = await visitor();
   await logIn(admin, ADMIN.email, ADMIN.password);
   await admin.goto('/admin/settings');
@@ -145,16 +145,36 @@ site.journey('x. an administrator changes the header colours (an unreadable pair
   await admin.waitForURL('/admin/settings');
   await audit(admin);
 
+  // The heading font: previewed as soon as it is chosen, then saved.
+  await admin.getByRole('navigation', { name: 'Menu d’administration' }).getByRole('link', { name: 'Polices' }).click();
+  await admin.waitForURL('/admin/fonts');
+  await audit(admin);
+  await admin.getByLabel('Titres').selectOption({ label: 'DejaVu Serif' });
+  const previewed = await admin.locator('[data-preview="heading"]').evaluate((el) => getComputedStyle(el).fontFamily);
+  assert.match(previewed, /DejaVu Serif/);
+  await admin.getByRole('button', { name: 'Enregistrer' }).click();
+  await admin.waitForURL('/admin/fonts');
+  await audit(admin);
+
   const someone = await visitor();
   await someone.goto('/');
   await audit(someone);
+  const headingFont = await someone.locator('h1').first().evaluate((el) => getComputedStyle(el).fontFamily);
+  assert.match(headingFont, /^"DejaVu Serif", serif/);
+  const fontLoaded = await someone.evaluate(async () => {
+    await document.fonts.ready;
+    return document.fonts.check('700 1em "DejaVu Serif"');
+  });
+  assert.ok(fontLoaded, 'the bold DejaVu Serif face is loaded from /fonts/builtin/');
   const style = await someone.locator('.site-header').evaluate((el) => {
     const s = getComputedStyle(el);
     return [s.backgroundColor, s.color];
   });
   assert.deepEqual(style, ['rgb(255, 215, 0)', 'rgb(31, 35, 40)']);
 
-  // Back to the automatic colours, so other journeys see the usual header.
+  // Back to the automatic colours.
+  await admin.goto('/admin/settings');
+  await audit(admin);
   await colours.getByRole('group', { name: 'En-tête' }).getByLabel('Fond').fill('');
   await colours.getByRole('group', { name: 'En-tête' }).getByLabel('Texte').fill('');
   await colours.getByRole('button', { name: 'Enregistrer' }).click();

@@ -21,6 +21,8 @@ command -v chromedriver >/dev/null || apt_packages+=(chromium-driver)
 command -v psql >/dev/null || apt_packages+=(postgresql-client)
 command -v node >/dev/null || apt_packages+=(nodejs)
 command -v npm >/dev/null || apt_packages+=(npm)
+# The browser tests choose a built-in font (domain/fonts.rs) from this package.
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || apt_packages+=(fonts-dejavu-core)
 # The jury draw is checked against scripts/jury_draw.py.
 command -v python3 >/dev/null || apt_packages+=(python3)
 if [ ${#apt_packages[@]} -gt 0 ]; then

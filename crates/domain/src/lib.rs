@@ -11,6 +11,7 @@ pub mod diff;
 pub mod email;
 pub mod errors;
 pub mod follow_up;
+pub mod fonts;
 pub mod form;
 pub mod form_answers;
 pub mod form_logic;

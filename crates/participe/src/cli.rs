@@ -171,6 +171,9 @@ pub struct ServeArgs {
     /// Memory for rendered pages kept for anonymous visitors (at most a second), in MiB; 0 keeps none.
     #[arg(long, env = "PARTICIPE_PAGE_CACHE_MB", default_value_t = crate::config::DEFAULT_PAGE_CACHE_MB)]
     pub page_cache_mb: u64,
+    /// Where the built-in fonts' Debian packages put their files.
+    #[arg(long, env = "PARTICIPE_FONTS_DIR", default_value = crate::config::FONTS_DIR)]
+    pub fonts_dir: PathBuf,
 }
 
 #[derive(Subcommand, Debug)]
@@ -223,6 +226,7 @@ impl ServeArgs {
             max_upload_bytes: 5 * 1024 * 1024,
             page_cache_bytes: self.page_cache_mb << 20,
             kept_for: crate::config::KEPT_FOR,
+            fonts_dir: self.fonts_dir.clone(),
         }
     }
 }

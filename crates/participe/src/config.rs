@@ -64,7 +64,12 @@ pub struct Config {
     /// How long pages for anonymous visitors and vote steps are kept in
     /// memory (a change made on another server shows within this time).
     pub kept_for: std::time::Duration,
+    /// Where the built-in fonts' files are read from (`domain::fonts`).
+    pub fonts_dir: PathBuf,
 }
+
+/// Where Debian's font packages put their files.
+pub const FONTS_DIR: &str = "/usr/share/fonts";
 
 /// Default size of the rendered-page cache, in MiB.
 pub const DEFAULT_PAGE_CACHE_MB: u64 = 16;
@@ -89,6 +94,7 @@ impl Config {
             // servers that keep pages.
             page_cache_bytes: 0,
             kept_for: std::time::Duration::ZERO,
+            fonts_dir: PathBuf::from(FONTS_DIR),
         }
     }
 }

@@ -38,6 +38,9 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
         "Ville de Démo : proposez vos idées, votez le budget participatif et suivez les projets près de chez vous.",
     )
     .await?;
+    // Headings in a serif family from a Debian package (fonts-ebgaramond);
+    // without the package, browsers fall back on their serif font.
+    crate::storage::fonts::choose(db, "builtin:eb-garamond", "").await?;
     load_pages(db).await
 }
 

@@ -143,11 +143,16 @@ impl LocalDisk {
     }
 }
 
-/// A stored name is `<64 hex>.<ext>`; anything else is refused, which rules
-/// out path traversal.
+/// A stored name is `<64 hex>.<ext>` (an image or a PDF, or a variant), or
+/// an uploaded font's `font-<64 hex>.<ext>`; anything else is refused, which
+/// rules out path traversal.
 pub fn valid_name(name: &str) -> bool {
     match name.split_once('.') {
-        Some((stem, ext)) => is_stem(stem) && ImageKind::from_extension(ext).is_some() || parse_variant(name).is_some(),
+        Some((stem, ext)) => {
+            is_stem(stem) && ImageKind::from_extension(ext).is_some()
+                || parse_variant(name).is_some()
+                || crate::font_files::is_stored_name(name)
+        }
         None => false,
     }
 }

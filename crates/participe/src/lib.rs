@@ -21,6 +21,7 @@ pub mod demo_site;
 pub mod demo_votation;
 pub mod demo_votes;
 pub mod files;
+pub mod font_files;
 pub mod i18n;
 pub mod images;
 pub mod mail;

@@ -72,3 +72,21 @@
     if (b && b.dataset.confirm && !window.confirm(b.dataset.confirm)) e.preventDefault();
   });
 })();
+
+/* The back office's font choice: the preview shows each family as soon as
+   it is chosen. Without JavaScript the preview shows the saved fonts. */
+(function () {
+  var preview = document.querySelector('[data-font-preview]');
+  if (!preview) return;
+  document.querySelectorAll('select[data-font-target]').forEach(function (select) {
+    var apply = function () {
+      var family = select.options[select.selectedIndex].dataset.family;
+      var targets = select.dataset.fontTarget === 'body'
+        ? preview.querySelectorAll('[data-preview="body"]')
+        : preview.querySelectorAll('[data-preview="heading"]');
+      targets.forEach(function (el) { el.style.fontFamily = family || ''; });
+    };
+    select.addEventListener('change', apply);
+    apply();
+  });
+})();

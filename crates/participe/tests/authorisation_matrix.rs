@@ -127,6 +127,14 @@ const MATRIX: &[Row] = &[
     ("get", "/admin/settings", Body::None, ADMIN_OK),
     ("post", "/admin/settings", Body::Form(&[("name", ""), ("primary_colour", "#fff")]), ADMIN_INVALID),
     ("post", "/admin/settings/logo", Body::EmptyMultipart, ADMIN_INVALID),
+    // Fonts: none installed in the tests' font folder, none uploaded.
+    ("get", "/fonts/builtin/{name}", Body::None, [NF; 6]),
+    ("get", "/fonts/uploaded/{name}", Body::None, [NF; 6]),
+    ("get", "/fonts/preview.css", Body::None, ALL_OK),
+    ("get", "/admin/fonts", Body::None, ADMIN_OK),
+    ("post", "/admin/fonts", Body::Form(&[("heading", "builtin:nope")]), ADMIN_INVALID),
+    ("post", "/admin/fonts/upload", Body::EmptyMultipart, ADMIN_INVALID),
+    ("post", "/admin/fonts/{id}/delete", Body::None, ADMIN_DONE),
     ("post", "/admin/settings/colours", Body::Form(&[("header_bg", "#ffffff"), ("header_fg", "#fffffe")]), ADMIN_INVALID),
     ("post", "/admin/settings/access", Body::Form(&[("share_description", "deux\nlignes")]), ADMIN_INVALID),
     ("post", "/admin/settings/images/{which}", Body::EmptyMultipart, ADMIN_INVALID),
@@ -796,6 +804,12 @@ fn concrete(path: &str, f: &Fixture) -> String {
         };
         return path.replace("{slug}", slug);
     }
+    if path.starts_with("/fonts/builtin/") {
+        return path.replace("{name}", "lato-400");
+    }
+    if path.starts_with("/fonts/uploaded/") {
+        return path.replace("{name}", "font-missing.ttf");
+    }
     if path.starts_with("/admin/settings/images/") {
         return path.replace("{which}", "favicon");
     }
@@ -859,6 +873,9 @@ fn concrete(path: &str, f: &Fixture) -> String {
         f.site_page
     } else if path.starts_with("/admin/menu-items/") {
         f.menu_item
+    } else if path.starts_with("/admin/fonts/") {
+        // No font is uploaded: deleting a missing one just comes back.
+        f.api_token
     } else if path.starts_with("/admin/projects/") {
         f.project
     } else if path.starts_with("/admin/steps/") && collect_routes.iter().any(|r| path.contains(r)) {

@@ -26,6 +26,9 @@ pub struct Organisation {
     pub button_bg: String,
     pub button_fg: String,
     pub link_colour: String,
+    /// The families of headings and body text (`domain::fonts::Choice`).
+    pub heading_font: String,
+    pub body_font: String,
 }
 
 /// Creates the single settings row if missing.
@@ -47,7 +50,8 @@ pub async fn get(db: &Db) -> StoreResult<Organisation> {
         sqlx::query_as(
             "SELECT name, logo_path, primary_colour, secondary_colour, terms, demo_loaded, updated_at,
                     favicon_path, share_image_path, share_description, shielded,
-                    header_bg, header_fg, footer_bg, footer_fg, button_bg, button_fg, link_colour
+                    header_bg, header_fg, footer_bg, footer_fg, button_bg, button_fg, link_colour,
+                    heading_font, body_font
              FROM organisation WHERE id = 1",
         )
         .fetch_one(p)

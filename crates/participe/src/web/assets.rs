@@ -162,6 +162,7 @@ pub async fn theme_css(State(state): State<AppState>) -> AppResult<Response> {
     if let Ok(link) = Rgb::parse(&org.link_colour) {
         css.push_str(&format!(":root {{ --primary-text: {}; }}\n", link.to_hex()));
     }
+    css.push_str(&super::fonts::theme_rules(&state, &org).await?);
     // Proposal status badges: colours checked for contrast when configured.
     for s in crate::storage::collect::all_statuses(&state.db).await? {
         if let Ok(c) = Rgb::parse(&s.colour) {

@@ -214,7 +214,7 @@ async fn context_inner(state: &AppState, req: Request, next: Next) -> Result<Res
 /// way in (log-in, sign-up, confirmation, password reset, unsubscribing),
 /// the style sheets and scripts they need, the terms and the legal pages
 /// (`web/site_pages.rs` refuses the others), the health check.
-const OPEN_WHEN_SHIELDED: [&str; 12] = [
+const OPEN_WHEN_SHIELDED: [&str; 13] = [
     "/login",
     "/signup",
     "/logout",
@@ -223,6 +223,7 @@ const OPEN_WHEN_SHIELDED: [&str; 12] = [
     "/unsubscribe/",
     "/static/",
     "/theme.css",
+    "/fonts/",
     "/healthz",
     "/lang/",
     "/terms",

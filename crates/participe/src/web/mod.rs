@@ -12,6 +12,7 @@ pub mod cookies;
 pub mod debates;
 pub mod error;
 pub mod follow_up;
+pub mod fonts;
 pub mod form;
 pub mod home;
 pub mod layers;

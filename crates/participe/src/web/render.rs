@@ -82,6 +82,7 @@ templates!(
     "admin/site_pages.html",
     "admin/site_page.html",
     "admin/menus.html",
+    "admin/fonts.html",
     "site_page.html",
     "admin/missing_paths.html",
     "votes/_choices.html",

@@ -7,8 +7,8 @@ use axum::middleware::from_fn_with_state;
 use axum::routing::{get, post};
 
 use super::{
-    accounts, admin, assets, consultations, debates, home, moderation, page_cache, projects, proposals, questionnaires,
-    site_pages, votes,
+    accounts, admin, assets, consultations, debates, fonts, home, moderation, page_cache, projects, proposals,
+    questionnaires, site_pages, votes,
 };
 use crate::app::AppState;
 
@@ -38,6 +38,9 @@ routes! {
     get "/" => home::index [cached];
     get "/healthz" => assets::healthz;
     get "/static/app.css" => assets::app_css;
+    get "/fonts/builtin/{name}" => fonts::builtin_file;
+    get "/fonts/uploaded/{name}" => fonts::uploaded_file;
+    get "/fonts/preview.css" => fonts::preview_css;
     get "/theme.css" => assets::theme_css;
     get "/uploads/{name}" => assets::upload;
     get "/lang/{code}" => home::switch_lang;
@@ -114,6 +117,10 @@ routes! {
     post "/admin/settings" => admin::settings::update;
     post "/admin/settings/logo" => admin::settings::upload_logo;
     post "/admin/settings/access" => admin::settings::update_access;
+    get "/admin/fonts" => admin::fonts::show;
+    post "/admin/fonts" => admin::fonts::choose;
+    post "/admin/fonts/upload" => admin::fonts::upload;
+    post "/admin/fonts/{id}/delete" => admin::fonts::delete;
     post "/admin/settings/colours" => admin::settings::update_colours;
     post "/admin/settings/images/{which}" => admin::settings::upload_image;
     get "/pages/{slug}" => site_pages::show;

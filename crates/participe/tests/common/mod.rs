@@ -111,7 +111,9 @@ impl TestApp {
         }
         db.migrate().await.expect("migrations");
         let engine = db.engine();
-        let config = Config::local(dir.path().to_path_buf());
+        let mut config = Config::local(dir.path().to_path_buf());
+        // Built-in fonts are read from here: empty unless a test puts files in.
+        config.fonts_dir = dir.path().join("fonts");
         TestApp {
             state: AppState::new(db, config),
             engine,
@@ -513,4 +515,68 @@ pub async fn assert_open_data_rows(c: &mut Client) -> usize {
         );
     }
     files.len()
+}
+
+/// The smallest TrueType file a font parser accepts: the `head`, `hhea` and
+/// `maxp` tables, one glyph, no outlines. `marker` goes into its revision,
+/// so two files can differ.
+pub fn minimal_ttf(marker: u16) -> Vec<u8> {
+    let be16 = |v: u16| v.to_be_bytes().to_vec();
+    let be32 = |v: u32| v.to_be_bytes().to_vec();
+    let mut head = Vec::new();
+    for part in [
+        be16(1),
+        be16(0),
+        be16(1),
+        be16(marker), // version 1.0, revision 1.marker
+        be32(0),
+        be32(0x5F0F_3CF5),
+        be16(0),
+        be16(1000), // checksum adjustment, magic, flags, units per em
+        vec![0; 16],
+        vec![0; 8], // created, modified, then the bounding box
+        be16(0),
+        be16(8),
+        be16(2),
+        be16(0),
+        be16(0), // mac style, smallest size, direction, loca format, glyph format
+    ] {
+        head.extend(part);
+    }
+    let mut hhea = Vec::new();
+    for part in [
+        be32(0x0001_0000),
+        be16(800),
+        be16((-200i16) as u16),
+        be16(0),
+        be16(500), // version, ascender, descender, gap, max advance
+        be16(0),
+        be16(0),
+        be16(500),
+        be16(1),
+        be16(0),
+        be16(0), // bearings, extent, caret slope and offset
+        vec![0; 8],
+        be16(0),
+        be16(1), // reserved, metric format, horizontal metrics
+    ] {
+        hhea.extend(part);
+    }
+    let maxp = [be32(0x0000_5000), be16(1)].concat();
+    let tables = [(*b"head", head), (*b"hhea", hhea), (*b"maxp", maxp)];
+    let mut out = [be32(0x0001_0000), be16(3), be16(32), be16(1), be16(16)].concat();
+    let mut offset = 12 + 16 * tables.len();
+    let mut bodies = Vec::new();
+    for (tag, body) in &tables {
+        out.extend_from_slice(tag);
+        out.extend(be32(0));
+        out.extend(be32(offset as u32));
+        out.extend(be32(body.len() as u32));
+        let mut padded = body.clone();
+        padded.resize(body.len().div_ceil(4) * 4, 0);
+        offset += padded.len();
+        bodies.extend(padded);
+    }
+    out.extend(bodies);
+    out
 }

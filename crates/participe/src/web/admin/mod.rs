@@ -11,6 +11,7 @@ pub mod design;
 pub mod emails;
 pub mod export;
 pub mod follow_up;
+pub mod fonts;
 pub mod menus;
 pub mod moderation;
 pub mod opinions;
