@@ -1,6 +1,7 @@
 //! The header and footer menus: entries leading to a page, a project or an
 //! address, ordered, with one level of nesting.
 
+use crate::redirection::{MAX_LENGTH, external_host, is_clean};
 use crate::{FieldErrors, text};
 
 /// Longest entry label.
@@ -60,16 +61,16 @@ pub struct EntryInput {
     pub parent: Option<i64>,
 }
 
-/// A link address: a path of this site (not `//…`) or an `http(s)` URL.
+/// A link address: a path of this site (not `//…`) or an `http(s)` URL on
+/// any host, with the checks redirections apply to their targets.
 pub fn url(s: &str) -> Result<String, &'static str> {
     let s = s.trim();
     if s.is_empty() {
         return Err("error-required");
     }
-    let lower = s.to_ascii_lowercase();
-    let local = s.starts_with('/') && !s.starts_with("//") && !s.contains('\\');
-    let web = (lower.starts_with("https://") || lower.starts_with("http://")) && s.len() > "https://".len();
-    if (local || web) && s.len() <= 500 && !s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    let clean = s.len() <= MAX_LENGTH && is_clean(s);
+    let local = s.starts_with('/') && !s.starts_with("//");
+    if clean && (local || external_host(s).is_some()) {
         Ok(s.to_string())
     } else {
         Err("error-link-url")

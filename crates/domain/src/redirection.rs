@@ -62,7 +62,8 @@ fn normalise(address: &str) -> String {
     }
 }
 
-fn is_clean(s: &str) -> bool {
+/// No spaces, control characters or backslashes (which browsers read as `/`).
+pub fn is_clean(s: &str) -> bool {
     !s.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\')
 }
 

@@ -36,6 +36,17 @@ pub fn long_text(s: &str, max: usize) -> Result<String, &'static str> {
     }
 }
 
+/// A message sent to someone (a proposal's author, a contact page's
+/// recipients): 10 to `max` characters.
+pub fn message(s: &str, max: usize) -> Result<String, &'static str> {
+    let m = long_text(s, max)?;
+    if m.chars().count() < 10 {
+        Err("error-message-too-short")
+    } else {
+        Ok(m)
+    }
+}
+
 /// Passwords: 10 to 256 characters (NIST 800-63B favours length over rules).
 /// Longest text alternative of an image.
 pub const MAX_ALT: usize = 300;

@@ -53,6 +53,19 @@ pub fn darken_until(c: Rgb, backgrounds: &[Rgb], ratio: f64) -> Rgb {
     Rgb(0, 0, 0)
 }
 
+/// The brand colours a new site starts with.
+pub const DEFAULT_PRIMARY: Rgb = Rgb(0x1d, 0x4e, 0xd8);
+pub const DEFAULT_SECONDARY: Rgb = Rgb(0x7c, 0x2d, 0x12);
+
+/// The palette of the stored brand colours (`#rrggbb`), the defaults
+/// standing in for one that does not read.
+pub fn brand_palette(primary: &str, secondary: &str) -> Palette {
+    palette(
+        Rgb::parse(primary).unwrap_or(DEFAULT_PRIMARY),
+        Rgb::parse(secondary).unwrap_or(DEFAULT_SECONDARY),
+    )
+}
+
 /// The palette of two brand colours (each already readable behind white text).
 pub fn palette(primary: Rgb, secondary: Rgb) -> Palette {
     let primary_soft = mix(primary, WHITE, 0.09);

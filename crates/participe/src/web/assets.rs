@@ -114,9 +114,7 @@ pub async fn app_css() -> Response {
 /// inline, so the Content Security Policy can forbid inline styles.
 pub async fn theme_css(State(state): State<AppState>) -> AppResult<Response> {
     let org = state.org.get(&state.db).await?;
-    let primary = Rgb::parse(&org.primary_colour).unwrap_or(Rgb(0x1d, 0x4e, 0xd8));
-    let secondary = Rgb::parse(&org.secondary_colour).unwrap_or(Rgb(0x7c, 0x2d, 0x12));
-    let p = participe_domain::theme::palette(primary, secondary);
+    let p = participe_domain::theme::brand_palette(&org.primary_colour, &org.secondary_colour);
     let mut css = format!(
         ":root {{ --primary: {}; --primary-dark: {}; --secondary: {}; --primary-soft: {}; --secondary-soft: {}; \
          --primary-line: {}; --primary-text: {}; --secondary-text: {}; }}\n",

@@ -106,16 +106,7 @@ pub async fn contact(
     let mut errors = FieldErrors::new();
     let name = errors.check("name", text::display_name(&f.name));
     let from = errors.check("email", email::parse(&f.email));
-    let message = errors.check(
-        "message",
-        text::long_text(&f.message, MAX_MESSAGE).and_then(|m| {
-            if m.chars().count() < 10 {
-                Err("error-message-too-short")
-            } else {
-                Ok(m)
-            }
-        }),
-    );
+    let message = errors.check("message", text::message(&f.message, MAX_MESSAGE));
     if !antibot::solved(&state, &f.pow_nonce, &f.pow_solution).await? {
         errors.add("message", "error-pow-failed");
     }

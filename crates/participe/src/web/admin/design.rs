@@ -4,9 +4,8 @@
 use crate::view;
 use axum::extract::State;
 use axum::response::Html;
-use participe_domain::colour::Rgb;
 use participe_domain::permission::Action;
-use participe_domain::theme::palette;
+use participe_domain::theme::brand_palette;
 
 use crate::app::AppState;
 use crate::storage::org;
@@ -26,9 +25,7 @@ struct Pair {
 pub async fn show(State(state): State<AppState>, ctx: Ctx) -> AppResult<Html<String>> {
     ctx.require(Action::ViewBackOffice)?;
     let o = org::get(&state.db).await?;
-    let primary = Rgb::parse(&o.primary_colour).unwrap_or(Rgb(0x1d, 0x4e, 0xd8));
-    let secondary = Rgb::parse(&o.secondary_colour).unwrap_or(Rgb(0x7c, 0x2d, 0x12));
-    let p = palette(primary, secondary);
+    let p = brand_palette(&o.primary_colour, &o.secondary_colour);
     let swatches: Vec<(&str, String)> = [
         ("--primary", p.primary),
         ("--primary-dark", p.primary_dark),

@@ -5,11 +5,11 @@ use crate::view;
 use axum::extract::{Multipart, State};
 use axum::response::Response;
 use minijinja::Value;
-use participe_domain::colour::{Rgb, parse_brand_colour};
+use participe_domain::colour::parse_brand_colour;
 use participe_domain::open_data::Licence;
 use participe_domain::permission::Action;
 use participe_domain::project::MAX_DESCRIPTION;
-use participe_domain::theme::{Overrides, RawOverrides, palette};
+use participe_domain::theme::{Overrides, RawOverrides, brand_palette};
 use participe_domain::{FieldErrors, text};
 use serde::Deserialize;
 
@@ -214,8 +214,6 @@ pub async fn update_colours(
 ) -> AppResult<Response> {
     ctx.require(Action::ManageBranding)?;
     let o = org::get(&state.db).await?;
-    let primary = Rgb::parse(&o.primary_colour).unwrap_or(Rgb(0x1d, 0x4e, 0xd8));
-    let secondary = Rgb::parse(&o.secondary_colour).unwrap_or(Rgb(0x7c, 0x2d, 0x12));
     let raw = RawOverrides {
         header_bg: &f.header_bg,
         header_fg: &f.header_fg,
@@ -225,7 +223,7 @@ pub async fn update_colours(
         button_fg: &f.button_fg,
         link: &f.link,
     };
-    match Overrides::parse(&raw, &palette(primary, secondary)) {
+    match Overrides::parse(&raw, &brand_palette(&o.primary_colour, &o.secondary_colour)) {
         Ok(overrides) => {
             org::set_colours(&state.db, &overrides).await?;
             state.org.forget();

@@ -64,16 +64,7 @@ pub async fn send(
         return Ok(done);
     }
     let mut errors = FieldErrors::new();
-    let message = errors.check(
-        "message",
-        text::long_text(&f.message, 5000).and_then(|m| {
-            if m.chars().count() < 10 {
-                Err("error-message-too-short")
-            } else {
-                Ok(m)
-            }
-        }),
-    );
+    let message = errors.check("message", text::message(&f.message, 5000));
     if !antibot::solved(&state, &f.pow_nonce, &f.pow_solution).await? {
         errors.add("message", "error-pow-failed");
     }
