@@ -151,6 +151,11 @@ site.journey('j. the main pages at 360, 768 and 1280 px: screenshots, axe, no si
   await visit(admin, '/pages/contact', 'page-contact');
   await visit(admin, '/admin/redirections', 'admin-redirections');
   await visit(admin, '/admin/redirections/missing', 'admin-missing-paths');
+  await visit(admin, '/admin/home', 'admin-home-page');
+  const sectionUrl = await admin.locator('.home-sections a').nth(1).getAttribute('href');
+  await visit(admin, sectionUrl, 'admin-home-section');
+  await visit(admin, '/admin/newsletter', 'admin-newsletter');
+  await visit(admin, '/newsletter', 'newsletter');
   // Both languages of the design page.
   await admin.goto('/admin/design');
   await audit(admin);

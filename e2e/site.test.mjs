@@ -2,7 +2,9 @@
 // writes a page and puts it in the header menu, where a visitor finds it;
 // an administrator creates a short URL and a visitor follows it; an address of the old site that visitors still
 // ask for shows up in the log of missing addresses and becomes a
-// redirection from there. Every page visited passes the accessibility audit.
+// redirection from there; an administrator builds the home page from
+// sections and a visitor signs up for the newsletter there. Every page
+// visited passes the accessibility audit.
 import assert from 'node:assert/strict';
 
 import { ADMIN, audit, logIn, useSite } from './lib/harness.mjs';
@@ -180,4 +182,74 @@ site.journey('x. an administrator changes the heading font (previewed live) and 
   await colours.getByRole('button', { name: 'Enregistrer' }).click();
   await admin.waitForURL('/admin/settings');
   await audit(admin);
+});
+
+site.journey('y. an administrator builds the home page from sections; a visitor scrolls the carousel by keyboard and signs up for the newsletter', async ({ visitor }) => {
+  const admin = await visitor();
+  await logIn(admin, ADMIN.email, ADMIN.password);
+  await admin.goto('/admin');
+  await audit(admin);
+  await admin.getByRole('navigation', { name: 'Menu d’administration' }).getByRole('link', { name: 'Page d’accueil' }).click();
+  await admin.waitForURL('/admin/home');
+  await audit(admin);
+
+  // A free text section, refused without its text, then written.
+  await admin.getByLabel('Type de section').selectOption({ label: 'Texte libre' });
+  await admin.getByRole('button', { name: 'Ajouter' }).click();
+  await admin.waitForURL(/\/admin\/home\/sections\/\d+$/);
+  await audit(admin);
+  await admin.getByLabel('Titre').fill('Calendrier 2027');
+  await admin.getByRole('button', { name: 'Enregistrer' }).click();
+  await admin.locator('#f-body-error').waitFor();
+  await audit(admin);
+  await admin.locator('#f-body').fill('Le prochain appel à idées ouvre le **1er mars**.');
+  await admin.getByRole('button', { name: 'Enregistrer' }).click();
+  await admin.locator('.flash').waitFor();
+  await audit(admin);
+
+  // Moved to the top of the page; past projects switched off.
+  await admin.goto('/admin/home');
+  await audit(admin);
+  const entries = admin.locator('ol.home-sections > li');
+  const count = await entries.count();
+  for (let i = 0; i < count - 1; i += 1) {
+    await admin.locator('ol.home-sections > li', { hasText: 'Calendrier 2027' }).getByRole('button', { name: /^Monter/ }).click();
+    await admin.waitForURL('/admin/home');
+    await audit(admin);
+  }
+  await admin.locator('ol.home-sections > li', { hasText: 'Projets terminés' }).getByRole('button', { name: /^Éteindre/ }).click();
+  await admin.waitForURL('/admin/home');
+  await audit(admin);
+  assert.match(await admin.locator('ol.home-sections > li').first().innerText(), /Calendrier 2027/);
+
+  // The visitor's home page follows.
+  const someone = await visitor();
+  await someone.goto('/');
+  await audit(someone);
+  const headings = await someone.locator('main section[aria-labelledby] h2').allInnerTexts();
+  assert.equal(headings[0], 'Calendrier 2027');
+  assert.ok(!headings.includes('Projets terminés'), headings.join(' | '));
+  assert.equal(await someone.locator('h1').count(), 1);
+  assert.equal(await someone.locator('img.hero-image').getAttribute('alt'), '');
+
+  // The carousel scrolls by keyboard (the region takes focus).
+  await someone.setViewportSize({ width: 360, height: 800 });
+  const track = someone.locator('#home-highlights-track');
+  await track.focus();
+  await someone.keyboard.press('ArrowRight');
+  await someone.waitForFunction(() => document.getElementById('home-highlights-track').scrollLeft > 0);
+  await someone.getByRole('button', { name: 'Suivant' }).click();
+  await audit(someone);
+
+  // Newsletter: signed up from the home page, then confirmed by the link.
+  const form = someone.locator('.newsletter form');
+  await form.getByLabel('Adresse e-mail').fill('lecteur@example.org');
+  await form.getByRole('button', { name: 'S’inscrire' }).click();
+  await someone.waitForURL('/newsletter');
+  await audit(someone);
+  await someone.getByRole('status').filter({ hasText: 'lien de confirmation' }).waitFor();
+  await admin.goto('/admin/newsletter');
+  await audit(admin);
+  assert.match(await admin.locator('main').innerText(), /lecteur@example\.org/);
+  assert.match(await admin.locator('main').innerText(), /en attente/);
 });

@@ -141,6 +141,8 @@ pub const BUILTIN: [Builtin; 14] = [
         "opentype/cantarell/Cantarell-Regular.otf",
         "opentype/cantarell/Cantarell-Bold.otf",
     ),
+    // Debian's EBGaramond12-Bold.otf only covers ASCII and Latin-1 signs
+    // (no "é"): bold text uses the regular face, which has every letter.
     font(
         "eb-garamond",
         "EB Garamond",
@@ -148,7 +150,7 @@ pub const BUILTIN: [Builtin; 14] = [
         "fonts-ebgaramond",
         "OFL-1.1",
         "opentype/ebgaramond/EBGaramond12-Regular.otf",
-        "opentype/ebgaramond/EBGaramond12-Bold.otf",
+        "opentype/ebgaramond/EBGaramond12-Regular.otf",
     ),
     font(
         "quicksand",
@@ -254,7 +256,10 @@ mod tests {
         keys.dedup();
         assert_eq!(keys.len(), 14);
         for f in &BUILTIN {
-            assert!(f.regular != f.bold && f.file(400).is_some() && f.file(700).is_some() && f.file(500).is_none());
+            // EB Garamond's bold file lacks accented letters: its regular
+            // face serves both weights.
+            assert!(f.regular != f.bold || f.key == "eb-garamond", "{}", f.key);
+            assert!(f.file(400).is_some() && f.file(700).is_some() && f.file(500).is_none());
             assert!(family_name(f.name).is_ok(), "{}", f.name);
         }
     }

@@ -16,6 +16,7 @@ pub mod form;
 pub mod form_answers;
 pub mod form_logic;
 pub mod french_ids;
+pub mod home_section;
 pub mod jury;
 pub mod majority;
 pub mod menu;

@@ -68,7 +68,7 @@ hero-cta-participate = Take part: { $project }
 hero-cta-results = See the results: { $project }
 hero-cta-follow_up = Follow the works: { $project }
 hero-cta-discover = Discover: { $project }
-hero-see-projects = All open projects
+hero-see-projects = See the projects
 hero-figures-label = Participation in figures
 hero-open-projects = { $count ->
     [one] open project
@@ -1959,6 +1959,8 @@ label-share-description = Description of the site when a link is shared
 help-share-description = One sentence of at most 300 characters, shown by social networks and messaging apps under the title of a shared page.
 label-shielded = Shield mode: the whole site behind log-in
 help-shielded = For a staff-only site or before launch: visitors who are not logged in only see the log-in page, sign-up and the legal pages.
+settings-image-header = Home page header image
+help-settings-image-header = A wide photo (1,600 × 600 pixels, say), behind the home page's introduction; the text stays on a plain background to remain readable.
 settings-image-favicon = Browser tab icon (favicon)
 settings-image-share = Sharing image
 settings-image-current = Current image
@@ -2006,3 +2008,111 @@ error-font-name = The name may only hold letters, digits, single spaces and dash
 error-upload-not-font = This file is not a readable WOFF2, WOFF, TTF or OTF font.
 error-font-not-installed = This font is not installed on this server.
 error-font-too-large = The font file is too large (at most 2 MB).
+
+## Home page sections
+home-no-sections = The home page has no content yet.
+home-recent = Recent projects
+home-recent-empty = No project yet.
+home-chosen = Featured projects
+home-chosen-empty = No project chosen yet.
+home-section-highlights = Highlights
+home-section-themes = Themes
+home-section-themes-empty = No project has a theme yet.
+home-section-proposals = Latest proposals
+home-section-proposals-empty = No proposal published yet.
+home-section-figures = Participation in figures
+home-section-map = Projects near you
+home-section-map-empty = No project is linked to a district yet.
+home-section-text = Text
+home-section-newsletter = Newsletter
+carousel-previous = Previous
+carousel-next = Next
+figure-projects = { $count ->
+    [one] project
+   *[other] projects
+}
+admin-home-page = Home page
+admin-newsletter = Newsletter
+home-sections-intro = The home page's sections, in the order visitors see them. A switched-off section stays here, ready to switch on again.
+home-sections-see = See the home page
+home-sections-empty = No section: the home page is empty.
+home-section-add = Add a section
+home-section-on = shown
+home-section-off = switched off
+home-switch-on = Show
+home-switch-off = Switch off
+label-home-kind = Kind of section
+help-home-kind = You set it up next; it is added at the bottom of the page.
+home-kind-intro = Introduction
+home-kind-projects = Projects
+home-kind-highlights = Highlights carousel
+home-kind-themes = Themes
+home-kind-proposals = Latest proposals
+home-kind-figures = Participation figures
+home-kind-map = Projects by district
+home-kind-text = Free text
+home-kind-newsletter = Newsletter sign-up
+home-kind-help-intro = The site's heading, a welcome text and the button to the open project (the vote first). The header image is set in the settings.
+home-kind-help-projects = Project cards: open, upcoming, past, most recent, or the ones you choose.
+home-kind-help-highlights = Chosen projects and pages, shown as a carousel with their image.
+home-kind-help-themes = Each theme with its public projects.
+home-kind-help-proposals = The proposals published last in public projects.
+home-kind-help-figures = Public projects, participants, contributions and votes, all public projects together.
+home-kind-help-map = Each district with its public projects (a list until the map comes).
+home-kind-help-text = A free text in Markdown, with a title if you wish.
+home-kind-help-newsletter = A sign-up form; each address confirms through a link sent by email.
+home-mode-current = open
+home-mode-upcoming = upcoming
+home-mode-past = past
+home-mode-recent = most recent
+home-mode-chosen = chosen one by one
+label-home-title = Title
+help-home-title = Leave empty to keep "{ $default }".
+help-home-title-none = Leave empty for a text without a title.
+label-home-mode = Projects shown
+label-home-count = Number shown
+help-home-count = From 1 to 48.
+label-home-body = Text
+label-home-enabled = Show this section
+home-chosen-projects = Chosen projects
+help-home-chosen = Shown in this order when "Projects shown" is "chosen one by one". Projects that are not public stay hidden from visitors.
+home-highlights = Carousel items
+home-items-empty = No item yet.
+home-item-add = Add an item
+home-item-project = Project
+home-item-page = Page
+label-home-target = Item
+error-home-count = Enter a whole number from 1 to 48.
+error-home-title-too-long = The title must not exceed 120 characters.
+error-home-full = The home page already has 30 sections: delete one first.
+error-home-items-full = This section already has 12 items: remove one first.
+
+## Newsletter
+newsletter-title = Newsletter
+newsletter-intro = Get news of the participatory projects by email.
+newsletter-subscribe = Sign up
+newsletter-consent = Your address is only used for this newsletter; every issue has a link to leave.
+newsletter-sent = If this address was not signed up already, a confirmation link was just sent to it. The sign-up counts once the link is followed.
+newsletter-confirmed = Done: you will receive the newsletter.
+newsletter-link-invalid = This link is no longer valid.
+newsletter-leave-intro = You will no longer receive the newsletter and your address will be erased.
+newsletter-leave = Leave the newsletter
+newsletter-left = Your address is erased: you will no longer receive the newsletter.
+email-newsletter-subject = [{ $org }] Confirm your newsletter sign-up
+email-newsletter-body =
+    Hello,
+
+    Someone (you, most likely) asked to receive { $org }'s newsletter at this address. To confirm, follow this link:
+    { $confirm }
+
+    If it was not you, ignore this message: nothing will be sent to you. To erase the address right away:
+    { $leave }
+newsletter-admin-intro = Addresses signed up from the home page. Only confirmed addresses are exported.
+newsletter-admin-counts = { $confirmed } confirmed, { $pending } awaiting confirmation.
+newsletter-admin-csv = Download the confirmed addresses (CSV)
+newsletter-admin-list = Sign-ups
+newsletter-admin-lang = Language
+newsletter-admin-state = State
+newsletter-admin-confirmed-on = confirmed on { $date }
+newsletter-admin-pending = pending
+newsletter-admin-empty = Nobody has signed up yet.

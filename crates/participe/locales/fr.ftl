@@ -68,7 +68,7 @@ hero-cta-participate = Participer : { $project }
 hero-cta-results = Voir les résultats : { $project }
 hero-cta-follow_up = Suivre les réalisations : { $project }
 hero-cta-discover = Découvrir : { $project }
-hero-see-projects = Tous les projets en cours
+hero-see-projects = Voir les projets
 hero-figures-label = La participation en chiffres
 hero-open-projects = { $count ->
     [one] projet en cours
@@ -1957,6 +1957,8 @@ label-share-description = Description du site quand on partage un lien
 help-share-description = Une phrase de 300 caractères au plus, montrée par les réseaux sociaux et messageries sous le titre d’une page partagée.
 label-shielded = Mode bouclier : tout le site derrière la connexion
 help-shielded = Pour un site réservé à l’équipe ou avant son lancement : les visiteurs non connectés ne voient que la page de connexion, l’inscription et les mentions légales.
+settings-image-header = Image d’en-tête de la page d’accueil
+help-settings-image-header = Une photo large (1 600 × 600 pixels par exemple), derrière l’introduction de la page d’accueil ; le texte reste sur un fond uni pour rester lisible.
 settings-image-favicon = Icône de l’onglet (favicon)
 settings-image-share = Image de partage
 settings-image-current = Image actuelle
@@ -2004,3 +2006,111 @@ error-font-name = Le nom ne peut contenir que des lettres, des chiffres, des esp
 error-upload-not-font = Ce fichier n’est pas une police WOFF2, WOFF, TTF ou OTF lisible.
 error-font-not-installed = Cette police n’est pas installée sur ce serveur.
 error-font-too-large = Le fichier de police est trop lourd (2 Mo au maximum).
+
+## Home page sections
+home-no-sections = La page d’accueil n’a pas encore de contenu.
+home-recent = Projets récents
+home-recent-empty = Aucun projet pour le moment.
+home-chosen = Projets à la une
+home-chosen-empty = Aucun projet choisi pour le moment.
+home-section-highlights = À la une
+home-section-themes = Thèmes
+home-section-themes-empty = Aucun projet n’est encore classé par thème.
+home-section-proposals = Dernières propositions
+home-section-proposals-empty = Aucune proposition publiée pour le moment.
+home-section-figures = La participation en chiffres
+home-section-map = Les projets près de chez vous
+home-section-map-empty = Aucun projet n’est encore rattaché à un quartier.
+home-section-text = Texte
+home-section-newsletter = Lettre d’information
+carousel-previous = Précédent
+carousel-next = Suivant
+figure-projects = { $count ->
+    [one] projet
+   *[other] projets
+}
+admin-home-page = Page d’accueil
+admin-newsletter = Lettre d’information
+home-sections-intro = Les sections de la page d’accueil, dans l’ordre où les visiteurs les voient. Une section éteinte reste ici, prête à être rallumée.
+home-sections-see = Voir la page d’accueil
+home-sections-empty = Aucune section : la page d’accueil est vide.
+home-section-add = Ajouter une section
+home-section-on = affichée
+home-section-off = éteinte
+home-switch-on = Afficher
+home-switch-off = Éteindre
+label-home-kind = Type de section
+help-home-kind = Vous la réglerez ensuite ; elle s’ajoute en bas de la page.
+home-kind-intro = Introduction
+home-kind-projects = Projets
+home-kind-highlights = Carrousel à la une
+home-kind-themes = Thèmes
+home-kind-proposals = Dernières propositions
+home-kind-figures = Chiffres de la participation
+home-kind-map = Projets par quartier
+home-kind-text = Texte libre
+home-kind-newsletter = Inscription à la lettre d’information
+home-kind-help-intro = Le titre du site, un texte d’accueil et le bouton vers le projet ouvert (le vote d’abord). L’image d’en-tête se règle dans les paramètres.
+home-kind-help-projects = Des cartes de projets : ouverts, à venir, terminés, les plus récents, ou ceux que vous choisissez.
+home-kind-help-highlights = Des projets et des pages choisis, présentés en carrousel avec leur image.
+home-kind-help-themes = Chaque thème avec ses projets publics.
+home-kind-help-proposals = Les propositions publiées en dernier dans les projets publics.
+home-kind-help-figures = Projets publics, participants, contributions et votes, tous projets publics réunis.
+home-kind-help-map = Chaque quartier avec ses projets publics (une liste en attendant la carte).
+home-kind-help-text = Un texte libre en Markdown, avec un titre si vous le souhaitez.
+home-kind-help-newsletter = Un formulaire d’inscription ; chaque adresse confirme par un lien reçu par e-mail.
+home-mode-current = en cours
+home-mode-upcoming = à venir
+home-mode-past = terminés
+home-mode-recent = les plus récents
+home-mode-chosen = choisis un à un
+label-home-title = Titre
+help-home-title = Laissez vide pour garder « { $default } ».
+help-home-title-none = Laissez vide pour un texte sans titre.
+label-home-mode = Projets montrés
+label-home-count = Nombre affiché
+help-home-count = De 1 à 48.
+label-home-body = Texte
+label-home-enabled = Afficher cette section
+home-chosen-projects = Projets choisis
+help-home-chosen = Montrés dans cet ordre quand « Projets montrés » vaut « choisis un à un ». Les projets non publics restent cachés aux visiteurs.
+home-highlights = Éléments du carrousel
+home-items-empty = Aucun élément pour le moment.
+home-item-add = Ajouter un élément
+home-item-project = Projet
+home-item-page = Page
+label-home-target = Élément
+error-home-count = Indiquez un nombre entier de 1 à 48.
+error-home-title-too-long = Le titre ne doit pas dépasser 120 caractères.
+error-home-full = La page d’accueil a déjà 30 sections : supprimez-en une d’abord.
+error-home-items-full = Cette section a déjà 12 éléments : retirez-en un d’abord.
+
+## Newsletter
+newsletter-title = Lettre d’information
+newsletter-intro = Recevez les nouvelles des projets participatifs par e-mail.
+newsletter-subscribe = S’inscrire
+newsletter-consent = Votre adresse ne sert qu’à cette lettre ; chaque envoi contient un lien pour vous désinscrire.
+newsletter-sent = Si cette adresse n’était pas déjà inscrite, un lien de confirmation vient de lui être envoyé. L’inscription compte une fois ce lien suivi.
+newsletter-confirmed = C’est fait : vous recevrez la lettre d’information.
+newsletter-link-invalid = Ce lien n’est plus valable.
+newsletter-leave-intro = Vous ne recevrez plus la lettre d’information et votre adresse sera effacée.
+newsletter-leave = Me désinscrire
+newsletter-left = Votre adresse est effacée : vous ne recevrez plus la lettre d’information.
+email-newsletter-subject = [{ $org }] Confirmez votre inscription à la lettre d’information
+email-newsletter-body =
+    Bonjour,
+
+    Quelqu’un (vous, sans doute) a demandé à recevoir la lettre d’information de { $org } à cette adresse. Pour confirmer, suivez ce lien :
+    { $confirm }
+
+    Si ce n’était pas vous, ignorez ce message : rien ne vous sera envoyé. Pour effacer l’adresse tout de suite :
+    { $leave }
+newsletter-admin-intro = Les adresses inscrites depuis la page d’accueil. Seules les adresses confirmées sont exportées.
+newsletter-admin-counts = { $confirmed } confirmée(s), { $pending } en attente de confirmation.
+newsletter-admin-csv = Télécharger les adresses confirmées (CSV)
+newsletter-admin-list = Inscriptions
+newsletter-admin-lang = Langue
+newsletter-admin-state = État
+newsletter-admin-confirmed-on = confirmée le { $date }
+newsletter-admin-pending = en attente
+newsletter-admin-empty = Personne ne s’est encore inscrit.

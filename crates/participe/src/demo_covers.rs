@@ -1,10 +1,10 @@
 //! Cover images of the demo projects, drawn on the spot (nothing is
 //! downloaded): a gradient in two colours of the demo city's palette, stored
-//! like any upload with its resized variants.
+//! like any upload with its resized variants; and the home page's header image.
 
 use crate::files::{FileStore, ImageKind, new_name};
 use crate::images;
-use crate::storage::{Db, projects};
+use crate::storage::{Db, org, projects};
 
 /// For each demo project: its slug, the two colours of its illustration and
 /// the text alternative of the picture.
@@ -51,6 +51,15 @@ pub async fn load(db: &Db, files: &dyn FileStore) -> anyhow::Result<usize> {
         files.put(name.clone(), bytes.clone()).await?;
         images::store_variants(files, &name, bytes).await?;
         projects::set_cover(db, project.id, Some(&name), alt).await?;
+        added += 1;
+    }
+    // The picture behind the home page's introduction.
+    if org::get(db).await?.header_image_path.is_none() {
+        let bytes =
+            tokio::task::spawn_blocking(|| images::illustration([0x1d, 0x4e, 0xd8], [0x0f, 0x76, 0x6e], 9)).await??;
+        let name = new_name(ImageKind::Png);
+        files.put(name.clone(), bytes).await?;
+        org::set_image(db, org::SiteImage::Header, &name).await?;
         added += 1;
     }
     Ok(added)

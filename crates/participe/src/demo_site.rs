@@ -1,11 +1,12 @@
-//! The demo site's own content: its pages, its header and footer menus, and
-//! short URLs for its posters.
+//! The demo site's own content: its pages, its header and footer menus, its
+//! home page's sections, and short URLs for its posters.
 
+use participe_domain::home_section::{Item, Kind, Mode, SectionInput};
 use participe_domain::menu::{EntryInput, Link, Menu};
 use participe_domain::redirection::Redirection;
 use participe_domain::site_page::PageInput;
 
-use crate::storage::{Db, StoreError, menus, projects, redirections, site_pages};
+use crate::storage::{Db, StoreError, home_sections, menus, projects, redirections, site_pages};
 
 /// Short addresses the demo city prints on its posters (temporary: the
 /// destination may change with next year's budget).
@@ -41,7 +42,57 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
     // Headings in a serif family from a Debian package (fonts-ebgaramond);
     // without the package, browsers fall back on their serif font.
     crate::storage::fonts::choose(db, "builtin:eb-garamond", "").await?;
-    load_pages(db).await
+    load_pages(db).await?;
+    load_home(db).await
+}
+
+const WELCOME: &str = "Proposez vos idées pour la ville, votez pour celles qui vous tiennent à cœur et suivez leur réalisation, quartier par quartier. **Le vote du budget participatif 2026 est ouvert.**";
+
+const NEWSLETTER: &str = "Une lettre par mois : les votes qui s’ouvrent, les résultats et l’avancement des chantiers.";
+
+/// The home page: an introduction, a carousel of highlights, the open
+/// projects, the figures, the latest proposals, the themes, upcoming and
+/// past projects, and the newsletter (once: not when a carousel exists).
+async fn load_home(db: &Db) -> anyhow::Result<()> {
+    let sections = home_sections::all(db).await?;
+    if sections.iter().any(|s| s.kind() == Kind::Highlights) {
+        return Ok(());
+    }
+    for s in &sections {
+        home_sections::delete(db, s.id).await?;
+    }
+    let plan: [(Kind, Mode, i64, &str, &str); 9] = [
+        (Kind::Intro, Mode::Current, 6, "", WELCOME),
+        (Kind::Highlights, Mode::Current, 6, "", ""),
+        (Kind::Projects, Mode::Current, 24, "", ""),
+        (Kind::Figures, Mode::Current, 6, "", ""),
+        (Kind::Proposals, Mode::Current, 6, "", ""),
+        (Kind::Themes, Mode::Current, 6, "Les projets par thème", ""),
+        (Kind::Projects, Mode::Upcoming, 12, "", ""),
+        (Kind::Projects, Mode::Past, 12, "", ""),
+        (Kind::Newsletter, Mode::Current, 6, "Restez informé·e", NEWSLETTER),
+    ];
+    for (kind, mode, count, title, body) in plan {
+        let id = home_sections::add(db, kind).await?;
+        let input = SectionInput {
+            title: title.into(),
+            body: body.into(),
+            mode,
+            count,
+        };
+        home_sections::update(db, id, &input, true).await?;
+        if kind == Kind::Highlights {
+            for slug in ["budget-participatif-2026", "plan-velo-2030"] {
+                if let Some(p) = projects::by_slug(db, slug).await? {
+                    home_sections::add_item(db, id, Item::Project(p.id)).await?;
+                }
+            }
+            if let Some(page) = site_pages::by_slug(db, "comment-participer").await? {
+                home_sections::add_item(db, id, Item::Page(page.id)).await?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Publishes the legal pages and the contact page, adds a "how to take part"

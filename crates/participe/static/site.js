@@ -90,3 +90,22 @@
     apply();
   });
 })();
+
+/* Carousels (the home page's highlights) get previous and next buttons when
+   there is something to scroll to. Without JavaScript the list still
+   scrolls sideways, by keyboard too (the region takes focus). */
+(function () {
+  document.querySelectorAll('button[data-carousel]').forEach(function (b) {
+    var track = document.getElementById(b.getAttribute('data-carousel'));
+    if (!track) { return; }
+    // The buttons show only when there is something to scroll to.
+    var show = function () { b.parentElement.hidden = track.scrollWidth <= track.clientWidth; };
+    show();
+    window.addEventListener('resize', show);
+    b.addEventListener('click', function () {
+      var item = track.querySelector('li');
+      var step = item ? item.getBoundingClientRect().width + 16 : track.clientWidth;
+      track.scrollBy({ left: step * Number(b.getAttribute('data-step')), behavior: 'smooth' });
+    });
+  });
+})();

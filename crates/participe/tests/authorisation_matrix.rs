@@ -22,6 +22,7 @@ use participe::storage::{
 };
 use participe::web::routes::ROUTES;
 use participe_domain::Role;
+use participe_domain::home_section::{Item, Kind as SectionKind};
 use participe_domain::moderation::{ReportReason, Target};
 use participe_domain::project::{ProjectInput, Visibility};
 use participe_domain::step::StepType;
@@ -149,6 +150,18 @@ const MATRIX: &[Row] = &[
     ("post", "/admin/pages/{id}", Body::Form(&[("title", "")]), ADMIN_INVALID),
     ("post", "/admin/pages/{id}/cover", Body::EmptyMultipart, ADMIN_INVALID),
     ("post", "/admin/pages/{id}/delete", Body::None, ADMIN_DONE),
+    ("get", "/admin/home", Body::None, ADMIN_OK),
+    ("post", "/admin/home/sections", Body::Form(&[("kind", "nope")]), ADMIN_INVALID),
+    ("get", "/admin/home/sections/{id}", Body::None, ADMIN_OK),
+    ("post", "/admin/home/sections/{id}", Body::Form(&[("body", "")]), ADMIN_INVALID),
+    ("post", "/admin/home/sections/{id}/move", Body::Form(&[("direction", "up")]), ADMIN_DONE),
+    ("post", "/admin/home/sections/{id}/toggle", Body::None, ADMIN_DONE),
+    ("post", "/admin/home/sections/{id}/delete", Body::None, ADMIN_DONE),
+    ("post", "/admin/home/sections/{id}/items", Body::Form(&[("target", "project")]), ADMIN_INVALID),
+    ("post", "/admin/home-items/{id}/move", Body::Form(&[("direction", "up")]), ADMIN_DONE),
+    ("post", "/admin/home-items/{id}/delete", Body::None, ADMIN_DONE),
+    ("get", "/admin/newsletter", Body::None, ADMIN_OK),
+    ("get", "/admin/newsletter.csv", Body::None, ADMIN_OK),
     ("get", "/admin/menus", Body::None, ADMIN_OK),
     ("post", "/admin/menus/{menu}", Body::Form(&[("label", ""), ("kind", "url")]), ADMIN_INVALID),
     ("post", "/admin/menu-items/{id}/move", Body::Form(&[("direction", "up")]), ADMIN_DONE),
@@ -189,6 +202,11 @@ const MATRIX: &[Row] = &[
     ("post", "/comments/{id}/report", Body::Form(&[("reason", "spam")]), SIGNED_IN_DONE),
     ("post", "/account/notifications", Body::None, SIGNED_IN_DONE),
     ("get", "/unsubscribe/{token}", Body::None, ALL_OK),
+    ("get", "/newsletter", Body::None, ALL_OK),
+    ("post", "/newsletter", Body::Form(&[("email", "pas-une-adresse")]), [BAD; 6]),
+    ("get", "/newsletter/confirm/{token}", Body::None, [GONE; 6]),
+    ("get", "/newsletter/leave/{token}", Body::None, ALL_OK),
+    ("post", "/newsletter/leave/{token}", Body::None, ALL_OK),
     ("post", "/unsubscribe/{token}", Body::None, [NF; 6]),
     ("get", "/admin/steps/{id}/collect", Body::None, MANAGERS_OK),
     ("post", "/admin/steps/{id}/collect", Body::None, MANAGERS_INVALID),
@@ -425,6 +443,10 @@ struct Fixture {
     redirection: i64,
     site_page: i64,
     menu_item: i64,
+    /// A text section of the home page (its settings need a text).
+    home_section: i64,
+    /// A project chosen in a carousel.
+    home_item: i64,
     consultation_step: i64,
     consultation: i64,
     section: i64,
@@ -579,6 +601,23 @@ async fn fixture(app: &TestApp, analyst: i64) -> Fixture {
         parent: None,
     };
     let menu_item = participe::storage::menus::add(db, participe_domain::menu::Menu::Header, &entry)
+        .await
+        .unwrap();
+    // The previous row's sections go too.
+    participe::on_db!(db, |p| sqlx::query(
+        "DELETE FROM home_sections WHERE kind IN ('text', 'highlights')"
+    )
+    .execute(p)
+    .await
+    .map(|_| ()))
+    .unwrap();
+    let home_section = participe::storage::home_sections::add(db, SectionKind::Text)
+        .await
+        .unwrap();
+    let carousel = participe::storage::home_sections::add(db, SectionKind::Highlights)
+        .await
+        .unwrap();
+    let home_item = participe::storage::home_sections::add_item(db, carousel, Item::Project(public))
         .await
         .unwrap();
     // An open vote step in the public project, with one paper ballot.
@@ -781,6 +820,8 @@ async fn fixture(app: &TestApp, analyst: i64) -> Fixture {
         redirection,
         site_page,
         menu_item,
+        home_section,
+        home_item,
     }
 }
 
@@ -873,6 +914,10 @@ fn concrete(path: &str, f: &Fixture) -> String {
         f.site_page
     } else if path.starts_with("/admin/menu-items/") {
         f.menu_item
+    } else if path.starts_with("/admin/home/sections/") {
+        f.home_section
+    } else if path.starts_with("/admin/home-items/") {
+        f.home_item
     } else if path.starts_with("/admin/fonts/") {
         // No font is uploaded: deleting a missing one just comes back.
         f.api_token

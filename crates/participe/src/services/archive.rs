@@ -33,9 +33,9 @@ use crate::storage::{Db, Engine, jobs as job_store};
 
 /// The kind of the background job that exports the platform.
 pub const EXPORT_JOB: &str = "platform_export";
-/// The tables `migrate` fills (the organisation's row, the built-in pages):
-/// an import replaces their rows.
-const SEEDED_TABLES: [&str; 2] = ["organisation", "pages"];
+/// The tables `migrate` fills (the organisation's row, the built-in pages,
+/// the home page's first sections): an import replaces their rows.
+const SEEDED_TABLES: [&str; 3] = ["organisation", "pages", "home_sections"];
 /// Bytes of rows handed to the ZIP writer at a time.
 const CHUNK: usize = 64 * 1024;
 /// Lines handed to the importer at a time.

@@ -148,29 +148,42 @@ macro_rules! counters_sql {
     };
 }
 
+/// The three counts in the order `counters_sql!` selects them.
+impl From<(i64, i64, i64)> for Counters {
+    fn from((participants, contributions, votes): (i64, i64, i64)) -> Self {
+        Counters {
+            participants,
+            contributions,
+            votes,
+        }
+    }
+}
+
 pub async fn project(db: &Db, project_id: i64) -> StoreResult<Counters> {
-    let (participants, contributions, votes): (i64, i64, i64) = on_db!(db, |p| sqlx::query_as(counters_sql!(
+    let row: (i64, i64, i64) = on_db!(db, |p| sqlx::query_as(counters_sql!(
         "SELECT id FROM steps WHERE project_id = $1"
     ))
     .bind(project_id)
     .fetch_one(p)
     .await)?;
-    Ok(Counters {
-        participants,
-        contributions,
-        votes,
-    })
+    Ok(row.into())
 }
 
 pub async fn step(db: &Db, step_id: i64) -> StoreResult<Counters> {
-    let (participants, contributions, votes): (i64, i64, i64) =
-        on_db!(db, |p| sqlx::query_as(counters_sql!("SELECT CAST($1 AS BIGINT)"))
-            .bind(step_id)
-            .fetch_one(p)
-            .await)?;
-    Ok(Counters {
-        participants,
-        contributions,
-        votes,
-    })
+    let row: (i64, i64, i64) = on_db!(db, |p| sqlx::query_as(counters_sql!("SELECT CAST($1 AS BIGINT)"))
+        .bind(step_id)
+        .fetch_one(p)
+        .await)?;
+    Ok(row.into())
+}
+
+/// The counters of every public project together (a person who took part in
+/// two projects counts once).
+pub async fn public_projects(db: &Db) -> StoreResult<Counters> {
+    let row: (i64, i64, i64) = on_db!(db, |p| sqlx::query_as(counters_sql!(
+        "SELECT s.id FROM steps s JOIN projects pj ON pj.id = s.project_id WHERE pj.visibility = 'public'"
+    ))
+    .fetch_one(p)
+    .await)?;
+    Ok(row.into())
 }

@@ -46,7 +46,9 @@ impl From<sqlx::Error> for StoreError {
     fn from(e: sqlx::Error) -> Self {
         match &e {
             sqlx::Error::RowNotFound => StoreError::NotFound,
-            sqlx::Error::Database(d) if d.is_unique_violation() => {
+            // A taken name, or a row pointing at one that does not exist
+            // (deleted meanwhile, or a forged id).
+            sqlx::Error::Database(d) if d.is_unique_violation() || d.is_foreign_key_violation() => {
                 StoreError::Conflict(d.constraint().unwrap_or(d.message()).to_string())
             }
             _ => StoreError::Db(e),

@@ -29,6 +29,8 @@ pub struct Organisation {
     /// The families of headings and body text (`domain::fonts::Choice`).
     pub heading_font: String,
     pub body_font: String,
+    /// The picture behind the home page's introduction.
+    pub header_image_path: Option<String>,
 }
 
 /// Creates the single settings row if missing.
@@ -51,7 +53,7 @@ pub async fn get(db: &Db) -> StoreResult<Organisation> {
             "SELECT name, logo_path, primary_colour, secondary_colour, terms, demo_loaded, updated_at,
                     favicon_path, share_image_path, share_description, shielded,
                     header_bg, header_fg, footer_bg, footer_fg, button_bg, button_fg, link_colour,
-                    heading_font, body_font
+                    heading_font, body_font, header_image_path
              FROM organisation WHERE id = 1",
         )
         .fetch_one(p)
@@ -129,6 +131,7 @@ pub async fn set_colours(db: &Db, o: &participe_domain::theme::Overrides) -> Sto
 pub enum SiteImage {
     Favicon,
     Share,
+    Header,
 }
 
 impl SiteImage {
@@ -136,6 +139,7 @@ impl SiteImage {
         match s {
             "favicon" => Some(SiteImage::Favicon),
             "share" => Some(SiteImage::Share),
+            "header" => Some(SiteImage::Header),
             _ => None,
         }
     }
@@ -152,6 +156,10 @@ pub async fn set_image(db: &Db, which: SiteImage, path: &str) -> StoreResult<Opt
         SiteImage::Share => (
             "UPDATE organisation SET share_image_path = $1, updated_at = $2 WHERE id = 1",
             org.share_image_path,
+        ),
+        SiteImage::Header => (
+            "UPDATE organisation SET header_image_path = $1, updated_at = $2 WHERE id = 1",
+            org.header_image_path,
         ),
     };
     on_db!(db, |p| {

@@ -1,5 +1,5 @@
-//! Ordered rows (steps of a project, questions of a form): moving one row
-//! past its neighbour.
+//! Ordered rows (steps of a project, questions of a form, the home page's
+//! sections and their items): moving one row past its neighbour.
 
 use super::{Db, StoreResult, WriteTx};
 use crate::on_db;
@@ -11,6 +11,10 @@ pub enum Ordered {
     Steps,
     /// Questions, grouped by form.
     Questions,
+    /// The home page's sections: one group, numbered 0.
+    HomeSections,
+    /// Chosen projects and highlights, grouped by home page section.
+    HomeItems,
 }
 
 impl Ordered {
@@ -28,6 +32,18 @@ impl Ordered {
                 "SELECT id, position FROM form_questions WHERE form_id = $1 AND position < $2 ORDER BY position DESC LIMIT 1",
                 "SELECT id, position FROM form_questions WHERE form_id = $1 AND position > $2 ORDER BY position ASC LIMIT 1",
                 "UPDATE form_questions SET position = $2 WHERE id = $1",
+            ],
+            Ordered::HomeSections => [
+                "SELECT position FROM home_sections WHERE id = $1 AND CAST($2 AS BIGINT) = 0",
+                "SELECT id, position FROM home_sections WHERE CAST($1 AS BIGINT) = 0 AND position < $2 ORDER BY position DESC LIMIT 1",
+                "SELECT id, position FROM home_sections WHERE CAST($1 AS BIGINT) = 0 AND position > $2 ORDER BY position ASC LIMIT 1",
+                "UPDATE home_sections SET position = $2 WHERE id = $1",
+            ],
+            Ordered::HomeItems => [
+                "SELECT position FROM home_section_items WHERE id = $1 AND section_id = $2",
+                "SELECT id, position FROM home_section_items WHERE section_id = $1 AND position < $2 ORDER BY position DESC LIMIT 1",
+                "SELECT id, position FROM home_section_items WHERE section_id = $1 AND position > $2 ORDER BY position ASC LIMIT 1",
+                "UPDATE home_section_items SET position = $2 WHERE id = $1",
             ],
         }
     }

@@ -116,6 +116,15 @@ pub async fn list_all(db: &Db) -> StoreResult<Vec<Project>> {
 }
 
 /// Projects with one of the given visibilities, newest first.
+/// How many projects are public.
+pub async fn count_public(db: &Db) -> StoreResult<i64> {
+    Ok(on_db!(db, |p| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM projects WHERE visibility = 'public'"
+    )
+    .fetch_one(p)
+    .await)?)
+}
+
 pub async fn list_with_visibility(db: &Db, visible: &[Visibility]) -> StoreResult<Vec<Project>> {
     let flag = |v| visible.contains(&v);
     let sql = concat!(

@@ -102,3 +102,22 @@ pub fn value<'a>(pairs: &'a [(String, String)], key: &str) -> &'a str {
         .map(|(_, v)| v.as_str())
         .unwrap_or("")
 }
+
+/// The form of the up and down buttons beside ordered rows (steps,
+/// questions, menu entries, sections…).
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct MoveForm {
+    direction: String,
+}
+
+impl MoveForm {
+    /// Whether the row moves up; anything but "up" or "down" is refused.
+    pub fn up(&self) -> Result<bool, super::error::AppError> {
+        match self.direction.as_str() {
+            "up" => Ok(true),
+            "down" => Ok(false),
+            _ => Err(super::error::AppError::bad_request("direction must be up or down")),
+        }
+    }
+}

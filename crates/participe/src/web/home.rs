@@ -1,20 +1,17 @@
 //! The home page, the language switch and the terms page.
 
-use std::collections::HashMap;
-
 use crate::view;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use participe_domain::project::{Phase, Visibility, phase_at};
+use participe_domain::project::Visibility;
 use serde::Deserialize;
 
 use super::context::Ctx;
 use super::error::AppResult;
 use super::redirect::safe_next;
-use super::{cards, cookies, render};
+use super::{cookies, render};
 use crate::app::AppState;
 use crate::i18n::Lang;
-use crate::storage::{counters, projects, steps};
 
 /// Visibilities a viewer may see listed.
 pub fn listed_visibilities(ctx: &Ctx) -> &'static [Visibility] {
@@ -25,63 +22,11 @@ pub fn listed_visibilities(ctx: &Ctx) -> &'static [Visibility] {
     }
 }
 
-/// How many open projects show their counters on the home page.
-const COUNTED_PROJECTS: usize = 12;
-
 pub async fn index(State(state): State<AppState>, ctx: Ctx) -> AppResult<Html<String>> {
-    let list = projects::list_with_visibility(&state.db, listed_visibilities(&ctx)).await?;
-    let mut by_project: HashMap<i64, Vec<steps::Step>> = HashMap::new();
-    for s in steps::published_of_all(&state.db).await? {
-        by_project.entry(s.project_id).or_default().push(s);
-    }
-    let now = chrono::Utc::now();
-    let (mut open, mut upcoming, mut past) = (vec![], vec![], vec![]);
-    for p in list {
-        let steps = by_project.remove(&p.id).unwrap_or_default();
-        match phase_at(now, &cards::dates_of(&steps)) {
-            Phase::Open => {
-                // Counters only for open projects, the ones people act on,
-                // and for the first few of them: the page's database work
-                // stays bounded however many projects are open at once.
-                let counters = if open.len() < COUNTED_PROJECTS {
-                    Some(state.counters.project(&state.db, p.id).await?)
-                } else {
-                    None
-                };
-                open.push(cards::card(now, &p, &steps, counters));
-            }
-            Phase::Upcoming => upcoming.push(cards::card(now, &p, &steps, None)),
-            Phase::Past => past.push(cards::card(now, &p, &steps, None)),
-        }
-    }
-    // The hero's figures add up the open projects.
-    let figures = open
-        .iter()
-        .filter_map(|c| c.counters)
-        .fold(counters::Counters::default(), |a, c| counters::Counters {
-            participants: a.participants + c.participants,
-            contributions: a.contributions + c.contributions,
-            votes: a.votes + c.votes,
-        });
-    // The hero's call: an open vote first, else the first open project.
-    let hero_call = open
-        .iter()
-        .find(|c| c.cta == "vote")
-        .or_else(|| open.first())
-        .map(|c| view! { cta => c.cta, href => c.cta_href, title => c.title });
-    let open_count = open.len();
-    let sections = [
-        view! { id => "home-open", wide => true, cards => open },
-        view! { id => "home-upcoming", wide => false, cards => upcoming },
-        view! { id => "home-past", wide => false, cards => past },
-    ];
-    render::page(
-        &state,
-        &ctx,
-        "home.html",
-        view! { sections, figures, hero_call, open_count },
-    )
-    .await
+    let sections = super::home_sections::views(&state, &ctx).await?;
+    // The page's h1 is the first section's when it is an introduction.
+    let intro_first = sections.first().is_some_and(|s| s.kind == "intro");
+    render::page(&state, &ctx, "home.html", view! { sections, intro_first }).await
 }
 
 #[derive(Deserialize, Default)]

@@ -7,8 +7,8 @@ use axum::middleware::from_fn_with_state;
 use axum::routing::{get, post};
 
 use super::{
-    accounts, admin, assets, consultations, debates, fonts, home, moderation, page_cache, projects, proposals,
-    questionnaires, site_pages, votes,
+    accounts, admin, assets, consultations, debates, fonts, home, moderation, newsletter, page_cache, projects,
+    proposals, questionnaires, site_pages, votes,
 };
 use crate::app::AppState;
 
@@ -45,6 +45,11 @@ routes! {
     get "/uploads/{name}" => assets::upload;
     get "/lang/{code}" => home::switch_lang;
     get "/terms" => home::terms [cached];
+    get "/newsletter" => newsletter::form;
+    post "/newsletter" => newsletter::sign_up;
+    get "/newsletter/confirm/{token}" => newsletter::confirm;
+    get "/newsletter/leave/{token}" => newsletter::leave_form;
+    post "/newsletter/leave/{token}" => newsletter::leave;
     get "/projects/{slug}" => projects::show [cached];
     get "/projects/{slug}/steps/{id}" => projects::step [cached];
     get "/static/pow.js" => assets::pow_js;
@@ -132,6 +137,18 @@ routes! {
     post "/admin/pages/{id}" => admin::site_pages::update;
     post "/admin/pages/{id}/cover" => admin::site_pages::upload_cover;
     post "/admin/pages/{id}/delete" => admin::site_pages::delete;
+    get "/admin/home" => admin::home_page::show;
+    post "/admin/home/sections" => admin::home_page::add;
+    get "/admin/home/sections/{id}" => admin::home_page::edit;
+    post "/admin/home/sections/{id}" => admin::home_page::update;
+    post "/admin/home/sections/{id}/move" => admin::home_page::shift;
+    post "/admin/home/sections/{id}/toggle" => admin::home_page::toggle;
+    post "/admin/home/sections/{id}/delete" => admin::home_page::delete;
+    post "/admin/home/sections/{id}/items" => admin::home_page::add_item;
+    post "/admin/home-items/{id}/move" => admin::home_page::shift_item;
+    post "/admin/home-items/{id}/delete" => admin::home_page::delete_item;
+    get "/admin/newsletter" => admin::newsletter::show;
+    get "/admin/newsletter.csv" => admin::newsletter::csv;
     get "/admin/menus" => admin::menus::show;
     post "/admin/menus/{menu}" => admin::menus::add;
     post "/admin/menu-items/{id}/move" => admin::menus::shift;

@@ -16,7 +16,7 @@ use crate::storage::{StoreError, opinions};
 use crate::view;
 use crate::web::context::Ctx;
 use crate::web::error::{AppError, AppResult};
-use crate::web::form::{HtmlForm, PathParams, errors_value, form_response, redirect_with_flash};
+use crate::web::form::{HtmlForm, MoveForm, PathParams, errors_value, form_response, redirect_with_flash};
 use crate::web::render;
 
 /// A consultation step, for managers.
@@ -389,12 +389,6 @@ pub async fn delete_section(
     ))
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct MoveForm {
-    direction: String,
-}
-
 pub async fn move_section(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -402,7 +396,7 @@ pub async fn move_section(
     HtmlForm(f): HtmlForm<MoveForm>,
 ) -> AppResult<Response> {
     let (_, c, _) = section_of(&state, &ctx, id).await?;
-    match consultations::move_section(&state.db, id, f.direction == "up").await {
+    match consultations::move_section(&state.db, id, f.up()?).await {
         Ok(()) | Err(StoreError::NotFound) => {}
         Err(e) => return Err(e.into()),
     }

@@ -15,7 +15,7 @@ use crate::storage::{StoreError, projects, site_pages};
 use crate::view;
 use crate::web::context::Ctx;
 use crate::web::error::{AppError, AppResult};
-use crate::web::form::{HtmlForm, PathParams, errors_value, form_response, redirect_with_flash};
+use crate::web::form::{HtmlForm, MoveForm, PathParams, errors_value, form_response, redirect_with_flash};
 use crate::web::render;
 
 const BASE: &str = "/admin/menus";
@@ -143,12 +143,6 @@ pub async fn add(
     page(&state, &ctx, Some((menu, &f, &errors))).await
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct MoveForm {
-    direction: String,
-}
-
 pub async fn shift(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -156,7 +150,7 @@ pub async fn shift(
     HtmlForm(f): HtmlForm<MoveForm>,
 ) -> AppResult<Response> {
     ctx.require(Action::ManageSite)?;
-    menus::shift(&state.db, id, f.direction == "up").await?;
+    menus::shift(&state.db, id, f.up()?).await?;
     Ok(redirect_with_flash(&state, BASE, "flash-saved"))
 }
 

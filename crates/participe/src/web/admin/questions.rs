@@ -18,7 +18,7 @@ use crate::storage::{StoreError, collect, forms, questionnaires};
 use crate::view;
 use crate::web::context::Ctx;
 use crate::web::error::{AppError, AppResult};
-use crate::web::form::{HtmlForm, PathParams, pairs, redirect_with_flash};
+use crate::web::form::{HtmlForm, MoveForm, PathParams, pairs, redirect_with_flash};
 
 /// Which form of a page failed, so its errors show next to it.
 #[derive(Default)]
@@ -267,12 +267,6 @@ async fn prune_form(state: &AppState, form_id: i64) -> AppResult<()> {
     Ok(())
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct MoveForm {
-    direction: String,
-}
-
 pub async fn move_question(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -281,11 +275,7 @@ pub async fn move_question(
 ) -> AppResult<Response> {
     ctx.require(Action::DecideProposals)?;
     let (step, form_id) = owner_of_question(&state, qid).await?;
-    let up = match f.direction.as_str() {
-        "up" => true,
-        "down" => false,
-        _ => return Err(AppError::bad_request("direction must be up or down")),
-    };
+    let up = f.up()?;
     forms::move_question(&state.db, qid, up).await?;
     prune_form(&state, form_id).await?;
     Ok(back(&state, &step, &format!("question-{qid}")))

@@ -184,10 +184,10 @@ pub async fn upload_image(
             Ok(redirect_with_flash(&state, "/admin/settings", "flash-saved"))
         }
         Err(code) => {
-            let field = if which == SiteImage::Favicon {
-                "favicon"
-            } else {
-                "share"
+            let field = match which {
+                SiteImage::Favicon => "favicon",
+                SiteImage::Share => "share",
+                SiteImage::Header => "header",
             };
             page(&state, &ctx, None, &FieldErrors::new(), Some((field, code)), None).await
         }

@@ -14,7 +14,7 @@ use crate::storage::projects::{self, Project};
 use crate::storage::steps::{self, Step, StepData};
 use crate::web::context::Ctx;
 use crate::web::error::{AppError, AppResult};
-use crate::web::form::{HtmlForm, PathParams, errors_value, no_errors, redirect_with_flash};
+use crate::web::form::{HtmlForm, MoveForm, PathParams, errors_value, no_errors, redirect_with_flash};
 use crate::web::render;
 
 #[derive(Deserialize, Default, Debug, Clone, serde::Serialize)]
@@ -197,12 +197,6 @@ pub async fn update(
     }
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct MoveForm {
-    direction: String,
-}
-
 pub async fn move_step(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -211,11 +205,7 @@ pub async fn move_step(
 ) -> AppResult<Response> {
     ctx.require(Action::ManageProjects)?;
     let step = step(&state, id).await?;
-    let up = match f.direction.as_str() {
-        "up" => true,
-        "down" => false,
-        _ => return Err(AppError::bad_request("direction must be up or down")),
-    };
+    let up = f.up()?;
     steps::move_step(&state.db, id, up).await?;
     Ok(redirect_with_flash(
         &state,

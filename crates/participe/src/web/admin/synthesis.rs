@@ -17,7 +17,9 @@ use crate::storage::syntheses;
 use crate::view;
 use crate::web::context::Ctx;
 use crate::web::error::{AppError, AppResult};
-use crate::web::form::{HtmlForm, PathParams, errors_value, form_response, pairs, redirect_with_flash, value};
+use crate::web::form::{
+    HtmlForm, MoveForm, PathParams, errors_value, form_response, pairs, redirect_with_flash, value,
+};
 use crate::web::render;
 
 async fn consultation_step(state: &AppState, ctx: &Ctx, step_id: i64) -> AppResult<Step> {
@@ -261,12 +263,6 @@ pub async fn merge(
     ))
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct MoveForm {
-    direction: String,
-}
-
 pub async fn move_group(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -274,7 +270,7 @@ pub async fn move_group(
     HtmlForm(f): HtmlForm<MoveForm>,
 ) -> AppResult<Response> {
     let (step, _) = group_of(&state, &ctx, id).await?;
-    syntheses::move_group(&state.db, step.id, id, f.direction == "up").await?;
+    syntheses::move_group(&state.db, step.id, id, f.up()?).await?;
     Ok(redirect_with_flash(
         &state,
         &format!("{}#group-{id}", back(step.id)),
