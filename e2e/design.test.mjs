@@ -156,6 +156,12 @@ site.journey('j. the main pages at 360, 768 and 1280 px: screenshots, axe, no si
   await visit(admin, sectionUrl, 'admin-home-section');
   await visit(admin, '/admin/newsletter', 'admin-newsletter');
   await visit(admin, '/newsletter', 'newsletter');
+  await visit(admin, '/events', 'events');
+  const eventUrl = await admin.locator('.event-card h3 a').first().getAttribute('href');
+  await visit(admin, eventUrl, 'event');
+  await visit(admin, '/admin/events', 'admin-events');
+  const adminEventUrl = await admin.locator('.address-route a').first().getAttribute('href');
+  await visit(admin, adminEventUrl, 'admin-event');
   // Both languages of the design page.
   await admin.goto('/admin/design');
   await audit(admin);

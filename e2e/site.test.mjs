@@ -3,8 +3,9 @@
 // an administrator creates a short URL and a visitor follows it; an address of the old site that visitors still
 // ask for shows up in the log of missing addresses and becomes a
 // redirection from there; an administrator builds the home page from
-// sections and a visitor signs up for the newsletter there. Every page
-// visited passes the accessibility audit.
+// sections and a visitor signs up for the newsletter there; a visitor
+// registers for an event from the home page. Every page visited passes the
+// accessibility audit.
 import assert from 'node:assert/strict';
 
 import { ADMIN, audit, logIn, useSite } from './lib/harness.mjs';
@@ -252,4 +253,42 @@ site.journey('y. an administrator builds the home page from sections; a visitor 
   await audit(admin);
   assert.match(await admin.locator('main').innerText(), /lecteur@example\.org/);
   assert.match(await admin.locator('main').innerText(), /en attente/);
+});
+
+site.journey('z. a visitor finds an event on the home page, logs in to register, gets a seat, then cancels', async ({ visitor, createUser }) => {
+  const email = 'habitante-atelier@example.org';
+  const password = 'un mot de passe solide';
+  await createUser({ email, name: 'Habitante', password });
+  const someone = await visitor();
+  await someone.goto('/');
+  await audit(someone);
+  await someone.locator('section[aria-labelledby=home-events]').getByRole('link', { name: /dessinons la cour/ }).click();
+  await someone.waitForURL(/\/events\/\d+$/);
+  await audit(someone);
+  const eventUrl = new URL(someone.url()).pathname;
+  assert.match(await someone.locator('.event-registration').innerText(), /14 place\(s\) libre\(s\) sur 20/);
+
+  // Registering needs an account: the log-in page brings the visitor back.
+  await someone.getByRole('link', { name: 'Se connecter pour s’inscrire' }).click();
+  await someone.waitForURL(/\/login/);
+  await audit(someone);
+  await someone.getByLabel('Adresse e-mail').fill(email);
+  await someone.getByLabel('Mot de passe').fill(password);
+  await someone.locator('main form').getByRole('button', { name: 'Se connecter' }).click();
+  await someone.waitForURL(eventUrl);
+  await audit(someone);
+  await someone.getByRole('button', { name: 'M’inscrire' }).click();
+  await someone.waitForURL(eventUrl);
+  await audit(someone);
+  await someone.getByText('C’est noté : votre place est réservée.').waitFor();
+  assert.match(await someone.locator('.event-registration').innerText(), /13 place\(s\) libre\(s\) sur 20/);
+  const ics = await someone.getByRole('link', { name: /Ajouter à mon agenda/ }).getAttribute('href');
+  assert.equal(ics, `${eventUrl}/calendar.ics`);
+
+  // Changed plans: the seat goes back.
+  await someone.getByRole('button', { name: 'Annuler mon inscription' }).click();
+  await someone.waitForURL(eventUrl);
+  await audit(someone);
+  await someone.getByText('Votre inscription est annulée.').waitFor();
+  assert.match(await someone.locator('.event-registration').innerText(), /14 place\(s\) libre\(s\) sur 20/);
 });

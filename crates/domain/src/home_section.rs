@@ -36,10 +36,12 @@ pub enum Kind {
     Text,
     /// A newsletter sign-up form.
     Newsletter,
+    /// The next published events.
+    Events,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 9] = [
+    pub const ALL: [Kind; 10] = [
         Kind::Intro,
         Kind::Projects,
         Kind::Highlights,
@@ -49,6 +51,7 @@ impl Kind {
         Kind::Map,
         Kind::Text,
         Kind::Newsletter,
+        Kind::Events,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -62,6 +65,7 @@ impl Kind {
             Kind::Map => "map",
             Kind::Text => "text",
             Kind::Newsletter => "newsletter",
+            Kind::Events => "events",
         }
     }
 
@@ -76,7 +80,7 @@ impl Kind {
 
     /// Whether it lists a number of things the administrator chooses.
     pub fn has_count(self) -> bool {
-        matches!(self, Kind::Projects | Kind::Proposals)
+        matches!(self, Kind::Projects | Kind::Proposals | Kind::Events)
     }
 
     /// Whether it shows items chosen one by one (projects, or pages too).

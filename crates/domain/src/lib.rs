@@ -10,6 +10,7 @@ pub mod debate;
 pub mod diff;
 pub mod email;
 pub mod errors;
+pub mod event;
 pub mod follow_up;
 pub mod fonts;
 pub mod form;

@@ -2116,3 +2116,95 @@ newsletter-admin-state = State
 newsletter-admin-confirmed-on = confirmed on { $date }
 newsletter-admin-pending = pending
 newsletter-admin-empty = Nobody has signed up yet.
+
+## Events
+events-title = Events
+events-past-title = Past events
+events-feed = Subscribe to the calendar
+events-empty = No upcoming event yet.
+events-past-empty = No past event.
+events-see-past = See past events
+events-see-upcoming = See upcoming events
+events-see-all = All events
+home-section-events = Upcoming events
+home-kind-events = Upcoming events
+home-kind-help-events = The next published events, soonest first.
+project-events = The project's events
+event-cancelled = Cancelled
+event-cancelled-text = This event is cancelled.
+event-online = Online
+event-when = When
+event-where = Where
+event-projects = Projects
+event-unpublished = This event is not published: only staff can see it.
+event-registration = Registration
+event-seats = { $left } seat(s) left out of { $capacity }
+event-waiting-count = { $count ->
+    [one] 1 person on the waiting list
+   *[other] { $count } people on the waiting list
+}
+event-registered-count = { $count ->
+    [one] 1 registered
+   *[other] { $count } registered
+}
+event-you-are-registered = You are registered: your seat is booked.
+event-you-are-waiting = You are on the waiting list: you will get an email if a seat frees up.
+event-login-to-register = Log in to register
+event-register = Register
+event-join-waiting = Full: join the waiting list
+event-unregister = Cancel my registration
+event-registration-closed = Registration is closed.
+event-add-to-calendar = Add to my calendar (.ics)
+flash-event-registered = Done: your seat is booked.
+flash-event-waiting = The event is full: you are on the waiting list.
+flash-event-unregistered = Your registration is cancelled.
+flash-event-cancelled = The event is cancelled; registered people are told by email.
+admin-events = Events
+events-new = New event
+events-admin-empty = No event yet.
+event-preview = Preview
+label-event-description = Description
+label-event-address = Address
+label-event-online-url = Online meeting link
+help-event-online-url = An https:// address, for an online or hybrid event.
+label-event-registration = Registration open
+label-event-capacity = Number of seats
+help-event-capacity = Leave empty for no limit. Beyond it, people join a waiting list.
+label-event-projects = Linked projects
+label-event-published = Publish the event
+event-registrants = Registered people
+event-registrants-csv = Download the list (CSV)
+event-no-registrants = Nobody has registered yet.
+event-seat-confirmed = seat booked
+event-seat-waiting = waiting list
+event-other-actions = Other actions
+event-cancel = Cancel the event
+event-cancel-confirm = Cancel the event and tell everyone registered?
+event-delete-confirm = Delete the event and its registrations?
+error-event-address = The address fits on one line of at most 300 characters.
+error-event-online-url = Enter a full address starting with https://.
+error-event-capacity = Enter a whole number of seats, from 1 to 100,000, or leave it empty.
+email-event-moved-up-subject = [{ $org }] A seat freed up: { $event }
+email-event-moved-up-body =
+    Hello,
+
+    A seat freed up for "{ $event }" ({ $when }): it is yours, your registration is confirmed.
+
+    If you can no longer come, cancel your registration to leave it to someone else:
+    { $link }
+email-event-cancelled-subject = [{ $org }] Event cancelled: { $event }
+email-event-cancelled-body =
+    Hello,
+
+    The event "{ $event }" planned { $when } is cancelled. We are sorry for the inconvenience.
+
+    { $link }
+email-event-reminder-subject = [{ $org }] Reminder: { $event }
+email-event-reminder-body =
+    Hello,
+
+    We look forward to seeing you at "{ $event }", { $when }.
+    { $where }
+
+    If you can no longer come, cancel your registration to free your seat:
+    { $link }

@@ -2114,3 +2114,95 @@ newsletter-admin-state = État
 newsletter-admin-confirmed-on = confirmée le { $date }
 newsletter-admin-pending = en attente
 newsletter-admin-empty = Personne ne s’est encore inscrit.
+
+## Events
+events-title = Événements
+events-past-title = Événements passés
+events-feed = S’abonner au calendrier
+events-empty = Aucun événement à venir pour le moment.
+events-past-empty = Aucun événement passé.
+events-see-past = Voir les événements passés
+events-see-upcoming = Voir les événements à venir
+events-see-all = Tous les événements
+home-section-events = Prochains événements
+home-kind-events = Prochains événements
+home-kind-help-events = Les prochains événements publiés, le plus proche d’abord.
+project-events = Événements du projet
+event-cancelled = Annulé
+event-cancelled-text = Cet événement est annulé.
+event-online = En ligne
+event-when = Quand
+event-where = Où
+event-projects = Projets
+event-unpublished = Cet événement n’est pas publié : seule l’équipe le voit.
+event-registration = Inscription
+event-seats = { $left } place(s) libre(s) sur { $capacity }
+event-waiting-count = { $count ->
+    [one] 1 personne en liste d’attente
+   *[other] { $count } personnes en liste d’attente
+}
+event-registered-count = { $count ->
+    [one] 1 inscrit·e
+   *[other] { $count } inscrit·es
+}
+event-you-are-registered = Vous êtes inscrit·e : votre place est réservée.
+event-you-are-waiting = Vous êtes sur la liste d’attente : vous recevrez un e-mail si une place se libère.
+event-login-to-register = Se connecter pour s’inscrire
+event-register = M’inscrire
+event-join-waiting = Complet : rejoindre la liste d’attente
+event-unregister = Annuler mon inscription
+event-registration-closed = Les inscriptions sont closes.
+event-add-to-calendar = Ajouter à mon agenda (.ics)
+flash-event-registered = C’est noté : votre place est réservée.
+flash-event-waiting = L’événement est complet : vous êtes sur la liste d’attente.
+flash-event-unregistered = Votre inscription est annulée.
+flash-event-cancelled = L’événement est annulé ; les personnes inscrites sont prévenues par e-mail.
+admin-events = Événements
+events-new = Nouvel événement
+events-admin-empty = Aucun événement pour le moment.
+event-preview = Aperçu
+label-event-description = Description
+label-event-address = Adresse
+label-event-online-url = Lien de la réunion en ligne
+help-event-online-url = Une adresse https://, pour un événement en ligne ou hybride.
+label-event-registration = Inscriptions ouvertes
+label-event-capacity = Nombre de places
+help-event-capacity = Laissez vide pour ne pas limiter. Au-delà, les personnes rejoignent une liste d’attente.
+label-event-projects = Projets liés
+label-event-published = Publier l’événement
+event-registrants = Personnes inscrites
+event-registrants-csv = Télécharger la liste (CSV)
+event-no-registrants = Personne ne s’est encore inscrit.
+event-seat-confirmed = place réservée
+event-seat-waiting = liste d’attente
+event-other-actions = Autres actions
+event-cancel = Annuler l’événement
+event-cancel-confirm = Annuler l’événement et prévenir toutes les personnes inscrites ?
+event-delete-confirm = Supprimer l’événement et ses inscriptions ?
+error-event-address = L’adresse tient sur une ligne de 300 caractères au plus.
+error-event-online-url = Indiquez une adresse complète commençant par https://.
+error-event-capacity = Indiquez un nombre entier de places, de 1 à 100 000, ou laissez vide.
+email-event-moved-up-subject = [{ $org }] Une place s’est libérée : { $event }
+email-event-moved-up-body =
+    Bonjour,
+
+    Une place s’est libérée pour « { $event } » ({ $when }) : elle est à vous, votre inscription est confirmée.
+
+    Si vous ne pouvez plus venir, annulez votre inscription pour la laisser à quelqu’un d’autre :
+    { $link }
+email-event-cancelled-subject = [{ $org }] Événement annulé : { $event }
+email-event-cancelled-body =
+    Bonjour,
+
+    L’événement « { $event } » prévu { $when } est annulé. Nous sommes désolés pour ce contretemps.
+
+    { $link }
+email-event-reminder-subject = [{ $org }] Rappel : { $event }
+email-event-reminder-body =
+    Bonjour,
+
+    Nous vous attendons à « { $event } », { $when }.
+    { $where }
+
+    Si vous ne pouvez plus venir, annulez votre inscription pour laisser votre place :
+    { $link }

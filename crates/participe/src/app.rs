@@ -136,7 +136,8 @@ pub async fn serve(state: AppState, bind: SocketAddr) -> anyhow::Result<()> {
 
 /// Periodic work: publishing official answers whose time has come (and
 /// telling their authors and followers), archiving petitions whose delay ran
-/// out below the threshold, forgetting expired challenges.
+/// out below the threshold, reminding registrants of tomorrow's events,
+/// forgetting expired challenges.
 fn spawn_scheduler(state: AppState) {
     tokio::spawn(async move {
         loop {
@@ -145,6 +146,9 @@ fn spawn_scheduler(state: AppState) {
             }
             if let Err(e) = crate::services::petitions::archive_due(&state.db, &state.config, &state.i18n).await {
                 tracing::warn!("petition archiving: {e:#}");
+            }
+            if let Err(e) = crate::services::events::send_reminders(&state.db, &state.config, &state.i18n).await {
+                tracing::warn!("event reminders: {e:#}");
             }
             let _ = crate::storage::pow::purge(&state.db).await;
             tokio::time::sleep(std::time::Duration::from_secs(30)).await;

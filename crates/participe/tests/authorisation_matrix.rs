@@ -202,6 +202,21 @@ const MATRIX: &[Row] = &[
     ("post", "/comments/{id}/report", Body::Form(&[("reason", "spam")]), SIGNED_IN_DONE),
     ("post", "/account/notifications", Body::None, SIGNED_IN_DONE),
     ("get", "/unsubscribe/{token}", Body::None, ALL_OK),
+    ("get", "/events", Body::None, ALL_OK),
+    ("get", "/events/past", Body::None, ALL_OK),
+    ("get", "/events.ics", Body::None, ALL_OK),
+    ("get", "/events/{id}", Body::None, ALL_OK),
+    ("get", "/events/{id}/calendar.ics", Body::None, ALL_OK),
+    ("post", "/events/{id}/register", Body::None, SIGNED_IN_DONE),
+    ("post", "/events/{id}/unregister", Body::None, SIGNED_IN_DONE),
+    ("get", "/admin/events", Body::None, MANAGERS_OK),
+    ("get", "/admin/events/new", Body::None, MANAGERS_OK),
+    ("post", "/admin/events/new", Body::Form(&[("title", "")]), MANAGERS_INVALID),
+    ("get", "/admin/events/{id}", Body::None, MANAGERS_OK),
+    ("post", "/admin/events/{id}", Body::Form(&[("title", "")]), MANAGERS_INVALID),
+    ("post", "/admin/events/{id}/cancel", Body::None, MANAGERS_DONE),
+    ("post", "/admin/events/{id}/delete", Body::None, MANAGERS_DONE),
+    ("get", "/admin/events/{id}/registrants.csv", Body::None, MANAGERS_OK),
     ("get", "/newsletter", Body::None, ALL_OK),
     ("post", "/newsletter", Body::Form(&[("email", "pas-une-adresse")]), [BAD; 6]),
     ("get", "/newsletter/confirm/{token}", Body::None, [GONE; 6]),
@@ -447,6 +462,8 @@ struct Fixture {
     home_section: i64,
     /// A project chosen in a carousel.
     home_item: i64,
+    /// A published event taking registrations, next week.
+    event: i64,
     consultation_step: i64,
     consultation: i64,
     section: i64,
@@ -620,6 +637,24 @@ async fn fixture(app: &TestApp, analyst: i64) -> Fixture {
     let home_item = participe::storage::home_sections::add_item(db, carousel, Item::Project(public))
         .await
         .unwrap();
+    let next_week = chrono::Utc::now() + chrono::Duration::days(7);
+    let event = participe::storage::events::create(
+        db,
+        &participe::storage::events::EventData {
+            title: "Atelier".into(),
+            description: String::new(),
+            starts_at: next_week,
+            ends_at: next_week + chrono::Duration::hours(2),
+            address: String::new(),
+            online_url: String::new(),
+            registration: true,
+            capacity: Some(10),
+            published: true,
+        },
+        &[public],
+    )
+    .await
+    .unwrap();
     // An open vote step in the public project, with one paper ballot.
     let vote_step = steps::create(
         db,
@@ -822,6 +857,7 @@ async fn fixture(app: &TestApp, analyst: i64) -> Fixture {
         menu_item,
         home_section,
         home_item,
+        event,
     }
 }
 
@@ -918,6 +954,8 @@ fn concrete(path: &str, f: &Fixture) -> String {
         f.home_section
     } else if path.starts_with("/admin/home-items/") {
         f.home_item
+    } else if path.starts_with("/events/") || path.starts_with("/admin/events/") {
+        f.event
     } else if path.starts_with("/admin/fonts/") {
         // No font is uploaded: deleting a missing one just comes back.
         f.api_token

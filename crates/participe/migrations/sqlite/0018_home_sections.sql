@@ -5,7 +5,7 @@
 -- lists the kinds). The title is empty for the kind's own heading.
 CREATE TABLE home_sections (
     id INTEGER PRIMARY KEY,
-    kind TEXT NOT NULL CHECK (kind IN ('intro', 'projects', 'highlights', 'themes', 'proposals', 'figures', 'map', 'text', 'newsletter')),
+    kind TEXT NOT NULL CHECK (kind IN ('intro', 'projects', 'highlights', 'themes', 'proposals', 'figures', 'map', 'text', 'newsletter', 'news', 'events')),
     position BIGINT NOT NULL,
     enabled BOOLEAN NOT NULL DEFAULT TRUE,
     title TEXT NOT NULL DEFAULT '',

@@ -7,6 +7,7 @@ pub mod ballot_writer;
 pub mod collect_steps;
 pub mod counters_cache;
 pub mod decisions;
+pub mod events;
 pub mod jobs;
 pub mod kept;
 pub mod live;

@@ -16,6 +16,7 @@ pub mod counters;
 pub mod dashboard;
 mod db;
 pub mod debates;
+pub mod events;
 pub mod fonts;
 pub mod forms;
 pub mod home_sections;

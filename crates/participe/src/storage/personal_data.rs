@@ -205,3 +205,22 @@ pub async fn sessions(db: &Db, user_id: i64) -> StoreResult<Vec<Session>> {
     .fetch_all(p)
     .await)?)
 }
+
+/// An event the person registered for.
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct EventRegistration {
+    pub event_id: i64,
+    pub title: String,
+    pub status: String,
+    pub created_at: DateTime<Utc>,
+}
+
+pub async fn event_registrations(db: &Db, user_id: i64) -> StoreResult<Vec<EventRegistration>> {
+    Ok(on_db!(db, |p| sqlx::query_as(
+        "SELECT r.event_id, e.title, r.status, r.created_at FROM event_registrations r
+         JOIN events e ON e.id = r.event_id WHERE r.user_id = $1 ORDER BY r.id"
+    )
+    .bind(user_id)
+    .fetch_all(p)
+    .await)?)
+}

@@ -11,6 +11,7 @@ pub mod context;
 pub mod cookies;
 pub mod debates;
 pub mod error;
+pub mod events;
 pub mod follow_up;
 pub mod fonts;
 pub mod form;

@@ -63,6 +63,7 @@ pub async fn collect(db: &Db, user_id: i64) -> anyhow::Result<serde_json::Value>
         "ballots": pd::ballots(db, user_id).await?,
         "acceptances": pd::acceptances(db, user_id).await?,
         "sessions": pd::sessions(db, user_id).await?,
+        "event_registrations": pd::event_registrations(db, user_id).await?,
         "consultations": {
             "texts": texts::opinions(db, user_id).await?,
             "votes": texts::votes(db, user_id).await?,

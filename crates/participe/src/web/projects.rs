@@ -77,6 +77,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<Stri
     let (themes, districts) = taxonomy::of_project_both(&state.db, project.id).await?;
     let has_winners = crate::storage::realisations::project_has_any(&state.db, project.id).await?;
     let counters = state.counters.project(&state.db, project.id).await?;
+    let project_events = crate::storage::events::of_project(&state.db, project.id, Utc::now()).await?;
     let published: Vec<Step> = steps
         .iter()
         .filter(|s| s.step.published)
@@ -93,7 +94,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<Stri
         &state,
         &ctx,
         "project.html",
-        view! { project, steps, current, themes, districts, has_winners, counters, card },
+        view! { project, steps, current, themes, districts, has_winners, counters, card, project_events },
     )
     .await
 }

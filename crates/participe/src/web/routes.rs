@@ -7,7 +7,7 @@ use axum::middleware::from_fn_with_state;
 use axum::routing::{get, post};
 
 use super::{
-    accounts, admin, assets, consultations, debates, fonts, home, moderation, newsletter, page_cache, projects,
+    accounts, admin, assets, consultations, debates, events, fonts, home, moderation, newsletter, page_cache, projects,
     proposals, questionnaires, site_pages, votes,
 };
 use crate::app::AppState;
@@ -45,6 +45,13 @@ routes! {
     get "/uploads/{name}" => assets::upload;
     get "/lang/{code}" => home::switch_lang;
     get "/terms" => home::terms [cached];
+    get "/events" => events::upcoming;
+    get "/events/past" => events::past;
+    get "/events.ics" => events::feed;
+    get "/events/{id}" => events::show;
+    get "/events/{id}/calendar.ics" => events::ics;
+    post "/events/{id}/register" => events::register;
+    post "/events/{id}/unregister" => events::unregister;
     get "/newsletter" => newsletter::form;
     post "/newsletter" => newsletter::sign_up;
     get "/newsletter/confirm/{token}" => newsletter::confirm;
@@ -147,6 +154,14 @@ routes! {
     post "/admin/home/sections/{id}/items" => admin::home_page::add_item;
     post "/admin/home-items/{id}/move" => admin::home_page::shift_item;
     post "/admin/home-items/{id}/delete" => admin::home_page::delete_item;
+    get "/admin/events" => admin::events::list;
+    get "/admin/events/new" => admin::events::new_form;
+    post "/admin/events/new" => admin::events::create;
+    get "/admin/events/{id}" => admin::events::edit;
+    post "/admin/events/{id}" => admin::events::update;
+    post "/admin/events/{id}/cancel" => admin::events::cancel;
+    post "/admin/events/{id}/delete" => admin::events::delete;
+    get "/admin/events/{id}/registrants.csv" => admin::events::registrants_csv;
     get "/admin/newsletter" => admin::newsletter::show;
     get "/admin/newsletter.csv" => admin::newsletter::csv;
     get "/admin/menus" => admin::menus::show;

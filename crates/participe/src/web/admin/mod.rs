@@ -9,6 +9,7 @@ pub mod dashboard;
 pub mod debates;
 pub mod design;
 pub mod emails;
+pub mod events;
 pub mod export;
 pub mod follow_up;
 pub mod fonts;
