@@ -159,6 +159,12 @@ site.journey('j. the main pages at 360, 768 and 1280 px: screenshots, axe, no si
   await visit(admin, '/events', 'events');
   const eventUrl = await admin.locator('.event-card h3 a').first().getAttribute('href');
   await visit(admin, eventUrl, 'event');
+  await visit(admin, '/news', 'news');
+  const newsUrl = await admin.locator('.news-card h3 a').last().getAttribute('href');
+  await visit(admin, newsUrl, 'news-post');
+  await visit(admin, '/admin/posts', 'admin-posts');
+  const adminPostUrl = await admin.locator('.address-route a').first().getAttribute('href');
+  await visit(admin, adminPostUrl, 'admin-post');
   await visit(admin, '/admin/events', 'admin-events');
   const adminEventUrl = await admin.locator('.address-route a').first().getAttribute('href');
   await visit(admin, adminEventUrl, 'admin-event');

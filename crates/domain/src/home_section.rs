@@ -38,10 +38,12 @@ pub enum Kind {
     Newsletter,
     /// The next published events.
     Events,
+    /// The latest news posts.
+    News,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 10] = [
+    pub const ALL: [Kind; 11] = [
         Kind::Intro,
         Kind::Projects,
         Kind::Highlights,
@@ -52,6 +54,7 @@ impl Kind {
         Kind::Text,
         Kind::Newsletter,
         Kind::Events,
+        Kind::News,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -66,6 +69,7 @@ impl Kind {
             Kind::Text => "text",
             Kind::Newsletter => "newsletter",
             Kind::Events => "events",
+            Kind::News => "news",
         }
     }
 
@@ -80,7 +84,7 @@ impl Kind {
 
     /// Whether it lists a number of things the administrator chooses.
     pub fn has_count(self) -> bool {
-        matches!(self, Kind::Projects | Kind::Proposals | Kind::Events)
+        matches!(self, Kind::Projects | Kind::Proposals | Kind::Events | Kind::News)
     }
 
     /// Whether it shows items chosen one by one (projects, or pages too).

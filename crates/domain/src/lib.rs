@@ -22,6 +22,7 @@ pub mod jury;
 pub mod majority;
 pub mod menu;
 pub mod moderation;
+pub mod news;
 pub mod open_data;
 pub mod pb;
 pub mod permission;

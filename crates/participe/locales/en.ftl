@@ -2208,3 +2208,39 @@ email-event-reminder-body =
 
     If you can no longer come, cancel your registration to free your seat:
     { $link }
+
+## News
+news-title = News
+news-empty = No news yet.
+news-see-all = All news
+news-draft = This draft is not published: only staff can see it.
+news-scheduled = Publication planned on { $date }: only staff can see it until then.
+news-published-on = Published on { $date }
+news-about-project = Projects
+news-about-proposal = Proposals
+news-about-theme = Themes
+project-news = The project's news
+home-section-news = Latest news
+home-kind-news = Latest news
+home-kind-help-news = The news published last, with their image.
+admin-posts = News
+posts-new = New post
+posts-admin-empty = No news yet.
+posts-delete = Delete the post
+posts-delete-confirm = Delete this post and its comments?
+news-state-draft = draft
+news-state-scheduled = planned on { $date }
+news-state-published = published on { $date }
+news-comments-off = comments closed
+label-news-summary = Summary
+help-news-summary = One sentence, shown on cards (at most 300 characters).
+label-news-published-at = Publication date
+help-news-published-at = Empty: a draft. A date to come schedules the publication.
+label-news-themes = Themes
+label-news-proposals = Linked proposals
+help-news-proposals = Their ids, the number at the end of their address (/proposals/12), separated by commas.
+label-news-comments = Comments open
+error-news-summary = The summary fits on one line of at most 300 characters.
+error-news-proposals = Enter proposal numbers, separated by commas.
+error-news-too-many-proposals = At most 20 proposals.
+error-news-proposals-missing = One of these proposals does not exist: check the numbers.

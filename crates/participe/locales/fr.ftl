@@ -2206,3 +2206,39 @@ email-event-reminder-body =
 
     Si vous ne pouvez plus venir, annulez votre inscription pour laisser votre place :
     { $link }
+
+## News
+news-title = Actualités
+news-empty = Aucune actualité pour le moment.
+news-see-all = Toutes les actualités
+news-draft = Ce brouillon n’est pas publié : seule l’équipe le voit.
+news-scheduled = Publication prévue le { $date } : seule l’équipe la voit d’ici là.
+news-published-on = Publiée le { $date }
+news-about-project = Projets
+news-about-proposal = Propositions
+news-about-theme = Thèmes
+project-news = Actualités du projet
+home-section-news = Dernières actualités
+home-kind-news = Dernières actualités
+home-kind-help-news = Les actualités publiées en dernier, avec leur image.
+admin-posts = Actualités
+posts-new = Nouvelle actualité
+posts-admin-empty = Aucune actualité pour le moment.
+posts-delete = Supprimer l’actualité
+posts-delete-confirm = Supprimer cette actualité et ses commentaires ?
+news-state-draft = brouillon
+news-state-scheduled = publication prévue le { $date }
+news-state-published = publiée le { $date }
+news-comments-off = commentaires fermés
+label-news-summary = Chapeau
+help-news-summary = Une phrase, montrée sur les cartes (300 caractères au plus).
+label-news-published-at = Date de publication
+help-news-published-at = Vide : brouillon. Une date à venir programme la publication.
+label-news-themes = Thèmes
+label-news-proposals = Propositions liées
+help-news-proposals = Leurs identifiants, le nombre à la fin de leur adresse (/proposals/12), séparés par des virgules.
+label-news-comments = Commentaires ouverts
+error-news-summary = Le chapeau tient sur une ligne de 300 caractères au plus.
+error-news-proposals = Indiquez des numéros de propositions, séparés par des virgules.
+error-news-too-many-proposals = 20 propositions au plus.
+error-news-proposals-missing = Une de ces propositions n’existe pas : vérifiez les numéros.

@@ -370,6 +370,7 @@ pub async fn load(db: &Db) -> anyhow::Result<bool> {
     crate::demo_petitions::load(db, &districts, admin).await?;
     crate::demo_votation::load(db).await?;
     crate::demo_events::load(db, &people).await?;
+    crate::demo_news::load(db, &people).await?;
     crate::demo_site::load(db).await?;
     org::claim_demo(db).await?;
     Ok(true)

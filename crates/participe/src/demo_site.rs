@@ -51,9 +51,9 @@ const WELCOME: &str = "Proposez vos idées pour la ville, votez pour celles qui 
 const NEWSLETTER: &str = "Une lettre par mois : les votes qui s’ouvrent, les résultats et l’avancement des chantiers.";
 
 /// The home page: an introduction, a carousel of highlights, the open
-/// projects, the figures, the next events, the latest proposals, the themes,
-/// upcoming and past projects, and the newsletter (once: not when a
-/// carousel exists).
+/// projects, the figures, the latest news, the next events, the latest
+/// proposals, the themes, upcoming and past projects, and the newsletter
+/// (once: not when a carousel exists).
 async fn load_home(db: &Db) -> anyhow::Result<()> {
     let sections = home_sections::all(db).await?;
     if sections.iter().any(|s| s.kind() == Kind::Highlights) {
@@ -62,11 +62,12 @@ async fn load_home(db: &Db) -> anyhow::Result<()> {
     for s in &sections {
         home_sections::delete(db, s.id).await?;
     }
-    let plan: [(Kind, Mode, i64, &str, &str); 10] = [
+    let plan: [(Kind, Mode, i64, &str, &str); 11] = [
         (Kind::Intro, Mode::Current, 6, "", WELCOME),
         (Kind::Highlights, Mode::Current, 6, "", ""),
         (Kind::Projects, Mode::Current, 24, "", ""),
         (Kind::Figures, Mode::Current, 6, "", ""),
+        (Kind::News, Mode::Current, 3, "", ""),
         (Kind::Events, Mode::Current, 3, "", ""),
         (Kind::Proposals, Mode::Current, 6, "", ""),
         (Kind::Themes, Mode::Current, 6, "Les projets par thème", ""),

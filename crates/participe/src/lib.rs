@@ -15,6 +15,7 @@ mod demo_consultation;
 pub mod demo_covers;
 mod demo_events;
 pub mod demo_follow_up;
+mod demo_news;
 pub mod demo_petitions;
 mod demo_proposals;
 pub mod demo_questionnaire;

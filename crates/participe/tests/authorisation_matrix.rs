@@ -217,6 +217,17 @@ const MATRIX: &[Row] = &[
     ("post", "/admin/events/{id}/cancel", Body::None, MANAGERS_DONE),
     ("post", "/admin/events/{id}/delete", Body::None, MANAGERS_DONE),
     ("get", "/admin/events/{id}/registrants.csv", Body::None, MANAGERS_OK),
+    ("get", "/news", Body::None, ALL_OK),
+    ("get", "/news/{id}", Body::None, ALL_OK),
+    ("post", "/news/{id}/comments", Body::Form(&[("body", "")]), SIGNED_IN_INVALID),
+    ("post", "/news-comments/{id}/hide", Body::Form(&[("reason", "Hors sujet")]), [Login, NO, NO, SEE, SEE, SEE]),
+    ("get", "/admin/posts", Body::None, MANAGERS_OK),
+    ("get", "/admin/posts/new", Body::None, MANAGERS_OK),
+    ("post", "/admin/posts/new", Body::Form(&[("title", "")]), MANAGERS_INVALID),
+    ("get", "/admin/posts/{id}", Body::None, MANAGERS_OK),
+    ("post", "/admin/posts/{id}", Body::Form(&[("title", "")]), MANAGERS_INVALID),
+    ("post", "/admin/posts/{id}/cover", Body::EmptyMultipart, MANAGERS_INVALID),
+    ("post", "/admin/posts/{id}/delete", Body::None, MANAGERS_DONE),
     ("get", "/newsletter", Body::None, ALL_OK),
     ("post", "/newsletter", Body::Form(&[("email", "pas-une-adresse")]), [BAD; 6]),
     ("get", "/newsletter/confirm/{token}", Body::None, [GONE; 6]),
@@ -464,6 +475,9 @@ struct Fixture {
     home_item: i64,
     /// A published event taking registrations, next week.
     event: i64,
+    /// A published news post with comments on, and a comment on it.
+    post: i64,
+    post_comment: i64,
     consultation_step: i64,
     consultation: i64,
     section: i64,
@@ -655,6 +669,21 @@ async fn fixture(app: &TestApp, analyst: i64) -> Fixture {
     )
     .await
     .unwrap();
+    let post = participe::storage::news::save(
+        db,
+        None,
+        &participe::storage::news::PostData {
+            title: "Actualité".into(),
+            published_at: Some(chrono::Utc::now() - chrono::Duration::hours(1)),
+            comments_enabled: true,
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let post_comment = participe::storage::news::add_comment(db, post, user, "Bravo")
+        .await
+        .unwrap();
     // An open vote step in the public project, with one paper ballot.
     let vote_step = steps::create(
         db,
@@ -858,6 +887,8 @@ async fn fixture(app: &TestApp, analyst: i64) -> Fixture {
         home_section,
         home_item,
         event,
+        post,
+        post_comment,
     }
 }
 
@@ -956,6 +987,10 @@ fn concrete(path: &str, f: &Fixture) -> String {
         f.home_item
     } else if path.starts_with("/events/") || path.starts_with("/admin/events/") {
         f.event
+    } else if path.starts_with("/news/") || path.starts_with("/admin/posts/") {
+        f.post
+    } else if path.starts_with("/news-comments/") {
+        f.post_comment
     } else if path.starts_with("/admin/fonts/") {
         // No font is uploaded: deleting a missing one just comes back.
         f.api_token

@@ -23,6 +23,7 @@ pub mod home_sections;
 pub mod jobs;
 pub mod menus;
 pub mod moderation;
+pub mod news;
 pub mod newsletter;
 pub mod open_data;
 pub mod open_data_texts;

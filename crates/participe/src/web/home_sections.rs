@@ -16,7 +16,7 @@ use super::home::listed_visibilities;
 use crate::app::AppState;
 use crate::storage::home_sections::{self, HomeSection, SectionItem, TermProject};
 use crate::storage::taxonomy::Kind::{District, Theme};
-use crate::storage::{events, projects, steps};
+use crate::storage::{events, news, projects, steps};
 use crate::view;
 
 /// How many open projects show their counters on the home page.
@@ -101,6 +101,10 @@ pub async fn views(state: &AppState, ctx: &Ctx) -> AppResult<Vec<SectionView>> {
             Kind::Events => {
                 let next = events::published(&state.db, Utc::now(), false, s.item_count, 0).await?;
                 view! { events => next }
+            }
+            Kind::News => {
+                let posts = news::published(&state.db, Utc::now(), s.item_count, 0).await?;
+                view! { posts }
             }
             Kind::Text | Kind::Newsletter => Value::UNDEFINED,
         };

@@ -20,6 +20,7 @@ pub mod home_sections;
 pub mod layers;
 pub mod limits;
 pub mod moderation;
+pub mod news;
 pub mod newsletter;
 pub mod open_data;
 mod open_data_texts;

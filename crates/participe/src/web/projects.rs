@@ -78,6 +78,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<Stri
     let has_winners = crate::storage::realisations::project_has_any(&state.db, project.id).await?;
     let counters = state.counters.project(&state.db, project.id).await?;
     let project_events = crate::storage::events::of_project(&state.db, project.id, Utc::now()).await?;
+    let project_news = crate::storage::news::of_project(&state.db, project.id, Utc::now(), 6).await?;
     let published: Vec<Step> = steps
         .iter()
         .filter(|s| s.step.published)
@@ -94,7 +95,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<Stri
         &state,
         &ctx,
         "project.html",
-        view! { project, steps, current, themes, districts, has_winners, counters, card, project_events },
+        view! { project, steps, current, themes, districts, has_winners, counters, card, project_events, project_news },
     )
     .await
 }

@@ -7,8 +7,8 @@ use axum::middleware::from_fn_with_state;
 use axum::routing::{get, post};
 
 use super::{
-    accounts, admin, assets, consultations, debates, events, fonts, home, moderation, newsletter, page_cache, projects,
-    proposals, questionnaires, site_pages, votes,
+    accounts, admin, assets, consultations, debates, events, fonts, home, moderation, news, newsletter, page_cache,
+    projects, proposals, questionnaires, site_pages, votes,
 };
 use crate::app::AppState;
 
@@ -52,6 +52,10 @@ routes! {
     get "/events/{id}/calendar.ics" => events::ics;
     post "/events/{id}/register" => events::register;
     post "/events/{id}/unregister" => events::unregister;
+    get "/news" => news::list;
+    get "/news/{id}" => news::show;
+    post "/news/{id}/comments" => news::comment;
+    post "/news-comments/{id}/hide" => news::hide_comment;
     get "/newsletter" => newsletter::form;
     post "/newsletter" => newsletter::sign_up;
     get "/newsletter/confirm/{token}" => newsletter::confirm;
@@ -162,6 +166,13 @@ routes! {
     post "/admin/events/{id}/cancel" => admin::events::cancel;
     post "/admin/events/{id}/delete" => admin::events::delete;
     get "/admin/events/{id}/registrants.csv" => admin::events::registrants_csv;
+    get "/admin/posts" => admin::posts::list;
+    get "/admin/posts/new" => admin::posts::new_form;
+    post "/admin/posts/new" => admin::posts::create;
+    get "/admin/posts/{id}" => admin::posts::edit;
+    post "/admin/posts/{id}" => admin::posts::update;
+    post "/admin/posts/{id}/cover" => admin::posts::upload_cover;
+    post "/admin/posts/{id}/delete" => admin::posts::delete;
     get "/admin/newsletter" => admin::newsletter::show;
     get "/admin/newsletter.csv" => admin::newsletter::csv;
     get "/admin/menus" => admin::menus::show;

@@ -78,6 +78,31 @@ pub async fn store_cover_form(
     Ok(Err(errors))
 }
 
+/// The cover form sent for something whose cover is `old`: the image is
+/// stored and saved with `save(name, alt)`, then `old` and its sizes are
+/// deleted; or the form's problems, nothing changed.
+pub async fn replace_cover<F, Fut>(
+    state: &AppState,
+    form: &MultipartForm,
+    old: Option<String>,
+    save: F,
+) -> AppResult<Result<(), FieldErrors>>
+where
+    F: FnOnce(String, String) -> Fut,
+    Fut: std::future::Future<Output = crate::storage::StoreResult<()>>,
+{
+    match store_cover_form(state, form).await? {
+        Ok((name, alt)) => {
+            save(name, alt).await?;
+            if let Some(old) = old {
+                crate::images::delete_with_variants(&*state.files, old).await?;
+            }
+            Ok(Ok(()))
+        }
+        Err(errors) => Ok(Err(errors)),
+    }
+}
+
 /// A file sent in a multipart form.
 pub struct UploadedFile {
     pub field: String,

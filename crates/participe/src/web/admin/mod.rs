@@ -19,6 +19,7 @@ pub mod moderation;
 pub mod newsletter;
 pub mod opinions;
 pub mod platform_export;
+pub mod posts;
 pub mod projects;
 pub mod questionnaire_export;
 pub mod questionnaires;

@@ -23,7 +23,7 @@ use crate::web::form::{HtmlForm, PathParams, errors_value, no_errors, redirect_w
 use crate::web::projects::step_views;
 use crate::web::render;
 use crate::web::table::{Cell, SortQuery};
-use crate::web::upload::{read_multipart, store_cover_form};
+use crate::web::upload::{read_multipart, replace_cover};
 
 /// Columns the project table sorts by; the first is the default.
 const SORT_KEYS: [&str; 3] = ["updated", "title", "visibility"];
@@ -312,12 +312,10 @@ pub async fn upload_cover(
     ctx.require(Action::ManageProjects)?;
     let project = load(&state, id).await?;
     let form = read_multipart(multipart).await?;
-    let errors = match store_cover_form(&state, &form).await? {
-        Ok((name, alt)) => {
-            projects::set_cover(&state.db, id, Some(&name), &alt).await?;
-            if let Some(old) = project.cover_path {
-                images::delete_with_variants(&*state.files, old).await?;
-            }
+    let db = state.db.clone();
+    let save = |name: String, alt: String| async move { projects::set_cover(&db, id, Some(&name), &alt).await };
+    let errors = match replace_cover(&state, &form, project.cover_path.clone(), save).await? {
+        Ok(()) => {
             return Ok(redirect_with_flash(
                 &state,
                 &format!("/admin/projects/{id}"),

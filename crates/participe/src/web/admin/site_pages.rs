@@ -17,7 +17,7 @@ use crate::web::context::Ctx;
 use crate::web::error::{AppError, AppResult};
 use crate::web::form::{HtmlForm, PathParams, errors_value, form_response, redirect_with_flash};
 use crate::web::render;
-use crate::web::upload::{read_multipart, store_cover_form};
+use crate::web::upload::{read_multipart, replace_cover};
 
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     ctx.require(Action::ManageSite)?;
@@ -172,12 +172,10 @@ pub async fn upload_cover(
     ctx.require(Action::ManageSite)?;
     let page = load(&state, id).await?;
     let form = read_multipart(multipart).await?;
-    let errors = match store_cover_form(&state, &form).await? {
-        Ok((name, alt)) => {
-            site_pages::set_cover(&state.db, id, Some(&name), &alt).await?;
-            if let Some(old) = page.cover_path {
-                images::delete_with_variants(&*state.files, old).await?;
-            }
+    let db = state.db.clone();
+    let save = |name: String, alt: String| async move { site_pages::set_cover(&db, id, Some(&name), &alt).await };
+    let errors = match replace_cover(&state, &form, page.cover_path.clone(), save).await? {
+        Ok(()) => {
             return Ok(redirect_with_flash(
                 &state,
                 &format!("/admin/pages/{id}"),
