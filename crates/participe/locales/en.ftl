@@ -2244,3 +2244,4 @@ error-news-summary = The summary fits on one line of at most 300 characters.
 error-news-proposals = Enter proposal numbers, separated by commas.
 error-news-too-many-proposals = At most 20 proposals.
 error-news-proposals-missing = One of these proposals does not exist: check the numbers.
+table-region = Table (it scrolls sideways on a small screen)

@@ -2242,3 +2242,4 @@ error-news-summary = Le chapeau tient sur une ligne de 300 caractères au plus.
 error-news-proposals = Indiquez des numéros de propositions, séparés par des virgules.
 error-news-too-many-proposals = 20 propositions au plus.
 error-news-proposals-missing = Une de ces propositions n’existe pas : vérifiez les numéros.
+table-region = Tableau (il défile de côté sur un petit écran)
