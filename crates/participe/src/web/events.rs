@@ -43,11 +43,7 @@ pub async fn past(State(state): State<AppState>, ctx: Ctx, Query(q): Query<PageQ
 /// A published event; staff also see unpublished ones (a preview).
 async fn visible(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<Event> {
     let e = events::get(&state.db, id).await?;
-    let staff = ctx
-        .user
-        .as_ref()
-        .is_some_and(|u| participe_domain::permission::can(Some(u.role()), Action::ManageProjects));
-    if e.published || staff {
+    if e.published || ctx.can(Action::ManageProjects) {
         Ok(e)
     } else {
         Err(AppError::not_found())

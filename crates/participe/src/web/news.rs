@@ -6,7 +6,7 @@ use axum::response::{Html, Response};
 use chrono::Utc;
 use participe_domain::FieldErrors;
 use participe_domain::moderation::{parse_comment, parse_hide_reason};
-use participe_domain::permission::{Action, can};
+use participe_domain::permission::Action;
 use serde::Deserialize;
 
 use super::context::Ctx;
@@ -31,11 +31,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<PageQ
 /// A post visitors may see; staff also see drafts and scheduled ones.
 async fn visible(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<Post> {
     let post = news::get(&state.db, id).await?;
-    let staff = ctx
-        .user
-        .as_ref()
-        .is_some_and(|u| can(Some(u.role()), Action::ManageProjects));
-    if post.is_public(Utc::now()) || staff {
+    if post.is_public(Utc::now()) || ctx.can(Action::ManageProjects) {
         Ok(post)
     } else {
         Err(AppError::not_found())

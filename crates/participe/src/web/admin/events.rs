@@ -9,7 +9,7 @@ use participe_domain::event::{EventInput, RawEvent};
 use participe_domain::permission::Action;
 use serde::Deserialize;
 
-use super::export::csv_download;
+use super::export::{csv_download, csv_table};
 use super::steps::to_utc;
 use crate::app::AppState;
 use crate::services::events::{self as service, Notice};
@@ -222,21 +222,14 @@ pub async fn registrants_csv(
 ) -> AppResult<Response> {
     ctx.require(Action::ManageProjects)?;
     events::get(&state.db, id).await?;
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .from_writer(b"\xEF\xBB\xBF".to_vec());
-    let io = |e: csv::Error| anyhow::anyhow!("registrants CSV: {e}");
-    w.write_record(["name", "email", "status", "registered_at"])
-        .map_err(io)?;
-    for r in events::registrants(&state.db, id).await? {
-        w.write_record([
-            r.display_name.as_deref().unwrap_or(""),
-            r.email.as_deref().unwrap_or(""),
-            r.status.as_str(),
-            &r.created_at.to_rfc3339(),
-        ])
-        .map_err(io)?;
-    }
-    let bytes = w.into_inner().map_err(|e| anyhow::anyhow!("registrants CSV: {e}"))?;
+    let rows = events::registrants(&state.db, id).await?.into_iter().map(|r| {
+        vec![
+            r.display_name.unwrap_or_default(),
+            r.email.unwrap_or_default(),
+            r.status,
+            r.created_at.to_rfc3339(),
+        ]
+    });
+    let bytes = csv_table(&["name", "email", "status", "registered_at"], rows)?;
     Ok(csv_download(&format!("event-{id}-registrants.csv"), bytes))
 }

@@ -31,6 +31,23 @@ impl ExportQuery {
     }
 }
 
+/// A small CSV table as spreadsheet software reads it: a byte-order mark,
+/// `;` between fields, the header first.
+pub fn csv_table<R, F>(header: &[&str], rows: R) -> AppResult<Vec<u8>>
+where
+    R: IntoIterator<Item = Vec<F>>,
+    F: AsRef<[u8]>,
+{
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(Vec::from("\u{feff}".as_bytes()));
+    w.write_record(header).map_err(AppError::internal)?;
+    for row in rows {
+        w.write_record(row).map_err(AppError::internal)?;
+    }
+    w.into_inner().map_err(|e| AppError::internal(e.into_error()))
+}
+
 /// A CSV file to download.
 pub fn csv_download(filename: &str, bytes: Vec<u8>) -> Response {
     (

@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::response::{Html, Response};
 use participe_domain::permission::Action;
 
-use super::export::csv_download;
+use super::export::{csv_download, csv_table};
 use crate::app::AppState;
 use crate::storage::newsletter;
 use crate::view;
@@ -30,17 +30,10 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> AppResult<Html<Str
 /// The confirmed addresses (UTF-8 with a byte-order mark, `;`-separated).
 pub async fn csv(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     ctx.require(Action::ManageSite)?;
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .from_writer(b"\xEF\xBB\xBF".to_vec());
-    let io = |e: csv::Error| anyhow::anyhow!("newsletter CSV: {e}");
-    w.write_record(["email", "lang", "confirmed_at"]).map_err(io)?;
-    for s in newsletter::all(&state.db).await? {
-        if let Some(at) = s.confirmed_at {
-            w.write_record([s.email.as_str(), s.lang.as_str(), &at.to_rfc3339()])
-                .map_err(io)?;
-        }
-    }
-    let bytes = w.into_inner().map_err(|e| anyhow::anyhow!("newsletter CSV: {e}"))?;
+    let confirmed = newsletter::all(&state.db)
+        .await?
+        .into_iter()
+        .filter_map(|s| s.confirmed_at.map(|at| vec![s.email, s.lang, at.to_rfc3339()]));
+    let bytes = csv_table(&["email", "lang", "confirmed_at"], confirmed)?;
     Ok(csv_download("newsletter.csv", bytes))
 }
