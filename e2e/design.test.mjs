@@ -168,6 +168,14 @@ site.journey('j. the main pages at 360, 768 and 1280 px: screenshots, axe, no si
   await visit(admin, '/admin/events', 'admin-events');
   const adminEventUrl = await admin.locator('.address-route a').first().getAttribute('href');
   await visit(admin, adminEventUrl, 'admin-event');
+  // Translated content: the event's English texts, then English pages (the
+  // prefix sets the language of the next pages: back to French after).
+  const translateUrl = await admin.locator('a[href^="/admin/translations/event/"]').getAttribute('href');
+  await visit(admin, translateUrl, 'admin-translations');
+  await visit(admin, '/en/projects/budget-participatif-2026', 'project-en');
+  await visit(admin, '/en/pages/mentions-legales', 'page-en');
+  await admin.goto('/fr/');
+  await audit(admin);
   // Both languages of the design page.
   await admin.goto('/admin/design');
   await audit(admin);

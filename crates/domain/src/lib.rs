@@ -43,6 +43,7 @@ pub mod templates;
 pub mod text;
 pub mod text_import;
 pub mod theme;
+pub mod translation;
 pub mod vote;
 pub mod vote_config;
 

@@ -42,6 +42,8 @@ pub struct Inner {
     pub project_steps: crate::services::project_steps::ProjectStepsCache,
     /// The header and footer menus, at most a second old.
     pub menus: crate::services::menus::MenuCache,
+    /// Each language's translated content, at most a second old.
+    pub translations: crate::services::translations::TranslationCache,
 }
 
 /// Shared, cheaply cloned state of the running application.
@@ -66,6 +68,7 @@ impl AppState {
         let proposal_lists = crate::services::proposal_lists::ProposalLists::new(config.kept_for);
         let project_steps = crate::services::project_steps::ProjectStepsCache::new(config.kept_for);
         let menus = crate::services::menus::MenuCache::new(config.kept_for);
+        let translations = crate::services::translations::TranslationCache::new(config.kept_for);
         let person_limits = crate::services::person_limits::PersonLimits::new(
             config.rate_limits.vote,
             std::time::Duration::from_secs(config.rate_limits.window_secs.max(1) as u64),
@@ -88,6 +91,7 @@ impl AppState {
             proposal_lists,
             project_steps,
             menus,
+            translations,
         }))
     }
 
@@ -101,6 +105,7 @@ impl AppState {
         self.proposal_lists.forget_all();
         self.project_steps.forget_all();
         self.menus.forget_all();
+        self.translations.forget_all();
     }
 
     pub fn router(&self) -> Router {

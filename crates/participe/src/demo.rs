@@ -372,6 +372,7 @@ pub async fn load(db: &Db) -> anyhow::Result<bool> {
     crate::demo_events::load(db, &people).await?;
     crate::demo_news::load(db, &people).await?;
     crate::demo_site::load(db).await?;
+    crate::demo_translations::load(db).await?;
     org::claim_demo(db).await?;
     Ok(true)
 }

@@ -59,7 +59,7 @@ pub async fn load(db: &Db, files: &dyn FileStore) -> anyhow::Result<usize> {
             tokio::task::spawn_blocking(|| images::illustration([0x1d, 0x4e, 0xd8], [0x0f, 0x76, 0x6e], 9)).await??;
         let name = new_name(ImageKind::Png);
         files.put(name.clone(), bytes).await?;
-        org::set_image(db, org::SiteImage::Header, &name).await?;
+        org::set_image(db, org::SiteImage::Header, Some(&name)).await?;
         added += 1;
     }
     Ok(added)

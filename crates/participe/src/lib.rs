@@ -20,6 +20,7 @@ pub mod demo_petitions;
 mod demo_proposals;
 pub mod demo_questionnaire;
 pub mod demo_site;
+pub mod demo_translations;
 pub mod demo_votation;
 pub mod demo_votes;
 pub mod files;

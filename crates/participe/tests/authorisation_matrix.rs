@@ -139,6 +139,7 @@ const MATRIX: &[Row] = &[
     ("post", "/admin/settings/colours", Body::Form(&[("header_bg", "#ffffff"), ("header_fg", "#fffffe")]), ADMIN_INVALID),
     ("post", "/admin/settings/access", Body::Form(&[("share_description", "deux\nlignes")]), ADMIN_INVALID),
     ("post", "/admin/settings/images/{which}", Body::EmptyMultipart, ADMIN_INVALID),
+    ("post", "/admin/settings/images/{which}/delete", Body::None, ADMIN_DONE),
     // The fixture pages are the built-in legal notice and contact page,
     // unpublished (the contact page has no recipients), and a custom page.
     ("get", "/pages/{slug}", Body::None, [NF, NF, NF, NF, NF, OK]),
@@ -221,6 +222,8 @@ const MATRIX: &[Row] = &[
     ("get", "/news/{id}", Body::None, ALL_OK),
     ("post", "/news/{id}/comments", Body::Form(&[("body", "")]), SIGNED_IN_INVALID),
     ("post", "/news-comments/{id}/hide", Body::Form(&[("reason", "Hors sujet")]), [Login, NO, NO, SEE, SEE, SEE]),
+    ("get", "/admin/translations/{kind}/{id}", Body::None, MANAGERS_OK),
+    ("post", "/admin/translations/{kind}/{id}", Body::Form(&[("lang", "en"), ("title", "two\nlines")]), MANAGERS_INVALID),
     ("get", "/admin/posts", Body::None, MANAGERS_OK),
     ("get", "/admin/posts/new", Body::None, MANAGERS_OK),
     ("post", "/admin/posts/new", Body::Form(&[("title", "")]), MANAGERS_INVALID),
@@ -923,6 +926,11 @@ fn concrete(path: &str, f: &Fixture) -> String {
     }
     if path.starts_with("/admin/menus/") {
         return path.replace("{menu}", "header");
+    }
+    if path.starts_with("/admin/translations/") {
+        return path
+            .replace("{kind}", "project")
+            .replace("{id}", &f.project.to_string());
     }
     if path.starts_with("/open-data/steps/") {
         return path

@@ -324,6 +324,26 @@ async fn header_image(app: &TestApp) {
     // Decorative: the text says it all.
     assert_eq!(home.attr("img.hero-image", "alt"), "");
     assert_eq!(app.client().get(&src).await.status, StatusCode::OK);
+
+    // Removed: the home page goes without, the file is gone.
+    assert_eq!(
+        app.logged_in(Role::ProjectManager)
+            .await
+            .post("/admin/settings/images/header/delete", &[])
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let res = admin.post("/admin/settings/images/header/delete", &[]).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    assert!(!app.client().get("/").await.has("img.hero-image"));
+    assert_eq!(app.client().get(&src).await.status, StatusCode::NOT_FOUND);
+    assert!(
+        !admin
+            .get("/admin/settings")
+            .await
+            .has("form[action='/admin/settings/images/header/delete']")
+    );
 }
 engine_test!(header, header_image);
 

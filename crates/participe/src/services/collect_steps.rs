@@ -9,8 +9,10 @@ use std::time::Duration;
 use participe_domain::form::Question;
 use participe_domain::petition::PetitionSettings;
 use participe_domain::step::{StepState, state_at};
+use participe_domain::translation::Kind as Tr;
 
 use super::kept::Kept;
+use super::translations::Translations;
 use crate::storage::collect::{self, Collect, Named, Status};
 use crate::storage::projects::{self, Project};
 use crate::storage::proposal_cards::Card;
@@ -22,6 +24,7 @@ use crate::storage::{Db, StoreResult, forms, petitions};
 const MAX_STEPS: usize = 256;
 
 /// A collect step with everything its form and lists need.
+#[derive(Clone)]
 pub struct CollectStep {
     pub project: Project,
     pub step: Step,
@@ -37,6 +40,16 @@ pub struct CollectStep {
 }
 
 impl CollectStep {
+    /// The step, its project, districts and themes in the reader's language.
+    pub fn translated(&self, tr: &Translations) -> CollectStep {
+        let mut cs = self.clone();
+        tr.project(&mut cs.project);
+        tr.step(&mut cs.step);
+        tr.terms(Tr::District, &mut cs.districts);
+        tr.terms(Tr::Theme, &mut cs.themes);
+        cs
+    }
+
     pub fn state(&self) -> StepState {
         state_at(chrono::Utc::now(), self.step.starts_at, self.step.ends_at)
     }

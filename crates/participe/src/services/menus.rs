@@ -6,7 +6,11 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use participe_domain::translation::Kind;
+
 use super::kept::Kept;
+use super::translations::Translations;
+use crate::i18n::Lang;
 use crate::storage::menus::{self, MenuItem};
 use crate::storage::{Db, StoreResult};
 
@@ -14,6 +18,8 @@ use crate::storage::{Db, StoreResult};
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Entry {
     pub label: String,
+    /// The label's language when not the reader's (not translated).
+    pub lang: Option<&'static str>,
     /// None: a heading for the entries under it.
     pub href: Option<String>,
     pub children: Vec<Entry>,
@@ -39,8 +45,10 @@ fn target(item: &MenuItem) -> Option<Option<String>> {
     })
 }
 
-/// The menus' trees from their entries (top level first, each level in order).
-pub fn build(items: &[MenuItem]) -> Menus {
+/// The menus' trees from their entries (top level first, each level in
+/// order), with the labels in the reader's language where translated.
+pub fn build(items: &[MenuItem], tr: &Translations) -> Menus {
+    let label = |i: &MenuItem| tr.show(Kind::MenuItem, i.id, "label", &i.label);
     let tree = |menu: &str| -> Vec<Entry> {
         items
             .iter()
@@ -51,18 +59,25 @@ pub fn build(items: &[MenuItem]) -> Menus {
                     .iter()
                     .filter(|i| i.parent_id == Some(top.id))
                     .filter_map(|child| {
+                        let href = target(child)?;
+                        let (label, lang) = label(child);
                         Some(Entry {
-                            label: child.label.clone(),
-                            href: target(child)?,
+                            label,
+                            lang,
+                            href,
                             children: Vec::new(),
                         })
                     })
                     .collect();
                 // A heading with nothing visible under it is left out.
-                (href.is_some() || !children.is_empty()).then(|| Entry {
-                    label: top.label.clone(),
-                    href,
-                    children,
+                (href.is_some() || !children.is_empty()).then(|| {
+                    let (label, lang) = label(top);
+                    Entry {
+                        label,
+                        lang,
+                        href,
+                        children,
+                    }
                 })
             })
             .collect()
@@ -74,20 +89,20 @@ pub fn build(items: &[MenuItem]) -> Menus {
 }
 
 pub struct MenuCache {
-    kept: Kept<(), Arc<Menus>>,
+    kept: Kept<Lang, Arc<Menus>>,
 }
 
 impl MenuCache {
     pub fn new(max_age: Duration) -> MenuCache {
         MenuCache {
-            kept: Kept::new(max_age, 1),
+            kept: Kept::new(max_age, Lang::ALL.len()),
         }
     }
 
-    /// Both menus, at most `max_age` old.
-    pub async fn get(&self, db: &Db) -> StoreResult<Arc<Menus>> {
+    /// Both menus in `tr`'s language, at most `max_age` old.
+    pub async fn get(&self, db: &Db, lang: Lang, tr: &Translations) -> StoreResult<Arc<Menus>> {
         self.kept
-            .get_or_load((), async { Ok(Arc::new(build(&menus::all(db).await?))) })
+            .get_or_load(lang, async { Ok(Arc::new(build(&menus::all(db).await?, tr))) })
             .await
     }
 
@@ -130,13 +145,14 @@ mod tests {
             item(4, "footer", None, "Mentions", true),
             empty,
         ];
-        let menus = build(&items);
+        let menus = build(&items, &Translations::none(Lang::Fr));
         assert_eq!(menus.header.len(), 1);
         assert_eq!(menus.header[0].href, None);
         assert_eq!(
             menus.header[0].children,
             [Entry {
                 label: "Budget".into(),
+                lang: None,
                 href: Some("/pages/budget".into()),
                 children: vec![]
             }]

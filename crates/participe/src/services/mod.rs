@@ -23,5 +23,6 @@ pub mod proposal_lists;
 pub mod questionnaire_results;
 pub mod redirections;
 pub mod synthesis;
+pub mod translations;
 pub mod vote_count;
 pub mod vote_steps;

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::kept::Kept;
+use super::translations::Translations;
 use crate::storage::projects::{self, Project};
 use crate::storage::steps::{self, Step};
 use crate::storage::{Db, StoreResult};
@@ -22,6 +23,15 @@ impl ProjectSteps {
     /// The steps a viewer sees: the published ones, or all for `preview`.
     pub fn visible(&self, preview: bool) -> Vec<Step> {
         self.steps.iter().filter(|s| s.published || preview).cloned().collect()
+    }
+
+    /// The project and its steps in the reader's language.
+    pub fn translated(&self, tr: &Translations) -> ProjectSteps {
+        let mut project = self.project.clone();
+        tr.project(&mut project);
+        let mut steps = self.steps.clone();
+        steps.iter_mut().for_each(|s| tr.step(s));
+        ProjectSteps { project, steps }
     }
 
     /// Step `id` of this project, if the viewer sees it.

@@ -235,6 +235,7 @@ pub async fn latest_proposals(db: &Db, n: i64) -> StoreResult<Vec<LatestProposal
 pub struct TermProject {
     pub term_id: i64,
     pub term: String,
+    pub project_id: Option<i64>,
     pub slug: Option<String>,
     pub title: Option<String>,
 }
@@ -244,14 +245,14 @@ pub struct TermProject {
 pub async fn terms_with_projects(db: &Db, kind: taxonomy::Kind) -> StoreResult<Vec<TermProject>> {
     let sql = match kind {
         taxonomy::Kind::Theme => {
-            "SELECT t.id AS term_id, t.name AS term, pj.slug, pj.title
+            "SELECT t.id AS term_id, t.name AS term, pj.id AS project_id, pj.slug, pj.title
              FROM themes t
              LEFT JOIN project_themes pt ON pt.theme_id = t.id
              LEFT JOIN projects pj ON pj.id = pt.project_id AND pj.visibility = 'public'
              ORDER BY t.name, t.id, pj.title"
         }
         taxonomy::Kind::District => {
-            "SELECT d.id AS term_id, d.name AS term, pj.slug, pj.title
+            "SELECT d.id AS term_id, d.name AS term, pj.id AS project_id, pj.slug, pj.title
              FROM districts d
              LEFT JOIN project_districts pd ON pd.district_id = d.id
              LEFT JOIN projects pj ON pj.id = pd.project_id AND pj.visibility = 'public'

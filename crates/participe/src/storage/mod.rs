@@ -52,6 +52,7 @@ pub mod steps;
 pub mod syntheses;
 pub mod taxonomy;
 pub mod tokens;
+pub mod translations;
 pub mod upvotes;
 pub mod users;
 pub mod votes;

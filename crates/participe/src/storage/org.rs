@@ -146,7 +146,7 @@ impl SiteImage {
 }
 
 /// Sets one of the site's images; returns the one it replaces.
-pub async fn set_image(db: &Db, which: SiteImage, path: &str) -> StoreResult<Option<String>> {
+pub async fn set_image(db: &Db, which: SiteImage, path: Option<&str>) -> StoreResult<Option<String>> {
     let org = get(db).await?;
     let (sql, old) = match which {
         SiteImage::Favicon => (

@@ -39,6 +39,8 @@ pub struct ProjectCard {
     /// Which of the placeholder patterns stands in for a missing cover.
     pub pattern: i64,
     pub counters: Option<Counters>,
+    /// The title's language when not the reader's (not translated).
+    pub lang: Option<&'static str>,
 }
 
 /// Where a call to action leads. The results of a "results" step are those
@@ -118,5 +120,6 @@ pub fn card(now: DateTime<Utc>, project: &Project, steps: &[Step], counters: Opt
         cta: cta.as_str(),
         cta_href,
         counters,
+        lang: None,
     }
 }

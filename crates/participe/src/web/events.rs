@@ -19,6 +19,7 @@ use crate::app::AppState;
 use crate::services::events as service;
 use crate::storage::events::{self, Event};
 use crate::view;
+use participe_domain::translation::Kind;
 
 const PER_PAGE: i64 = 12;
 /// How far back the calendar feed goes.
@@ -28,7 +29,9 @@ async fn list(state: &AppState, ctx: &Ctx, q: &PageQuery, past: bool) -> AppResu
     let now = Utc::now();
     let total = events::count_published(&state.db, now, past).await?;
     let pager = Pager::new(q, PER_PAGE, total);
-    let list = events::published(&state.db, now, past, PER_PAGE, pager.offset()).await?;
+    let mut list = events::published(&state.db, now, past, PER_PAGE, pager.offset()).await?;
+    let tr = state.translations.get(&state.db, ctx.lang).await?;
+    list.iter_mut().for_each(|e| tr.event(e));
     render::page(state, ctx, "events/list.html", view! { events => list, pager, past }).await
 }
 
@@ -51,12 +54,21 @@ async fn visible(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<Event> {
 }
 
 pub async fn show(State(state): State<AppState>, ctx: Ctx, PathParams(id): PathParams<i64>) -> AppResult<Html<String>> {
-    let e = visible(&state, &ctx, id).await?;
+    let mut e = visible(&state, &ctx, id).await?;
+    let tr = state.translations.get(&state.db, ctx.lang).await?;
+    let event_lang = view! {
+        title => tr.lang_of(Kind::Event, e.id, "title", &e.title),
+        description => tr.lang_of(Kind::Event, e.id, "description", &e.description),
+    };
+    tr.event(&mut e);
     let linked: Vec<_> = events::projects_of(&state.db, id)
         .await?
         .into_iter()
         .filter(|(_, _, _, visibility)| visibility == "public" || (visibility == "restricted" && ctx.user.is_some()))
-        .map(|(_, slug, title, _)| view! { slug, title })
+        .map(|(project, slug, title, _)| {
+            let (title, lang) = tr.show(Kind::Project, project, "title", &title);
+            view! { slug, title, lang }
+        })
         .collect();
     let seat = match &ctx.user {
         Some(u) => events::seat_of(&state.db, id, u.id).await?.map(Seat::as_str),
@@ -68,7 +80,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, PathParams(id): PathP
         &state,
         &ctx,
         "events/show.html",
-        view! { event => e, linked, seat, open, seats_left },
+        view! { event => e, event_lang, linked, seat, open, seats_left },
     )
     .await
 }

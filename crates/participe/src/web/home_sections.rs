@@ -14,10 +14,12 @@ use super::context::Ctx;
 use super::error::AppResult;
 use super::home::listed_visibilities;
 use crate::app::AppState;
+use crate::services::translations::Translations;
 use crate::storage::home_sections::{self, HomeSection, SectionItem, TermProject};
 use crate::storage::taxonomy::Kind::{District, Theme};
 use crate::storage::{events, news, projects, steps};
 use crate::view;
+use participe_domain::translation::Kind as Tr;
 
 /// How many open projects show their counters on the home page.
 const COUNTED_PROJECTS: usize = 12;
@@ -53,8 +55,9 @@ pub async fn views(state: &AppState, ctx: &Ctx) -> AppResult<Vec<SectionView>> {
         .collect();
     let kinds: HashSet<Kind> = sections.iter().map(HomeSection::kind).collect();
     let needs_projects = kinds.contains(&Kind::Intro) || kinds.contains(&Kind::Projects);
+    let tr = state.translations.get(&state.db, ctx.lang).await?;
     let placed = if needs_projects {
-        project_cards(state, ctx).await?
+        project_cards(state, ctx, &tr).await?
     } else {
         vec![]
     };
@@ -87,9 +90,17 @@ pub async fn views(state: &AppState, ctx: &Ctx) -> AppResult<Vec<SectionView>> {
         let data = match kind {
             Kind::Intro => intro(&placed, projects_anchor.as_deref()),
             Kind::Projects => projects_of(s, mode, &placed, &items),
-            Kind::Highlights => highlights(s, &items, ctx),
-            Kind::Themes => terms(home_sections::terms_with_projects(&state.db, Theme).await?),
-            Kind::Map => terms(home_sections::terms_with_projects(&state.db, District).await?),
+            Kind::Highlights => highlights(s, &items, ctx, &tr),
+            Kind::Themes => terms(
+                home_sections::terms_with_projects(&state.db, Theme).await?,
+                Tr::Theme,
+                &tr,
+            ),
+            Kind::Map => terms(
+                home_sections::terms_with_projects(&state.db, District).await?,
+                Tr::District,
+                &tr,
+            ),
             Kind::Proposals => {
                 view! { proposals => home_sections::latest_proposals(&state.db, s.item_count).await? }
             }
@@ -99,11 +110,13 @@ pub async fn views(state: &AppState, ctx: &Ctx) -> AppResult<Vec<SectionView>> {
                 view! { counters, projects }
             }
             Kind::Events => {
-                let next = events::published(&state.db, Utc::now(), false, s.item_count, 0).await?;
+                let mut next = events::published(&state.db, Utc::now(), false, s.item_count, 0).await?;
+                next.iter_mut().for_each(|e| tr.event(e));
                 view! { events => next }
             }
             Kind::News => {
-                let posts = news::published(&state.db, Utc::now(), s.item_count, 0).await?;
+                let mut posts = news::published(&state.db, Utc::now(), s.item_count, 0).await?;
+                posts.iter_mut().for_each(|p| tr.news_post(p));
                 view! { posts }
             }
             Kind::Text | Kind::Newsletter => Value::UNDEFINED,
@@ -130,7 +143,7 @@ fn base_anchor(kind: Kind, mode: Mode) -> String {
 }
 
 /// Every project the viewer may see listed, as a card.
-async fn project_cards(state: &AppState, ctx: &Ctx) -> AppResult<Vec<Placed>> {
+async fn project_cards(state: &AppState, ctx: &Ctx, tr: &Translations) -> AppResult<Vec<Placed>> {
     let list = projects::list_with_visibility(&state.db, listed_visibilities(ctx)).await?;
     let mut by_project: HashMap<i64, Vec<steps::Step>> = HashMap::new();
     for s in steps::published_of_all(&state.db).await? {
@@ -139,8 +152,11 @@ async fn project_cards(state: &AppState, ctx: &Ctx) -> AppResult<Vec<Placed>> {
     let now = Utc::now();
     let mut placed = Vec::with_capacity(list.len());
     let mut counted = 0;
-    for p in list {
-        let steps = by_project.remove(&p.id).unwrap_or_default();
+    for mut p in list {
+        let mut steps = by_project.remove(&p.id).unwrap_or_default();
+        let lang = tr.lang_of(Tr::Project, p.id, "title", &p.title);
+        tr.project(&mut p);
+        steps.iter_mut().for_each(|s| tr.step(s));
         let phase = phase_at(now, &cards::dates_of(&steps));
         // Counters only for open projects, the ones people act on, and for
         // the first few of them: the page's database work stays bounded
@@ -151,8 +167,10 @@ async fn project_cards(state: &AppState, ctx: &Ctx) -> AppResult<Vec<Placed>> {
         } else {
             None
         };
+        let mut card = cards::card(now, &p, &steps, counters);
+        card.lang = lang;
         placed.push(Placed {
-            card: cards::card(now, &p, &steps, counters),
+            card,
             phase,
             created_at: p.created_at,
         });
@@ -195,27 +213,40 @@ fn projects_of(s: &HomeSection, mode: Mode, placed: &[Placed], items: &[SectionI
 #[derive(Serialize)]
 struct Highlight<'a> {
     href: String,
-    title: &'a str,
-    summary: &'a str,
+    title: String,
+    summary: String,
+    /// The title's language when not the reader's.
+    lang: Option<&'static str>,
     cover_path: Option<&'a str>,
     cover_alt: &'a str,
     pattern: i64,
 }
 
-fn highlights(s: &HomeSection, items: &[SectionItem], ctx: &Ctx) -> Value {
+fn highlights(s: &HomeSection, items: &[SectionItem], ctx: &Ctx, tr: &Translations) -> Value {
     let signed_in = ctx.user.is_some();
     let list: Vec<Highlight> = items
         .iter()
         .filter(|i| i.section_id == s.id)
         // Restricted projects are listed to people signed in, like elsewhere.
         .filter(|i| i.public || (signed_in && i.project_id.is_some()))
-        .map(|i| Highlight {
+        .map(|i| {
+            // A page's summary is its description for search engines.
+            let (kind, id, summary_field) = match (i.project_id, i.page_id) {
+                (Some(id), _) => (Tr::Project, id, "summary"),
+                (None, id) => (Tr::Page, id.unwrap_or_default(), "meta_description"),
+            };
+            let (title, lang) = tr.show(kind, id, "title", &i.title);
+            let (summary, _) = tr.show(kind, id, summary_field, &i.summary);
+            (i, title, summary, lang)
+        })
+        .map(|(i, title, summary, lang)| Highlight {
             href: match i.project_id {
                 Some(_) => format!("/projects/{}", i.slug),
                 None => format!("/pages/{}", i.slug),
             },
-            title: &i.title,
-            summary: &i.summary,
+            title,
+            summary,
+            lang,
             cover_path: i.cover_path.as_deref(),
             cover_alt: &i.cover_alt,
             pattern: i.id.rem_euclid(6),
@@ -224,26 +255,30 @@ fn highlights(s: &HomeSection, items: &[SectionItem], ctx: &Ctx) -> Value {
     view! { items => list }
 }
 
+/// A text as shown and its language when not the reader's.
+type Shown = (String, Option<&'static str>);
+
 /// Themes or districts with their projects; those without any left out.
-fn terms(rows: Vec<TermProject>) -> Value {
+fn terms(rows: Vec<TermProject>, kind: Tr, tr: &Translations) -> Value {
     let mut terms: Vec<Value> = Vec::new();
-    let mut current: Option<(i64, String, Vec<Value>)> = None;
+    let mut current: Option<(i64, Shown, Vec<Value>)> = None;
     for r in rows {
         if current.as_ref().is_some_and(|c| c.0 != r.term_id)
-            && let Some((_, name, projects)) = current.take()
+            && let Some((_, (name, lang), projects)) = current.take()
             && !projects.is_empty()
         {
-            terms.push(view! { name, projects });
+            terms.push(view! { name, lang, projects });
         }
-        let entry = current.get_or_insert_with(|| (r.term_id, r.term.clone(), vec![]));
-        if let (Some(slug), Some(title)) = (r.slug, r.title) {
-            entry.2.push(view! { slug, title });
+        let entry = current.get_or_insert_with(|| (r.term_id, tr.show(kind, r.term_id, "name", &r.term), vec![]));
+        if let (Some(id), Some(slug), Some(title)) = (r.project_id, r.slug, r.title) {
+            let (title, lang) = tr.show(Tr::Project, id, "title", &title);
+            entry.2.push(view! { slug, title, lang });
         }
     }
-    if let Some((_, name, projects)) = current
+    if let Some((_, (name, lang), projects)) = current
         && !projects.is_empty()
     {
-        terms.push(view! { name, projects });
+        terms.push(view! { name, lang, projects });
     }
     view! { terms }
 }

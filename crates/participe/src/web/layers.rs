@@ -14,6 +14,7 @@ use std::net::SocketAddr;
 use super::context::Ctx;
 use super::cookies;
 use super::error::{AppError, ErrorKind, ErrorMarker};
+use super::lang_prefix::UrlLang;
 use super::page_cache::KeepPages;
 use crate::app::AppState;
 use crate::i18n::Lang;
@@ -112,9 +113,12 @@ async fn context_inner(state: &AppState, req: Request, next: Next) -> Result<Res
         Some(h) => sessions::user(&state.db, h).await.map_err(|e| (e.into(), None))?,
         None => None,
     };
-    let lang = jar
-        .get(cookies::LANG)
-        .and_then(|c| Lang::parse(c.value()))
+    let url_lang = req.extensions().get::<UrlLang>().cloned();
+    let cookie_lang = jar.get(cookies::LANG).and_then(|c| Lang::parse(c.value()));
+    let lang = url_lang
+        .as_ref()
+        .map(|u| u.lang)
+        .or(cookie_lang)
         .or_else(|| user.as_ref().and_then(|u| Lang::parse(&u.locale)))
         .unwrap_or(Lang::Fr);
     let flash = jar
@@ -189,7 +193,9 @@ async fn context_inner(state: &AppState, req: Request, next: Next) -> Result<Res
             .get::<ErrorMarker>()
             .is_some_and(|m| m.0 == ErrorKind::NotFound)
     {
-        res = redirect_missing(state, &ctx.path, referrer.as_deref())
+        // An old site's `/fr/…` address may be a redirection's source.
+        let visited = url_lang.as_ref().map_or(ctx.path.as_str(), |u| u.original.as_str());
+        res = redirect_missing(state, visited, referrer.as_deref())
             .await
             .unwrap_or(res);
     }
@@ -198,6 +204,20 @@ async fn context_inner(state: &AppState, req: Request, next: Next) -> Result<Res
         state.forget_kept();
     }
     let mut res = finish(state, Some(ctx), new_csrf.as_deref(), res).await;
+    // A prefixed address sets the language of the pages opened next (their
+    // links have no prefix).
+    if let Some(u) = url_lang
+        && cookie_lang != Some(u.lang)
+    {
+        let year = Some(365 * 24 * 3600);
+        cookies::set(
+            &mut res,
+            state.config.secure_cookies,
+            cookies::LANG,
+            u.lang.code(),
+            year,
+        );
+    }
     if flash.is_some()
         && !res
             .headers()

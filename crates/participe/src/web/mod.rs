@@ -17,6 +17,7 @@ pub mod fonts;
 pub mod form;
 pub mod home;
 pub mod home_sections;
+pub mod lang_prefix;
 pub mod layers;
 pub mod limits;
 pub mod moderation;
@@ -48,12 +49,15 @@ use crate::app::AppState;
 /// The whole site as one router.
 pub fn router(state: AppState) -> Router {
     let body_limit = state.config.max_upload_bytes + 256 * 1024;
-    routes::router(&state)
+    let site = routes::router(&state)
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), layers::context))
         .layer(from_fn(layers::security_headers))
         .layer(DefaultBodyLimit::max(body_limit))
-        .with_state(state)
+        .with_state(state);
+    // Around the whole router, so that routing sees the address without its
+    // language prefix.
+    Router::new().fallback_service(site).layer(from_fn(lang_prefix::strip))
 }
 
 async fn not_found() -> error::AppError {

@@ -18,13 +18,16 @@ use super::render;
 use crate::app::AppState;
 use crate::storage::news::{self, Post};
 use crate::view;
+use participe_domain::translation::Kind;
 
 const PER_PAGE: i64 = 12;
 
 pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<PageQuery>) -> AppResult<Html<String>> {
     let now = Utc::now();
     let pager = Pager::new(&q, PER_PAGE, news::count_published(&state.db, now).await?);
-    let posts = news::published(&state.db, now, PER_PAGE, pager.offset()).await?;
+    let mut posts = news::published(&state.db, now, PER_PAGE, pager.offset()).await?;
+    let tr = state.translations.get(&state.db, ctx.lang).await?;
+    posts.iter_mut().for_each(|p| tr.news_post(p));
     render::page(&state, &ctx, "news/list.html", view! { posts, pager }).await
 }
 
@@ -47,10 +50,17 @@ pub struct CommentForm {
 async fn post_page(
     state: &AppState,
     ctx: &Ctx,
-    post: Post,
+    mut post: Post,
     typed: &CommentForm,
     errors: &FieldErrors,
 ) -> AppResult<Response> {
+    let tr = state.translations.get(&state.db, ctx.lang).await?;
+    let post_lang = view! {
+        title => tr.lang_of(Kind::NewsPost, post.id, "title", &post.title),
+        summary => tr.lang_of(Kind::NewsPost, post.id, "summary", &post.summary),
+        body => tr.lang_of(Kind::NewsPost, post.id, "body", &post.body),
+    };
+    tr.news_post(&mut post);
     let signed_in = ctx.user.is_some();
     let about: Vec<_> = news::links(&state.db, post.id)
         .await?
@@ -66,7 +76,7 @@ async fn post_page(
         state,
         ctx,
         "news/show.html",
-        view! { post, about, comments, can_moderate, is_public, typed, errors },
+        view! { post, post_lang, about, comments, can_moderate, is_public, typed, errors },
     )
     .await?;
     Ok(form_response(html, failed))

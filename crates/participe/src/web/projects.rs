@@ -8,6 +8,7 @@ use chrono::Utc;
 use participe_domain::permission::Action;
 use participe_domain::proposal::Sort;
 use participe_domain::step::{StepState, StepType, state_at};
+use participe_domain::translation::Kind;
 
 use super::context::Ctx;
 use super::error::{AppError, AppResult};
@@ -28,6 +29,8 @@ pub struct StepView {
     #[serde(flatten)]
     pub step: Step,
     pub state: &'static str,
+    /// The title's language when not the reader's (not translated).
+    pub lang: Option<&'static str>,
 }
 
 pub fn step_views(list: Vec<Step>) -> Vec<StepView> {
@@ -35,7 +38,11 @@ pub fn step_views(list: Vec<Step>) -> Vec<StepView> {
     list.into_iter()
         .map(|s| {
             let state = state_at(now, s.starts_at, s.ends_at).as_str();
-            StepView { step: s, state }
+            StepView {
+                step: s,
+                state,
+                lang: None,
+            }
         })
         .collect()
 }
@@ -54,7 +61,12 @@ pub async fn visible_project_steps(state: &AppState, ctx: &Ctx, slug: &str) -> A
         .await?
         .ok_or_else(AppError::not_found)?;
     check_visible(ctx, ps.project.clone())?;
-    Ok(ps)
+    let tr = state.translations.get(&state.db, ctx.lang).await?;
+    Ok(if tr.is_french() {
+        ps
+    } else {
+        Arc::new(ps.translated(&tr))
+    })
 }
 
 /// The project itself if this viewer may see it; otherwise not found, or
@@ -73,18 +85,36 @@ pub fn check_visible(ctx: &Ctx, project: Project) -> AppResult<Project> {
 pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>) -> AppResult<Html<String>> {
     let ps = visible_project_steps(&state, &ctx, &slug).await?;
     let project = ps.project.clone();
-    let steps = step_views(ps.visible(ctx.can(Action::ManageProjects)));
-    let (themes, districts) = taxonomy::of_project_both(&state.db, project.id).await?;
+    let mut steps = step_views(ps.visible(ctx.can(Action::ManageProjects)));
+    let (mut themes, mut districts) = taxonomy::of_project_both(&state.db, project.id).await?;
     let has_winners = crate::storage::realisations::project_has_any(&state.db, project.id).await?;
     let counters = state.counters.project(&state.db, project.id).await?;
-    let project_events = crate::storage::events::of_project(&state.db, project.id, Utc::now()).await?;
-    let project_news = crate::storage::news::of_project(&state.db, project.id, Utc::now(), 6).await?;
+    let tr = state.translations.get(&state.db, ctx.lang).await?;
+    let mut project_events = crate::storage::events::of_project(&state.db, project.id, Utc::now()).await?;
+    project_events.iter_mut().for_each(|e| tr.event(e));
+    tr.terms(Kind::Theme, &mut themes);
+    tr.terms(Kind::District, &mut districts);
+    let mut project_news = crate::storage::news::of_project(&state.db, project.id, Utc::now(), 6).await?;
+    project_news.iter_mut().for_each(|p| tr.news_post(p));
     let published: Vec<Step> = steps
         .iter()
         .filter(|s| s.step.published)
         .map(|s| s.step.clone())
         .collect();
     let card = super::cards::card(Utc::now(), &project, &published, None);
+    let lang_of = |field: &str, text: &str| tr.lang_of(Kind::Project, project.id, field, text);
+    for s in &mut steps {
+        s.lang = tr.lang_of(Kind::Step, s.step.id, "title", &s.step.title);
+    }
+    let featured_lang = card
+        .step
+        .as_ref()
+        .and_then(|f| tr.lang_of(Kind::Step, f.id, "title", &f.title));
+    let project_lang = view! {
+        title => lang_of("title", &project.title),
+        summary => lang_of("summary", &project.summary),
+        description => lang_of("description", &project.description),
+    };
     // The step the timeline highlights: the card's featured step, if open.
     let current = card
         .step
@@ -95,7 +125,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<Stri
         &state,
         &ctx,
         "project.html",
-        view! { project, steps, current, themes, districts, has_winners, counters, card, project_events, project_news },
+        view! { project, project_lang, featured_lang, steps, current, themes, districts, has_winners, counters, card, project_events, project_news },
     )
     .await
 }
@@ -158,12 +188,17 @@ pub async fn step(
     } else {
         false
     };
+    let tr = state.translations.get(&state.db, ctx.lang).await?;
+    let step_lang = view! {
+        title => tr.lang_of(Kind::Step, step.id, "title", &step.title),
+        body => tr.lang_of(Kind::Step, step.id, "body", &step.body),
+    };
     let step = step_views(vec![step]).pop();
     let html = render::page(
         &state,
         &ctx,
         "step.html",
-        view! { project, step, steps => all, list, can_deposit, consultations, synthesis, debates, questionnaire_results },
+        view! { project, step, step_lang, steps => all, list, can_deposit, consultations, synthesis, debates, questionnaire_results },
     )
     .await?;
     let mut res = html.into_response();

@@ -48,6 +48,7 @@ templates!(
     "admin/project.html",
     "admin/step_form.html",
     "admin/taxonomy.html",
+    "admin/translations.html",
     "admin/settings.html",
     "admin/emails.html",
     "admin/email.html",
@@ -300,7 +301,8 @@ fn parse_dt(v: &Value) -> Result<Option<DateTime<Utc>>, minijinja::Error> {
 /// notice and what the navigation may show.
 pub async fn page(state: &AppState, ctx: &Ctx, template: &str, extra: Value) -> AppResult<Html<String>> {
     let org = state.org.get(&state.db).await?;
-    let menus = state.menus.get(&state.db).await?;
+    let tr = state.translations.get(&state.db, ctx.lang).await?;
+    let menus = state.menus.get(&state.db, ctx.lang, &tr).await?;
     let tpl = state.templates.get_template(template)?;
     let user = ctx
         .user
@@ -309,6 +311,7 @@ pub async fn page(state: &AppState, ctx: &Ctx, template: &str, extra: Value) -> 
     let html = tpl.render(context! {
         lang => ctx.lang.code(),
         other_lang => if ctx.lang == Lang::Fr { "en" } else { "fr" },
+        langs => Lang::ALL.map(Lang::code),
         path => ctx.path.clone(),
         public_url => state.config.public_url.trim_end_matches('/'),
         user,

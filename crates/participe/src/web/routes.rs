@@ -125,6 +125,8 @@ routes! {
     post "/admin/districts" => admin::taxonomy::add_district;
     post "/admin/districts/{id}" => admin::taxonomy::rename_district;
     post "/admin/districts/{id}/delete" => admin::taxonomy::delete_district;
+    get "/admin/translations/{kind}/{id}" => admin::translations::show;
+    post "/admin/translations/{kind}/{id}" => admin::translations::save;
     get "/admin/themes" => admin::taxonomy::themes;
     post "/admin/themes" => admin::taxonomy::add_theme;
     post "/admin/themes/{id}" => admin::taxonomy::rename_theme;
@@ -139,6 +141,7 @@ routes! {
     post "/admin/fonts/{id}/delete" => admin::fonts::delete;
     post "/admin/settings/colours" => admin::settings::update_colours;
     post "/admin/settings/images/{which}" => admin::settings::upload_image;
+    post "/admin/settings/images/{which}/delete" => admin::settings::remove_image;
     get "/pages/{slug}" => site_pages::show;
     post "/pages/{slug}/contact" => site_pages::contact;
     get "/admin/pages" => admin::site_pages::list;

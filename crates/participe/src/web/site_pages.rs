@@ -18,6 +18,7 @@ use crate::web::error::{AppError, AppResult};
 use crate::web::form::{HtmlForm, errors_value, form_response, redirect_with_flash};
 use crate::web::limits::{Limited, check};
 use crate::web::render;
+use participe_domain::translation::Kind;
 
 /// Longest message sent through a contact page.
 const MAX_MESSAGE: usize = 5000;
@@ -54,10 +55,16 @@ pub struct ContactForm {
 async fn render_page(
     state: &AppState,
     ctx: &Ctx,
-    page: SitePage,
+    mut page: SitePage,
     values: ContactForm,
     errors: &FieldErrors,
 ) -> AppResult<Response> {
+    let tr = state.translations.get(&state.db, ctx.lang).await?;
+    let page_lang = view! {
+        title => tr.lang_of(Kind::Page, page.id, "title", &page.title),
+        body => tr.lang_of(Kind::Page, page.id, "body", &page.body),
+    };
+    tr.page(&mut page);
     let contact = page.kind() == PageKind::Contact && !page.recipient_list().is_empty();
     let nonce = if contact {
         antibot::challenge(state).await?
@@ -68,7 +75,7 @@ async fn render_page(
         state,
         ctx,
         "site_page.html",
-        view! { page, contact, nonce, difficulty => DIFFICULTY, values, errors => errors_value(&state.i18n, ctx.lang, errors) },
+        view! { page, page_lang, contact, nonce, difficulty => DIFFICULTY, values, errors => errors_value(&state.i18n, ctx.lang, errors) },
     )
     .await?;
     Ok(form_response(html, !errors.is_empty()))

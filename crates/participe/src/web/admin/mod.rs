@@ -32,5 +32,6 @@ pub mod steps;
 pub mod synthesis;
 pub mod taxonomy;
 pub mod tokens;
+pub mod translations;
 pub mod users;
 pub mod vote;

@@ -177,7 +177,7 @@ pub async fn upload_image(
     let which = SiteImage::parse(&which).ok_or_else(AppError::not_found)?;
     match store_image(&state, multipart, "image").await? {
         Ok(name) => {
-            if let Some(old) = org::set_image(&state.db, which, &name).await? {
+            if let Some(old) = org::set_image(&state.db, which, Some(&name)).await? {
                 state.files.delete(old).await?;
             }
             state.org.forget();
@@ -192,6 +192,22 @@ pub async fn upload_image(
             page(&state, &ctx, None, &FieldErrors::new(), Some((field, code)), None).await
         }
     }
+}
+
+/// Removes the favicon, the sharing image or the header image (the site
+/// then goes without, as before one was uploaded).
+pub async fn remove_image(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    PathParams(which): PathParams<String>,
+) -> AppResult<Response> {
+    ctx.require(Action::ManageBranding)?;
+    let which = SiteImage::parse(&which).ok_or_else(AppError::not_found)?;
+    if let Some(old) = org::set_image(&state.db, which, None).await? {
+        state.files.delete(old).await?;
+    }
+    state.org.forget();
+    Ok(redirect_with_flash(&state, "/admin/settings", "flash-image-removed"))
 }
 
 #[derive(Deserialize, Default, serde::Serialize)]

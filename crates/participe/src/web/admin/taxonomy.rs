@@ -25,16 +25,16 @@ fn base_path(kind: Kind) -> &'static str {
 async fn page(state: &AppState, ctx: &Ctx, kind: Kind, errors: &FieldErrors, name: &str) -> AppResult<Response> {
     ctx.require(Action::ManageTaxonomy)?;
     let terms = taxonomy::list(&state.db, kind).await?;
-    let (title_id, base) = match kind {
-        Kind::District => ("admin-districts", base_path(kind)),
-        Kind::Theme => ("admin-themes", base_path(kind)),
+    let (title_id, base, tr_kind) = match kind {
+        Kind::District => ("admin-districts", base_path(kind), "district"),
+        Kind::Theme => ("admin-themes", base_path(kind), "theme"),
     };
     let errs = errors_value(&state.i18n, ctx.lang, errors);
     let html = render::page(
         state,
         ctx,
         "admin/taxonomy.html",
-        view! { terms, title_id, base, errors => errs, name },
+        view! { terms, title_id, base, tr_kind, errors => errs, name },
     )
     .await?;
     Ok(crate::web::form::form_response(html, !errors.is_empty()))

@@ -41,7 +41,17 @@ pub async fn collect_step(state: &AppState, ctx: &Ctx, project: &Project, step_i
     if step.project_id != project.id || !(step.published || staff) || step.step_type != StepType::Collect.as_str() {
         return Err(AppError::not_found());
     }
-    Ok(cs)
+    translated(state, ctx, cs).await
+}
+
+/// The collect step in the reader's language.
+async fn translated(state: &AppState, ctx: &Ctx, cs: Arc<CollectStep>) -> AppResult<Arc<CollectStep>> {
+    let tr = state.translations.get(&state.db, ctx.lang).await?;
+    Ok(if tr.is_french() {
+        cs
+    } else {
+        Arc::new(cs.translated(&tr))
+    })
 }
 
 /// A proposal and its step, if this viewer may see it: published and
@@ -63,7 +73,7 @@ pub async fn visible_proposal(state: &AppState, ctx: &Ctx, id: i64) -> AppResult
     if !cs.step.published && !staff {
         return Err(AppError::not_found());
     }
-    Ok((proposal, cs))
+    Ok((proposal, translated(state, ctx, cs).await?))
 }
 
 /// Whether the signed-in user may still edit or withdraw this proposal:
