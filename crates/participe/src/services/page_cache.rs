@@ -80,7 +80,23 @@ impl Page {
         }
     }
 
-    /// The body for a visitor whose token is `token`.
+    /// The body for a visitor whose token is `token`, as the pieces with the
+    /// token between them (shared, not copied).
+    pub fn chunks(&self, token: &str) -> Vec<Bytes> {
+        let token = Bytes::copy_from_slice(token.as_bytes());
+        let mut out = Vec::with_capacity(self.pieces.len() * 2);
+        for (i, piece) in self.pieces.iter().enumerate() {
+            if i > 0 {
+                out.push(token.clone());
+            }
+            if !piece.is_empty() {
+                out.push(piece.clone());
+            }
+        }
+        out
+    }
+
+    /// The body for a visitor whose token is `token`, in one piece.
     pub fn body(&self, token: &str) -> Bytes {
         if let [only] = self.pieces.as_slice() {
             return only.clone();
@@ -278,6 +294,7 @@ mod tests {
         let page = Page::new("text/html".into(), &body, "MARK");
         assert_eq!(page.pieces.len(), 3);
         assert_eq!(&page.body("tok")[..], b"<form>tok</form><a>tok</a>end");
+        assert_eq!(page.chunks("tok").concat(), b"<form>tok</form><a>tok</a>end");
         let plain = Page::new("text/html".into(), &Bytes::from_static(b"no form"), "MARK");
         assert_eq!(&plain.body("tok")[..], b"no form");
     }

@@ -106,7 +106,7 @@ pub async fn serve(State(state): State<AppState>, mut req: Request, next: Next) 
         .unwrap_or("text/html; charset=utf-8")
         .to_string();
     let page = Arc::new(Page::new(content_type, &bytes, &marker));
-    let mut res = Response::from_parts(parts, Body::from(page.body(&ctx.csrf)));
+    let mut res = Response::from_parts(parts, PageBody::of(&page, &ctx.csrf));
     res.headers_mut().remove(header::CONTENT_LENGTH);
     if let Some(flight) = flight {
         flight.finish(keep.then_some(page));
@@ -115,9 +115,51 @@ pub async fn serve(State(state): State<AppState>, mut req: Request, next: Next) 
 }
 
 fn answer(page: &Page, token: &str) -> Response {
-    let mut res = Response::new(Body::from(page.body(token)));
+    let mut res = Response::new(PageBody::of(page, token));
     if let Ok(v) = HeaderValue::from_str(&page.content_type) {
         res.headers_mut().insert(header::CONTENT_TYPE, v);
     }
     res
+}
+
+/// A kept page's body: its pieces and the visitor's token handed to the
+/// connection one after the other, without copying the page into a new
+/// buffer for each visitor; the length is known, so it is sent as
+/// `Content-Length`.
+struct PageBody {
+    chunks: std::collections::VecDeque<bytes::Bytes>,
+    remaining: u64,
+}
+
+impl PageBody {
+    fn of(page: &Page, token: &str) -> Body {
+        let chunks: std::collections::VecDeque<_> = page.chunks(token).into();
+        let remaining = chunks.iter().map(|c| c.len() as u64).sum();
+        Body::new(PageBody { chunks, remaining })
+    }
+}
+
+impl http_body::Body for PageBody {
+    type Data = bytes::Bytes;
+    type Error = std::convert::Infallible;
+
+    fn poll_frame(
+        self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<bytes::Bytes>, Self::Error>>> {
+        let this = self.get_mut();
+        let next = this.chunks.pop_front().map(|chunk| {
+            this.remaining -= chunk.len() as u64;
+            Ok(http_body::Frame::data(chunk))
+        });
+        std::task::Poll::Ready(next)
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.chunks.is_empty()
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        http_body::SizeHint::with_exact(self.remaining)
+    }
 }
