@@ -100,9 +100,9 @@ impl MenuCache {
     }
 
     /// Both menus in `tr`'s language, at most `max_age` old.
-    pub async fn get(&self, db: &Db, lang: Lang, tr: &Translations) -> StoreResult<Arc<Menus>> {
+    pub async fn get(&self, db: &Db, tr: &Translations) -> StoreResult<Arc<Menus>> {
         self.kept
-            .get_or_load(lang, async { Ok(Arc::new(build(&menus::all(db).await?, tr))) })
+            .get_or_load(tr.lang(), async { Ok(Arc::new(build(&menus::all(db).await?, tr))) })
             .await
     }
 

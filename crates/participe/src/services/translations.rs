@@ -56,17 +56,15 @@ impl Translations {
     /// reader's ("fr": not translated; None: translated, French readers,
     /// or nothing to show).
     pub fn apply(&self, kind: Kind, id: i64, field: &str, text: &mut String) -> Option<&'static str> {
-        if self.lang == Lang::Fr {
-            return None;
+        if let Some(t) = self.get(kind, id, field) {
+            t.clone_into(text);
         }
-        match self.get(kind, id, field) {
-            Some(t) => {
-                t.clone_into(text);
-                None
-            }
-            None if text.trim().is_empty() => None,
-            None => Some(Lang::Fr.code()),
-        }
+        self.lang_of(kind, id, field, text)
+    }
+
+    /// The readers' language.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// Whether the reader's language is the one of the typed texts.

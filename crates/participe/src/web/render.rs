@@ -302,7 +302,7 @@ fn parse_dt(v: &Value) -> Result<Option<DateTime<Utc>>, minijinja::Error> {
 pub async fn page(state: &AppState, ctx: &Ctx, template: &str, extra: Value) -> AppResult<Html<String>> {
     let org = state.org.get(&state.db).await?;
     let tr = state.translations.get(&state.db, ctx.lang).await?;
-    let menus = state.menus.get(&state.db, ctx.lang, &tr).await?;
+    let menus = state.menus.get(&state.db, &tr).await?;
     let tpl = state.templates.get_template(template)?;
     let user = ctx
         .user
