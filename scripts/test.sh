@@ -70,7 +70,7 @@ if [ -f e2e/package.json ]; then
     shots="$(pwd)/e2e/screenshots"
     (cd e2e && { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; } \
       && node ../scripts/icons.mjs --check \
-      && SCREENSHOT_DIR="$shots" PARTICIPE_BIN="$bin" node --test --test-concurrency=1)
+      && SCREENSHOT_DIR="$shots" PARTICIPE_BIN="$bin" node --test --test-concurrency=2)
     say "Screenshots of the main pages at 360, 768 and 1280 px: $shots"
   elif ci; then
     warn "CI=true but Chromium or npm is missing: failing instead of skipping the browser tests."
