@@ -165,6 +165,42 @@ fn fluent_args(kwargs: &Kwargs) -> Result<FluentArgs<'static>, minijinja::Error>
     Ok(args)
 }
 
+/// A template's source without the indentation and blank lines that make
+/// it readable: they would otherwise go out with every page (a tenth of the
+/// home page's bytes). Every line break stays, so the whitespace between
+/// words and inline elements is unchanged; lines inside a `<pre>` or a
+/// `<textarea>`, where whitespace shows, are kept as written.
+fn without_indentation(src: &str) -> String {
+    const VERBATIM: [(&str, &str); 2] = [("<pre", "</pre>"), ("<textarea", "</textarea>")];
+    let mut out = String::with_capacity(src.len());
+    // The closing tag awaited while inside a verbatim element.
+    let mut until: Option<&str> = None;
+    for line in src.lines() {
+        let line = match until {
+            Some(_) => line,
+            None => line.trim_start(),
+        };
+        if until.is_some() || !line.is_empty() {
+            out.push_str(line);
+            out.push('\n');
+        }
+        if let Some(close) = until
+            && line.contains(close)
+        {
+            until = None;
+        }
+        if until.is_none() {
+            until = VERBATIM
+                .iter()
+                .filter_map(|(open, close)| line.rfind(open).map(|at| (at, *close)))
+                .max_by_key(|(at, _)| *at)
+                .filter(|(at, close)| !line[*at..].contains(close))
+                .map(|(_, close)| close);
+        }
+    }
+    out
+}
+
 /// Builds the template environment.
 pub fn environment(i18n: Arc<I18n>, tz: chrono_tz::Tz) -> Environment<'static> {
     let mut env = Environment::new();
@@ -174,7 +210,7 @@ pub fn environment(i18n: Arc<I18n>, tz: chrono_tz::Tz) -> Environment<'static> {
         Ok(TEMPLATES
             .iter()
             .find(|(n, _)| *n == name)
-            .map(|(_, src)| src.to_string()))
+            .map(|(_, src)| without_indentation(src)))
     });
     let t_i18n = i18n.clone();
     env.add_function(
@@ -211,9 +247,8 @@ pub fn environment(i18n: Arc<I18n>, tz: chrono_tz::Tz) -> Environment<'static> {
     let icons: std::collections::HashMap<&'static str, Value> = super::assets::icon_names()
         .iter()
         .map(|name| {
-            let svg = format!(
-                r##"<svg class="icon" aria-hidden="true" focusable="false"><use href="/static/icons.svg#i-{name}"></use></svg>"##
-            );
+            let svg =
+                format!(r##"<svg class="icon" aria-hidden="true"><use href="/static/icons.svg#i-{name}"/></svg>"##);
             (*name, Value::from_safe_string(svg))
         })
         .collect();
@@ -381,4 +416,24 @@ fn cover_img(path: &str, alt: &str, sizes: &str, lazy: bool, class: &str) -> Str
         ">"
     });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_indentation;
+
+    #[test]
+    fn indentation_and_blank_lines_go_line_breaks_stay() {
+        let src = "<ul>\n    <li>{{ a }}</li>\n\n    \n  <li>b</li>\n</ul>";
+        assert_eq!(without_indentation(src), "<ul>\n<li>{{ a }}</li>\n<li>b</li>\n</ul>\n");
+    }
+
+    #[test]
+    fn whitespace_inside_pre_and_textarea_is_kept() {
+        let src = "  <pre>one\n    two\n\n  three</pre>\n    <p>x</p>\n  <textarea>\n  a\n</textarea>\n  <pre>inline</pre>\n   <b>y</b>";
+        assert_eq!(
+            without_indentation(src),
+            "<pre>one\n    two\n\n  three</pre>\n<p>x</p>\n<textarea>\n  a\n</textarea>\n<pre>inline</pre>\n<b>y</b>\n"
+        );
+    }
 }
