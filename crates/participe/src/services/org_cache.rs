@@ -25,6 +25,12 @@ impl OrgCache {
         {
             return Ok(org.clone());
         }
+        // Boxed: the query's state would otherwise be carried (and moved)
+        // by every request's future, though it runs once a second.
+        Box::pin(self.read(db)).await
+    }
+
+    async fn read(&self, db: &Db) -> StoreResult<Arc<Organisation>> {
         let org = Arc::new(org::get(db).await?);
         *self.lock() = Some((Instant::now(), org.clone()));
         Ok(org)

@@ -94,7 +94,7 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         Ok(res) => res,
         Err((err, ctx)) => {
             let res = err.into_response();
-            finish(&state, ctx, None, res).await
+            Box::pin(finish(&state, ctx, None, res)).await
         }
     }
 }
@@ -110,7 +110,9 @@ async fn context_inner(state: &AppState, req: Request, next: Next) -> Result<Res
 
     let session_hash = jar.get(cookies::SESSION).map(|c| token_hash(c.value()));
     let user = match &session_hash {
-        Some(h) => sessions::user(&state.db, h).await.map_err(|e| (e.into(), None))?,
+        Some(h) => Box::pin(sessions::user(&state.db, h))
+            .await
+            .map_err(|e| (e.into(), None))?,
         None => None,
     };
     let url_lang = req.extensions().get::<UrlLang>().cloned();
@@ -163,9 +165,11 @@ async fn context_inner(state: &AppState, req: Request, next: Next) -> Result<Res
             req.extensions_mut().insert(ctx.clone());
             let res = next.run(req).await;
             state.forget_kept();
-            return Ok(finish(state, Some(ctx), None, res).await);
+            return Ok(Box::pin(finish(state, Some(ctx), None, res)).await);
         }
-        let (sent, rebuilt) = submitted_token(req).await.map_err(|e| (e, Some(ctx.clone())))?;
+        let (sent, rebuilt) = Box::pin(submitted_token(req))
+            .await
+            .map_err(|e| (e, Some(ctx.clone())))?;
         req = rebuilt;
         // Only a token matching the cookie the browser already had counts.
         let valid = match (&existing_csrf, &sent) {
@@ -195,7 +199,7 @@ async fn context_inner(state: &AppState, req: Request, next: Next) -> Result<Res
     {
         // An old site's `/fr/…` address may be a redirection's source.
         let visited = url_lang.as_ref().map_or(ctx.path.as_str(), |u| u.original.as_str());
-        res = redirect_missing(state, visited, referrer.as_deref())
+        res = Box::pin(redirect_missing(state, visited, referrer.as_deref()))
             .await
             .unwrap_or(res);
     }
@@ -290,7 +294,7 @@ fn cross_site(headers: &HeaderMap) -> bool {
 
 async fn finish(state: &AppState, ctx: Option<Ctx>, new_csrf: Option<&str>, res: Response) -> Response {
     let mut res = match res.extensions().get::<ErrorMarker>().copied() {
-        Some(ErrorMarker(kind)) => render_error(state, ctx.as_ref(), kind).await,
+        Some(ErrorMarker(kind)) => Box::pin(render_error(state, ctx.as_ref(), kind)).await,
         None => res,
     };
     if let Some(token) = new_csrf {
