@@ -254,7 +254,12 @@ async fn translated_content(app: &TestApp) {
     let page = english.get(&format!("/en/news/{post}")).await;
     assert_eq!(page.text("h1"), "Schools vote");
     assert_eq!(page.attr(".lead", "lang"), "fr");
-    assert!(english.get("/news").await.body.contains("Schools vote"));
+    // Its card: the translated title unmarked, the French summary marked.
+    let list = english.get("/news").await;
+    assert_eq!(list.text(".news-card h3"), "Schools vote");
+    assert_eq!(list.attr(".news-card h3", "lang"), "");
+    assert_eq!(list.attr(".news-card .summary", "lang"), "fr");
+    assert_eq!(french.get("/news").await.attr(".news-card .summary", "lang"), "");
     let start = (chrono::Utc::now() + chrono::Duration::days(3))
         .format("%Y-%m-%dT%H:%M")
         .to_string();
@@ -276,7 +281,10 @@ async fn translated_content(app: &TestApp) {
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     let event: i64 = res.location().trim_start_matches("/admin/events/").parse().unwrap();
+    // Untranslated, its card says its title is French.
+    assert_eq!(english.get("/events").await.attr(".event-card h3", "lang"), "fr");
     translate(&mut manager, "event", event, &[("title", "Schools workshop")]).await;
+    assert_eq!(english.get("/events").await.attr(".event-card h3", "lang"), "");
     let page = english.get(&format!("/en/events/{event}")).await;
     assert_eq!(page.text("h1"), "Schools workshop");
     assert!(page.text(".translation-note").contains("French"));

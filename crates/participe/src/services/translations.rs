@@ -5,11 +5,12 @@
 //! nothing; a text with no translation stays French, and says so (its
 //! `lang`), for screen readers and for the "shown in French" notes.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 use std::time::Duration;
 
 use participe_domain::translation::Kind;
+use serde::Serialize;
 
 use super::kept::Kept;
 use crate::i18n::Lang;
@@ -20,6 +21,15 @@ use crate::storage::site_pages::SitePage;
 use crate::storage::steps::Step;
 use crate::storage::taxonomy::Term;
 use crate::storage::{Db, StoreResult, translations};
+
+/// An item of a list in the reader's language, with the `lang` of each
+/// text its card shows in French instead (`{{ n.lang.title }}`).
+#[derive(Debug, Serialize)]
+pub struct Card<T> {
+    #[serde(flatten)]
+    pub item: T,
+    pub lang: BTreeMap<&'static str, &'static str>,
+}
 
 /// The translations of one language.
 #[derive(Debug)]
@@ -103,6 +113,37 @@ impl Translations {
     pub fn event(&self, e: &mut Event) {
         self.apply(Kind::Event, e.id, "title", &mut e.title);
         self.apply(Kind::Event, e.id, "description", &mut e.description);
+    }
+
+    /// News posts as their cards show them: title and summary.
+    pub fn news_cards(&self, posts: Vec<Post>) -> Vec<Card<Post>> {
+        posts
+            .into_iter()
+            .map(|mut p| {
+                self.news_post(&mut p);
+                let lang = self.card_langs(Kind::NewsPost, p.id, &[("title", &p.title), ("summary", &p.summary)]);
+                Card { item: p, lang }
+            })
+            .collect()
+    }
+
+    /// Events as their cards show them: the title.
+    pub fn event_cards(&self, events: Vec<Event>) -> Vec<Card<Event>> {
+        events
+            .into_iter()
+            .map(|mut e| {
+                self.event(&mut e);
+                let lang = self.card_langs(Kind::Event, e.id, &[("title", &e.title)]);
+                Card { item: e, lang }
+            })
+            .collect()
+    }
+
+    fn card_langs(&self, kind: Kind, id: i64, shown: &[(&'static str, &str)]) -> BTreeMap<&'static str, &'static str> {
+        shown
+            .iter()
+            .filter_map(|(field, text)| Some((*field, self.lang_of(kind, id, field, text)?)))
+            .collect()
     }
 
     /// A news post's title, summary and text in the reader's language.

@@ -29,9 +29,9 @@ async fn list(state: &AppState, ctx: &Ctx, q: &PageQuery, past: bool) -> AppResu
     let now = Utc::now();
     let total = events::count_published(&state.db, now, past).await?;
     let pager = Pager::new(q, PER_PAGE, total);
-    let mut list = events::published(&state.db, now, past, PER_PAGE, pager.offset()).await?;
+    let list = events::published(&state.db, now, past, PER_PAGE, pager.offset()).await?;
     let tr = state.translations.get(&state.db, ctx.lang).await?;
-    list.iter_mut().for_each(|e| tr.event(e));
+    let list = tr.event_cards(list);
     render::page(state, ctx, "events/list.html", view! { events => list, pager, past }).await
 }
 

@@ -110,14 +110,12 @@ pub async fn views(state: &AppState, ctx: &Ctx) -> AppResult<Vec<SectionView>> {
                 view! { counters, projects }
             }
             Kind::Events => {
-                let mut next = events::published(&state.db, Utc::now(), false, s.item_count, 0).await?;
-                next.iter_mut().for_each(|e| tr.event(e));
-                view! { events => next }
+                let next = events::published(&state.db, Utc::now(), false, s.item_count, 0).await?;
+                view! { events => tr.event_cards(next) }
             }
             Kind::News => {
-                let mut posts = news::published(&state.db, Utc::now(), s.item_count, 0).await?;
-                posts.iter_mut().for_each(|p| tr.news_post(p));
-                view! { posts }
+                let posts = news::published(&state.db, Utc::now(), s.item_count, 0).await?;
+                view! { posts => tr.news_cards(posts) }
             }
             Kind::Text | Kind::Newsletter => Value::UNDEFINED,
         };

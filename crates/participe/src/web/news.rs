@@ -25,9 +25,9 @@ const PER_PAGE: i64 = 12;
 pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<PageQuery>) -> AppResult<Html<String>> {
     let now = Utc::now();
     let pager = Pager::new(&q, PER_PAGE, news::count_published(&state.db, now).await?);
-    let mut posts = news::published(&state.db, now, PER_PAGE, pager.offset()).await?;
+    let posts = news::published(&state.db, now, PER_PAGE, pager.offset()).await?;
     let tr = state.translations.get(&state.db, ctx.lang).await?;
-    posts.iter_mut().for_each(|p| tr.news_post(p));
+    let posts = tr.news_cards(posts);
     render::page(&state, &ctx, "news/list.html", view! { posts, pager }).await
 }
 

@@ -90,12 +90,12 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<Stri
     let has_winners = crate::storage::realisations::project_has_any(&state.db, project.id).await?;
     let counters = state.counters.project(&state.db, project.id).await?;
     let tr = state.translations.get(&state.db, ctx.lang).await?;
-    let mut project_events = crate::storage::events::of_project(&state.db, project.id, Utc::now()).await?;
-    project_events.iter_mut().for_each(|e| tr.event(e));
+    let project_events = crate::storage::events::of_project(&state.db, project.id, Utc::now()).await?;
+    let project_events = tr.event_cards(project_events);
     tr.terms(Kind::Theme, &mut themes);
     tr.terms(Kind::District, &mut districts);
-    let mut project_news = crate::storage::news::of_project(&state.db, project.id, Utc::now(), 6).await?;
-    project_news.iter_mut().for_each(|p| tr.news_post(p));
+    let project_news = crate::storage::news::of_project(&state.db, project.id, Utc::now(), 6).await?;
+    let project_news = tr.news_cards(project_news);
     let published: Vec<Step> = steps
         .iter()
         .filter(|s| s.step.published)
