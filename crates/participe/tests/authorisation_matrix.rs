@@ -1094,9 +1094,9 @@ async fn matrix(app: &TestApp) {
         // vote) cannot decide the next role's answer.
         let mut shared = None;
         for (col, role) in ROLES.iter().enumerate() {
-            let f = match (*method, shared.take()) {
-                ("get", Some(f)) => f,
-                _ => fixture(app, accounts[2]).await,
+            let f = match shared.take() {
+                Some(f) => f,
+                None => fixture(app, accounts[2]).await,
             };
             let path = concrete(pattern, &f);
             let mut c = client_as(app, *role, &accounts, col).await;

@@ -22,13 +22,17 @@ use crate::storage::steps::Step;
 use crate::storage::taxonomy::Term;
 use crate::storage::{Db, StoreResult, translations};
 
-/// An item of a list in the reader's language, with the `lang` of each
-/// text its card shows in French instead (`{{ n.lang.title }}`).
+/// The `lang` of each field of an item shown in French to a reader of
+/// another language (`{{ post_lang.title }}`); translated fields are absent.
+pub type Langs = BTreeMap<&'static str, &'static str>;
+
+/// An item of a list in the reader's language, with its `Langs`
+/// (`{{ n.lang.title }}` in its card).
 #[derive(Debug, Serialize)]
 pub struct Card<T> {
     #[serde(flatten)]
     pub item: T,
-    pub lang: BTreeMap<&'static str, &'static str>,
+    pub lang: Langs,
 }
 
 /// The translations of one language.
@@ -109,48 +113,59 @@ impl Translations {
         }
     }
 
-    /// An event's title and description in the reader's language.
-    pub fn event(&self, e: &mut Event) {
-        self.apply(Kind::Event, e.id, "title", &mut e.title);
-        self.apply(Kind::Event, e.id, "description", &mut e.description);
+    /// An event's title and description in the reader's language; the
+    /// `lang` of each shown in French instead.
+    pub fn event(&self, e: &mut Event) -> Langs {
+        let id = e.id;
+        self.apply_all(
+            Kind::Event,
+            id,
+            [("title", &mut e.title), ("description", &mut e.description)],
+        )
     }
 
-    /// News posts as their cards show them: title and summary.
+    /// A news post's title, summary and text in the reader's language; the
+    /// `lang` of each shown in French instead.
+    pub fn news_post(&self, p: &mut Post) -> Langs {
+        let id = p.id;
+        self.apply_all(
+            Kind::NewsPost,
+            id,
+            [
+                ("title", &mut p.title),
+                ("summary", &mut p.summary),
+                ("body", &mut p.body),
+            ],
+        )
+    }
+
+    /// News posts as their cards show them.
     pub fn news_cards(&self, posts: Vec<Post>) -> Vec<Card<Post>> {
         posts
             .into_iter()
-            .map(|mut p| {
-                self.news_post(&mut p);
-                let lang = self.card_langs(Kind::NewsPost, p.id, &[("title", &p.title), ("summary", &p.summary)]);
-                Card { item: p, lang }
+            .map(|mut p| Card {
+                lang: self.news_post(&mut p),
+                item: p,
             })
             .collect()
     }
 
-    /// Events as their cards show them: the title.
+    /// Events as their cards show them.
     pub fn event_cards(&self, events: Vec<Event>) -> Vec<Card<Event>> {
         events
             .into_iter()
-            .map(|mut e| {
-                self.event(&mut e);
-                let lang = self.card_langs(Kind::Event, e.id, &[("title", &e.title)]);
-                Card { item: e, lang }
+            .map(|mut e| Card {
+                lang: self.event(&mut e),
+                item: e,
             })
             .collect()
     }
 
-    fn card_langs(&self, kind: Kind, id: i64, shown: &[(&'static str, &str)]) -> BTreeMap<&'static str, &'static str> {
-        shown
-            .iter()
-            .filter_map(|(field, text)| Some((*field, self.lang_of(kind, id, field, text)?)))
+    fn apply_all<const N: usize>(&self, kind: Kind, id: i64, fields: [(&'static str, &mut String); N]) -> Langs {
+        fields
+            .into_iter()
+            .filter_map(|(field, text)| Some((field, self.apply(kind, id, field, text)?)))
             .collect()
-    }
-
-    /// A news post's title, summary and text in the reader's language.
-    pub fn news_post(&self, p: &mut Post) {
-        self.apply(Kind::NewsPost, p.id, "title", &mut p.title);
-        self.apply(Kind::NewsPost, p.id, "summary", &mut p.summary);
-        self.apply(Kind::NewsPost, p.id, "body", &mut p.body);
     }
 
     /// A page's title, text and description in the reader's language.

@@ -56,11 +56,7 @@ async fn visible(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<Event> {
 pub async fn show(State(state): State<AppState>, ctx: Ctx, PathParams(id): PathParams<i64>) -> AppResult<Html<String>> {
     let mut e = visible(&state, &ctx, id).await?;
     let tr = state.translations.get(&state.db, ctx.lang).await?;
-    let event_lang = view! {
-        title => tr.lang_of(Kind::Event, e.id, "title", &e.title),
-        description => tr.lang_of(Kind::Event, e.id, "description", &e.description),
-    };
-    tr.event(&mut e);
+    let event_lang = tr.event(&mut e);
     let linked: Vec<_> = events::projects_of(&state.db, id)
         .await?
         .into_iter()

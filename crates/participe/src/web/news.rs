@@ -18,7 +18,6 @@ use super::render;
 use crate::app::AppState;
 use crate::storage::news::{self, Post};
 use crate::view;
-use participe_domain::translation::Kind;
 
 const PER_PAGE: i64 = 12;
 
@@ -55,12 +54,7 @@ async fn post_page(
     errors: &FieldErrors,
 ) -> AppResult<Response> {
     let tr = state.translations.get(&state.db, ctx.lang).await?;
-    let post_lang = view! {
-        title => tr.lang_of(Kind::NewsPost, post.id, "title", &post.title),
-        summary => tr.lang_of(Kind::NewsPost, post.id, "summary", &post.summary),
-        body => tr.lang_of(Kind::NewsPost, post.id, "body", &post.body),
-    };
-    tr.news_post(&mut post);
+    let post_lang = tr.news_post(&mut post);
     let signed_in = ctx.user.is_some();
     let about: Vec<_> = news::links(&state.db, post.id)
         .await?
