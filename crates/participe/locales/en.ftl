@@ -1219,7 +1219,7 @@ design-sample-row-1 = A book box
 design-sample-row-2 = A cycle lane
 design-empty = Empty states
 design-icons = Icons
-design-icons-intro = Lucide icons, in an SVG sprite served by the platform, decorative (the text beside them says what they mean).
+design-icons-intro = Lucide icons, drawn by the style sheet from the SVG sprite served by the platform, in the colour of the text; decorative (the text beside them says what they mean).
 design-icons-licence = Icons' licence (ISC)
 
 ## Back-office tables

@@ -1219,7 +1219,7 @@ design-sample-row-1 = Une boîte à livres
 design-sample-row-2 = Une piste cyclable
 design-empty = États vides
 design-icons = Icônes
-design-icons-intro = Les icônes Lucide, en sprite SVG servi par la plateforme, décoratives (le texte à côté dit ce qu’elles signifient).
+design-icons-intro = Les icônes Lucide, dessinées par la feuille de style à partir du sprite SVG servi par la plateforme, dans la couleur du texte ; décoratives (le texte à côté dit ce qu’elles signifient).
 design-icons-licence = Licence des icônes (ISC)
 
 ## Back-office tables

@@ -34,31 +34,6 @@ const BALLOT_JS: &str = include_str!("../../static/ballot.js");
 const JOBS_JS: &str = include_str!("../../static/jobs.js");
 const QUESTIONNAIRE_JS: &str = include_str!("../../static/questionnaire.js");
 const SITE_JS: &str = include_str!("../../static/site.js");
-const ICONS_SVG: &str = include_str!("../../static/icons.svg");
-const ICONS_LICENSE: &str = include_str!("../../static/icons.LICENSE");
-
-/// The names of every icon of the sprite, in its order (read once).
-pub fn icon_names() -> &'static [&'static str] {
-    static NAMES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-        ICONS_SVG
-            .split("<symbol id=\"i-")
-            .skip(1)
-            .filter_map(|rest| rest.split('"').next())
-            .collect()
-    });
-    &NAMES
-}
-
-/// The icon sprite (Lucide icons, built by scripts/icons.mjs).
-pub async fn icons_svg() -> Response {
-    static_file("image/svg+xml", ICONS_SVG)
-}
-
-/// The icons' licence, which the ISC licence asks to keep with them.
-pub async fn icons_license() -> Response {
-    static_file("text/plain; charset=utf-8", ICONS_LICENSE)
-}
-
 /// Progressive enhancements shared by every page: the menu button on small
 /// screens and the warning before leaving a form with unsaved changes.
 pub async fn site_js() -> Response {
@@ -95,7 +70,7 @@ fn script(body: &'static str) -> Response {
     static_file("text/javascript; charset=utf-8", body)
 }
 
-fn static_file(content_type: &'static str, body: &'static str) -> Response {
+pub(super) fn static_file(content_type: &'static str, body: &'static str) -> Response {
     (
         [
             (header::CONTENT_TYPE, content_type),
@@ -106,8 +81,11 @@ fn static_file(content_type: &'static str, body: &'static str) -> Response {
         .into_response()
 }
 
+/// The style sheet, with the icons' rules (`icons::css`) after it.
 pub async fn app_css() -> Response {
-    static_file("text/css; charset=utf-8", APP_CSS)
+    static CSS: std::sync::LazyLock<String> =
+        std::sync::LazyLock::new(|| format!("{APP_CSS}\n{}", super::icons::css()));
+    static_file("text/css; charset=utf-8", CSS.as_str())
 }
 
 /// The organisation's colours as CSS custom properties. Served as a file, not

@@ -5,7 +5,7 @@
 use axum::body::{Body, to_bytes};
 use axum::extract::connect_info::MockConnectInfo;
 use axum::extract::{ConnectInfo, Request, State};
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
@@ -339,26 +339,28 @@ pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; 
     font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
 /// Adds the security headers to every response.
-pub async fn security_headers(req: Request, next: Next) -> Response {
-    let mut res = next.run(req).await;
+pub fn security_headers(mut res: Response) -> Response {
+    const COOP: HeaderName = HeaderName::from_static("cross-origin-opener-policy");
+    const PERMISSIONS: HeaderName = HeaderName::from_static("permissions-policy");
     let h = res.headers_mut();
-    // A handler may set a stricter or page-specific policy (the GraphiQL page).
-    if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
-        h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
-    }
+    // A handler may set a stricter or page-specific policy (the GraphiQL
+    // page); pages that may be framed (the embeddable widget) relax
+    // frame-ancestors.
+    let framable = match h.get(header::CONTENT_SECURITY_POLICY) {
+        Some(own) => own.to_str().is_ok_and(|csp| !csp.contains("frame-ancestors 'none'")),
+        None => {
+            h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+            false
+        }
+    };
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
-    // Pages that may be framed (the embeddable widget) relax frame-ancestors.
-    let framable = h
-        .get(header::CONTENT_SECURITY_POLICY)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|csp| !csp.contains("frame-ancestors 'none'"));
     if !framable {
         h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     }
-    h.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
+    h.insert(COOP, HeaderValue::from_static("same-origin"));
     h.insert(
-        "permissions-policy",
+        PERMISSIONS,
         HeaderValue::from_static("camera=(), microphone=(), geolocation=(self)"),
     );
     res

@@ -17,6 +17,7 @@ pub mod fonts;
 pub mod form;
 pub mod home;
 pub mod home_sections;
+pub mod icons;
 pub mod lang_prefix;
 pub mod layers;
 pub mod limits;
@@ -42,7 +43,7 @@ pub mod votes;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::middleware::{from_fn, from_fn_with_state};
+use axum::middleware::from_fn_with_state;
 
 use crate::app::AppState;
 
@@ -52,12 +53,14 @@ pub fn router(state: AppState) -> Router {
     let site = routes::router(&state)
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), layers::context))
-        .layer(from_fn(layers::security_headers))
+        .layer(tower::util::MapResponseLayer::new(layers::security_headers))
         .layer(DefaultBodyLimit::max(body_limit))
         .with_state(state);
     // Around the whole router, so that routing sees the address without its
     // language prefix.
-    Router::new().fallback_service(site).layer(from_fn(lang_prefix::strip))
+    Router::new()
+        .fallback_service(site)
+        .layer(tower::util::MapRequestLayer::new(lang_prefix::strip))
 }
 
 async fn not_found() -> error::AppError {

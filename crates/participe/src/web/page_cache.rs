@@ -42,12 +42,17 @@ fn anonymous_get(method: &Method, headers: &HeaderMap, ctx: &Ctx) -> bool {
 }
 
 pub async fn serve(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
-    let Some(ctx) = req.extensions().get::<Ctx>().cloned() else {
-        return next.run(req).await;
-    };
-    if !state.pages.enabled() || !anonymous_get(req.method(), req.headers(), &ctx) {
+    let cacheable = req
+        .extensions()
+        .get::<Ctx>()
+        .is_some_and(|ctx| state.pages.enabled() && anonymous_get(req.method(), req.headers(), ctx));
+    if !cacheable {
         return next.run(req).await;
     }
+    // Borrowed, not cloned: most requests end here with a kept page.
+    let Some(ctx) = req.extensions().get::<Ctx>() else {
+        return next.run(req).await;
+    };
     let key = Key {
         lang: ctx.lang.code(),
         path: ctx.path.clone(),
@@ -70,6 +75,7 @@ pub async fn serve(State(state): State<AppState>, mut req: Request, next: Next) 
         }
         Lookup::Render(flight) => Some(flight),
     };
+    let ctx = ctx.clone();
     let marker = state.pages.marker().to_string();
     req.extensions_mut().insert(Ctx {
         csrf: marker.clone(),

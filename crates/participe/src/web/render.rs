@@ -241,16 +241,12 @@ pub fn environment(i18n: Arc<I18n>, tz: chrono_tz::Tz) -> Environment<'static> {
             )
         },
     );
-    // An icon of the sprite (/static/icons.svg), hidden from screen readers:
-    // the text beside it says what it means. An unknown name is an error.
-    // Each icon's markup is built once; a template uses a few dozen a page.
-    let icons: std::collections::HashMap<&'static str, Value> = super::assets::icon_names()
+    // An icon (web/icons.rs), beside the text that says what it means. An
+    // unknown name is an error. Each icon's markup is built once; a page
+    // uses a few dozen.
+    let icons: std::collections::HashMap<&'static str, Value> = super::icons::names()
         .iter()
-        .map(|name| {
-            let svg =
-                format!(r##"<svg class="icon" aria-hidden="true"><use href="/static/icons.svg#i-{name}"/></svg>"##);
-            (*name, Value::from_safe_string(svg))
-        })
+        .filter_map(|name| Some((*name, Value::from_safe_string(super::icons::markup(name)?))))
         .collect();
     env.add_function("icon", move |name: &str| -> Result<Value, minijinja::Error> {
         icons.get(name).cloned().ok_or_else(|| {

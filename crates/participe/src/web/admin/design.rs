@@ -9,7 +9,6 @@ use participe_domain::theme::brand_palette;
 
 use crate::app::AppState;
 use crate::storage::org;
-use crate::web::assets::icon_names;
 use crate::web::context::Ctx;
 use crate::web::error::AppResult;
 use crate::web::render;
@@ -49,6 +48,6 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> AppResult<Html<Str
             ratio: format!("{:.1}", fg.contrast_with(bg)),
         })
         .collect();
-    let icons = icon_names();
+    let icons = crate::web::icons::names();
     render::page(&state, &ctx, "admin/design.html", view! { swatches, pairs, icons }).await
 }
