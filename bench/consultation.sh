@@ -11,6 +11,8 @@
 #        PG_ADMIN_URL=postgres://postgres@127.0.0.1:5432/test, BENCH_ENGINES="sqlite postgres"
 set -Eeuo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/nginx.sh
+. bench/nginx.sh
 THREADS=${BENCH_THREADS:-2}
 CONNS=${BENCH_CONNS:-16}
 DURATION=${BENCH_DURATION:-10s}
@@ -101,34 +103,8 @@ for e in $ENGINES; do bench_engine "$e"; done
 
 # --- nginx baseline: the section page, as a static file -----------------------
 NGINX_PORT=$(free_port)
-mkdir -p "$TMP/nginx/www" "$TMP/nginx/tmp"
+nginx_static_conf "$TMP/nginx" "$NGINX_PORT"
 cp "$SECTION_HTML" "$TMP/nginx/www/index.html"
-user_line=""
-[ "$(id -u)" = 0 ] && user_line="user $(id -un) $(id -gn);"
-cat >"$TMP/nginx/nginx.conf" <<EOF
-$user_line
-daemon off;
-worker_processes auto;
-pid $TMP/nginx/nginx.pid;
-error_log $TMP/nginx/error.log warn;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    client_body_temp_path $TMP/nginx/tmp/client;
-    proxy_temp_path $TMP/nginx/tmp/proxy;
-    fastcgi_temp_path $TMP/nginx/tmp/fastcgi;
-    uwsgi_temp_path $TMP/nginx/tmp/uwsgi;
-    scgi_temp_path $TMP/nginx/tmp/scgi;
-    default_type text/html;
-    sendfile on;
-    keepalive_requests 1000000;
-    server {
-        listen 127.0.0.1:$NGINX_PORT;
-        root $TMP/nginx/www;
-        location / { try_files /index.html =404; }
-    }
-}
-EOF
 "$NGINX" -p "$TMP/nginx" -e "$TMP/nginx/error.log" -c "$TMP/nginx/nginx.conf" >"$TMP/nginx/stdout.log" 2>&1 &
 NGINX_PID=$!
 for _ in $(seq 1 50); do curl -fs -o /dev/null "http://127.0.0.1:$NGINX_PORT/" && break; sleep 0.1; done

@@ -20,6 +20,8 @@
 #   BENCH_WARMUP=2s PG_ADMIN_URL=postgres://postgres@127.0.0.1:5432/test
 #   BENCH_ENGINES="sqlite postgres"  BENCH_RAW_DIR=DIR (keep raw wrk outputs)
 #   BENCH_BUSY_LIMIT=5 (warn when other processes use more than 5% of the CPU)
+#   BENCH_PAIRS=6 BENCH_PAIR_DURATION=5s (paired rounds of the home page
+#   against nginx, in turn; 0 skips them)
 #   BENCH_PROFILE=release (or profiling: the same build with symbols, for perf)
 #   BENCH_BIN=PATH BENCH_REVISION=TEXT (load a server built elsewhere, e.g. an
 #   earlier revision, instead of building this one)
@@ -27,6 +29,8 @@ set -Eeuo pipefail
 trap 'printf "\nERROR: bench/run.sh failed at line %s: %s\n" "$LINENO" "$BASH_COMMAND" >&2' ERR
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+# shellcheck source=bench/nginx.sh
+. bench/nginx.sh
 
 THREADS=${BENCH_THREADS:-2}
 CONNS=${BENCH_CONNS:-32}
@@ -314,6 +318,24 @@ else
 fi
 [ -x "$BIN" ] || die "$BIN was not built"
 
+# --- nginx baseline: the same home page, as a static file --------------------------
+# Started once the first engine's home page is copied; each engine copies its
+# own home page in before its paired rounds (nginx opens the file per request).
+NGINX_PORT=""
+NGINX_PID=""
+start_nginx() { # start_nginx FILE: serves a copy of FILE
+  NGINX_PORT=$(free_port)
+  nginx_static_conf "$TMP/nginx" "$NGINX_PORT"
+  cp "$1" "$TMP/nginx/www/index.html"
+  say "Starting nginx on 127.0.0.1:$NGINX_PORT serving a static copy of the home page"
+  "$NGINX" -t -q -p "$TMP/nginx" -e "$TMP/nginx/error.log" -c "$TMP/nginx/nginx.conf" ||
+    die "nginx rejected $TMP/nginx/nginx.conf"
+  "$NGINX" -p "$TMP/nginx" -e "$TMP/nginx/error.log" -c "$TMP/nginx/nginx.conf" >"$TMP/nginx/stdout.log" 2>&1 &
+  NGINX_PID=$!
+  PIDS+=("$NGINX_PID")
+  wait_http "http://127.0.0.1:$NGINX_PORT/" "$NGINX_PID" "$TMP/nginx/error.log"
+}
+
 # --- Participe, one engine at a time -----------------------------------------------------
 HOME_HTML=""
 bench_engine() { # bench_engine ENGINE DATABASE_URL
@@ -352,8 +374,57 @@ bench_engine() { # bench_engine ENGINE DATABASE_URL
   CSRF=$csrf EMAIL_ENC=$(urlenc "$ADMIN_EMAIL") PASSWORD_ENC=$(urlenc "$ADMIN_PASSWORD") \
     run_wrk "participe $engine  POST /login" "$base/login" "$LOGIN_CONNS" 303 "$pid" 1
   MEMORY+=("$engine|$rss_rest|$(rss_mib "$pid")|$(awk '/^VmHWM:/{printf "%.1f", $2/1024}' "/proc/$pid/status")")
+  paired_rounds "$engine" "$base/" "$dir/home.html"
   stop_pid "$pid"
 }
+
+# Paired rounds of the home page: nginx serving a copy of this engine's home
+# page and Participe's GET / loaded in turn (ABBA: nginx first in odd rounds,
+# Participe first in even ones), so that the machine's speed, which drifts
+# by tens of percent over minutes on shared hosts, weighs on both sides of
+# every ratio. Adds a row: engine|bytes|nginx req/s…|participe req/s…|ratios…|median.
+# Without the Lua script: a `response()` callback makes wrk copy every body
+# into a new Lua string unless it is the same as the last one (LuaJIT interns
+# strings), and Participe's pages carry a new CSRF token per request without
+# a cookie while nginx sends the same bytes every time, so the client spent
+# more per byte on one side (12 % of Participe's figure for the 21 kB home
+# page). wrk's own count of non-2xx/3xx answers and socket errors checks the
+# run instead.
+quick_rps() { # quick_rps URL: requests/s of a -d$PAIR_DURATION wrk run (no error answer allowed)
+  local out
+  out=$(timeout 60 wrk -t"$THREADS" -c"$CONNS" -d"$PAIR_DURATION" --timeout "$WRK_TIMEOUT" "$1" 2>&1) ||
+    die "wrk failed for $1"
+  awk '/Non-2xx or 3xx/{ bad=1 } /Socket errors/{ bad=1 } END{ exit bad }' <<<"$out" ||
+    die "unexpected answers from $1 during a paired round: $out"
+  awk '/^Requests\/sec:/{print $2}' <<<"$out"
+}
+paired_rounds() { # paired_rounds ENGINE PARTICIPE_URL HOME_COPY
+  local engine=$1 url=$2 i n p ns=() ps=() ratios=()
+  [ "$PAIRS" -gt 0 ] || return 0
+  [ -n "$NGINX_PID" ] || start_nginx "$3"
+  cp "$3" "$TMP/nginx/www/index.html"
+  say "Paired rounds ($engine): nginx and participe GET / in turn, $PAIRS rounds of $PAIR_DURATION each"
+  timeout 60 wrk -t"$THREADS" -c"$CONNS" -d"$WARMUP" "http://127.0.0.1:$NGINX_PORT/" >/dev/null 2>&1 ||
+    die "wrk warm-up of nginx failed"
+  for ((i = 1; i <= PAIRS; i++)); do
+    if ((i % 2)); then
+      n=$(quick_rps "http://127.0.0.1:$NGINX_PORT/")
+      p=$(quick_rps "$url")
+    else
+      p=$(quick_rps "$url")
+      n=$(quick_rps "http://127.0.0.1:$NGINX_PORT/")
+    fi
+    ns+=("$n")
+    ps+=("$p")
+    ratios+=("$(awk -v a="$p" -v b="$n" 'BEGIN{printf "%.3f", a/b}')")
+    printf '    round %d: nginx %s req/s, participe %s req/s, ratio %s\n' "$i" "$n" "$p" "${ratios[-1]}" >&2
+  done
+  PAIRED+=("$engine|$(wc -c <"$3")|${ns[*]}|${ps[*]}|${ratios[*]}|$(printf '%s\n' "${ratios[@]}" | sort -g |
+    awk '{v[NR]=$1} END{ if (NR%2) print v[(NR+1)/2]; else printf "%.3f", (v[NR/2]+v[NR/2+1])/2 }')")
+}
+PAIRED=()
+PAIRS=${BENCH_PAIRS:-6}
+PAIR_DURATION=${BENCH_PAIR_DURATION:-5s}
 
 export CSRF="" EMAIL_ENC="" PASSWORD_ENC=""
 MEMORY=() # engine|RSS at rest MiB|RSS after the runs MiB|peak RSS MiB
@@ -383,45 +454,9 @@ for engine in $ENGINES; do
   esac
 done
 [ -n "$HOME_HTML" ] || die "no Participe engine ran, so there is no home page to copy for nginx"
-
-# --- nginx baseline: the same home page, as a static file --------------------------
-NGINX_PORT=$(free_port)
-mkdir -p "$TMP/nginx/www" "$TMP/nginx/tmp"
+[ -n "$NGINX_PID" ] || start_nginx "$HOME_HTML"
 cp "$HOME_HTML" "$TMP/nginx/www/index.html"
-user_line=""
-[ "$(id -u)" = 0 ] && user_line="user $(id -un) $(id -gn);" # workers run as us, not nobody
-cat >"$TMP/nginx/nginx.conf" <<EOF
-# Minimal nginx for the baseline: one static file, no access log.
-$user_line
-daemon off;
-worker_processes auto;
-pid $TMP/nginx/nginx.pid;
-error_log $TMP/nginx/error.log warn;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    client_body_temp_path $TMP/nginx/tmp/client;
-    proxy_temp_path $TMP/nginx/tmp/proxy;
-    fastcgi_temp_path $TMP/nginx/tmp/fastcgi;
-    uwsgi_temp_path $TMP/nginx/tmp/uwsgi;
-    scgi_temp_path $TMP/nginx/tmp/scgi;
-    default_type text/html;
-    sendfile on;
-    keepalive_requests 1000000;
-    server {
-        listen 127.0.0.1:$NGINX_PORT;
-        root $TMP/nginx/www;
-        location / { try_files /index.html =404; }
-    }
-}
-EOF
-say "Starting nginx on 127.0.0.1:$NGINX_PORT serving a $(wc -c <"$HOME_HTML")-byte copy of the home page"
-"$NGINX" -t -q -p "$TMP/nginx" -e "$TMP/nginx/error.log" -c "$TMP/nginx/nginx.conf" ||
-  die "nginx rejected $TMP/nginx/nginx.conf"
-"$NGINX" -p "$TMP/nginx" -e "$TMP/nginx/error.log" -c "$TMP/nginx/nginx.conf" >"$TMP/nginx/stdout.log" 2>&1 &
-NGINX_PID=$!
-PIDS+=("$NGINX_PID")
-wait_http "http://127.0.0.1:$NGINX_PORT/" "$NGINX_PID" "$TMP/nginx/error.log"
+
 run_wrk "nginx static home copy" "http://127.0.0.1:$NGINX_PORT/" "$CONNS" 200 "$NGINX_PID"
 [ "$LOGIN_CONNS" = "$CONNS" ] ||
   run_wrk "nginx static home copy" "http://127.0.0.1:$NGINX_PORT/" "$LOGIN_CONNS" 200 "$NGINX_PID"
@@ -460,6 +495,15 @@ nginx_rps() { # nginx requests/s at the given number of connections
     # shellcheck disable=SC2059
     printf "$fmt" "$n" "$c" "$rps" "$p50" "$p99" "$ratio" "$cpu_req" "$other%" "$st"
   done
+  if [ ${#PAIRED[@]} -gt 0 ]; then
+    echo
+    echo "Home page, paired rounds (nginx serving a copy of the engine's home page and participe GET / in turn, ABBA, -d$PAIR_DURATION each):"
+    for r in "${PAIRED[@]}"; do
+      IFS='|' read -r e bytes ns ps ratios median <<<"$r"
+      printf '  %-9s %6s bytes   median ratio %s   ratios %s\n' "$e" "$bytes" "$median" "$ratios"
+      printf '  %-9s nginx req/s %s\n  %-9s participe req/s %s\n' "" "$ns" "" "$ps"
+    done
+  fi
   echo
   echo "Memory of the server process (RSS, MiB): at rest = 2 s after 'serve --demo' answered /healthz (the demo loaded, nothing served yet); after = once the runs above ended; peak = VmHWM."
   for r in "${MEMORY[@]}"; do
