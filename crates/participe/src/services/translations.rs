@@ -141,22 +141,20 @@ impl Translations {
 
     /// News posts as their cards show them.
     pub fn news_cards(&self, posts: Vec<Post>) -> Vec<Card<Post>> {
-        posts
-            .into_iter()
-            .map(|mut p| Card {
-                lang: self.news_post(&mut p),
-                item: p,
-            })
-            .collect()
+        self.cards(posts, Self::news_post)
     }
 
     /// Events as their cards show them.
     pub fn event_cards(&self, events: Vec<Event>) -> Vec<Card<Event>> {
-        events
+        self.cards(events, Self::event)
+    }
+
+    fn cards<T>(&self, items: Vec<T>, translate: fn(&Self, &mut T) -> Langs) -> Vec<Card<T>> {
+        items
             .into_iter()
-            .map(|mut e| Card {
-                lang: self.event(&mut e),
-                item: e,
+            .map(|mut item| Card {
+                lang: translate(self, &mut item),
+                item,
             })
             .collect()
     }
