@@ -42,15 +42,12 @@ fn anonymous_get(method: &Method, headers: &HeaderMap, ctx: &Ctx) -> bool {
 }
 
 pub async fn serve(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
-    let cacheable = req
+    // Borrowed, not cloned: most requests end here with a kept page.
+    let Some(ctx) = req
         .extensions()
         .get::<Ctx>()
-        .is_some_and(|ctx| state.pages.enabled() && anonymous_get(req.method(), req.headers(), ctx));
-    if !cacheable {
-        return next.run(req).await;
-    }
-    // Borrowed, not cloned: most requests end here with a kept page.
-    let Some(ctx) = req.extensions().get::<Ctx>() else {
+        .filter(|ctx| state.pages.enabled() && anonymous_get(req.method(), req.headers(), ctx))
+    else {
         return next.run(req).await;
     };
     let key = Key {
