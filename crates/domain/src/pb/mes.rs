@@ -29,8 +29,8 @@
 //!   does not exceed its upper bound is brought up to date too, and the
 //!   smallest exact (ρ, id) among them wins: the project pabutools selects.
 //!
-//! A run can also keep a [`Trace`], from which the add1 completion skips the
-//! per-voter budgets where the outcome provably does not change.
+//! The add1 completions skip the per-voter budgets where the outcome
+//! provably does not change with the interval certificate of `mes_interval`.
 //!
 //! [`mes_general`] handles any positive utilities (points), more simply.
 
@@ -157,120 +157,9 @@ impl CostData {
     pub(super) fn run(&self, election: &Election, per_voter: &BigRational) -> Vec<usize> {
         let mut outcome = Vec::new();
         if election.num_voters() > 0 && !self.projects.is_empty() {
-            CostRun::new(self, per_voter, false).run(&mut outcome);
+            CostRun::new(self, per_voter).run(&mut outcome);
         }
         outcome
-    }
-
-    /// One run that also keeps its [`Trace`]. With `earlier`, the trace of a
-    /// run at a smaller budget, the projects whose kept lower bound could be
-    /// too low to vouch for it are priced again each round (it changes
-    /// nothing but the bounds).
-    pub(super) fn trace<'a>(
-        &'a self,
-        election: &Election,
-        per_voter: &BigRational,
-        earlier: Option<&'a Trace>,
-    ) -> Trace {
-        let mut order = Vec::new();
-        if election.num_voters() == 0 || self.projects.is_empty() {
-            return Trace {
-                order,
-                rounds: Vec::new(),
-                winners: Vec::new(),
-                predicted: f64::INFINITY,
-                vouched_by_earlier: earlier.is_some_and(|e| e.order.is_empty()),
-            };
-        }
-        let mut run = CostRun::new(self, per_voter, true);
-        run.earlier = earlier;
-        run.run(&mut order);
-        let vouched_by_earlier = earlier.is_some_and(|earlier| run.vouched && earlier.rounds.len() == run.rounds.len());
-        Trace {
-            order,
-            rounds: run.rounds,
-            winners: run.winners,
-            predicted: run.predicted,
-            vouched_by_earlier,
-        }
-    }
-}
-
-/// What a run at one per-voter budget tells about runs at larger ones.
-///
-/// **Why a pair of traces can vouch for every budget between them.** Take
-/// runs at `b` and at `b + Δ` that fund the same projects in the same order.
-/// Suppose every run in between made the same choices up to some round. Then
-/// at that round every voter's budget is a non-decreasing function of the
-/// initial budget: it starts at `b + t`, and after each round it is
-/// `max(0, budget − q)`, where the price `q` solving `Σ min(budget, q) = c`
-/// can only fall when budgets rise. So every project's ρ is a non-increasing
-/// function of `t` (an unaffordable project stays unaffordable at smaller
-/// `t`). If the winner's ρ in the run at `b` is below every other live
-/// project's ρ in the run at `b + Δ` (or equal, for projects after it in
-/// the tie-breaking order), it wins against them at every `t` in `[0, Δ]`:
-/// the same project wins that round. By induction every run in
-/// between funds the same projects, in the same order, and stops at the same
-/// round. The run at `b + Δ`, given the trace at `b`, checks exactly this
-/// ([`Trace::vouches_until`] then reads the answer): with proven float bounds
-/// where they decide (a lower bound kept from an earlier pricing is still a
-/// lower bound, since prices only rise during a run), with exact integers
-/// where they do not.
-///
-/// **Where to look.** Under the run's choices every quantity is affine in `t`,
-/// so each run also estimates (not a bound) the `t` at which some other
-/// project's ρ would overtake a round's winner's: the idea of ADD-OPT
-/// (Kraiczy, Robinson and Elkind, "Streamlining Equal Shares", 2025)
-/// carried over to MES, used here only to choose which budget to check.
-pub(super) struct Trace {
-    /// Election project indices in the order funded.
-    pub order: Vec<usize>,
-    /// Per round: an upper bound on the winner's ρ, and a lower bound on the
-    /// ρ of every other project still in the running (infinity if none).
-    rounds: Vec<(f64, f64)>,
-    /// Per round: the winner (local index) and its exact ρ as a fraction.
-    winners: Vec<Winner>,
-    /// The estimated budget increase at which the outcome would change.
-    pub predicted: f64,
-    /// Traced given an earlier trace: whether every round's winner there
-    /// beats here every other live project (see above).
-    vouched_by_earlier: bool,
-}
-
-/// A round's winner in a traced run: its local index and its exact ρ.
-struct Winner {
-    local: u32,
-    numer: BigInt,
-    denom: BigInt,
-}
-
-impl Trace {
-    /// Whether every per-voter budget from this trace's to `later`'s (a
-    /// larger one, traced given this one) surely gives this outcome, funded
-    /// in this order.
-    pub(super) fn vouches_until(&self, later: &Trace) -> bool {
-        self.order == later.order && later.vouched_by_earlier
-    }
-
-    /// When this trace does not vouch for `later`, `steps` steps further
-    /// with the same order, an estimate of how many steps it would vouch
-    /// for: the rivals' bounds taken to fall in proportion to the steps.
-    pub(super) fn estimate_vouched(&self, later: &Trace, steps: u64) -> u64 {
-        if self.order != later.order || self.rounds.len() != later.rounds.len() {
-            return steps / 2;
-        }
-        let mut fraction = 1.0f64;
-        for (&(winner, now), &(_, then)) in self.rounds.iter().zip(&later.rounds) {
-            if winner >= then {
-                let fall = now - then;
-                fraction = fraction.min(if fall > 0.0 {
-                    (now - winner).max(0.0) / fall
-                } else {
-                    0.0
-                });
-            }
-        }
-        ((steps as f64 * fraction * 0.9) as u64).min(steps / 2)
     }
 }
 
@@ -288,17 +177,14 @@ struct Class {
     /// Funding sequence number of the last payment (unused for the root and zero classes).
     paid: u32,
     budget: Approx,
-    /// About how the budget grows with the initial per-voter budget (traced runs only).
-    slope: f64,
 }
 
 impl Class {
-    fn new(budget: Approx, slope: f64) -> Class {
+    fn new(budget: Approx) -> Class {
         Class {
             parent: NO_CLASS,
             paid: 0,
             budget,
-            slope,
         }
     }
 }
@@ -310,10 +196,6 @@ struct Price {
     upper: f64,
     /// The payment q = ρ·c of a supporter who can afford it.
     q: Approx,
-    /// ρ, and about how q and ρ grow with the initial per-voter budget (traced runs only).
-    rho: f64,
-    q_slope: f64,
-    rho_slope: f64,
     /// Supporter weight that pays q (budget ≥ q).
     rich: u64,
     /// The classes whose budget is below q (they pay all they have), with
@@ -356,20 +238,10 @@ struct CostRun<'d> {
     touched: Vec<u32>,
     /// Reused for the (class, weight, poor) entries of a pricing.
     entries: Vec<(u32, u64, bool)>,
-    /// Whether to keep the trace (slopes, the bounds of each round).
-    track: bool,
-    rounds: Vec<(f64, f64)>,
-    predicted: f64,
-    /// Per round: the winner's exact ρ and its local index.
-    winners: Vec<Winner>,
-    /// The trace of an earlier run, whose winners this run checks.
-    earlier: Option<&'d Trace>,
-    /// So far, every round's earlier winner beats every other live project.
-    vouched: bool,
 }
 
 impl<'d> CostRun<'d> {
-    fn new(data: &'d CostData, per_voter: &BigRational, track: bool) -> CostRun<'d> {
+    fn new(data: &'d CostData, per_voter: &BigRational) -> CostRun<'d> {
         let d = data
             .costs
             .iter()
@@ -382,8 +254,8 @@ impl<'d> CostRun<'d> {
             cost: data.costs.iter().map(scale).collect(),
             d,
             classes: vec![
-                Class::new(Approx::ZERO, 0.0),
-                Class::new(Approx::from_ratio(per_voter.numer(), per_voter.denom()), 1.0),
+                Class::new(Approx::ZERO),
+                Class::new(Approx::from_ratio(per_voter.numer(), per_voter.denom())),
             ],
             group_class: vec![ROOT_CLASS; data.groups.len()],
             alive: vec![true; n],
@@ -393,12 +265,6 @@ impl<'d> CostRun<'d> {
             moves: vec![NO_CLASS; 2],
             touched: Vec::new(),
             entries: Vec::new(),
-            track,
-            rounds: Vec::new(),
-            predicted: f64::INFINITY,
-            winners: Vec::new(),
-            earlier: None,
-            vouched: true,
             data,
         }
     }
@@ -441,9 +307,6 @@ impl<'d> CostRun<'d> {
             } else {
                 self.exact_min(&contenders)
             };
-            if self.track {
-                self.note_round(winner, &mut heap);
-            }
             for &t in &contenders {
                 if t != winner {
                     heap.push(Reverse((heap_key(self.price_of(t).lower), t)));
@@ -452,95 +315,6 @@ impl<'d> CostRun<'d> {
             self.fund(winner);
             outcome.push(self.data.projects[winner]);
         }
-    }
-
-    /// Keeps the round's bounds (see [`Trace`]) and lowers the predicted
-    /// change to where another project's ρ would overtake the winner's.
-    fn note_round(&mut self, winner: usize, heap: &mut BinaryHeap<Reverse<(u64, usize)>>) {
-        if let Some(earlier) = self.earlier {
-            let round = self.rounds.len();
-            match (earlier.rounds.get(round), earlier.winners.get(round)) {
-                (Some(&(upper, _)), Some(earlier_winner)) => self.check_earlier(winner, upper, earlier_winner, heap),
-                _ => self.vouched = false,
-            }
-        }
-        let Some(w) = &self.prices[winner] else { return };
-        let (rho, slope) = (w.rho, w.rho_slope);
-        let mut rivals = f64::INFINITY;
-        for (p, price) in self.prices.iter().enumerate() {
-            if let Some(price) = price
-                && p != winner
-                && self.alive[p]
-            {
-                rivals = rivals.min(price.lower);
-                let closing = slope - price.rho_slope;
-                if closing > 0.0 {
-                    self.predicted = self.predicted.min((price.rho - rho).max(0.0) / closing);
-                }
-            }
-        }
-        self.rounds.push((w.upper, rivals));
-    }
-
-    /// Whether the earlier run's winner of this round (upper bound on ρ,
-    /// local index, exact ρ) beats every other live project here: a ρ
-    /// surely above its bound, or an exact ρ above it (equal, for projects
-    /// after it in the tie-breaking order). Projects whose kept bound is not
-    /// above are priced again first.
-    fn check_earlier(
-        &mut self,
-        winner: usize,
-        upper: f64,
-        earlier_winner: &Winner,
-        heap: &mut BinaryHeap<Reverse<(u64, usize)>>,
-    ) {
-        for p in 0..self.prices.len() {
-            if !self.vouched {
-                return;
-            }
-            let close = |price: &Option<Price>| price.as_ref().is_some_and(|price| price.lower <= upper);
-            if p == winner || !self.alive[p] || !close(&self.prices[p]) {
-                continue;
-            }
-            if self.dirty[p] {
-                self.reprice(p, heap);
-                if !self.alive[p] || !close(&self.prices[p]) {
-                    continue;
-                }
-            }
-            // ρ_p = left / (rich · c·d); compare with numer / denom.
-            let poor = self.poor_classes(p);
-            let left = self.exact_left(p, &poor);
-            let below = &self.cost[p] * self.price_of(p).rich;
-            let order = (&earlier_winner.numer * &below).cmp(&(&left * &earlier_winner.denom));
-            self.vouched = order == Ordering::Less || (order == Ordering::Equal && (earlier_winner.local as usize) < p);
-        }
-    }
-
-    /// Lowers the predicted change to where an unaffordable project's
-    /// supporters would hold its cost.
-    fn predict_affordable(&mut self, l: usize, entries: &[(u32, u64, bool)]) {
-        let (mut held, mut growth) = (0.0, 0.0);
-        for &(k, w, _) in entries {
-            let class = &self.classes[k as usize];
-            held += class.budget.v * w as f64;
-            growth += class.slope * w as f64;
-        }
-        if growth > 0.0 {
-            let short = (self.data.cost_approx[l].v - held).max(0.0);
-            self.predicted = self.predicted.min(short / growth);
-        }
-    }
-
-    /// How a priced project's q grows with the initial per-voter budget:
-    /// `q = (c − Σ poor budgets) / rich`.
-    fn q_slope(&self, entries: &[(u32, u64, bool)], rich: u64) -> f64 {
-        let poor_slope: f64 = entries
-            .iter()
-            .filter(|e| e.2)
-            .map(|&(k, w, _)| self.classes[k as usize].slope * w as f64)
-            .sum();
-        -poor_slope / rich as f64
     }
 
     fn price_of(&self, l: usize) -> &Price {
@@ -619,19 +393,10 @@ impl<'d> CostRun<'d> {
         let mut entries = std::mem::take(&mut self.entries);
         let zero = self.gather(l, &mut entries);
         let rich = self.data.weights[l] - zero;
-        let mut priced = match self.price_approx(l, &mut entries, rich) {
+        let priced = match self.price_approx(l, &mut entries, rich) {
             Some(priced) => priced,
             None => self.price_exact(l, &mut entries, rich),
         };
-        if self.track {
-            match &mut priced {
-                Priced::Affordable(price) => {
-                    price.q_slope = self.q_slope(&entries, price.rich);
-                    price.rho_slope = price.q_slope / self.data.cost_approx[l].v;
-                }
-                Priced::Unaffordable => self.predict_affordable(l, &entries),
-            }
-        }
         self.entries = entries;
         priced
     }
@@ -672,9 +437,6 @@ impl<'d> CostRun<'d> {
                     lower: rho.lower(),
                     upper: rho.upper(),
                     q,
-                    rho: rho.v,
-                    q_slope: 0.0,
-                    rho_slope: 0.0,
                     rich,
                     poor: None,
                 }));
@@ -706,9 +468,6 @@ impl<'d> CostRun<'d> {
                     lower: rho.lower(),
                     upper: rho.upper(),
                     q: Approx::from_ratio(&left, &(&self.d * rich)),
-                    rho: rho.v,
-                    q_slope: 0.0,
-                    rho_slope: 0.0,
                     rich,
                     poor: Some(poor),
                 });
@@ -794,15 +553,6 @@ impl<'d> CostRun<'d> {
             }
         }
         let q_approx = Approx::from_ratio(&q, &self.d);
-        if self.track {
-            // ρ = q / c, both over d.
-            self.winners.push(Winner {
-                local: l as u32,
-                numer: q.clone(),
-                denom: self.cost[l].clone(),
-            });
-        }
-        let q_slope = price.q_slope;
         let seq = self.paid.len() as u32;
         // New class of every paying class: nothing left for the poor (and for
         // the rich whose budget was exactly q), budget − q for the others.
@@ -827,12 +577,10 @@ impl<'d> CostRun<'d> {
             self.moves[k as usize] = if emptied {
                 ZERO_CLASS
             } else {
-                let slope = self.classes[k as usize].slope - q_slope;
                 self.classes.push(Class {
                     parent: k,
                     paid: seq,
                     budget: budget.sub(q_approx),
-                    slope,
                 });
                 self.scratch.push(0);
                 self.moves.push(NO_CLASS);

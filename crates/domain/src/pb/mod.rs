@@ -45,6 +45,7 @@ mod approx;
 mod ees;
 mod greedy;
 mod mes;
+mod mes_interval;
 mod numbers;
 pub mod parse;
 mod phragmen;
@@ -53,7 +54,6 @@ pub mod write;
 
 use std::collections::HashMap;
 use std::fmt;
-use std::rc::Rc;
 
 pub use num_bigint::BigInt;
 pub use num_rational::BigRational;
@@ -456,10 +456,6 @@ pub struct Counter<'e> {
     mes_data: Option<mes::CostData>,
     /// MES (cost utilities) outcomes by per-voter budget.
     mes_runs: HashMap<BigRational, Vec<usize>>,
-    /// Traced MES runs by per-voter budget (the add1 walks), and those
-    /// traced given an earlier one, by both budgets.
-    mes_traces: HashMap<BigRational, Rc<mes::Trace>>,
-    mes_checked: HashMap<(BigRational, BigRational), Rc<mes::Trace>>,
     outcomes: HashMap<Method, Outcome>,
 }
 
@@ -469,8 +465,6 @@ impl<'e> Counter<'e> {
             election,
             mes_data: None,
             mes_runs: HashMap::new(),
-            mes_traces: HashMap::new(),
-            mes_checked: HashMap::new(),
             outcomes: HashMap::new(),
         }
     }
@@ -525,11 +519,19 @@ impl<'e> Counter<'e> {
     }
 
     fn mes_cost(&mut self, per_voter: &BigRational) -> Vec<usize> {
+        self.cost_data();
+        let data = self.mes_data.take().expect("computed above");
+        let order = self.mes_cost_with(&data, per_voter);
+        self.mes_data = Some(data);
+        order
+    }
+
+    /// A MES run (cost utilities), kept by per-voter budget.
+    fn mes_cost_with(&mut self, data: &mes::CostData, per_voter: &BigRational) -> Vec<usize> {
         if let Some(order) = self.mes_runs.get(per_voter) {
             return order.clone();
         }
-        let e = self.election;
-        let order = self.cost_data().run(e, per_voter);
+        let order = data.run(self.election, per_voter);
         self.mes_runs.insert(per_voter.clone(), order.clone());
         order
     }
@@ -538,30 +540,6 @@ impl<'e> Counter<'e> {
     fn cost_data(&mut self) -> &mes::CostData {
         let e = self.election;
         self.mes_data.get_or_insert_with(|| mes::CostData::new(e))
-    }
-
-    /// A MES run with its trace (see `mes::Trace`).
-    fn mes_trace(&mut self, per_voter: &BigRational) -> Rc<mes::Trace> {
-        if let Some(trace) = self.mes_traces.get(per_voter) {
-            return trace.clone();
-        }
-        let e = self.election;
-        let trace = Rc::new(self.cost_data().trace(e, per_voter, None));
-        self.mes_traces.insert(per_voter.clone(), trace.clone());
-        trace
-    }
-
-    /// A MES run traced given the trace of an earlier one, which it checks
-    /// whether it vouches for (see `mes::Trace`).
-    fn mes_trace_after(&mut self, earlier: (&BigRational, &mes::Trace), per_voter: &BigRational) -> Rc<mes::Trace> {
-        let key = (earlier.0.clone(), per_voter.clone());
-        if let Some(trace) = self.mes_checked.get(&key) {
-            return trace.clone();
-        }
-        let e = self.election;
-        let trace = Rc::new(self.cost_data().trace(e, per_voter, Some(earlier.1)));
-        self.mes_checked.insert(key, trace.clone());
-        trace
     }
 
     /// Iterated MES: per-voter budget B/n, B/n + 1, B/n + 2, …
@@ -574,33 +552,35 @@ impl<'e> Counter<'e> {
     ///   eligible project.
     ///
     /// With `skip`, steps whose outcome is provably the last run's are not
-    /// run: a traced run at a later step vouches for every step in between
-    /// (see `mes::Trace`), and the walk jumps there. The later step is first
-    /// the one before the change the run predicts, then further while runs
-    /// vouch (galloping), nearer when they do not. The steps where the
-    /// outcome changes are run one by one, so the result is exactly that of
-    /// running every step, which is what happens without `skip` (the tests'
-    /// oracle).
+    /// run: an interval certificate (`mes_interval`) proves that MES funds
+    /// that outcome at every step of an interval, and the walk jumps past
+    /// it. Intervals grow (galloping) while certified; a failed certificate
+    /// says where a race may be lost, and the next try stops just before.
+    /// The step after a certified interval is run exactly, so the result is
+    /// exactly that of running every step, which is what happens without
+    /// `skip` (the tests' oracle).
     fn mes_add1(&mut self, feasible: bool, skip: bool) -> Vec<usize> {
         let e = self.election;
         if e.num_voters() == 0 {
             return Vec::new();
         }
         let eligible = mes::eligible(e);
-        let mut per_voter = self.base_budget();
+        let base = self.base_budget();
+        let base_f = approx::ratio_f64(base.numer(), base.denom());
+        self.cost_data();
+        let data = self.mes_data.take().expect("computed above");
+        let mut check = mes_interval::IntervalCheck::new(&data, e.projects.len());
+        let at = |k: u64| &base + BigRational::from_integer(BigInt::from(k));
+        let mut step = 0u64;
         let mut previous: Option<Vec<usize>> = None;
-        // Galloping: after a skip of k steps, the next attempt is at least 2k.
-        let mut stride = 1u64;
-        // Steps ahead where a trace did not vouch for the current outcome.
-        let mut changed_within: Option<u64> = None;
-        let mut trace = skip.then(|| self.mes_trace(&per_voter));
-        let mut outcome = match &trace {
-            Some(trace) => trace.order.clone(),
-            None => self.mes_cost(&per_voter),
-        };
-        loop {
+        let mut outcome = self.mes_cost_with(&data, &at(0));
+        // How many steps to try to certify at once (doubled on success).
+        let mut span = 1u64;
+        // Steps to run without trying a certificate, and the next such pause.
+        let (mut patience, mut backoff) = (0u64, 1u64);
+        let result = loop {
             if total_cost(e, &outcome) > e.budget {
-                return previous.unwrap_or_default();
+                break previous.unwrap_or_default();
             }
             let done = if feasible {
                 all_selected(&eligible, &outcome, e.projects.len())
@@ -608,61 +588,74 @@ impl<'e> Counter<'e> {
                 is_exhaustive(e, &outcome, &eligible)
             };
             if done {
-                return outcome;
+                break outcome;
             }
-            if let Some(mut current) = trace {
-                // Skip the steps this outcome provably holds for: try the
-                // step before the predicted change (or further, galloping);
-                // when a pair of traces does not vouch, bisect towards the
-                // last vouched step.
-                let predicted = steps_before(current.predicted);
-                // Right after a change, only a prediction of some length is
-                // worth a run: outcomes that change at every step are common.
-                let mut guess = if stride > 1 {
-                    predicted.max(stride)
-                } else if predicted >= 8 {
-                    predicted
-                } else {
-                    0
-                };
+            // `last`: the last step known to give `outcome`.
+            let mut last = step;
+            let checked = skip && patience == 0;
+            if skip && patience > 0 {
+                patience -= 1;
+            } else if skip {
+                // Gallop while intervals are certified; after a failure,
+                // certify up to just before where it said a race may be
+                // lost, then run that step exactly (certifying a single
+                // step costs about as much as running it).
+                let mut failed = false;
                 loop {
-                    if let Some(known) = changed_within {
-                        guess = guess.min(known.saturating_sub(1));
-                    }
-                    if guess < 2 {
-                        break;
-                    }
-                    let far_budget = &per_voter + BigRational::from_integer(BigInt::from(guess));
-                    let far = self.mes_trace_after((&per_voter, &current), &far_budget);
-                    if current.vouches_until(&far) {
-                        per_voter = far_budget;
-                        current = far;
-                        changed_within = changed_within.map(|known| known.saturating_sub(guess));
-                        stride = guess.saturating_mul(2);
-                        guess = steps_before(current.predicted).max(stride);
-                    } else {
-                        changed_within = Some(guess);
-                        guess = current.estimate_vouched(&far, guess);
+                    let from = last + 1;
+                    match check.holds(&outcome, base_f + from as f64, (span - 1) as f64) {
+                        Ok(()) => {
+                            last += span;
+                            if failed {
+                                break;
+                            }
+                            span = span.saturating_mul(2).min(1 << 40);
+                        }
+                        Err(_) if span == 1 => break,
+                        Err(fails) => {
+                            // Steps before the point where a race may be lost.
+                            let fit = fails.at.ceil() as u64;
+                            span = if failed {
+                                if fit == 0 {
+                                    break;
+                                }
+                                fit.min(span / 2)
+                            } else if fit.saturating_mul(4) >= span {
+                                fit.min(span - 1)
+                            } else {
+                                // Far before the end: more likely bounds
+                                // too loose over a long interval.
+                                fit.max(span / 4)
+                            }
+                            .max(1);
+                            failed = true;
+                        }
                     }
                 }
             }
-            per_voter += BigRational::from_integer(BigInt::from(1));
-            trace = skip.then(|| self.mes_trace(&per_voter));
-            let next = match &trace {
-                Some(trace) => trace.order.clone(),
-                None => self.mes_cost(&per_voter),
-            };
+            // The next stretch is likely about as long as this one: start
+            // there (a failure says where to look instead).
+            // Where the outcome changes at most steps, a failed certificate
+            // costs as much as running the step: after one that certified
+            // nothing, run the next steps exactly, more of them each time.
+            if checked {
+                if last == step {
+                    patience = backoff;
+                    backoff = (backoff * 2).min(64);
+                } else {
+                    backoff = 1;
+                }
+            }
+            let stretch = last + 1 - step;
+            step = last + 1;
+            let next = self.mes_cost_with(&data, &at(step));
             if next != outcome {
-                stride = 1;
-                changed_within = None;
-            } else {
-                stride = stride.max(2);
-                changed_within = changed_within
-                    .and_then(|known| known.checked_sub(1))
-                    .filter(|&known| known > 0);
+                span = stretch.max(8);
             }
             previous = Some(std::mem::replace(&mut outcome, next));
-        }
+        };
+        self.mes_data = Some(data);
+        result
     }
 
     /// pabutools `exhaustion_by_budget_increase` with its defaults: the whole budget
@@ -720,16 +713,6 @@ impl<'e> Counter<'e> {
             }
             _ => Err(CountError::UnknownMetaRule(rule)),
         }
-    }
-}
-
-/// The number of whole steps of 1 strictly before a predicted change at
-/// `t` (0 when none is predicted).
-fn steps_before(t: f64) -> u64 {
-    if t.is_finite() && t > 1.0 {
-        (t.ceil() - 1.0).min(1.0e15) as u64
-    } else {
-        0
     }
 }
 

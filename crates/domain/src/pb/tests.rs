@@ -7,6 +7,7 @@ use num_traits::{Signed, Zero};
 use proptest::prelude::*;
 
 use super::mes::{CostData, mes_general};
+use super::mes_interval::IntervalCheck;
 use super::phragmen::sequential_phragmen;
 use super::*;
 
@@ -614,35 +615,37 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    #![proptest_config(ProptestConfig::with_cases(1000))]
 
-    /// A trace vouches for a later one only when every step in between
+    /// The interval certificate holds only when every step in the interval
     /// funds the same projects in the same order. (Outcomes do come back:
     /// A at one budget, B a few steps on, A again further on.)
     #[test]
-    fn a_trace_vouches_only_for_unchanged_steps(e in arb_add1_election()) {
+    fn a_certificate_holds_only_for_unchanged_steps(e in arb_add1_election()) {
         let data = CostData::new(&e);
         let n = e.ballots.len().max(1) as i64;
         let base = &e.budget / int(n);
+        let base_f = base.to_f64().unwrap();
         let steps = 120;
         let outcomes: Vec<Vec<usize>> = (0..steps).map(|k| data.run(&e, &(&base + int(k)))).collect();
+        let mut check = IntervalCheck::new(&data, e.projects.len());
+        let mut held = 0;
         for i in 0..steps {
-            let earlier = data.trace(&e, &(&base + int(i)), None);
-            prop_assert_eq!(&earlier.order, &outcomes[i as usize]);
-            for gap in [2, 3, 5, 8, 13, 20, 34] {
-                let j = i + gap;
-                if j >= steps {
+            for span in [1, 2, 3, 5, 8, 13, 20, 34] {
+                let j = i + span;
+                if j > steps {
                     break;
                 }
-                let later = data.trace(&e, &(&base + int(j)), Some(&earlier));
-                prop_assert_eq!(&later.order, &outcomes[j as usize]);
-                if earlier.vouches_until(&later) {
+                if check.holds(&outcomes[i as usize], base_f + i as f64, (span - 1) as f64).is_ok() {
+                    held += 1;
                     for k in i..j {
-                        prop_assert_eq!(&outcomes[k as usize], &earlier.order, "{} vouched for {} but {} differs", i, j, k);
+                        prop_assert_eq!(&outcomes[k as usize], &outcomes[i as usize], "certified from {} for {} steps but {} differs", i, span, k);
                     }
                 }
             }
         }
+        // Elections whose voters can pay for something have certified steps.
+        prop_assert!(held > 0 || outcomes.iter().all(|o| o.is_empty()) || e.ballots.is_empty());
     }
 }
 
@@ -670,13 +673,13 @@ fn the_same_outcome_at_both_ends_is_not_enough() {
     );
     let data = CostData::new(&e);
     let base = &e.budget / int(5);
-    let earlier = data.trace(&e, &(&base + int(75)), None);
-    let later = data.trace(&e, &(&base + int(94)), Some(&earlier));
-    assert_eq!(earlier.order, later.order);
-    assert!((76..94).any(|k| data.run(&e, &(&base + int(k))) != earlier.order));
-    assert!(!earlier.vouches_until(&later));
-    let next = data.trace(&e, &(&base + int(76)), Some(&earlier));
-    assert_eq!(earlier.vouches_until(&next), next.order == earlier.order);
+    let base_f = base.to_f64().unwrap();
+    let order = data.run(&e, &(&base + int(75)));
+    assert_eq!(order, data.run(&e, &(&base + int(94))));
+    assert!((76..94).any(|k| data.run(&e, &(&base + int(k))) != order));
+    let mut check = IntervalCheck::new(&data, e.projects.len());
+    assert!(check.holds(&order, base_f + 75.0, 19.0).is_err());
+    assert!(check.holds(&order, base_f + 75.0, 0.0).is_ok());
 }
 
 #[test]
@@ -691,8 +694,8 @@ fn add1_skips_the_steps_where_nothing_changes() {
     assert_eq!(every_step.mes_add1(true, false), [0]);
     assert_eq!(skipping.mes_add1(true, true), [0]);
     assert_eq!(every_step.mes_runs.len(), 101);
-    let runs = skipping.mes_traces.len();
-    assert!(runs <= 12, "{runs} runs for 101 steps");
+    let runs = skipping.mes_runs.len();
+    assert!(runs <= 3, "{runs} runs for 101 steps");
 }
 
 /// The skipping add1 walks against running every step, on every shared
