@@ -14,7 +14,7 @@ use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
 
 /// One unit in the last place, relative (2^-52), a bound above IEEE rounding.
-const ULP: f64 = 1.0 / 4_503_599_627_370_496.0;
+pub(super) const ULP: f64 = 1.0 / 4_503_599_627_370_496.0;
 /// Relative error of a conversion from a ratio of big integers.
 const CONVERSION: f64 = 8.0 * ULP;
 

@@ -86,6 +86,8 @@ fn free_supported(election: &Election, supported: impl Fn(usize) -> bool) -> Vec
 pub(super) struct CostData {
     /// Election index of each local project (ascending, so local order is id order).
     pub(super) projects: Vec<usize>,
+    /// Local index of each election project (`u32::MAX` if not eligible).
+    pub(super) local: Vec<u32>,
     pub(super) costs: Vec<BigRational>,
     pub(super) cost_approx: Vec<Approx>,
     /// Distinct ballots restricted to the local projects (local indices), with weights.
@@ -145,6 +147,7 @@ impl CostData {
             cost_approx: costs.iter().map(|c| Approx::from_ratio(c.numer(), c.denom())).collect(),
             costs,
             projects,
+            local,
             groups,
             supporters,
             weights,

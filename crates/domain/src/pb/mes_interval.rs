@@ -45,10 +45,9 @@
 
 use std::collections::HashMap;
 
+use super::approx::ULP;
 use super::mes::CostData;
 
-/// A bound on IEEE rounding, relative (2^-52).
-const ULP: f64 = 1.0 / 4_503_599_627_370_496.0;
 /// Passes of the poor/rich iteration before sorting instead.
 const MAX_PASSES: usize = 16;
 
@@ -165,10 +164,10 @@ struct Class {
     upper: Env,
 }
 
-/// The class of the voters who have paid nothing yet (class 0 is unused:
-/// voters surely left with nothing stay in their own classes, whose bounds
-/// are then zero, so that classes depend on the order alone).
-const ROOT: u32 = 1;
+/// The class of the voters who have paid nothing yet. (Voters surely left
+/// with nothing stay in their own classes, whose bounds are then zero, so
+/// that classes depend on the order alone.)
+const ROOT: u32 = 0;
 const NONE: u32 = u32::MAX;
 
 /// Which budgets a price is computed with.
@@ -232,8 +231,6 @@ pub(super) struct Fails {
 /// Reusable buffers for checking intervals against one election's data.
 pub(super) struct IntervalCheck<'d> {
     data: &'d CostData,
-    /// Local index of each election project (u32::MAX if not eligible).
-    local: Vec<u32>,
     h: f64,
     classes: Vec<Class>,
     group_class: Vec<u32>,
@@ -263,15 +260,10 @@ pub(super) struct IntervalCheck<'d> {
 }
 
 impl<'d> IntervalCheck<'d> {
-    pub(super) fn new(data: &'d CostData, num_projects: usize) -> IntervalCheck<'d> {
-        let mut local = vec![u32::MAX; num_projects];
-        for (l, &p) in data.projects.iter().enumerate() {
-            local[p] = l as u32;
-        }
+    pub(super) fn new(data: &'d CostData) -> IntervalCheck<'d> {
         let n = data.projects.len();
         IntervalCheck {
             data,
-            local,
             h: 0.0,
             classes: Vec::new(),
             group_class: Vec::new(),
@@ -304,7 +296,7 @@ impl<'d> IntervalCheck<'d> {
         }
         self.reset(from, h);
         for &p in order {
-            let w = self.local[p];
+            let w = self.data.local[p];
             if w == u32::MAX {
                 return Err(Fails { at: 0.0 });
             }
@@ -328,17 +320,13 @@ impl<'d> IntervalCheck<'d> {
         .widened_up();
         self.classes.clear();
         self.classes.push(Class {
-            lower: Env::ZERO,
-            upper: Env::ZERO,
-        });
-        self.classes.push(Class {
             lower: Env::line(root),
             upper: Env::line(root_upper),
         });
         self.scratch.clear();
-        self.scratch.resize(2, 0);
+        self.scratch.resize(1, 0);
         self.moves.clear();
-        self.moves.resize(2, NONE);
+        self.moves.resize(1, NONE);
         self.group_class.clear();
         self.group_class.resize(self.data.groups.len(), ROOT);
         for v in [&mut self.funded, &mut self.gone] {
@@ -391,7 +379,6 @@ impl<'d> IntervalCheck<'d> {
             return Err(Fails { at: 0.0 });
         };
         let rho_cap_start = (((flat.q + flat.err) / cost) * (1.0 + 4.0 * ULP)).min(rho_cap.start);
-        let rho_cap_max = rho_cap_start;
         let mut earliest = None;
         for x in 0..self.funded.len() {
             if x == w || self.funded[x] || self.gone[x] {
@@ -406,7 +393,7 @@ impl<'d> IntervalCheck<'d> {
             let settled = match &self.bounds[x] {
                 None => false,
                 Some(bound) => {
-                    bound.floor > rho_cap_max * (1.0 + 8.0 * ULP)
+                    bound.floor > rho_cap_start * (1.0 + 8.0 * ULP)
                         || tied_out(bound)
                         || self.beats(x, rho_cap, rho_cap_start).is_none()
                 }

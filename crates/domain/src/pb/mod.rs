@@ -569,7 +569,7 @@ impl<'e> Counter<'e> {
         let base_f = approx::ratio_f64(base.numer(), base.denom());
         self.cost_data();
         let data = self.mes_data.take().expect("computed above");
-        let mut check = mes_interval::IntervalCheck::new(&data, e.projects.len());
+        let mut check = mes_interval::IntervalCheck::new(&data);
         let at = |k: u64| &base + BigRational::from_integer(BigInt::from(k));
         let mut step = 0u64;
         let mut previous: Option<Vec<usize>> = None;

@@ -628,7 +628,7 @@ proptest! {
         let base_f = base.to_f64().unwrap();
         let steps = 120;
         let outcomes: Vec<Vec<usize>> = (0..steps).map(|k| data.run(&e, &(&base + int(k)))).collect();
-        let mut check = IntervalCheck::new(&data, e.projects.len());
+        let mut check = IntervalCheck::new(&data);
         let mut held = 0;
         for i in 0..steps {
             for span in [1, 2, 3, 5, 8, 13, 20, 34] {
@@ -677,7 +677,7 @@ fn the_same_outcome_at_both_ends_is_not_enough() {
     let order = data.run(&e, &(&base + int(75)));
     assert_eq!(order, data.run(&e, &(&base + int(94))));
     assert!((76..94).any(|k| data.run(&e, &(&base + int(k))) != order));
-    let mut check = IntervalCheck::new(&data, e.projects.len());
+    let mut check = IntervalCheck::new(&data);
     assert!(check.holds(&order, base_f + 75.0, 19.0).is_err());
     assert!(check.holds(&order, base_f + 75.0, 0.0).is_ok());
 }
