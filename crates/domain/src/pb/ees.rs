@@ -85,11 +85,6 @@ impl EesRun {
         self.rounds.iter().map(|&(p, _)| data.projects[p as usize]).collect()
     }
 
-    /// Whether a ballot group paid in a round.
-    fn paid_in(&self, group: u32, round: u32) -> bool {
-        self.moves[round as usize].binary_search_by_key(&group, |m| m.0).is_ok()
-    }
-
     /// A class's budget, exactly (computed once).
     fn budget_exact(&self, class: u32) -> BigRational {
         let mut known = self.exact.borrow_mut();
@@ -348,6 +343,11 @@ impl Levels {
     fn at(&self, round: usize, group: u32) -> u32 {
         self.class[round * self.groups + group as usize]
     }
+
+    /// Whether a ballot group paid in a round (payers move to a new class).
+    fn paid_in(&self, round: usize, group: u32) -> bool {
+        self.at(round, group) != self.at(round + 1, group)
+    }
 }
 
 /// [`next_change`] among the changes at most `limit` (surely at most: a
@@ -376,7 +376,7 @@ fn next_change_below(
         let mut paying = 0u64;
         for &g in &data.supporters[p] {
             let weight = data.groups[g as usize].1;
-            if funded.is_some_and(|r| run.paid_in(g, r)) {
+            if funded.is_some_and(|r| levels.paid_in(r as usize, g)) {
                 paying += weight;
             } else {
                 others.push((g, weight));
