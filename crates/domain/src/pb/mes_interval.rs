@@ -164,6 +164,41 @@ struct Class {
     upper: Env,
 }
 
+/// What prices read of a class, worked out once when it is made (a class
+/// is priced many times: for every project its voters support, at both
+/// ends, with both bounds).
+#[derive(Clone, Copy)]
+struct View {
+    /// Whether it may have something left (its upper bound is not zero).
+    alive: bool,
+    /// Values and slopes, by [`View::index`].
+    value: [f64; 4],
+    slope: [f64; 4],
+}
+
+impl View {
+    fn of(class: &Class, h: f64) -> View {
+        let mut view = View {
+            alive: class.upper != Env::ZERO,
+            value: [0.0; 4],
+            slope: [0.0; 4],
+        };
+        for upper in [false, true] {
+            let env = if upper { class.upper } else { class.lower };
+            for at_end in [false, true] {
+                let i = View::index(upper, at_end);
+                view.value[i] = if at_end { env.end() } else { env.start() };
+                view.slope[i] = env.slope(at_end, h);
+            }
+        }
+        view
+    }
+
+    fn index(upper: bool, at_end: bool) -> usize {
+        2 * usize::from(upper) + usize::from(at_end)
+    }
+}
+
 /// The class of the voters who have paid nothing yet. (Voters surely left
 /// with nothing stay in their own classes, whose bounds are then zero, so
 /// that classes depend on the order alone.)
@@ -191,6 +226,8 @@ struct EndPrice {
     /// Every supporter surely holds at least the price, so it is exactly
     /// the cost over their weight.
     all_pay: bool,
+    /// The weight of the supporters who may have something left.
+    reach: u64,
 }
 
 /// A lower bound on a rival's ρ over the interval: the largest of its
@@ -233,6 +270,8 @@ pub(super) struct IntervalCheck<'d> {
     data: &'d CostData,
     h: f64,
     classes: Vec<Class>,
+    /// Per class: what prices read of it.
+    views: Vec<View>,
     group_class: Vec<u32>,
     /// Per class: weight being added up (scratch), and its new class while funding.
     scratch: Vec<u64>,
@@ -266,6 +305,7 @@ impl<'d> IntervalCheck<'d> {
             data,
             h: 0.0,
             classes: Vec::new(),
+            views: Vec::new(),
             group_class: Vec::new(),
             scratch: Vec::new(),
             moves: Vec::new(),
@@ -319,7 +359,8 @@ impl<'d> IntervalCheck<'d> {
         }
         .widened_up();
         self.classes.clear();
-        self.classes.push(Class {
+        self.views.clear();
+        self.push_class(Class {
             lower: Env::line(root),
             upper: Env::line(root_upper),
         });
@@ -334,6 +375,11 @@ impl<'d> IntervalCheck<'d> {
         }
         self.dirty.iter_mut().for_each(|x| *x = true);
         self.bounds.iter_mut().for_each(|x| *x = None);
+    }
+
+    fn push_class(&mut self, class: Class) {
+        self.views.push(View::of(&class, self.h));
+        self.classes.push(class);
     }
 
     /// Checks that `w` wins this round at every budget of the interval, then
@@ -352,7 +398,7 @@ impl<'d> IntervalCheck<'d> {
         ) else {
             return Err(Fails { at: 0.0 });
         };
-        let winner_weight = (low_start.all_pay && low_end.all_pay).then(|| self.weight_left());
+        let winner_weight = (low_start.all_pay && low_end.all_pay).then_some(low_start.reach);
         let chord = Line {
             start: low_start.q + low_start.err,
             end: low_end.q + low_end.err,
@@ -473,7 +519,6 @@ impl<'d> IntervalCheck<'d> {
     /// Prices rival `x` with the upper lines at both ends and keeps its bound.
     fn reprice_rival(&mut self, x: usize) {
         self.gather(x);
-        let reach = self.weight_left();
         let cost = self.data.cost_approx[x].v;
         let start = self.price(cost, Budgets::Upper, false);
         let end = self.price(cost, Budgets::Upper, true);
@@ -489,23 +534,24 @@ impl<'d> IntervalCheck<'d> {
                 // tangent reaches the cost.
                 let mut bound = rival_bound(None, &end, cost, self.h);
                 let (mut held, mut growth, mut size) = (0.0, 0.0, 0.0);
+                let i = View::index(true, false);
                 for &(k, weight) in &self.entries {
-                    let upper = self.classes[k as usize].upper;
-                    held += upper.start() * weight as f64;
-                    growth += upper.slope(false, self.h) * weight as f64;
-                    size += upper.start().abs() * weight as f64;
+                    let view = &self.views[k as usize];
+                    held += view.value[i] * weight as f64;
+                    growth += view.slope[i] * weight as f64;
+                    size += view.value[i].abs() * weight as f64;
                 }
                 let err = 4.0 * (self.entries.len() as f64 + 4.0) * ULP * (size + cost);
                 if growth > 0.0 {
                     let short = cost - held - err;
                     bound.from = ((short / growth) * (1.0 - 16.0 * ULP)).clamp(0.0, self.h);
                 }
-                bound.reach = reach;
+                bound.reach = end.reach;
                 self.bounds[x] = Some(bound);
             }
             (Some(start), Some(end)) => {
                 let mut lower = rival_bound(Some(&start), &end, cost, self.h);
-                lower.reach = reach;
+                lower.reach = start.reach;
                 self.bounds[x] = Some(lower);
             }
         }
@@ -515,8 +561,11 @@ impl<'d> IntervalCheck<'d> {
     /// in the interval.
     fn nothing_left(&mut self) -> Result<(), Fails> {
         self.ends.clear();
-        self.ends
-            .extend(self.classes.iter().map(|c| (c.upper.start(), c.upper.end())));
+        self.ends.extend(
+            self.views
+                .iter()
+                .map(|v| (v.value[View::index(true, false)], v.value[View::index(true, true)])),
+        );
         for x in 0..self.funded.len() {
             if self.funded[x] || self.gone[x] {
                 continue;
@@ -547,15 +596,6 @@ impl<'d> IntervalCheck<'d> {
             self.gone[x] = true;
         }
         Ok(())
-    }
-
-    /// The weight of the gathered supporters who may have something left.
-    fn weight_left(&self) -> u64 {
-        self.entries
-            .iter()
-            .filter(|e| self.classes[e.0 as usize].upper != Env::ZERO)
-            .map(|e| e.1)
-            .sum()
     }
 
     /// Fills `entries` with the supporters of local project `l` by class
@@ -591,26 +631,23 @@ impl<'d> IntervalCheck<'d> {
     /// the end (or start) of the interval, or `None` if its supporters do
     /// not hold its cost there.
     fn price(&mut self, cost: f64, bound: Budgets, at_end: bool) -> Option<EndPrice> {
-        let h = self.h;
         self.sweep.clear();
+        let i = View::index(bound == Budgets::Upper, at_end);
+        let (mut reach, mut size) = (0u64, 0.0);
         for &(k, weight) in &self.entries {
-            let class = &self.classes[k as usize];
-            if class.upper == Env::ZERO {
+            let view = &self.views[k as usize];
+            if !view.alive {
                 continue;
             }
-            let env = if bound == Budgets::Upper {
-                class.upper
-            } else {
-                class.lower
-            };
-            let mut value = if at_end { env.end() } else { env.start() };
+            let mut value = view.value[i];
             if bound == Budgets::LowerAtLeastZero {
                 value = value.max(0.0);
             }
-            self.sweep.push((value, weight, env.slope(at_end, h)));
+            reach += weight;
+            size += value.abs() * weight as f64;
+            self.sweep.push((value, weight, view.slope[i]));
         }
-        let mut rich: u64 = self.sweep.iter().map(|e| e.1).sum();
-        let size: f64 = self.sweep.iter().map(|e| e.0.abs() * e.1 as f64).sum();
+        let mut rich = reach;
         let mut left = cost;
         // pabutools' iteration: guess q with everyone paying it, move those
         // below it to paying all they have, repeat (q only rises). Many
@@ -662,20 +699,22 @@ impl<'d> IntervalCheck<'d> {
         // Classes within the error of q might pay in full or not: then the
         // slope is not known.
         let close = |v: f64| (v - q).abs() <= 2.0 * err + 8.0 * ULP * v.abs();
-        let slope = if self.sweep.iter().any(|e| close(e.0)) {
-            None
-        } else {
-            let poor: f64 = self
-                .sweep
-                .iter()
-                .zip(&self.poor)
-                .filter(|(_, poor)| **poor)
-                .map(|(e, _)| e.1 as f64 * e.2)
-                .sum();
-            Some(-poor / rich as f64)
-        };
-        let all_pay = self.sweep.iter().all(|e| e.0 > q + 2.0 * err + 8.0 * ULP * e.0.abs());
-        Some(EndPrice { q, err, slope, all_pay })
+        let (mut any_close, mut all_pay, mut poor_slope) = (false, true, 0.0);
+        for (e, poor) in self.sweep.iter().zip(&self.poor) {
+            any_close |= close(e.0);
+            all_pay &= e.0 > q + 2.0 * err + 8.0 * ULP * e.0.abs();
+            if *poor {
+                poor_slope += e.1 as f64 * e.2;
+            }
+        }
+        let slope = (!any_close).then(|| -poor_slope / rich as f64);
+        Some(EndPrice {
+            q,
+            err,
+            slope,
+            all_pay,
+            reach,
+        })
     }
 
     /// Funds `w`: its supporters pay, their classes move on.
@@ -744,7 +783,7 @@ impl<'d> IntervalCheck<'d> {
             } else {
                 Class { lower, upper }
             };
-            self.classes.push(class);
+            self.push_class(class);
             self.scratch.push(0);
             self.moves.push(NONE);
             self.moves[k as usize] = (self.classes.len() - 1) as u32;
