@@ -229,7 +229,7 @@ fn arb_ees_election() -> impl Strategy<Value = Election> {
             let mut e = election_of(budget, &projects, &ballots);
             e.vote_type = vote_type;
             if vote_type == VoteType::Cumulative {
-                e.points = Some(e.ballots.iter().map(|b| b.iter().map(|_| q(1, 1)).collect()).collect());
+                e.points = Some(vec![q(1, 1); e.ballots.entries()]);
             }
             e
         })

@@ -78,10 +78,8 @@ pub(super) fn scores(election: &Election) -> Vec<BigRational> {
             } else {
                 BigRational::zero()
             };
-            let empty = Vec::new();
-            let points = election.points.as_ref().unwrap_or(&empty);
-            for (ballot, values) in election.ballots.iter().zip(points) {
-                for (&p, v) in ballot.iter().zip(values) {
+            for (voter, ballot) in election.ballots.iter().enumerate() {
+                for (&p, v) in ballot.iter().zip(election.points_of(voter)) {
                     totals[p as usize] += v;
                 }
             }
@@ -112,7 +110,7 @@ pub(super) fn max_length(election: &Election) -> i64 {
     election
         .meta_value("max_length")
         .and_then(|v| v.trim().parse::<i64>().ok())
-        .unwrap_or_else(|| election.ballots.iter().map(Vec::len).max().unwrap_or(0) as i64)
+        .unwrap_or_else(|| election.ballots.iter().map(<[u32]>::len).max().unwrap_or(0) as i64)
 }
 
 pub(super) fn densities(election: &Election, sat: Sat) -> Vec<Density> {

@@ -618,16 +618,14 @@ pub(super) type Utilities = Vec<Vec<(u32, BigRational)>>;
 
 /// `Additive_Cardinal_Sat`: the points a ballot gives (cumulative, scoring).
 pub(super) fn points_utilities(election: &Election) -> Utilities {
-    let empty = Vec::new();
-    let points = election.points.as_ref().unwrap_or(&empty);
     election
         .ballots
         .iter()
-        .zip(points)
-        .map(|(ballot, values)| {
+        .enumerate()
+        .map(|(voter, ballot)| {
             ballot
                 .iter()
-                .zip(values)
+                .zip(election.points_of(voter))
                 .filter(|(_, v)| v.is_positive())
                 .map(|(&p, v)| (p, v.clone()))
                 .collect()

@@ -42,6 +42,7 @@
 //! implementations of the paper's definitions in the tests.
 
 mod approx;
+pub mod ballots;
 mod ees;
 mod greedy;
 mod mes;
@@ -55,6 +56,7 @@ pub mod write;
 use std::collections::HashMap;
 use std::fmt;
 
+pub use ballots::Ballots;
 pub use num_bigint::BigInt;
 pub use num_rational::BigRational;
 pub use numbers::{natural_cmp, parse_rational, rational_to_string};
@@ -137,9 +139,10 @@ pub struct Election {
     /// One ballot per VOTES row: indices into `projects`, without repeats.
     /// Approval: ascending; ordinal: most preferred first; cumulative and
     /// scoring: in the order of the `vote` column.
-    pub ballots: Vec<Vec<u32>>,
-    /// Cumulative and scoring only: the points of each ballot entry, parallel to `ballots`.
-    pub points: Option<Vec<Vec<BigRational>>>,
+    pub ballots: Ballots,
+    /// Cumulative and scoring only: the points of every ballot entry, in
+    /// the order of the ballots' entries (see [`Election::points_of`]).
+    pub points: Option<Vec<BigRational>>,
     /// Oddities that pabutools accepts silently (duplicate project ids,
     /// a `num_votes` that differs from the VOTES rows, …).
     pub warnings: Vec<String>,
@@ -154,6 +157,14 @@ impl Election {
     /// The index of a project id.
     pub fn project_index(&self, id: &str) -> Option<usize> {
         self.projects.binary_search_by(|p| p.id.as_str().cmp(id)).ok()
+    }
+
+    /// The points of ballot `v`, parallel to `ballots[v]` (empty without points).
+    pub fn points_of(&self, v: usize) -> &[BigRational] {
+        self.points
+            .as_deref()
+            .and_then(|all| all.get(self.ballots.range(v)))
+            .unwrap_or(&[])
     }
 
     /// Number of voters (VOTES rows), which MES divides the budget by.

@@ -17,7 +17,7 @@ use num_rational::BigRational;
 use num_traits::Signed;
 
 use super::numbers::parse_rational;
-use super::{Election, Project, VoteType};
+use super::{Ballots, Election, Project, VoteType};
 
 /// A problem in a `.pb` text. `line` is 1-based (0 when the problem is not
 /// tied to a line, such as a missing section).
@@ -283,7 +283,7 @@ pub fn parse(text: &str) -> Result<Election, ParseError> {
     let mut header: Vec<String> = Vec::new();
     let mut seen = [false; 3];
     // The election and its ballots so far, once META and PROJECTS are read.
-    let mut streamed: Option<(Election, Ballots)> = None;
+    let mut streamed: Option<(Election, VotesReader)> = None;
 
     let mut records = read_records(text);
     while let Some(record) = records.next() {
@@ -320,7 +320,7 @@ pub fn parse(text: &str) -> Result<Election, ParseError> {
                 // META and PROJECTS are complete (the usual order): read
                 // each ballot as it comes instead of keeping its row.
                 let election = without_ballots(meta.clone(), std::mem::take(&mut project_rows))?;
-                streamed = Some((election, Ballots::default()));
+                streamed = Some((election, VotesReader::default()));
             }
             continue;
         }
@@ -397,7 +397,7 @@ fn without_ballots(meta: Vec<(String, String)>, project_rows: Vec<Row>) -> Resul
         vote_type,
         budget,
         projects,
-        ballots: Vec::new(),
+        ballots: Ballots::new(),
         points: None,
         warnings,
     })
@@ -473,7 +473,7 @@ fn read_projects(rows: Vec<Row>, warnings: &mut Vec<String>) -> Result<Vec<Proje
 }
 
 fn read_votes(election: &mut Election, rows: Vec<Row>) -> Result<(), ParseError> {
-    let mut ballots = Ballots::default();
+    let mut ballots = VotesReader::default();
     for row in &rows {
         ballots.read(election, row)?;
     }
@@ -481,14 +481,16 @@ fn read_votes(election: &mut Election, rows: Vec<Row>) -> Result<(), ParseError>
     Ok(())
 }
 
-/// Ballots read so far, row by row.
+/// Ballots read so far, row by row, into flat arrays.
 #[derive(Default)]
-struct Ballots {
-    ballots: Vec<Vec<u32>>,
-    points: Vec<Vec<BigRational>>,
+struct VotesReader {
+    ballots: Ballots,
+    points: Vec<BigRational>,
+    /// The row being read (reused from row to row).
+    ballot: Vec<u32>,
 }
 
-impl Ballots {
+impl VotesReader {
     fn store(self, election: &mut Election) {
         election.ballots = self.ballots;
         if election.vote_type.has_points() {
@@ -508,7 +510,8 @@ impl Ballots {
         let vote = row.get("vote").unwrap_or("");
         match vote_type {
             VoteType::Approval | VoteType::Choose1 | VoteType::Ordinal => {
-                let mut ballot: Vec<u32> = Vec::new();
+                let ballot = &mut self.ballot;
+                ballot.clear();
                 for item in vote.split(',').map(str::trim).filter(|s| !s.is_empty()) {
                     let p = lookup(item, row.line)?;
                     // Approval ballots are sets; an ordinal ballot keeps a project's first rank.
@@ -522,8 +525,10 @@ impl Ballots {
                 self.ballots.push(ballot);
             }
             VoteType::Cumulative | VoteType::Scoring => {
-                let mut ballot: Vec<u32> = Vec::new();
-                let mut points: Vec<BigRational> = Vec::new();
+                let ballot = &mut self.ballot;
+                ballot.clear();
+                // This ballot's points, parallel to it, are the last ones.
+                let first = self.points.len();
                 // Without a points cell pabutools makes an empty ballot.
                 if let Some(points_text) = row.get("points") {
                     let values: Vec<&str> = points_text.split(',').collect();
@@ -546,16 +551,15 @@ impl Ballots {
                         })?;
                         // A dict: a repeated project keeps its place and takes the last value.
                         match ballot.iter().position(|&q| q == p) {
-                            Some(at) => points[at] = value,
+                            Some(at) => self.points[first + at] = value,
                             None => {
                                 ballot.push(p);
-                                points.push(value);
+                                self.points.push(value);
                             }
                         }
                     }
                 }
                 self.ballots.push(ballot);
-                self.points.push(points);
             }
         }
         Ok(())
@@ -596,7 +600,9 @@ mod tests {
             VOTES\nvoter_id;vote;points\nv1;2,1;3,2\nv2;1,1;1,4\n";
         let e = parse(text).unwrap();
         assert_eq!(e.ballots, vec![vec![1, 0], vec![0]]);
-        assert_eq!(e.points.unwrap(), vec![vec![q(3, 1), q(2, 1)], vec![q(4, 1)]]);
+        assert_eq!(e.points_of(0), [q(3, 1), q(2, 1)]);
+        assert_eq!(e.points_of(1), [q(4, 1)]);
+        assert_eq!(e.points.unwrap(), vec![q(3, 1), q(2, 1), q(4, 1)]);
         let text = text
             .replace("cumulative", "ordinal")
             .replace(";points", "")
@@ -616,7 +622,7 @@ mod tests {
         let votes = "VOTES\nvoter_id;age;vote;points;vote\nv1;30;9;3,2;2,1\nv2;none;1,1;1,4;1\nv3;41;;;\n";
         let usual = parse(&format!("{meta}{projects}{votes}")).unwrap();
         assert_eq!(usual.ballots, vec![vec![1, 0], vec![0], vec![]]);
-        assert_eq!(usual.points.as_ref().unwrap()[1], vec![q(1, 1)]);
+        assert_eq!(usual.points_of(1), [q(1, 1)]);
         assert_eq!(usual.warnings.len(), 1, "{:?}", usual.warnings);
         for text in [
             format!("{votes}{meta}{projects}"),

@@ -27,7 +27,7 @@ use super::mes::ballot_groups;
 /// Returns the projects in the order funded.
 pub(super) fn sequential_phragmen(election: &Election) -> Vec<usize> {
     let num_projects = election.projects.len();
-    let groups = ballot_groups(election.ballots.iter().map(|b| b.as_slice()));
+    let groups = ballot_groups(election.ballots.iter());
     let mut supporters: Vec<Vec<u32>> = vec![Vec::new(); num_projects];
     let mut approvals = vec![0u64; num_projects];
     for (g, (ballot, weight)) in groups.iter().enumerate() {

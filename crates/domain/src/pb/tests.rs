@@ -154,7 +154,7 @@ fn phragmen_stops_when_the_best_project_does_not_fit() {
 fn phragmen_is_refused_on_points_ballots() {
     let mut e = election(int(10), &[("a", int(1))], &[&["a"]]);
     e.vote_type = VoteType::Cumulative;
-    e.points = Some(vec![vec![int(3)]]);
+    e.points = Some(vec![int(3)]);
     let err = count(&e, Method::Phragmen).unwrap_err();
     assert!(err.to_string().contains("approval ballots"), "{err}");
     assert_eq!(
@@ -585,14 +585,16 @@ fn arb_add1_election() -> impl Strategy<Value = Election> {
                     e.points = Some(
                         e.ballots
                             .iter()
-                            .map(|b| b.iter().map(|&p| int(1 + i64::from(p) % 3)).collect())
+                            .flat_map(|b| b.iter().map(|&p| int(1 + i64::from(p) % 3)))
                             .collect(),
                     );
                 }
                 VoteType::Ordinal => {
-                    for ballot in &mut e.ballots {
-                        ballot.reverse();
-                    }
+                    e.ballots = e
+                        .ballots
+                        .iter()
+                        .map(|b| b.iter().rev().copied().collect::<Vec<u32>>())
+                        .collect();
                 }
                 _ => {}
             }

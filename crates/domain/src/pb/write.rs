@@ -201,12 +201,7 @@ fn write_votes_body(out: &mut String, e: &Election, extra: &Extras) {
             .join(",");
         let mut cells = vec![voter_id, vote];
         if with_points {
-            let points = e
-                .points
-                .as_ref()
-                .and_then(|all| all.get(index))
-                .map(|values| values.iter().map(amount).collect::<Vec<_>>().join(","))
-                .unwrap_or_default();
+            let points = e.points_of(index).iter().map(amount).collect::<Vec<_>>().join(",");
             cells.push(points);
         }
         cells.extend(
@@ -287,7 +282,7 @@ pub fn amount(value: &BigRational) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Project, parse};
+    use super::super::{Ballots, Project, parse};
     use super::*;
     use proptest::prelude::*;
 
@@ -350,8 +345,8 @@ mod tests {
                 project("10", q(2501, 10), Some("Bancs; tables"), Some("1")),
                 project("9", q(100, 1), None, Some("0")),
             ],
-            ballots: vec![vec![1, 0], vec![]],
-            points: Some(vec![vec![q(3, 1), q(1, 2)], vec![]]),
+            ballots: vec![vec![1, 0], vec![]].into(),
+            points: Some(vec![q(3, 1), q(1, 2)]),
             warnings: vec![],
         };
         let extras = Extras {
@@ -459,7 +454,7 @@ mod tests {
             let mut meta: Vec<(String, String)> = meta.into_iter().collect();
             meta.insert(0, ("vote_type".into(), vote_type.as_str().into()));
             meta.push(("budget".into(), amount(&budget)));
-            let mut ballots = Vec::new();
+            let mut ballots = Ballots::new();
             let mut points = Vec::new();
             for entries in raw {
                 let mut ballot: Vec<u32> = Vec::new();
@@ -474,8 +469,8 @@ mod tests {
                 if vote_type.is_approval() {
                     ballot.sort_unstable();
                 }
-                ballots.push(ballot);
-                points.push(values);
+                ballots.push(&ballot);
+                points.extend(values);
             }
             Election {
                 meta,
@@ -502,6 +497,7 @@ mod tests {
 
 #[cfg(test)]
 mod piecewise {
+    use super::super::Ballots;
     use super::*;
 
     #[test]
@@ -523,14 +519,14 @@ mod piecewise {
         let whole = write(&e, &extra(0..3));
         let mut pieces = write_head(
             &Election {
-                ballots: vec![],
+                ballots: Ballots::new(),
                 ..e.clone()
             },
             &extra(0..0),
         );
         for range in [0..2, 2..3] {
             let part = Election {
-                ballots: e.ballots[range.clone()].to_vec(),
+                ballots: e.ballots.slice(range.clone()),
                 ..e.clone()
             };
             write_vote_rows(&mut pieces, &part, &extra(range));
