@@ -6,7 +6,9 @@
 //! `t` in `[0, h]`. Suppose every run in the interval made `O`'s choices up
 //! to some round. Voters who supported the same funded projects (a *class*)
 //! then have the same budget `β(t)`, and each class's budget is non-decreasing
-//! in `t` (see `mes::Trace`). This module keeps for every class two lines,
+//! in `t`: it starts at `b0 + t`, and after each round it is
+//! `max(0, β − q)`, where the price `q` solving `Σ w·min(β, q) = c` can only
+//! fall when budgets rise. This module keeps for every class two lines,
 //! `L(t) ≤ β(t) ≤ U(t)` on the whole interval, starting from the exact line
 //! `b0 + t`. A project's price `q` solves `Σ w·min(β, q) = c`; with budgets
 //! that are lines, `(t, q) ↦ Σ w·min(β(t), q)` is concave, so the set where
@@ -281,8 +283,6 @@ pub(super) struct IntervalCheck<'d> {
     entries: Vec<(u32, u64)>,
     /// (value, weight, slope) sorted for a pricing.
     sweep: Vec<(f64, u64, f64)>,
-    /// Per class: its upper bounds at both ends (scratch).
-    ends: Vec<(f64, f64)>,
     /// Per sweep entry: pays all it has.
     poor: Vec<bool>,
     /// Projects funded so far in the check being made.
@@ -313,7 +313,6 @@ impl<'d> IntervalCheck<'d> {
             entries: Vec::new(),
             sweep: Vec::new(),
             poor: Vec::new(),
-            ends: Vec::new(),
             rounds: 0,
             funded: vec![false; n],
             gone: vec![false; n],
@@ -351,18 +350,12 @@ impl<'d> IntervalCheck<'d> {
         let root = Line {
             start: from,
             end: from + h,
-        }
-        .widened_down();
-        let root_upper = Line {
-            start: from,
-            end: from + h,
-        }
-        .widened_up();
+        };
         self.classes.clear();
         self.views.clear();
         self.push_class(Class {
-            lower: Env::line(root),
-            upper: Env::line(root_upper),
+            lower: Env::line(root.widened_down()),
+            upper: Env::line(root.widened_up()),
         });
         self.scratch.clear();
         self.scratch.resize(1, 0);
@@ -560,12 +553,7 @@ impl<'d> IntervalCheck<'d> {
     /// Checks that no project left can be paid by its supporters anywhere
     /// in the interval.
     fn nothing_left(&mut self) -> Result<(), Fails> {
-        self.ends.clear();
-        self.ends.extend(
-            self.views
-                .iter()
-                .map(|v| (v.value[View::index(true, false)], v.value[View::index(true, true)])),
-        );
+        let (start, end) = (View::index(true, false), View::index(true, true));
         for x in 0..self.funded.len() {
             if self.funded[x] || self.gone[x] {
                 continue;
@@ -577,11 +565,10 @@ impl<'d> IntervalCheck<'d> {
             let (mut held_start, mut held_end) = (0.0, 0.0);
             let supporters = &self.data.supporters[x];
             for &g in supporters {
-                let k = self.group_class[g as usize];
+                let view = &self.views[self.group_class[g as usize] as usize];
                 let weight = self.data.groups[g as usize].1 as f64;
-                let ends = self.ends[k as usize];
-                held_start += ends.0 * weight;
-                held_end += ends.1 * weight;
+                held_start += view.value[start] * weight;
+                held_end += view.value[end] * weight;
             }
             let size = held_start.max(held_end);
             let err = 4.0 * (supporters.len() as f64 + 4.0) * ULP * (size + cost);

@@ -530,8 +530,7 @@ impl<'e> Counter<'e> {
     }
 
     fn mes_cost(&mut self, per_voter: &BigRational) -> Vec<usize> {
-        self.cost_data();
-        let data = self.mes_data.take().expect("computed above");
+        let data = self.take_cost_data();
         let order = self.mes_cost_with(&data, per_voter);
         self.mes_data = Some(data);
         order
@@ -551,6 +550,13 @@ impl<'e> Counter<'e> {
     fn cost_data(&mut self) -> &mes::CostData {
         let e = self.election;
         self.mes_data.get_or_insert_with(|| mes::CostData::new(e))
+    }
+
+    /// The cost data, taken out so that runs can be kept while it is
+    /// borrowed; put it back in `mes_data` after.
+    fn take_cost_data(&mut self) -> mes::CostData {
+        let e = self.election;
+        self.mes_data.take().unwrap_or_else(|| mes::CostData::new(e))
     }
 
     /// Iterated MES: per-voter budget B/n, B/n + 1, B/n + 2, …
@@ -578,8 +584,7 @@ impl<'e> Counter<'e> {
         let eligible = mes::eligible(e);
         let base = self.base_budget();
         let base_f = approx::ratio_f64(base.numer(), base.denom());
-        self.cost_data();
-        let data = self.mes_data.take().expect("computed above");
+        let data = self.take_cost_data();
         let mut check = mes_interval::IntervalCheck::new(&data);
         let at = |k: u64| &base + BigRational::from_integer(BigInt::from(k));
         let mut step = 0u64;
@@ -644,8 +649,6 @@ impl<'e> Counter<'e> {
                     }
                 }
             }
-            // The next stretch is likely about as long as this one: start
-            // there (a failure says where to look instead).
             // Where the outcome changes at most steps, a failed certificate
             // costs as much as running the step: after one that certified
             // nothing, run the next steps exactly, more of them each time.
@@ -661,6 +664,8 @@ impl<'e> Counter<'e> {
             step = last + 1;
             let next = self.mes_cost_with(&data, &at(step));
             if next != outcome {
+                // The next stretch is likely about as long as this one:
+                // start there (a failure says where to look instead).
                 span = stretch.max(8);
             }
             previous = Some(std::mem::replace(&mut outcome, next));
