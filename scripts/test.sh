@@ -53,6 +53,22 @@ if [ -z "${TEST_PG_URL:-}" ]; then
   fi
 fi
 
+# --- npm packages: the browser tests' tools and the identity providers -----------
+# The single sign-on tests (crates/participe/tests/sso.rs) start the
+# oidc-provider package with node, so the packages come before cargo test.
+e2e_packages() {
+  (cd e2e && { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; })
+}
+if command -v npm >/dev/null; then
+  say "npm packages (e2e/): browser tools and the OpenID Connect provider"
+  e2e_packages
+elif ci; then
+  warn "CI=true but npm is missing: failing instead of skipping the single sign-on and browser tests."
+  exit 1
+else
+  warn "SKIPPING single sign-on tests: npm is missing (install Debian's npm and nodejs)."
+fi
+
 # --- Rust ----------------------------------------------------------------------
 say "cargo fmt --check"
 cargo fmt --all -- --check
@@ -68,8 +84,7 @@ if [ -f e2e/package.json ]; then
     cargo build --quiet --bin participe
     bin="$(cd "${CARGO_TARGET_DIR:-target}" && pwd)/debug/participe"
     shots="$(pwd)/e2e/screenshots"
-    (cd e2e && { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; } \
-      && node ../scripts/icons.mjs --check \
+    (cd e2e && node ../scripts/icons.mjs --check \
       && SCREENSHOT_DIR="$shots" PARTICIPE_BIN="$bin" node --test --test-concurrency=2)
     say "Screenshots of the main pages at 360, 768 and 1280 px: $shots"
   elif ci; then

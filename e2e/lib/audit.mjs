@@ -1,5 +1,6 @@
 // The accessibility audit run on every page the journeys visit: axe-core
 // (WCAG 2.0 and 2.1, levels A and AA) plus three structural checks.
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -12,10 +13,14 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
  *  and is never audited makes its test fail (see `unauditedPages`). */
 const loads = new WeakMap();
 
+/** Addresses whose documents were audited from their HTML before they loaded (see `auditServed`). */
+const servedAudited = new WeakMap();
+
 export function watchLoads(page) {
   const list = [];
   loads.set(page, list);
-  page.on('load', () => list.push({ url: page.url(), audited: false }));
+  servedAudited.set(page, new Set());
+  page.on('load', () => list.push({ url: page.url(), audited: servedAudited.get(page).has(page.url()) }));
 }
 
 /** URLs of the documents `page` loaded that `audit` never saw. */
@@ -55,16 +60,7 @@ export async function audit(page) {
   if (noScript.has(page)) {
     // A page that runs no script cannot run axe: its document, as served,
     // is audited in a scripting page of the same browser, same address.
-    const html = await page.content();
-    const context = await page.context().browser().newContext({ locale: 'fr-FR', viewport: page.viewportSize() });
-    try {
-      const shadow = await context.newPage();
-      await shadow.route(url, (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
-      await shadow.goto(url);
-      await auditDocument(shadow, url);
-    } finally {
-      await context.close();
-    }
+    await auditHtml(page, url, await page.content());
     await markAudited(page);
     return;
   }
@@ -77,6 +73,44 @@ const noScript = new WeakSet();
 
 export function markNoScript(page) {
   noScript.add(page);
+}
+
+/** Audits `html` as the document at `url`, in a scripting page of `page`'s browser that runs none of its scripts' effects on `page`. */
+async function auditHtml(page, url, html) {
+  const context = await page.context().browser().newContext({ locale: 'fr-FR', viewport: page.viewportSize() });
+  try {
+    const shadow = await context.newPage();
+    // A page that moves on at once (a refresh without delay, which axe
+    // accepts) stays put here, to be audited.
+    const still = html.replace(/<meta http-equiv="refresh" content="0;[^"]*">/, '');
+    await shadow.route(url, (route) => route.fulfill({ body: still, contentType: 'text/html; charset=utf-8' }));
+    await shadow.goto(url);
+    await auditDocument(shadow, url);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * For a document `page` only passes through (one that sends the browser on
+ * at once, as a refresh to another site does): keeps what the server sends
+ * for `url` from now on, and returns a function that audits it and counts
+ * its load as audited.
+ */
+export async function auditServed(page, url) {
+  let html = null;
+  await page.route(url, async (route) => {
+    const response = await route.fetch();
+    html = await response.text();
+    await route.fulfill({ response, body: html });
+  });
+  return async () => {
+    assert.ok(html !== null, `${url} was never served`);
+    await page.unroute(url);
+    await auditHtml(page, url, html);
+    servedAudited.get(page)?.add(url);
+    for (const l of loads.get(page) ?? []) if (l.url === url) l.audited = true;
+  };
 }
 
 async function auditDocument(page, url) {

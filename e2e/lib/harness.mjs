@@ -8,10 +8,10 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-import { audit, markNoScript, unauditedPages, watchLoads } from './audit.mjs';
+import { audit, auditServed, markNoScript, unauditedPages, watchLoads } from './audit.mjs';
 import { ADMIN, startServer } from './server.mjs';
 
-export { ADMIN, audit };
+export { ADMIN, audit, auditServed };
 
 const E2E_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';

@@ -35,6 +35,7 @@ pub mod role;
 pub mod shuffle;
 pub mod site_page;
 pub mod slug;
+pub mod sso;
 pub mod step;
 pub mod survey_results;
 pub mod synthesis;

@@ -44,6 +44,8 @@ pub struct Inner {
     pub menus: crate::services::menus::MenuCache,
     /// Each language's translated content, at most a second old.
     pub translations: crate::services::translations::TranslationCache,
+    /// Single sign-on: the providers' HTTP client and discovery documents.
+    pub sso: crate::services::sso::Sso,
 }
 
 /// Shared, cheaply cloned state of the running application.
@@ -92,6 +94,7 @@ impl AppState {
             project_steps,
             menus,
             translations,
+            sso: crate::services::sso::Sso::new(),
         }))
     }
 

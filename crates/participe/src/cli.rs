@@ -227,6 +227,7 @@ impl ServeArgs {
             page_cache_bytes: self.page_cache_mb << 20,
             kept_for: crate::config::KEPT_FOR,
             fonts_dir: self.fonts_dir.clone(),
+            sso_secrets: crate::config::sso_secrets_from_env(),
         }
     }
 }

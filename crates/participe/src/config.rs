@@ -66,6 +66,9 @@ pub struct Config {
     pub kept_for: std::time::Duration,
     /// Where the built-in fonts' files are read from (`domain::fonts`).
     pub fonts_dir: PathBuf,
+    /// Single sign-on providers' client secrets by provider slug, from the
+    /// `PARTICIPE_SSO_SECRET_<SLUG>` variables (never stored in the database).
+    pub sso_secrets: std::collections::HashMap<String, String>,
 }
 
 /// Where Debian's font packages put their files.
@@ -95,6 +98,19 @@ impl Config {
             page_cache_bytes: 0,
             kept_for: std::time::Duration::ZERO,
             fonts_dir: PathBuf::from(FONTS_DIR),
+            sso_secrets: Default::default(),
         }
     }
+}
+
+/// The single sign-on client secrets found in the environment, by slug
+/// (`PARTICIPE_SSO_SECRET_VILLE_DE_X` is the secret of `ville-de-x`).
+pub fn sso_secrets_from_env() -> std::collections::HashMap<String, String> {
+    const PREFIX: &str = "PARTICIPE_SSO_SECRET_";
+    std::env::vars()
+        .filter_map(|(k, v)| {
+            let slug = k.strip_prefix(PREFIX)?.to_ascii_lowercase().replace('_', "-");
+            (!v.is_empty()).then_some((slug, v))
+        })
+        .collect()
 }

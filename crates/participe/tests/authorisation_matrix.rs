@@ -91,6 +91,15 @@ const MATRIX: &[Row] = &[
     ("get", "/login", Body::None, ALL_OK),
     ("post", "/login", Body::Form(&[("email", "x@example.org"), ("password", "wrong password")]), [S(401); 6]),
     ("post", "/logout", Body::None, [SEE; 6]),
+    // The fixture's provider does not answer (a closed port): 502 with a page.
+    ("get", "/login/sso/{slug}", Body::None, [S(502); 6]),
+    ("get", "/login/sso/{slug}/callback", Body::None, [S(400); 6]),
+    ("post", "/account/sso/{slug}", Body::None, [Login, S(502), S(502), S(502), S(502), S(502)]),
+    ("get", "/admin/sso", Body::None, ADMIN_OK),
+    ("post", "/admin/sso", Body::None, ADMIN_INVALID),
+    ("get", "/admin/sso/{id}", Body::None, ADMIN_OK),
+    ("post", "/admin/sso/{id}", Body::None, ADMIN_INVALID),
+    ("post", "/admin/sso/{id}/delete", Body::None, ADMIN_DONE),
     ("get", "/password/forgot", Body::None, ALL_OK),
     ("post", "/password/forgot", Body::Form(&[("email", "nope")]), [BAD; 6]),
     ("get", "/password/reset/{token}", Body::None, [GONE; 6]),
@@ -469,6 +478,9 @@ struct Fixture {
     ballot: i64,
     job: i64,
     api_token: i64,
+    /// A single sign-on provider whose issuer does not answer.
+    sso_provider: i64,
+    sso_slug: String,
     redirection: i64,
     site_page: i64,
     menu_item: i64,
@@ -596,6 +608,23 @@ async fn fixture(app: &TestApp, analyst: i64) -> Fixture {
     };
     let n = participe_domain::follow_up::NewsInput::parse(&raw).unwrap();
     let news = realisations::add_news(db, proposal, &n, None, None).await.unwrap();
+    let sso_slug = format!(
+        "sso-{}",
+        tag.to_ascii_lowercase()
+            .replace(|c: char| !c.is_ascii_alphanumeric(), "x")
+    );
+    let sso_raw = participe_domain::sso::RawProvider {
+        kind: "oidc",
+        slug: &sso_slug,
+        label: "Fournisseur muet",
+        issuer: "http://127.0.0.1:9",
+        client_id: "participe",
+        enabled: "on",
+        ..Default::default()
+    };
+    let sso_provider = participe::storage::sso::create(db, &participe_domain::sso::parse(&sso_raw).unwrap())
+        .await
+        .unwrap();
     let api_token = participe::storage::api_tokens::create(db, "Matrice", &random_token(), "read_private", user)
         .await
         .unwrap();
@@ -884,6 +913,8 @@ async fn fixture(app: &TestApp, analyst: i64) -> Fixture {
         ballot,
         job,
         api_token,
+        sso_provider,
+        sso_slug,
         redirection,
         site_page,
         menu_item,
@@ -914,6 +945,9 @@ fn concrete(path: &str, f: &Fixture) -> String {
             "mentions-legales"
         };
         return path.replace("{slug}", slug);
+    }
+    if path.starts_with("/login/sso/") || path.starts_with("/account/sso/") {
+        return path.replace("{slug}", &f.sso_slug);
     }
     if path.starts_with("/fonts/builtin/") {
         return path.replace("{name}", "lato-400");
@@ -983,6 +1017,8 @@ fn concrete(path: &str, f: &Fixture) -> String {
         f.source
     } else if path.starts_with("/admin/api-tokens/") {
         f.api_token
+    } else if path.starts_with("/admin/sso/") {
+        f.sso_provider
     } else if path.starts_with("/admin/redirections/") {
         f.redirection
     } else if path.starts_with("/admin/pages/") {

@@ -144,7 +144,7 @@ fn tree_order(all: Vec<Section>) -> Vec<Section> {
 
 /// The depth of each section in a tree-ordered list (0 for top level).
 pub fn depths(sections: &[Section]) -> Vec<usize> {
-    let mut depth_of = std::collections::HashMap::new();
+    let mut depth_of: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
     sections
         .iter()
         .map(|s| {

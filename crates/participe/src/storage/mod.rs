@@ -48,6 +48,7 @@ pub mod sessions;
 pub mod site_pages;
 pub mod sources;
 pub mod sqlite_tuning;
+pub mod sso;
 pub mod steps;
 pub mod syntheses;
 pub mod taxonomy;

@@ -96,6 +96,9 @@ routes! {
     get "/login" => accounts::login::form [cached];
     post "/login" => accounts::login::submit;
     post "/logout" => accounts::login::logout;
+    get "/login/sso/{slug}" => accounts::sso::start;
+    get "/login/sso/{slug}/callback" => accounts::sso::callback;
+    post "/account/sso/{slug}" => accounts::sso::link;
     get "/password/forgot" => accounts::password::forgot_form;
     post "/password/forgot" => accounts::password::forgot_submit;
     get "/password/reset/{token}" => accounts::password::reset_form;
@@ -187,6 +190,11 @@ routes! {
     post "/admin/menus/{menu}" => admin::menus::add;
     post "/admin/menu-items/{id}/move" => admin::menus::shift;
     post "/admin/menu-items/{id}/delete" => admin::menus::delete;
+    get "/admin/sso" => admin::sso::list;
+    post "/admin/sso" => admin::sso::create;
+    get "/admin/sso/{id}" => admin::sso::edit;
+    post "/admin/sso/{id}" => admin::sso::update;
+    post "/admin/sso/{id}/delete" => admin::sso::delete;
     get "/admin/redirections" => admin::redirections::list;
     post "/admin/redirections" => admin::redirections::create;
     post "/admin/redirections/import" => admin::redirections::import;

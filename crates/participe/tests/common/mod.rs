@@ -94,23 +94,30 @@ async fn fresh_pg_db() -> Option<Db> {
 
 impl TestApp {
     pub async fn new(engine: Engine) -> TestApp {
-        match engine {
-            Engine::Sqlite => {
-                let dir = tempfile::tempdir().unwrap();
-                let url = format!("sqlite://{}", dir.path().join("test.db").display());
-                let db = Db::connect(&url).await.unwrap();
-                Self::with_db(db, dir).await
-            }
-            Engine::Postgres => Self::postgres().await.expect("PostgreSQL not configured"),
-        }
+        Self::configured(engine, |_| ())
+            .await
+            .expect("PostgreSQL not configured")
     }
 
     pub async fn postgres() -> Option<TestApp> {
-        let db = fresh_pg_db().await?;
-        Some(Self::with_db(db, tempfile::tempdir().unwrap()).await)
+        Self::configured(Engine::Postgres, |_| ()).await
     }
 
-    async fn with_db(db: Db, dir: tempfile::TempDir) -> TestApp {
+    /// An app whose configuration `tune` changes first (None: PostgreSQL
+    /// is not configured, see `pg_url`).
+    pub async fn configured(engine: Engine, tune: impl FnOnce(&mut Config)) -> Option<TestApp> {
+        let (db, dir) = match engine {
+            Engine::Sqlite => {
+                let dir = tempfile::tempdir().unwrap();
+                let url = format!("sqlite://{}", dir.path().join("test.db").display());
+                (Db::connect(&url).await.unwrap(), dir)
+            }
+            Engine::Postgres => (fresh_pg_db().await?, tempfile::tempdir().unwrap()),
+        };
+        Some(Self::with_db(db, dir, tune).await)
+    }
+
+    async fn with_db(db: Db, dir: tempfile::TempDir, tune: impl FnOnce(&mut Config)) -> TestApp {
         if std::env::var("TEST_LOG").is_ok() {
             let _ = tracing_subscriber::fmt().with_test_writer().try_init();
         }
@@ -119,6 +126,7 @@ impl TestApp {
         let mut config = Config::local(dir.path().to_path_buf());
         // Built-in fonts are read from here: empty unless a test puts files in.
         config.fonts_dir = dir.path().join("fonts");
+        tune(&mut config);
         TestApp {
             state: AppState::new(db, config),
             engine,

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use super::start_session;
 use crate::app::AppState;
 use crate::security::verify_password_async;
-use crate::storage::{sessions, users};
+use crate::storage::{sessions, sso, users};
 use crate::web::context::Ctx;
 use crate::web::error::AppResult;
 use crate::web::form::{HtmlForm, errors_value, no_errors, redirect_with_flash};
@@ -24,13 +24,19 @@ pub struct LoginQuery {
     next: Option<String>,
 }
 
+/// The providers offered on the log-in page (enabled ones).
+async fn providers(state: &AppState) -> AppResult<Vec<sso::Provider>> {
+    Ok(sso::list(&state.db).await?.into_iter().filter(|p| p.enabled).collect())
+}
+
 pub async fn form(State(state): State<AppState>, ctx: Ctx, Query(q): Query<LoginQuery>) -> AppResult<Html<String>> {
     let next = safe_next(q.next.as_deref());
+    let providers = providers(&state).await?;
     render::page(
         &state,
         &ctx,
         "accounts/login.html",
-        view! { errors => no_errors(), email => "", next },
+        view! { errors => no_errors(), email => "", next, providers },
     )
     .await
 }
@@ -72,11 +78,12 @@ pub async fn submit(
             let mut errors = FieldErrors::new();
             errors.add("email", "error-login-failed");
             let errors = errors_value(&state.i18n, ctx.lang, &errors);
+            let providers = providers(&state).await?;
             let page = render::page(
                 &state,
                 &ctx,
                 "accounts/login.html",
-                view! { errors, email => f.email, next },
+                view! { errors, email => f.email, next, providers },
             )
             .await?;
             Ok((StatusCode::UNAUTHORIZED, page).into_response())
@@ -84,11 +91,31 @@ pub async fn submit(
     }
 }
 
-pub async fn logout(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+/// Ends the session; one opened through a provider whose discovery
+/// document offers a logout endpoint ends there too (the provider then
+/// sends the person back to the home page).
+pub async fn logout(State(state): State<AppState>, mut ctx: Ctx) -> AppResult<Response> {
+    // Any page shown from here on is for someone logged out.
+    ctx.user = None;
+    let mut res = None;
     if let Some(hash) = &ctx.session_hash {
+        if let Some((provider, id_token)) = sso::session_provider(&state.db, hash).await?
+            && let Some(p) = sso::by_id(&state.db, provider).await?
+            && let Some(url) = state.sso.logout_url(&state.config, &p, &id_token).await
+        {
+            let (title, text) = ("sso-leaving-logout", "sso-leaving-logout-text");
+            res = Some(super::sso::leaving(&state, &ctx, &url, title, text, &p.label).await?);
+        }
         sessions::delete(&state.db, hash).await?;
     }
-    let mut res = redirect_with_flash(&state, "/", "flash-logged-out");
+    let mut res = res.unwrap_or_else(|| axum::response::Redirect::to("/").into_response());
+    cookies::set(
+        &mut res,
+        state.config.secure_cookies,
+        cookies::FLASH,
+        "flash-logged-out",
+        Some(60),
+    );
     cookies::clear(&mut res, state.config.secure_cookies, cookies::SESSION);
     Ok(res)
 }

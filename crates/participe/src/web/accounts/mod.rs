@@ -8,6 +8,7 @@ pub mod notifications;
 pub mod password;
 pub mod profile;
 pub mod signup;
+pub mod sso;
 
 use axum::response::Response;
 
@@ -19,12 +20,19 @@ use crate::storage::sessions;
 /// How long a session lasts.
 pub const SESSION_DAYS: i64 = 30;
 
-/// Opens a new server-side session for `user_id` and sets its cookie on `res`.
-pub async fn start_session(state: &AppState, res: &mut Response, user_id: i64, user_agent: &str) -> anyhow::Result<()> {
+/// Opens a new server-side session for `user_id`, sets its cookie on `res`
+/// and returns the hash it is stored under.
+pub async fn start_session(
+    state: &AppState,
+    res: &mut Response,
+    user_id: i64,
+    user_agent: &str,
+) -> anyhow::Result<String> {
     let token = random_token();
     let expires = crate::storage::now() + chrono::Duration::days(SESSION_DAYS);
     let ua: String = user_agent.chars().take(200).collect();
-    sessions::create(&state.db, &token_hash(&token), user_id, expires, &ua).await?;
+    let hash = token_hash(&token);
+    sessions::create(&state.db, &hash, user_id, expires, &ua).await?;
     cookies::set(
         res,
         state.config.secure_cookies,
@@ -32,5 +40,5 @@ pub async fn start_session(state: &AppState, res: &mut Response, user_id: i64, u
         &token,
         Some(SESSION_DAYS * 24 * 3600),
     );
-    Ok(())
+    Ok(hash)
 }

@@ -30,12 +30,21 @@ async fn page(
     let prefs = users::preferences(&state.db, user.id).await?;
     let mine = crate::storage::proposals::by_author(&state.db, user.id).await?;
     let name = name.or_else(|| user.display_name.clone()).unwrap_or_default();
+    let linked = crate::storage::sso::identities_of(&state.db, user.id).await?;
+    let providers: Vec<_> = crate::storage::sso::list(&state.db)
+        .await?
+        .into_iter()
+        .filter(|p| p.enabled && !linked.iter().any(|(label, _)| *label == p.label))
+        .collect();
     let ctx_value = view! {
+        linked,
+        providers,
         profile_errors,
         password_errors,
         name,
         locale => user.locale,
         email => user.email,
+        has_password => user.password_hash.is_some(),
         confirmed => user.is_confirmed(),
         session_count,
         prefs,

@@ -27,6 +27,7 @@ pub mod questions;
 pub mod redirections;
 pub mod settings;
 pub mod site_pages;
+pub mod sso;
 pub mod step_proposals;
 pub mod steps;
 pub mod synthesis;
