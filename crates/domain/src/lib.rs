@@ -18,6 +18,7 @@ pub mod form_answers;
 pub mod form_logic;
 pub mod french_ids;
 pub mod home_section;
+pub mod id_codes;
 pub mod jury;
 pub mod majority;
 pub mod menu;

@@ -77,6 +77,7 @@ pub struct RawSettings<'a> {
     pub acknowledge: bool,
     pub results_public: bool,
     pub req_confirmed_email: bool,
+    pub req_verified_identity: bool,
     pub req_min_age: &'a str,
     pub req_postal_codes: &'a str,
 }
@@ -113,6 +114,8 @@ pub fn parse_settings(raw: &RawSettings) -> Result<Settings, FieldErrors> {
             results_public: raw.results_public,
             requirements: Requirements {
                 confirmed_email: raw.req_confirmed_email,
+                verified_identity: raw.req_verified_identity,
+                id_code: false,
                 min_age: min_age.map(|a| a as u32),
                 postal_codes,
                 accept_rules: false,

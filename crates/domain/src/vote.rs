@@ -124,6 +124,11 @@ pub fn points(mode: &VoteMode, choices: &[i64]) -> Vec<(i64, i64)> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Requirements {
     pub confirmed_email: bool,
+    /// An identity vouched for by a provider that verifies identities
+    /// (FranceConnect): the age then comes from its certified birth date.
+    pub verified_identity: bool,
+    /// A single-use identification code of the step (`id_codes`).
+    pub id_code: bool,
     pub min_age: Option<u32>,
     /// Postal codes of residence accepted; empty means any.
     pub postal_codes: Vec<String>,
@@ -134,6 +139,9 @@ pub struct Requirements {
 #[derive(Debug, Clone, Default)]
 pub struct Voter<'a> {
     pub confirmed: bool,
+    pub identity_verified: bool,
+    /// The voter already entered one of the step's codes.
+    pub has_id_code: bool,
     pub birth_date: Option<NaiveDate>,
     pub postal_code: Option<&'a str>,
     pub accepted_rules: bool,
@@ -143,6 +151,8 @@ pub struct Voter<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Missing {
     ConfirmedEmail,
+    VerifiedIdentity,
+    IdCode,
     BirthDate,
     TooYoung,
     PostalCode,
@@ -156,7 +166,16 @@ pub fn missing_requirements(req: &Requirements, voter: &Voter, today: NaiveDate)
     if req.confirmed_email && !voter.confirmed {
         out.push(Missing::ConfirmedEmail);
     }
-    if let Some(min) = req.min_age {
+    let unverified = req.verified_identity && !voter.identity_verified;
+    if unverified {
+        out.push(Missing::VerifiedIdentity);
+    }
+    if req.id_code && !voter.has_id_code {
+        out.push(Missing::IdCode);
+    }
+    // With a verified identity required, the age comes from its certified
+    // birth date: it is checked once the identity is, never asked for.
+    if let Some(min) = req.min_age.filter(|_| !unverified) {
         match voter.birth_date {
             None => out.push(Missing::BirthDate),
             Some(b) if age_on(b, today) < min => out.push(Missing::TooYoung),
@@ -246,6 +265,7 @@ mod tests {
             min_age: Some(16),
             postal_codes: vec!["35000".into()],
             accept_rules: true,
+            ..Default::default()
         };
         let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
         let v = Voter {
@@ -253,6 +273,7 @@ mod tests {
             birth_date: None,
             postal_code: Some("75001"),
             accepted_rules: false,
+            ..Default::default()
         };
         assert_eq!(
             missing_requirements(&req, &v, today),
@@ -268,8 +289,39 @@ mod tests {
             birth_date: NaiveDate::from_ymd_opt(2000, 1, 1),
             postal_code: Some(" 35000 "),
             accepted_rules: true,
+            ..Default::default()
         };
         assert!(missing_requirements(&req, &ok, today).is_empty());
+    }
+
+    #[test]
+    fn a_verified_identity_comes_first_and_brings_the_age() {
+        let req = Requirements {
+            verified_identity: true,
+            min_age: Some(18),
+            ..Default::default()
+        };
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let declared = Voter {
+            birth_date: NaiveDate::from_ymd_opt(1990, 1, 1),
+            ..Default::default()
+        };
+        assert_eq!(
+            missing_requirements(&req, &declared, today),
+            vec![Missing::VerifiedIdentity]
+        );
+        let young = Voter {
+            identity_verified: true,
+            birth_date: NaiveDate::from_ymd_opt(2010, 1, 1),
+            ..Default::default()
+        };
+        assert_eq!(missing_requirements(&req, &young, today), vec![Missing::TooYoung]);
+        let adult = Voter {
+            identity_verified: true,
+            birth_date: NaiveDate::from_ymd_opt(1990, 1, 1),
+            ..Default::default()
+        };
+        assert!(missing_requirements(&req, &adult, today).is_empty());
     }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {

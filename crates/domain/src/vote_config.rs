@@ -105,6 +105,8 @@ pub struct RawVoteConfig<'a> {
     pub per_district: bool,
     pub counts_public: bool,
     pub req_confirmed_email: bool,
+    pub req_verified_identity: bool,
+    pub req_id_code: bool,
     pub req_min_age: &'a str,
     pub req_postal_codes: &'a str,
     pub req_accept_rules: bool,
@@ -125,6 +127,8 @@ pub struct VoteConfig {
     pub per_district: bool,
     pub counts_public: bool,
     pub req_confirmed_email: bool,
+    pub req_verified_identity: bool,
+    pub req_id_code: bool,
     pub req_min_age: Option<i64>,
     /// Normalised: one code per line, trimmed, no empties.
     pub req_postal_codes: String,
@@ -236,6 +240,8 @@ impl VoteConfig {
             per_district: raw.per_district,
             counts_public: raw.counts_public,
             req_confirmed_email: raw.req_confirmed_email,
+            req_verified_identity: raw.req_verified_identity,
+            req_id_code: raw.req_id_code,
             req_min_age,
             req_postal_codes: codes.unwrap_or_default().join("\n"),
             req_accept_rules: raw.req_accept_rules,
@@ -274,15 +280,18 @@ pub fn vote_mode(
     }
 }
 
-/// The requirements of stored settings.
+/// The requirements of stored settings: (confirmed email, verified
+/// identity, identification code).
 pub fn requirements(
-    confirmed_email: bool,
+    (confirmed_email, verified_identity, id_code): (bool, bool, bool),
     min_age: Option<i64>,
     postal_codes: &str,
     accept_rules: bool,
 ) -> Requirements {
     Requirements {
         confirmed_email,
+        verified_identity,
+        id_code,
         min_age: min_age.map(|a| a.clamp(0, 200) as u32),
         postal_codes: postal_codes
             .lines()
@@ -425,7 +434,7 @@ mod tests {
         assert_eq!(parse_postal_codes("35<script>"), Err("error-postal-code-invalid"));
         assert_eq!(parse_postal_code(""), Err("error-required"));
         assert_eq!(parse_postal_code("sw1a 1aa").unwrap(), "SW1A 1AA");
-        let r = requirements(true, Some(16), "35000\n35200", false);
+        let r = requirements((true, false, false), Some(16), "35000\n35200", false);
         assert_eq!(r.postal_codes, vec!["35000", "35200"]);
         assert_eq!(r.min_age, Some(16));
     }

@@ -411,6 +411,9 @@ const MATRIX: &[Row] = &[
     ("post", "/admin/steps/{id}/vote/mediators/{user}/delete", Body::None, MANAGERS_DONE),
     ("post", "/admin/steps/{id}/vote/publish", Body::None, MANAGERS_INVALID),
     ("post", "/admin/steps/{id}/vote/jury", Body::Form(&[("jury_size", "0")]), MANAGERS_INVALID),
+    ("get", "/admin/steps/{id}/codes", Body::None, MANAGERS_OK),
+    ("post", "/admin/steps/{id}/codes", Body::EmptyMultipart, MANAGERS_INVALID),
+    ("post", "/admin/steps/{id}/codes/delete-unused", Body::None, MANAGERS_DONE),
     // Open data and personal data. The file row downloads the public
     // project's proposals; anonymisation targets another participant and
     // needs its box ticked.

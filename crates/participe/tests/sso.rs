@@ -7,119 +7,13 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
-use std::sync::OnceLock;
-
 use axum::http::StatusCode;
 use base64::Engine as _;
+use common::idp::{SECRET, idp, through_provider};
 use common::{Client, TestApp};
 use participe::storage::Engine;
 use participe::storage::sso as store;
 use participe_domain::Role;
-
-const PUBLIC_URL: &str = "http://127.0.0.1:8080";
-const SECRET: &str = "a-client-secret-for-tests";
-
-/// The provider, started once for this test binary; it stops when the
-/// binary ends (its standard input closes).
-struct Idp {
-    issuer: String,
-    _child: Child,
-}
-
-fn e2e_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../e2e")
-}
-
-/// The provider, or None (with a message) when node or the npm packages
-/// are missing; under CI that is a failure.
-fn idp() -> Option<&'static Idp> {
-    static IDP: OnceLock<Option<Idp>> = OnceLock::new();
-    IDP.get_or_init(|| {
-        let dir = e2e_dir();
-        if !dir.join("node_modules/oidc-provider").exists() {
-            if std::env::var("CI").is_ok_and(|v| v == "true") {
-                panic!("CI=true but e2e/node_modules/oidc-provider is missing: run `npm ci` in e2e/");
-            }
-            eprintln!("SKIPPED: single sign-on tests need the OpenID Connect provider (run `npm ci` in e2e/)");
-            return None;
-        }
-        let config = serde_json::json!({
-            "clients": [
-                {
-                    "client_id": "participe",
-                    "client_secret": SECRET,
-                    "redirect_uris": [format!("{PUBLIC_URL}/login/sso/ville/callback")],
-                    "post_logout_redirect_uris": [format!("{PUBLIC_URL}/")],
-                },
-                {
-                    "client_id": "participe-public",
-                    "redirect_uris": [format!("{PUBLIC_URL}/login/sso/agents/callback")],
-                    "post_logout_redirect_uris": [format!("{PUBLIC_URL}/")],
-                },
-            ],
-        });
-        let path = std::env::temp_dir().join(format!("participe-idp-{}.json", std::process::id()));
-        std::fs::write(&path, config.to_string()).unwrap();
-        let mut child = Command::new("node")
-            .arg(dir.join("idp/oidc.mjs"))
-            .arg(&path)
-            .current_dir(&dir)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("node (the test command installs it)");
-        let mut out = BufReader::new(child.stdout.take().unwrap());
-        let mut line = String::new();
-        out.read_line(&mut line).unwrap();
-        // What it prints afterwards goes to the test's output.
-        std::thread::spawn(move || {
-            for l in out.lines().map_while(Result::ok) {
-                eprintln!("[oidc-provider] {l}");
-            }
-        });
-        let issuer = line
-            .strip_prefix("ISSUER ")
-            .unwrap_or_else(|| panic!("the provider did not start: {line}"))
-            .trim()
-            .to_string();
-        Some(Idp { issuer, _child: child })
-    })
-    .as_ref()
-}
-
-/// A browser on the provider's side: follows its redirects, keeping its
-/// cookies, until it is sent back to Participe; returns that path.
-async fn through_provider(url: &str, login: &str) -> String {
-    let http = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .cookie_store(true)
-        .build()
-        .unwrap();
-    let mut url = format!("{url}&login_hint={login}");
-    for _ in 0..10 {
-        let res = http.get(&url).send().await.unwrap();
-        let location = res
-            .headers()
-            .get("location")
-            .unwrap_or_else(|| panic!("no redirect from {url}: {}", res.status()))
-            .to_str()
-            .unwrap()
-            .to_string();
-        if let Some(path) = location.strip_prefix(PUBLIC_URL) {
-            return path.to_string();
-        }
-        url = if location.starts_with('/') {
-            format!("{}{location}", idp().unwrap().issuer)
-        } else {
-            location
-        };
-    }
-    panic!("the provider never sent the browser back");
-}
 
 async fn app(engine: Engine) -> Option<TestApp> {
     idp()?;

@@ -488,6 +488,183 @@ async fn requirements(app: &TestApp) {
 }
 engine_test!(requirements_are_asked_in_the_flow, requirements);
 
+/// A vote requiring an identity verified by a "FranceConnect-like" provider
+/// (the real oidc-provider, asked for an eIDAS level, vouching for the
+/// birth date): the voter confirms it from the ballot page and comes back
+/// able to vote, their age taken from the certified birth date.
+async fn verified_identity(app: &TestApp) {
+    let Some(provider) = common::idp::idp() else { return };
+    let fx = setup(
+        app,
+        &[
+            ("mode", "simple"),
+            ("envelope", "1000"),
+            ("req_verified_identity", "on"),
+            ("req_min_age", "18"),
+        ],
+    )
+    .await;
+    let mut admin = app.logged_in(Role::Administrator).await;
+    let res = admin
+        .post(
+            "/admin/sso",
+            &[
+                ("kind", "oidc"),
+                ("slug", "fc-like"),
+                ("label", "Identité certifiée"),
+                ("issuer", provider.issuer.as_str()),
+                ("client_id", "participe-fc"),
+                ("scopes", "openid given_name family_name birthdate email"),
+                ("acr_values", "eidas1"),
+                ("verifies_identity", "on"),
+                ("enabled", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+
+    let path = format!("/votes/{}", fx.vote);
+    let mut v = voter(app).await;
+    let page = v.get(&path).await;
+    assert!(page.text("ul.missing").contains("Confirmez votre identité"));
+    // The age is not asked: it will come with the identity.
+    assert!(!page.has("#f-birth_date"));
+    assert!(!page.body.contains("name=\"choice\""));
+    let form = format!("form[action='/account/sso/fc-like'] input[name=next][value='{path}']");
+    assert!(page.has(&form), "{}", page.body);
+    let res = post_owned(&mut v, &path, &choices(&fx.props[..1])).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    let csrf = v.csrf().await;
+    let leaving = v
+        .post("/account/sso/fc-like", &[("_csrf", &csrf), ("next", &path)])
+        .await;
+    assert_eq!(leaving.status, StatusCode::OK, "{}", leaving.body);
+    let to = leaving.attr("main a.button", "href");
+    assert!(to.contains("acr_values=eidas1") && to.contains("birthdate"), "{to}");
+    let back = common::idp::through_provider(&to, &format!("votant-{}", fx.vote)).await;
+    let res = v.get(&back).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert_eq!(res.location(), path);
+    let page = v.get(&path).await;
+    assert!(page.body.contains("name=\"choice\""), "{}", page.body);
+    let res = post_owned(&mut v, &path, &choices(&fx.props[..1])).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert_eq!(app.count("ballots").await, 1);
+    let birth: Option<chrono::NaiveDate> = participe::on_db!(app.db(), |p| sqlx::query_scalar(
+        "SELECT birth_date FROM users WHERE identity_verified_at IS NOT NULL"
+    )
+    .fetch_one(p)
+    .await)
+    .unwrap();
+    assert_eq!(birth, chrono::NaiveDate::from_ymd_opt(1990, 5, 17));
+    assert!(
+        v.get("/account")
+            .await
+            .text("main")
+            .contains("Votre identité a été vérifiée")
+    );
+}
+engine_test!(a_verified_identity_comes_from_a_provider, verified_identity);
+
+/// Identification codes: imported all or nothing by the manager, each used
+/// once across online and paper ballots; a deleted paper ballot frees its code.
+async fn identification_codes(app: &TestApp) {
+    let mut fx = setup(app, &[("mode", "simple"), ("envelope", "1000"), ("req_id_code", "on")]).await;
+    let codes = format!("/admin/steps/{}/codes", fx.vote);
+    let page = fx.pm.get(&codes).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.text("#code-figures").starts_with("0 codes"));
+    // A bad line refuses the whole file, saying where.
+    let res = fx
+        .pm
+        .post_multipart(&codes, &[], &[("file", "codes.csv", b"AB12CD34\nbad\nab12-cd34\n")])
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let refused = res.text("#import-errors");
+    assert!(refused.contains("Ligne 2") && refused.contains("Ligne 3"), "{refused}");
+    assert_eq!(app.count("identification_codes").await, 0);
+    let csv = b"code;foyer\nAB12-CD34;1 rue des Lilas\nEF56GH78;2 rue des Lilas\nIJ90KL12;3 rue des Lilas\n";
+    let res = fx.pm.post_multipart(&codes, &[], &[("file", "codes.csv", csv)]).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert_eq!(app.count("identification_codes").await, 3);
+    // Only hashes are stored.
+    let stored: Vec<String> = participe::on_db!(app.db(), |p| sqlx::query_scalar(
+        "SELECT code_hash FROM identification_codes"
+    )
+    .fetch_all(p)
+    .await)
+    .unwrap();
+    assert!(stored.iter().all(|h| h.len() == 64 && !h.contains("AB12")));
+
+    // The voter is asked for a code in the flow; a wrong one is refused.
+    let path = format!("/votes/{}", fx.vote);
+    let req = format!("/votes/{}/requirements", fx.vote);
+    let mut v = voter(app).await;
+    let page = v.get(&path).await;
+    assert!(page.has("#f-id_code") && !page.body.contains("name=\"choice\""));
+    let res = v.post(&req, &[("id_code", "ZZ99ZZ99")]).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.field_error("id_code").contains("inconnu"));
+    let res = v.post(&req, &[("id_code", " ab12 cd34 ")]).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert!(v.get(&path).await.body.contains("name=\"choice\""));
+    let res = post_owned(&mut v, &path, &choices(&fx.props[..1])).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    // The same code for someone else: refused.
+    let mut w = voter(app).await;
+    let res = w.post(&req, &[("id_code", "AB12CD34")]).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // On paper: the code printed on the ballot, checked the same way.
+    let paper = format!("/votes/{}/paper", fx.vote);
+    let page = fx.pm.get(&paper).await;
+    assert!(page.has("#f-id_code") && !page.has("#f-tallies"));
+    let ballot = |code: &'static str| {
+        vec![
+            ("id_code".to_string(), code.to_string()),
+            ("choice".to_string(), fx.props[1].to_string()),
+        ]
+    };
+    let res = post_owned(&mut fx.pm, &paper, &ballot("AB12CD34")).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.field_error("id_code").contains("déjà servi"));
+    let res = post_owned(&mut fx.pm, &paper, &ballot("")).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        post_owned(&mut fx.pm, &paper, &ballot("EF56-GH78")).await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        post_owned(&mut fx.pm, &paper, &ballot("EF56GH78")).await.status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let on_paper: Vec<_> = ballots::all(app.db(), fx.vote)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|b| b.paper)
+        .collect();
+    assert_eq!(on_paper.len(), 1);
+    let figures = fx.pm.get(&codes).await.text("#code-figures");
+    assert!(
+        figures.starts_with("3 codes : 1 utilisés en ligne, 1 sur papier, 1 pas"),
+        "{figures}"
+    );
+    // The paper ballot deleted, its code may be entered again.
+    let res = fx.pm.post(&format!("{paper}/{}/delete", on_paper[0].id), &[]).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        post_owned(&mut fx.pm, &paper, &ballot("EF56GH78")).await.status,
+        StatusCode::SEE_OTHER
+    );
+    // Removing the unused codes keeps the used ones.
+    let res = fx.pm.post(&format!("{codes}/delete-unused"), &[]).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.count("identification_codes").await, 2);
+}
+engine_test!(identification_codes_vote_once_online_or_on_paper, identification_codes);
+
 async fn concurrent(app: &TestApp) {
     let fx = setup(app, &[("mode", "simple"), ("envelope", "1000")]).await;
     let v = voter(app).await;

@@ -60,8 +60,8 @@ impl Kind {
         }
     }
 
-    /// `acr_values` sent with the authorisation request.
-    pub fn acr_values(self) -> Option<&'static str> {
+    /// `acr_values` a preset sends with the authorisation request.
+    pub fn preset_acr_values(self) -> Option<&'static str> {
         match self {
             Kind::Oidc => None,
             _ => Some("eidas1"),
@@ -85,6 +85,11 @@ pub struct RawProvider<'a> {
     /// A role given to its users (empty: none).
     pub grant_role: &'a str,
     pub enabled: &'a str,
+    /// "on" when the provider vouches for who people are (a verified
+    /// identity for the vote requirements, with its birth date).
+    pub verifies_identity: &'a str,
+    /// `acr_values` to send (empty: none).
+    pub acr_values: &'a str,
 }
 
 /// A valid provider's settings.
@@ -101,6 +106,8 @@ pub struct ProviderInput {
     pub staff_only: bool,
     pub grant_role: Option<Role>,
     pub enabled: bool,
+    pub verifies_identity: bool,
+    pub acr_values: Option<String>,
 }
 
 /// A provider's slug: lowercase letters, digits and dashes.
@@ -177,6 +184,19 @@ pub fn claim_name(s: &str) -> Result<String, &'static str> {
     if ok { Ok(s.to_string()) } else { Err("error-sso-claim") }
 }
 
+/// `acr_values` as typed: space-separated words, or nothing.
+pub fn acr_values(s: &str) -> Result<Option<String>, &'static str> {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let ok = words.len() <= 10
+        && words
+            .iter()
+            .all(|w| w.len() <= 100 && w.bytes().all(|b| b.is_ascii_graphic() && b != b'"' && b != b'\\'));
+    if !ok {
+        return Err("error-sso-acr");
+    }
+    Ok((!words.is_empty()).then(|| words.join(" ")))
+}
+
 fn client_id(s: &str) -> Result<String, &'static str> {
     let s = s.trim();
     if s.is_empty() {
@@ -220,6 +240,10 @@ pub fn parse(raw: &RawProvider) -> Result<ProviderInput, FieldErrors> {
     if kind.is_franceconnect() && staff_only {
         errors.add("staff_only", "error-sso-franceconnect-staff");
     }
+    let acr = match kind.preset_acr_values() {
+        Some(preset) => Some(Some(preset.to_string())),
+        None => errors.check("acr_values", acr_values(raw.acr_values)),
+    };
     errors.into_result(|| ProviderInput {
         kind,
         slug: slug.unwrap_or_default(),
@@ -231,6 +255,10 @@ pub fn parse(raw: &RawProvider) -> Result<ProviderInput, FieldErrors> {
         staff_only,
         grant_role,
         enabled: raw.enabled == "on",
+        // FranceConnect certifies identities; another provider when its
+        // administrator says so.
+        verifies_identity: kind.is_franceconnect() || raw.verifies_identity == "on",
+        acr_values: acr.flatten(),
     })
 }
 

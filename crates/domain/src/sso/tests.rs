@@ -16,6 +16,8 @@ fn raw<'a>() -> RawProvider<'a> {
         staff_only: "",
         grant_role: "",
         enabled: "on",
+        verifies_identity: "",
+        acr_values: "",
     }
 }
 
@@ -67,8 +69,27 @@ fn franceconnect_presets_fix_issuer_scopes_and_acr() {
     let p = parse(&r).unwrap();
     assert_eq!(p.issuer, "https://fcp-low.sbx.dev-franceconnect.fr/api/v2");
     assert!(p.scopes.contains("birthdate") && p.scopes.starts_with("openid "));
-    assert_eq!(p.kind.acr_values(), Some("eidas1"));
-    assert_eq!(Kind::Oidc.acr_values(), None);
+    assert_eq!(p.acr_values.as_deref(), Some("eidas1"));
+    assert!(p.verifies_identity);
+    let generic = parse(&raw()).unwrap();
+    assert_eq!(generic.acr_values, None);
+    assert!(!generic.verifies_identity);
+    let like = parse(&RawProvider {
+        verifies_identity: "on",
+        acr_values: " eidas1  eidas2 ",
+        ..raw()
+    })
+    .unwrap();
+    assert!(like.verifies_identity);
+    assert_eq!(like.acr_values.as_deref(), Some("eidas1 eidas2"));
+    assert!(
+        parse(&RawProvider {
+            acr_values: "a\"b",
+            ..raw()
+        })
+        .unwrap_err()
+        .has("acr_values")
+    );
 }
 
 #[test]
@@ -164,6 +185,7 @@ proptest! {
         let r = RawProvider {
             kind: &kind, slug: &slug, label: &label, issuer: &issuer, client_id: &client,
             scopes: &scopes, name_claim: &claim, staff_only: &staff, grant_role: &role, enabled: "on",
+            verifies_identity: &staff, acr_values: &label,
         };
         match parse(&r) {
             Ok(p) => {

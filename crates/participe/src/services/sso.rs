@@ -185,7 +185,7 @@ impl Sso {
         for scope in p.scopes.split(' ').filter(|s| *s != "openid" && !s.is_empty()) {
             request = request.add_scope(Scope::new(scope.to_string()));
         }
-        if let Some(acr) = p.kind().acr_values() {
+        for acr in p.acr_values.iter().flat_map(|a| a.split(' ')) {
             request = request.add_auth_context_value(AuthenticationContextClass::new(acr.to_string()));
         }
         let (url, state, nonce) = request.url();

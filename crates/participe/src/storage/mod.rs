@@ -20,6 +20,7 @@ pub mod events;
 pub mod fonts;
 pub mod forms;
 pub mod home_sections;
+pub mod id_codes;
 pub mod jobs;
 pub mod menus;
 pub mod moderation;

@@ -20,6 +20,7 @@ struct Row {
     acknowledge: bool,
     results_public: bool,
     req_confirmed_email: bool,
+    req_verified_identity: bool,
     req_min_age: Option<i64>,
     req_postal_codes: String,
     results_published_at: Option<DateTime<Utc>>,
@@ -49,6 +50,8 @@ impl From<Row> for Questionnaire {
                 results_public: r.results_public,
                 requirements: Requirements {
                     confirmed_email: r.req_confirmed_email,
+                    verified_identity: r.req_verified_identity,
+                    id_code: false,
                     min_age: r.req_min_age.map(|a| a.clamp(0, 200) as u32),
                     postal_codes: r
                         .req_postal_codes
@@ -67,7 +70,8 @@ impl From<Row> for Questionnaire {
 
 const SELECT: &str =
     "SELECT step_id, form_id, kind, intro, multiple_replies, anonymous, drafts, acknowledge, results_public,
-     req_confirmed_email, req_min_age, req_postal_codes, results_published_at FROM questionnaires WHERE step_id = $1";
+     req_confirmed_email, req_verified_identity, req_min_age, req_postal_codes, results_published_at
+     FROM questionnaires WHERE step_id = $1";
 
 pub async fn get(db: &Db, step_id: i64) -> StoreResult<Option<Questionnaire>> {
     let row: Option<Row> = on_db!(db, |p| sqlx::query_as(SELECT).bind(step_id).fetch_optional(p).await)?;
@@ -106,7 +110,8 @@ pub async fn save_settings(db: &Db, step_id: i64, s: &Settings) -> StoreResult<(
     get_or_create(db, step_id).await?;
     on_db!(db, |p| sqlx::query(
         "UPDATE questionnaires SET kind = $2, intro = $3, multiple_replies = $4, anonymous = $5, drafts = $6,
-         acknowledge = $7, results_public = $8, req_confirmed_email = $9, req_min_age = $10, req_postal_codes = $11
+         acknowledge = $7, results_public = $8, req_confirmed_email = $9, req_min_age = $10, req_postal_codes = $11,
+         req_verified_identity = $12
          WHERE step_id = $1"
     )
     .bind(step_id)
@@ -120,6 +125,7 @@ pub async fn save_settings(db: &Db, step_id: i64, s: &Settings) -> StoreResult<(
     .bind(s.requirements.confirmed_email)
     .bind(s.requirements.min_age.map(i64::from))
     .bind(s.requirements.postal_codes.join(","))
+    .bind(s.requirements.verified_identity)
     .execute(p)
     .await
     .map(|_| ()))?;

@@ -22,6 +22,8 @@ pub struct Provider {
     pub grant_role: Option<String>,
     pub enabled: bool,
     pub created_at: DateTime<Utc>,
+    pub verifies_identity: bool,
+    pub acr_values: Option<String>,
 }
 
 impl Provider {
@@ -35,7 +37,7 @@ impl Provider {
 }
 
 const SELECT: &str = "SELECT id, slug, kind, label, issuer, client_id, scopes, name_claim, staff_only, grant_role,
-     enabled, created_at FROM sso_providers";
+     enabled, created_at, verifies_identity, acr_values FROM sso_providers";
 
 pub async fn list(db: &Db) -> StoreResult<Vec<Provider>> {
     let sql = format!("{SELECT} ORDER BY label, id");
@@ -60,7 +62,7 @@ pub async fn by_slug(db: &Db, slug: &str) -> StoreResult<Option<Provider>> {
         .await)?)
 }
 
-/// Binds a provider's ten settings, in the order of its columns.
+/// Binds a provider's twelve settings, in the order of its columns.
 macro_rules! bind_input {
     ($query:expr, $input:expr) => {
         $query
@@ -74,6 +76,8 @@ macro_rules! bind_input {
             .bind($input.staff_only)
             .bind($input.grant_role.map(Role::as_str))
             .bind($input.enabled)
+            .bind($input.verifies_identity)
+            .bind(&$input.acr_values)
     };
 }
 
@@ -81,8 +85,8 @@ macro_rules! bind_input {
 pub async fn create(db: &Db, input: &ProviderInput) -> StoreResult<i64> {
     Ok(on_db!(db, |p| bind_input!(sqlx::query_scalar(
         "INSERT INTO sso_providers (slug, kind, label, issuer, client_id, scopes, name_claim, staff_only, grant_role,
-             enabled, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id"
+             enabled, verifies_identity, acr_values, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id"
     ), input)
     .bind(now())
     .fetch_one(p)
@@ -94,7 +98,8 @@ pub async fn update(db: &Db, id: i64, input: &ProviderInput) -> StoreResult<bool
     let n = on_db!(db, |p| bind_input!(
         sqlx::query(
             "UPDATE sso_providers SET slug = $2, kind = $3, label = $4, issuer = $5, client_id = $6, scopes = $7,
-                 name_claim = $8, staff_only = $9, grant_role = $10, enabled = $11
+                 name_claim = $8, staff_only = $9, grant_role = $10, enabled = $11, verifies_identity = $12,
+                 acr_values = $13
              WHERE id = $1"
         )
         .bind(id),
@@ -289,6 +294,21 @@ pub async fn create_account(db: &Db, a: &NewAccount<'_>) -> StoreResult<i64> {
     }
     .await
     })?)
+}
+
+/// Records that a provider that verifies identities vouched for this
+/// account now, with the birth date it certifies (which replaces a declared one).
+pub async fn mark_verified(db: &Db, user_id: i64, birth_date: Option<chrono::NaiveDate>) -> StoreResult<()> {
+    on_db!(db, |p| sqlx::query(
+        "UPDATE users SET identity_verified_at = $2, birth_date = COALESCE($3, birth_date) WHERE id = $1"
+    )
+    .bind(user_id)
+    .bind(now())
+    .bind(birth_date)
+    .execute(p)
+    .await
+    .map(|_| ()))?;
+    Ok(())
 }
 
 /// Marks a session as opened through a provider, with its ID token.

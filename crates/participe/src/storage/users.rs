@@ -18,6 +18,8 @@ pub struct User {
     pub email_confirmed_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub deleted_at: Option<DateTime<Utc>>,
+    /// When a provider that verifies identities last vouched for this person.
+    pub identity_verified_at: Option<DateTime<Utc>>,
 }
 
 impl User {
@@ -33,7 +35,8 @@ impl User {
 macro_rules! select_users {
     ($rest:literal) => {
         concat!(
-            "SELECT id, email, display_name, password_hash, role, locale, email_confirmed_at, created_at, deleted_at FROM users ",
+            "SELECT id, email, display_name, password_hash, role, locale, email_confirmed_at, created_at, deleted_at,
+                 identity_verified_at FROM users ",
             $rest
         )
     };

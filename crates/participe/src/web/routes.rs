@@ -347,6 +347,9 @@ routes! {
     get "/static/jobs.js" => assets::jobs_js [compressed];
     get "/admin/steps/{id}/vote" => admin::vote::show;
     post "/admin/steps/{id}/vote" => admin::vote::save;
+    get "/admin/steps/{id}/codes" => admin::id_codes::show;
+    post "/admin/steps/{id}/codes" => admin::id_codes::import;
+    post "/admin/steps/{id}/codes/delete-unused" => admin::id_codes::delete_unused;
     post "/admin/steps/{id}/vote/candidates" => admin::vote::candidates;
     post "/admin/steps/{id}/vote/envelopes" => admin::vote::envelopes;
     post "/admin/steps/{id}/vote/mediators" => admin::vote::add_mediator;

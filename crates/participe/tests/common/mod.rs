@@ -4,6 +4,8 @@
 //! browser would.
 #![allow(dead_code)]
 
+pub mod idp;
+
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::str::FromStr;

@@ -45,6 +45,7 @@ async fn page(
         locale => user.locale,
         email => user.email,
         has_password => user.password_hash.is_some(),
+        identity_verified_at => user.identity_verified_at,
         confirmed => user.is_confirmed(),
         session_count,
         prefs,

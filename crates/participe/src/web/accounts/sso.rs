@@ -20,7 +20,7 @@ use crate::view;
 use crate::web::context::Ctx;
 use crate::web::cookies;
 use crate::web::error::{AppError, AppResult};
-use crate::web::form::{PathParams, redirect_with_flash};
+use crate::web::form::{HtmlForm, PathParams, redirect_with_flash};
 use crate::web::limits::{Limited, check};
 use crate::web::redirect::safe_next;
 use crate::web::render;
@@ -115,16 +115,38 @@ pub async fn start(
     leave_for(&state, &ctx, &p, &next, None).await
 }
 
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct LinkForm {
+    /// Where to come back to (the ballot asking for a verified identity).
+    next: Option<String>,
+}
+
 /// `POST /account/sso/{slug}`: link a provider to the signed-in account.
 pub async fn link(
     State(state): State<AppState>,
     ctx: Ctx,
     PathParams(slug): PathParams<String>,
+    HtmlForm(f): HtmlForm<LinkForm>,
 ) -> AppResult<Response> {
     let me = ctx.user()?.id;
     check(&state, &ctx, Limited::Login).await?;
     let p = enabled_provider(&state, &slug).await?;
-    leave_for(&state, &ctx, &p, "/account", Some(me)).await
+    let next = match f.next.as_deref() {
+        Some(n) => safe_next(Some(n)),
+        None => "/account".to_string(),
+    };
+    leave_for(&state, &ctx, &p, &next, Some(me)).await
+}
+
+/// The enabled providers that verify identities, for the pages that ask
+/// for a verified identity.
+pub async fn identity_providers(state: &AppState) -> AppResult<Vec<Provider>> {
+    Ok(store::list(&state.db)
+        .await?
+        .into_iter()
+        .filter(|p| p.enabled && p.verifies_identity)
+        .collect())
 }
 
 #[derive(Deserialize, Default)]
@@ -204,7 +226,10 @@ pub async fn callback(
             match rules::first_login(request.link_user_id, owner) {
                 FirstLogin::Link(me) => {
                     store::link(&state.db, p.id, &verified.subject, me).await?;
-                    return Ok(redirect_with_flash(&state, "/account", "flash-sso-linked"));
+                    if p.verifies_identity {
+                        store::mark_verified(&state.db, me, profile.birthdate).await?;
+                    }
+                    return Ok(redirect_with_flash(&state, &request.next, "flash-sso-linked"));
                 }
                 FirstLogin::EmailTaken => {
                     return failed(&state, &ctx, StatusCode::CONFLICT, "sso-failed-email-taken", &p.label).await;
@@ -217,7 +242,7 @@ pub async fn callback(
                         display_name: &profile.display_name,
                         role: p.grant_role().unwrap_or(participe_domain::Role::Participant),
                         locale: ctx.lang.code(),
-                        birth_date: p.kind().is_franceconnect().then_some(profile.birthdate).flatten(),
+                        birth_date: p.verifies_identity.then_some(profile.birthdate).flatten(),
                     };
                     match store::create_account(&state.db, &account).await {
                         Ok(id) => id,
@@ -238,6 +263,9 @@ pub async fn callback(
     else {
         return failed(&state, &ctx, StatusCode::FORBIDDEN, "sso-failed-closed", &p.label).await;
     };
+    if p.verifies_identity {
+        store::mark_verified(&state.db, user.id, profile.birthdate).await?;
+    }
     let role = rules::role_after_login(user.role(), p.grant_role());
     if role != user.role() {
         users::set_role(&state.db, user.id, role).await?;

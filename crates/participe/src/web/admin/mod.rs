@@ -14,6 +14,7 @@ pub mod export;
 pub mod follow_up;
 pub mod fonts;
 pub mod home_page;
+pub mod id_codes;
 pub mod menus;
 pub mod moderation;
 pub mod newsletter;

@@ -33,6 +33,8 @@ pub struct ProviderForm {
     staff_only: String,
     grant_role: String,
     enabled: String,
+    verifies_identity: String,
+    acr_values: String,
 }
 
 impl ProviderForm {
@@ -48,6 +50,8 @@ impl ProviderForm {
             staff_only: &self.staff_only,
             grant_role: &self.grant_role,
             enabled: &self.enabled,
+            verifies_identity: &self.verifies_identity,
+            acr_values: &self.acr_values,
         }
     }
 
@@ -64,6 +68,8 @@ impl ProviderForm {
             staff_only: on(p.staff_only),
             grant_role: p.grant_role.clone().unwrap_or_default(),
             enabled: on(p.enabled),
+            verifies_identity: on(p.verifies_identity),
+            acr_values: p.acr_values.clone().unwrap_or_default(),
         }
     }
 

@@ -22,7 +22,7 @@ use crate::web::error::{AppError, AppResult};
 use crate::web::form::{PathParams, errors_value, form_response, pairs, redirect_with_flash, value as get};
 use crate::web::render;
 
-async fn vote_step(state: &AppState, id: i64) -> AppResult<Step> {
+pub(super) async fn vote_step(state: &AppState, id: i64) -> AppResult<Step> {
     steps::by_id(&state.db, id)
         .await?
         .filter(|s| s.step_type == StepType::Vote.as_str())
@@ -103,6 +103,8 @@ pub async fn save(
         per_district: on("per_district"),
         counts_public: on("counts_public"),
         req_confirmed_email: on("req_confirmed_email"),
+        req_verified_identity: on("req_verified_identity"),
+        req_id_code: on("req_id_code"),
         req_min_age: get(&p, "req_min_age"),
         req_postal_codes: get(&p, "req_postal_codes"),
         req_accept_rules: on("req_accept_rules"),

@@ -37,9 +37,12 @@ async fn missing(state: &AppState, ctx: &Ctx, p: &Place) -> AppResult<Vec<Missin
     let postal = votes::postal_code(&state.db, user.id).await?;
     let voter = Voter {
         confirmed: user.is_confirmed(),
+        identity_verified: user.identity_verified_at.is_some(),
         birth_date: birth,
         postal_code: postal.as_deref(),
         accepted_rules: true,
+        // Questionnaires ask for no identification code.
+        has_id_code: false,
     };
     Ok(missing_requirements(
         &p.questionnaire.settings.requirements,
@@ -77,7 +80,13 @@ async fn page(
     errors: &FieldErrors,
 ) -> AppResult<Response> {
     let refused = refusal(state, ctx, p).await?;
-    let missing: Vec<&str> = missing(state, ctx, p).await?.into_iter().map(missing_id).collect();
+    let missing = missing(state, ctx, p).await?;
+    let identity_providers = if missing.contains(&Missing::VerifiedIdentity) {
+        crate::web::accounts::sso::identity_providers(state).await?
+    } else {
+        vec![]
+    };
+    let missing: Vec<&str> = missing.into_iter().map(missing_id).collect();
     let settings = &p.questionnaire.settings;
     let anonymous = ctx.user.is_none() && settings.anonymous;
     let nonce = if anonymous && refused.is_none() {
@@ -110,6 +119,7 @@ async fn page(
             state => p.state().as_str(),
             refused => refused.map(Refusal::message_id),
             missing,
+            identity_providers,
             questions => views(&p.questions, seed, Some(&on_path)),
             grades => grades(),
             districts => districts(state, p.project.id).await?,

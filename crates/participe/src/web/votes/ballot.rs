@@ -6,6 +6,7 @@ use axum::response::{Html, Response};
 use chrono::Utc;
 use minijinja::Value;
 use participe_domain::FieldErrors;
+use participe_domain::id_codes as id_codes_rules;
 use participe_domain::proposal::parse_birth_date;
 use participe_domain::step::StepState;
 use participe_domain::vote::{BallotProblem, Missing, VoteMode, Voter, age_band, missing_requirements};
@@ -15,7 +16,7 @@ use super::{VoteStep, ballot_form, district_query, vote_step};
 use crate::app::AppState;
 use crate::services::ballot_writer::Pending;
 use crate::storage::ballots;
-use crate::storage::{users, votes};
+use crate::storage::{id_codes, users, votes};
 use crate::view;
 use crate::web::context::Ctx;
 use crate::web::error::AppResult;
@@ -46,8 +47,11 @@ async fn voter_check(
         votes::postal_code(&state.db, user.id).await?
     };
     let accepted_rules = requirements.accept_rules && votes::has_accepted(&state.db, vs.step.id, user.id).await?;
+    let has_id_code = requirements.id_code && id_codes::has_code(&state.db, vs.step.id, user.id).await?;
     let voter = Voter {
+        has_id_code,
         confirmed: user.is_confirmed(),
+        identity_verified: user.identity_verified_at.is_some(),
         birth_date: birth,
         postal_code: postal.as_deref(),
         accepted_rules,
@@ -59,6 +63,8 @@ async fn voter_check(
 pub(crate) fn missing_id(m: Missing) -> &'static str {
     match m {
         Missing::ConfirmedEmail => "vote-missing-email",
+        Missing::VerifiedIdentity => "vote-missing-identity",
+        Missing::IdCode => "vote-missing-id-code",
         Missing::BirthDate => "vote-missing-birth-date",
         Missing::TooYoung => "vote-missing-too-young",
         Missing::PostalCode => "vote-missing-postal-code",
@@ -83,9 +89,14 @@ async fn page(state: &AppState, ctx: &Ctx, vs: &VoteStep, input: PageInput) -> A
     let blocking = missing.iter().any(|m| {
         matches!(
             m,
-            Missing::ConfirmedEmail | Missing::TooYoung | Missing::PostalCodeOutside
+            Missing::ConfirmedEmail | Missing::VerifiedIdentity | Missing::TooYoung | Missing::PostalCodeOutside
         )
     });
+    let identity_providers = if missing.contains(&Missing::VerifiedIdentity) {
+        crate::web::accounts::sso::identity_providers(state).await?
+    } else {
+        vec![]
+    };
     let my_ballots = match &ctx.user {
         Some(u) => ballots::of_voter(&state.db, vs.step.id, u.id).await?,
         None => vec![],
@@ -124,6 +135,8 @@ async fn page(state: &AppState, ctx: &Ctx, vs: &VoteStep, input: PageInput) -> A
             requirements => vs.settings.requirements().postal_codes.len(),
             missing => missing_ids,
             blocking,
+            identity_providers,
+            needs_id_code => missing.contains(&Missing::IdCode),
             needs_birth_date => missing.contains(&Missing::BirthDate),
             needs_postal_code => missing.contains(&Missing::PostalCode),
             needs_rules => missing.contains(&Missing::RulesAcceptance),
@@ -193,6 +206,21 @@ pub async fn requirements(
     let accept = missing.contains(&Missing::RulesAcceptance);
     if accept && value(&p, "accept_rules") != "on" {
         errors.add("accept_rules", "error-accept-rules");
+    }
+    let code = if missing.contains(&Missing::IdCode) {
+        errors.check("id_code", id_codes_rules::normalise(value(&p, "id_code")))
+    } else {
+        None
+    };
+    // The code is used last, once everything else is valid, so that a
+    // mistake elsewhere never spends it. Guessing codes counts as log-in attempts.
+    if errors.is_empty()
+        && let Some(code) = &code
+    {
+        limits::check(&state, &ctx, Limited::Login).await?;
+        if !id_codes::use_online(&state.db, vs.step.id, code, user.id).await? {
+            errors.add("id_code", "error-id-code-unknown");
+        }
     }
     if !errors.is_empty() {
         let envelope = vs.envelope(value(&p, "district").parse().ok());

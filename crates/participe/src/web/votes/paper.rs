@@ -7,11 +7,13 @@ use axum::extract::{RawForm, RawQuery, State};
 use axum::response::Response;
 use participe_domain::FieldErrors;
 use participe_domain::form::parse_optional_count;
+use participe_domain::id_codes as id_codes_rules;
 use participe_domain::vote::VoteMode;
 
 use super::{VoteStep, ballot_form, district_query, may_enter_paper, vote_step};
 use crate::app::AppState;
 use crate::storage::ballots::{self, NewBallot};
+use crate::storage::id_codes;
 use crate::view;
 use crate::web::context::Ctx;
 use crate::web::error::{AppError, AppResult};
@@ -28,8 +30,10 @@ async fn mediated_step(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<std::s
     Ok(vs)
 }
 
+/// Tallies per proposal, instead of ballots one by one: for simple votes
+/// whose rule needs no ballots, and whose ballots carry no code to check.
 fn tallies_allowed(vs: &VoteStep) -> bool {
-    vs.settings.mode == "simple" && !vs.settings.rule().needs_ballots()
+    vs.settings.mode == "simple" && !vs.settings.rule().needs_ballots() && !vs.settings.req_id_code
 }
 
 async fn page(
@@ -39,6 +43,7 @@ async fn page(
     envelope: Option<i64>,
     chosen: Vec<i64>,
     errors: FieldErrors,
+    id_code: &str,
 ) -> AppResult<Response> {
     let failed = !errors.is_empty();
     let tallies: std::collections::BTreeMap<String, i64> = ballots::tallies(&state.db, vs.step.id)
@@ -59,6 +64,7 @@ async fn page(
             tallies, tally_voters => ballots::tally_voters(&state.db, vs.step.id).await?,
             tallies_allowed => tallies_allowed(vs),
             closed_for_paper => vs.settings.published(),
+            id_code,
             errors => if failed { errors_value(&state.i18n, ctx.lang, &errors) } else { no_errors() },
             ..ballot_form(vs, envelope, &chosen)
         },
@@ -75,7 +81,7 @@ pub async fn show(
 ) -> AppResult<Response> {
     let vs = mediated_step(&state, &ctx, id).await?;
     let envelope = vs.envelope(district_query(&query));
-    page(&state, &ctx, &vs, envelope, vec![], FieldErrors::new()).await
+    page(&state, &ctx, &vs, envelope, vec![], FieldErrors::new(), "").await
 }
 
 /// Enters one paper ballot.
@@ -93,21 +99,35 @@ pub async fn enter(
     if vs.settings.published() {
         errors.add("ballot", "paper-after-results");
     }
+    let typed_code = value(&p, "id_code");
     let Some(envelope) = envelope else {
         errors.add("district", "vote-choose-district");
-        return page(&state, &ctx, &vs, None, vec![], errors).await;
+        return page(&state, &ctx, &vs, None, vec![], errors, typed_code).await;
+    };
+    let code = if vs.settings.req_id_code {
+        errors.check("id_code", id_codes_rules::normalise(typed_code))
+    } else {
+        None
     };
     let checked = if errors.is_empty() {
         errors.check("ballot", vs.check(envelope, &p))
     } else {
         None
     };
+    // The ballot's code is used once it is otherwise valid: unknown or
+    // already used (online or on another paper ballot), the ballot is refused.
+    if let (Some(code), Some(_)) = (&code, &checked)
+        && !id_codes::use_on_paper(&state.db, vs.step.id, code, user.id).await?
+    {
+        errors.add("id_code", "error-id-code-unknown");
+    }
+    let checked = checked.filter(|_| errors.is_empty());
     let Some((choices, problem)) = checked else {
         let ranking = matches!(vs.mode(envelope), VoteMode::Ranking { .. });
         let chosen = participe_domain::vote_config::parse_choices(ranking, &p).unwrap_or_default();
-        return page(&state, &ctx, &vs, Some(envelope), chosen, errors).await;
+        return page(&state, &ctx, &vs, Some(envelope), chosen, errors, typed_code).await;
     };
-    ballots::cast(
+    let cast = ballots::cast(
         &state.db,
         &NewBallot {
             step_id: vs.step.id,
@@ -120,7 +140,17 @@ pub async fn enter(
             entered_by: Some(user.id),
         },
     )
-    .await?;
+    .await;
+    match (cast, &code) {
+        (Ok(ballot), Some(code)) => id_codes::attach_ballot(&state.db, vs.step.id, code, ballot.id).await?,
+        (Ok(_), None) => {}
+        (Err(e), code) => {
+            if let Some(code) = code {
+                id_codes::release(&state.db, vs.step.id, code).await?;
+            }
+            return Err(e.into());
+        }
+    }
     let flash = if problem.is_some() {
         "paper-saved-incomplete"
     } else {
@@ -188,7 +218,7 @@ pub async fn tallies(
     }
     if !errors.is_empty() {
         let envelope = vs.envelope(None);
-        return page(&state, &ctx, &vs, envelope, vec![], errors).await;
+        return page(&state, &ctx, &vs, envelope, vec![], errors, "").await;
     }
     ballots::set_tallies(&state.db, id, &rows, voters, user.id).await?;
     Ok(redirect_with_flash(
