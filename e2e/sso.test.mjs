@@ -89,7 +89,8 @@ site.journey('s. log in with an OpenID Connect provider, come back signed in, lo
   await auditLeaving();
   await audit(page);
   await page.getByRole('button', { name: 'Oui, me déconnecter' }).click();
-  await page.waitForURL(`${site.server.url}/`);
+  // Back home, with the state sent on logout.
+  await page.waitForURL((u) => u.href.startsWith(`${site.server.url}/`) && u.pathname === '/' && u.searchParams.has('state'));
   await audit(page);
   await page.goto('/account');
   await page.waitForURL(/\/login/);
@@ -115,4 +116,14 @@ site.journey('t. the FranceConnect button on the log-in page, phone and desktop'
     assert.ok(overflow <= 0, `the log-in page scrolls sideways by ${overflow} px at ${width} px`);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, `login-sso-${width}.png`), fullPage: true });
   }
+
+  // What is kept, why and how long, from the sign-up page: the providers included.
+  await page.goto('/signup');
+  await audit(page);
+  await page.getByRole('link', { name: 'Les données personnelles que nous gardons' }).click();
+  await page.waitForURL('/personal-data');
+  await audit(page);
+  assert.match(await page.locator('main').innerText(), /fournisseur d'identité \([^)]*FranceConnect\)/);
+  assert.match(await page.locator('main').innerText(), /date de naissance certifiée/);
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'personal-data-1280.png'), fullPage: true });
 });

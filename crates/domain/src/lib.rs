@@ -2,6 +2,7 @@
 //! layers call these functions and types, and tests exercise them directly.
 
 pub mod account;
+pub mod account_life;
 pub mod analysis;
 pub mod archive;
 pub mod colour;

@@ -366,6 +366,14 @@ email-confirm-body =
     { $link }
 
     If you did not create an account, ignore this message.
+email-inactive-subject = Your account on { $org } is going to be anonymised
+email-inactive-body =
+    Hello,
+
+    You have not logged in to { $org } for a long time. So as not to keep your personal data longer than needed, your account will be anonymised on { $date }: your name and email address will be erased; your contributions will stay, without your name.
+
+    To keep your account, just log in before that date: { $link }
+
 email-reset-subject = Reset your password on { $org }
 email-reset-body =
     Hello,
@@ -2338,6 +2346,40 @@ label-id-code = Identification code
 help-id-code = The code you received by post, for instance "AB12-CD34".
 help-id-code-paper = The code written on the paper ballot.
 vote-missing-id-code = Type the identification code you received.
+error-email-domain = Signing up with an email address is reserved for the organisation's addresses (see above).
+help-email-domains = Addresses accepted: { $domains }.
+data-kept-title = The personal data we keep
+data-kept-intro = What the platform keeps about you, why, and for how long. This page is written from its configuration: it says what applies here.
+data-kept-what = Data
+data-kept-why = Why
+data-kept-how-long = How long
+data-kept-account = Your account: email address, display name, language, password (hashed with Argon2, never readable), dates of sign-up and last log-in
+data-kept-account-why = Logging you in, writing to you (confirmation, the notifications you chose), signing your contributions.
+data-kept-account-until = Until your account is deleted, or { $days } days after your last log-in: the account is then anonymised, after a reminder email sent { $notice } days before.
+data-kept-account-until-deleted = Until your account is deleted.
+data-kept-sessions = Your sessions: the device and browser used
+data-kept-sessions-why = Keeping you logged in and showing you your logged-in devices.
+data-kept-sessions-until = { $days } days at most, or until you log out.
+data-kept-sso = Your identifier at the identity provider ({ $providers })
+data-kept-sso-why = Recognising you when you log in through that provider.
+data-kept-identity = The verification of your identity and your certified birth date
+data-kept-identity-why = Votes and questionnaires reserved for verified identities, or from a given age.
+data-kept-with-account = As long as your account.
+data-kept-voter = What a vote asks of you: birth date, postal code, acceptance of the rules, identification code used
+data-kept-voter-why = Checking that you may vote, once; participation statistics by age band and district.
+data-kept-ballots = Your ballots
+data-kept-ballots-why = Counting the votes. Published results and files hold only a pseudonym, never your name.
+data-kept-ballots-until = Until the project ends; separated from your name if your account is deleted or anonymised.
+data-kept-contributions = Your contributions: proposals, comments, arguments, questionnaire replies
+data-kept-contributions-why = Participation itself, public as you chose.
+data-kept-contributions-until = As long as the project; without your name if your account is deleted or anonymised.
+data-kept-emails = The emails sent to you
+data-kept-emails-why = Knowing what was sent, and sending it again if it failed.
+data-kept-addresses = Your IP address
+data-kept-addresses-why = Limiting log-in, sign-up and vote attempts (against robots and account theft).
+data-kept-addresses-until = { $minutes } minutes.
+data-kept-rights = You can download all your data, correct it or delete your account from your page:
+data-kept-account-link = My account
 flash-sso-linked = The identity provider is linked to your account.
 flash-sso-saved = Identity provider saved.
 flash-sso-deleted = Identity provider deleted.

@@ -366,6 +366,14 @@ email-confirm-body =
     { $link }
 
     Si vous n’avez pas créé de compte, ignorez ce message.
+email-inactive-subject = Votre compte sur { $org } va être anonymisé
+email-inactive-body =
+    Bonjour,
+
+    Vous ne vous êtes pas connecté·e à { $org } depuis longtemps. Pour ne pas garder vos données personnelles plus que nécessaire, votre compte sera anonymisé le { $date } : votre nom et votre adresse e-mail seront effacés, vos contributions resteront, sans votre nom.
+
+    Pour garder votre compte, il suffit de vous connecter avant cette date : { $link }
+
 email-reset-subject = Réinitialisez votre mot de passe sur { $org }
 email-reset-body =
     Bonjour,
@@ -2336,6 +2344,40 @@ label-id-code = Code d'identification
 help-id-code = Le code reçu par courrier, par exemple « AB12-CD34 ».
 help-id-code-paper = Le code inscrit sur le bulletin papier.
 vote-missing-id-code = Saisissez le code d'identification que vous avez reçu.
+error-email-domain = Les inscriptions avec une adresse e-mail sont réservées aux adresses de l'organisation (voir ci-dessus).
+help-email-domains = Adresses acceptées : { $domains }.
+data-kept-title = Les données personnelles que nous gardons
+data-kept-intro = Ce que la plateforme garde sur vous, pourquoi, et combien de temps. Cette page est écrite à partir de sa configuration : elle dit ce qui s'applique ici.
+data-kept-what = Donnée
+data-kept-why = Pourquoi
+data-kept-how-long = Combien de temps
+data-kept-account = Votre compte : adresse e-mail, nom affiché, langue, mot de passe (haché avec Argon2, jamais lisible), date d'inscription et de dernière connexion
+data-kept-account-why = Vous connecter, vous écrire (confirmation, notifications que vous avez choisies), signer vos contributions.
+data-kept-account-until = Jusqu'à la suppression de votre compte, ou { $days } jours après votre dernière connexion : le compte est alors anonymisé, après un courriel de rappel envoyé { $notice } jours avant.
+data-kept-account-until-deleted = Jusqu'à la suppression de votre compte.
+data-kept-sessions = Vos sessions : l'appareil et le navigateur utilisés
+data-kept-sessions-why = Vous garder connecté·e et vous montrer vos appareils connectés.
+data-kept-sessions-until = { $days } jours au plus, ou jusqu'à la déconnexion.
+data-kept-sso = Votre identifiant chez le fournisseur d'identité ({ $providers })
+data-kept-sso-why = Vous reconnaître quand vous vous connectez par ce fournisseur.
+data-kept-identity = La vérification de votre identité et votre date de naissance certifiée
+data-kept-identity-why = Les votes et questionnaires réservés aux identités vérifiées, ou à partir d'un certain âge.
+data-kept-with-account = Autant que votre compte.
+data-kept-voter = Ce qu'un vote vous demande : date de naissance, code postal, acceptation du règlement, code d'identification utilisé
+data-kept-voter-why = Vérifier que vous pouvez voter, une seule fois ; calculer les statistiques de participation par tranche d'âge et quartier.
+data-kept-ballots = Vos bulletins de vote
+data-kept-ballots-why = Compter les votes. Les résultats et les fichiers publiés ne contiennent qu'un pseudonyme, jamais votre nom.
+data-kept-ballots-until = Jusqu'à la fin du projet ; séparés de votre nom si votre compte est supprimé ou anonymisé.
+data-kept-contributions = Vos contributions : propositions, commentaires, arguments, réponses aux questionnaires
+data-kept-contributions-why = La participation elle-même, publique comme vous l'avez choisie.
+data-kept-contributions-until = Autant que le projet ; sans votre nom si votre compte est supprimé ou anonymisé.
+data-kept-emails = Les courriels qui vous sont envoyés
+data-kept-emails-why = Savoir ce qui a été envoyé, et le renvoyer en cas d'échec.
+data-kept-addresses = Votre adresse IP
+data-kept-addresses-why = Limiter les tentatives de connexion, d'inscription et de vote (contre les robots et le vol de compte).
+data-kept-addresses-until = { $minutes } minutes.
+data-kept-rights = Vous pouvez télécharger toutes vos données, les corriger ou supprimer votre compte depuis votre page :
+data-kept-account-link = Mon compte
 flash-sso-linked = Le fournisseur d'identité est lié à votre compte.
 flash-sso-saved = Fournisseur d'identité enregistré.
 flash-sso-deleted = Fournisseur d'identité supprimé.

@@ -145,10 +145,26 @@ pub async fn serve(state: AppState, bind: SocketAddr) -> anyhow::Result<()> {
 /// Periodic work: publishing official answers whose time has come (and
 /// telling their authors and followers), archiving petitions whose delay ran
 /// out below the threshold, reminding registrants of tomorrow's events,
-/// forgetting expired challenges.
+/// forgetting expired challenges; once a day (on one server), the sweep of
+/// inactive accounts.
 fn spawn_scheduler(state: AppState) {
     tokio::spawn(async move {
+        let mut swept_on = None;
         loop {
+            let today = chrono::Utc::now().with_timezone(&state.config.timezone).date_naive();
+            if swept_on != Some(today) {
+                match crate::services::account_life::run_daily(
+                    &state.db,
+                    &state.config,
+                    &state.i18n,
+                    chrono::Utc::now(),
+                )
+                .await
+                {
+                    Ok(_) => swept_on = Some(today),
+                    Err(e) => tracing::warn!("inactive accounts: {e:#}"),
+                }
+            }
             if let Err(e) = crate::services::notify::publish_due_answers(&state.db, &state.config, &state.i18n).await {
                 tracing::warn!("scheduled answers: {e:#}");
             }

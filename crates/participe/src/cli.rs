@@ -174,6 +174,14 @@ pub struct ServeArgs {
     /// Where the built-in fonts' Debian packages put their files.
     #[arg(long, env = "PARTICIPE_FONTS_DIR", default_value = crate::config::FONTS_DIR)]
     pub fonts_dir: PathBuf,
+    /// Days without a log-in after which an account is anonymised (its owner
+    /// reminded by email 30 days before); 0 never anonymises.
+    #[arg(long, env = "PARTICIPE_INACTIVE_DAYS", default_value_t = participe_domain::account_life::DEFAULT_INACTIVE_DAYS)]
+    pub inactive_days: i64,
+    /// Email domains that may sign up with an email and password, comma
+    /// separated (`ville.fr,agglo.fr`; subdomains included); none: every domain.
+    #[arg(long, env = "PARTICIPE_SIGNUP_DOMAINS", default_value = "")]
+    pub signup_domains: String,
 }
 
 #[derive(Subcommand, Debug)]
@@ -228,6 +236,11 @@ impl ServeArgs {
             kept_for: crate::config::KEPT_FOR,
             fonts_dir: self.fonts_dir.clone(),
             sso_secrets: crate::config::sso_secrets_from_env(),
+            signup_domains: participe_domain::account::parse_domains(&self.signup_domains),
+            account_policy: participe_domain::account_life::Policy {
+                inactive_days: self.inactive_days.max(0),
+                notice_days: participe_domain::account_life::NOTICE_DAYS,
+            },
         }
     }
 }

@@ -69,6 +69,10 @@ pub struct Config {
     /// Single sign-on providers' client secrets by provider slug, from the
     /// `PARTICIPE_SSO_SECRET_<SLUG>` variables (never stored in the database).
     pub sso_secrets: std::collections::HashMap<String, String>,
+    /// When inactive accounts are reminded, then anonymised.
+    pub account_policy: participe_domain::account_life::Policy,
+    /// Email domains that may sign up with an email and password (empty: all).
+    pub signup_domains: Vec<String>,
 }
 
 /// Where Debian's font packages put their files.
@@ -99,6 +103,8 @@ impl Config {
             kept_for: std::time::Duration::ZERO,
             fonts_dir: PathBuf::from(FONTS_DIR),
             sso_secrets: Default::default(),
+            account_policy: Default::default(),
+            signup_domains: Vec::new(),
         }
     }
 }

@@ -82,6 +82,7 @@ const MATRIX: &[Row] = &[
     ("get", "/uploads/{name}", Body::None, ALL_OK),
     ("get", "/lang/{code}", Body::None, [SEE; 6]),
     ("get", "/terms", Body::None, ALL_OK),
+    ("get", "/personal-data", Body::None, ALL_OK),
     // The fixture project is a draft: only those who manage projects see it.
     ("get", "/projects/{slug}", Body::None, [NF, NF, NF, NF, OK, OK]),
     ("get", "/projects/{slug}/steps/{id}", Body::None, [NF, NF, NF, NF, OK, OK]),

@@ -137,6 +137,7 @@ async fn first_login_creates_and_logs_out_at_the_provider(app: &TestApp) {
         "{to}"
     );
     assert!(to.contains("id_token_hint=") && to.contains("post_logout_redirect_uri=http%3A%2F%2F127.0.0.1%3A8080%2F"));
+    assert!(to.contains("&state="), "{to}");
     assert_eq!(c.get("/account").await.status, StatusCode::SEE_OTHER);
 
     // The next log-in finds the same account.

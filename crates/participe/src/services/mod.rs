@@ -1,6 +1,7 @@
 //! Operations shared by several front doors (web forms, the CLI, the demo
 //! loader): they combine domain rules, storage and email.
 
+pub mod account_life;
 pub mod accounts;
 pub mod archive;
 pub mod ballot_writer;

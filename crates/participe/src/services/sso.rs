@@ -277,6 +277,8 @@ impl Sso {
             .set_id_token_hint(&token)
             .set_client_id(ClientId::new(p.client_id.clone()))
             .set_post_logout_redirect_uri(back)
+            // FranceConnect requires a state on logout too.
+            .set_state(CsrfToken::new_random())
             .http_get_url();
         Some(url.to_string())
     }

@@ -4,6 +4,7 @@
 //! the same code against whichever pool is behind it, so each query is
 //! written once and type-checked for both drivers.
 
+pub mod account_life;
 pub mod analyses;
 pub mod api_tokens;
 pub mod arguments;

@@ -204,9 +204,14 @@ pub async fn erase(db: &Db, id: i64) -> StoreResult<()> {
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
+            sqlx::query("DELETE FROM sso_identities WHERE user_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
             sqlx::query(
                 "UPDATE users SET email = NULL, display_name = NULL, password_hash = NULL, role = 'participant',
-                 birth_date = NULL, postal_code = NULL, unsubscribe_token = NULL,
+                 birth_date = NULL, postal_code = NULL, unsubscribe_token = NULL, identity_verified_at = NULL,
+                 inactivity_reminded_at = NULL,
                  deleted_at = COALESCE(deleted_at, $2) WHERE id = $1",
             )
             .bind(id)

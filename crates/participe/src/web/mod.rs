@@ -9,6 +9,7 @@ pub mod cards;
 pub mod consultations;
 pub mod context;
 pub mod cookies;
+pub mod data_kept;
 pub mod debates;
 pub mod error;
 pub mod events;

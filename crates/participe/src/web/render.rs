@@ -33,6 +33,7 @@ templates!(
     "project.html",
     "step.html",
     "terms.html",
+    "data_kept.html",
     "message.html",
     "accounts/signup.html",
     "accounts/login.html",

@@ -7,8 +7,8 @@ use axum::middleware::from_fn_with_state;
 use axum::routing::{get, post};
 
 use super::{
-    accounts, admin, assets, consultations, debates, events, fonts, home, icons, moderation, news, newsletter,
-    page_cache, projects, proposals, questionnaires, site_pages, votes,
+    accounts, admin, assets, consultations, data_kept, debates, events, fonts, home, icons, moderation, news,
+    newsletter, page_cache, projects, proposals, questionnaires, site_pages, votes,
 };
 use crate::app::AppState;
 
@@ -50,6 +50,7 @@ routes! {
     get "/uploads/{name}" => assets::upload;
     get "/lang/{code}" => home::switch_lang;
     get "/terms" => home::terms [cached];
+    get "/personal-data" => data_kept::page [cached];
     get "/events" => events::upcoming;
     get "/events/past" => events::past;
     get "/events.ics" => events::feed;

@@ -33,6 +33,8 @@ pub async fn start_session(
     let ua: String = user_agent.chars().take(200).collect();
     let hash = token_hash(&token);
     sessions::create(&state.db, &hash, user_id, expires, &ua).await?;
+    // Active again: an inactivity reminder no longer holds.
+    crate::storage::account_life::touch_login(&state.db, user_id).await?;
     cookies::set(
         res,
         state.config.secure_cookies,

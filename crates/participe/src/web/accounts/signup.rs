@@ -38,7 +38,7 @@ pub async fn form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Html<Str
         &state,
         &ctx,
         "accounts/signup.html",
-        view! { errors => no_errors(), values => Values::default() },
+        view! { errors => no_errors(), values => Values::default(), domains => state.config.signup_domains.clone() },
     )
     .await
 }
@@ -51,7 +51,16 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, HtmlForm(f): HtmlFo
         password: &f.password,
         terms_accepted: f.terms.is_some(),
     };
-    let created = match Signup::parse(&raw) {
+    let parsed = Signup::parse(&raw).and_then(|signup| {
+        if participe_domain::account::domain_allowed(&signup.email, &state.config.signup_domains) {
+            Ok(signup)
+        } else {
+            let mut errors = participe_domain::FieldErrors::new();
+            errors.add("email", "error-email-domain");
+            Err(errors)
+        }
+    });
+    let created = match parsed {
         Ok(signup) => accounts::create(&state.db, &signup, Role::Participant, ctx.lang, false)
             .await
             .map(|id| (id, signup.email)),
@@ -70,7 +79,8 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, HtmlForm(f): HtmlFo
                 terms: f.terms.is_some(),
             };
             let errors = errors_value(&state.i18n, ctx.lang, &errors);
-            let page = render::page(&state, &ctx, "accounts/signup.html", view! { errors, values }).await?;
+            let domains = state.config.signup_domains.clone();
+            let page = render::page(&state, &ctx, "accounts/signup.html", view! { errors, values, domains }).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(CreateError::Other(e)) => Err(e.into()),
