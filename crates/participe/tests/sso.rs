@@ -176,6 +176,16 @@ async fn state_must_match_and_accounts_are_never_taken_over(app: &TestApp) {
     assert!(!c.cookies.contains_key("participe_session"));
     assert_eq!(app.count("sso_identities").await, 0);
 
+    // A link started by bob comes back after he logged out: refused.
+    let mut me = app.client();
+    me.login("bob@idp.test", common::PASSWORD).await;
+    let csrf = me.csrf().await;
+    let res = me.post("/account/sso/ville", &[("_csrf", &csrf)]).await;
+    let back = through_provider(&res.attr("main a.button", "href"), "bob").await;
+    me.cookies.remove("participe_session");
+    assert_eq!(me.get(&back).await.status, StatusCode::BAD_REQUEST);
+    assert_eq!(app.count("sso_identities").await, 0);
+
     // Signed in with the password, bob links the provider from his profile.
     let mut me = app.client();
     me.login("bob@idp.test", common::PASSWORD).await;

@@ -177,8 +177,13 @@ pub async fn callback(
     let bound = CookieJar::from_headers(&headers)
         .get(STATE_COOKIE)
         .is_some_and(|c| !given_state.is_empty() && c.value() == given_state);
+    // A link comes back to the account that asked for it, still signed in.
+    let same_account = |r: &store::Request| {
+        r.link_user_id
+            .is_none_or(|me| ctx.user.as_ref().is_some_and(|u| u.id == me))
+    };
     let request = match request {
-        Some(r) if bound && r.provider_id == p.id => r,
+        Some(r) if bound && r.provider_id == p.id && same_account(&r) => r,
         _ => {
             tracing::info!(provider = %p.slug, bound, "single sign-on callback with an unknown, used or foreign state");
             return failed(&state, &ctx, StatusCode::BAD_REQUEST, "sso-failed-state", &p.label).await;
