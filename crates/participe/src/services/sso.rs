@@ -164,7 +164,7 @@ impl Sso {
 
     /// Starts a log-in: stores the request (state hash, nonce, PKCE
     /// verifier, where to go after) and returns the provider's address to
-    /// send the person to.
+    /// send the person to, with the state (for the browser's cookie).
     pub async fn start(
         &self,
         db: &Db,
@@ -172,7 +172,7 @@ impl Sso {
         p: &Provider,
         next: &str,
         link_user_id: Option<i64>,
-    ) -> Result<String, SsoError> {
+    ) -> Result<(String, String), SsoError> {
         let (client, _) = self.client(config, p).await?;
         let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
         let mut request = client
@@ -202,7 +202,7 @@ impl Sso {
             },
         )
         .await?;
-        Ok(url.to_string())
+        Ok((url.to_string(), state.secret().clone()))
     }
 
     /// Finishes a log-in: exchanges the code (with the PKCE verifier), checks

@@ -238,14 +238,11 @@ pub async fn delete_paper(db: &Db, step_id: i64, ballot_id: i64) -> StoreResult<
         let mut tx = p.begin_write().await?;
         // Its identification code, if it had one, may serve again (before
         // the delete, which would unlink it).
-        sqlx::query(
-            "UPDATE identification_codes SET used_at = NULL, paper_entered_by = NULL, on_paper = FALSE, ballot_id = NULL
-             WHERE step_id = $1 AND ballot_id = $2",
-        )
-        .bind(step_id)
-        .bind(ballot_id)
-        .execute(&mut *tx)
-        .await?;
+        sqlx::query(super::id_codes::FREE_BALLOT_CODE)
+            .bind(step_id)
+            .bind(ballot_id)
+            .execute(&mut *tx)
+            .await?;
         let n = sqlx::query("DELETE FROM ballots WHERE id = $1 AND step_id = $2 AND channel = 'paper'")
             .bind(ballot_id)
             .bind(step_id)

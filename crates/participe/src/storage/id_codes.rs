@@ -97,6 +97,12 @@ pub async fn attach_ballot(db: &Db, step_id: i64, code: &str, ballot_id: i64) ->
     Ok(())
 }
 
+/// Frees the code of a paper ballot (`$1` step, `$2` ballot) that is being
+/// deleted, in the deletion's transaction (`ballots::delete_paper`).
+pub(super) const FREE_BALLOT_CODE: &str =
+    "UPDATE identification_codes SET used_at = NULL, paper_entered_by = NULL, on_paper = FALSE, ballot_id = NULL
+     WHERE step_id = $1 AND ballot_id = $2";
+
 /// Gives a code back (its paper ballot could not be saved).
 pub async fn release(db: &Db, step_id: i64, code: &str) -> StoreResult<()> {
     on_db!(db, |p| sqlx::query(

@@ -46,6 +46,14 @@ pub async fn list(db: &Db) -> StoreResult<Vec<Provider>> {
         .await)?)
 }
 
+/// The providers offered to people (enabled), in the list's order.
+pub async fn enabled(db: &Db) -> StoreResult<Vec<Provider>> {
+    let sql = format!("{SELECT} WHERE enabled = TRUE ORDER BY label, id");
+    Ok(on_db!(db, |p| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+        .fetch_all(p)
+        .await)?)
+}
+
 pub async fn by_id(db: &Db, id: i64) -> StoreResult<Option<Provider>> {
     let sql = format!("{SELECT} WHERE id = $1");
     Ok(on_db!(db, |p| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
@@ -200,19 +208,21 @@ pub async fn identity_user(db: &Db, provider_id: i64, subject: &str) -> StoreRes
     .await)?)
 }
 
+/// Links a provider's subject to an account (`$1`, `$2`, `$3`, at `$4`).
+const LINK: &str =
+    "INSERT INTO sso_identities (provider_id, subject, user_id, created_at, last_login_at) VALUES ($1, $2, $3, $4, $4)";
+
 /// Links a subject to an account; a subject already linked gives `Conflict`.
 pub async fn link(db: &Db, provider_id: i64, subject: &str, user_id: i64) -> StoreResult<()> {
     on_db!(db, |p| {
-        sqlx::query(
-        "INSERT INTO sso_identities (provider_id, subject, user_id, created_at, last_login_at) VALUES ($1, $2, $3, $4, $4)"
-    )
-    .bind(provider_id)
-    .bind(subject)
-    .bind(user_id)
-    .bind(now())
-    .execute(p)
-    .await
-    .map(|_| ())
+        sqlx::query(LINK)
+            .bind(provider_id)
+            .bind(subject)
+            .bind(user_id)
+            .bind(now())
+            .execute(p)
+            .await
+            .map(|_| ())
     })?;
     Ok(())
 }
@@ -230,10 +240,10 @@ pub async fn touch_identity(db: &Db, provider_id: i64, subject: &str) -> StoreRe
     Ok(())
 }
 
-/// The providers linked to an account: (provider label, linked since).
-pub async fn identities_of(db: &Db, user_id: i64) -> StoreResult<Vec<(String, DateTime<Utc>)>> {
+/// The providers linked to an account: (provider id, label, linked since).
+pub async fn identities_of(db: &Db, user_id: i64) -> StoreResult<Vec<(i64, String, DateTime<Utc>)>> {
     Ok(on_db!(db, |p| sqlx::query_as(
-        "SELECT pr.label, i.created_at FROM sso_identities i JOIN sso_providers pr ON pr.id = i.provider_id
+        "SELECT pr.id, pr.label, i.created_at FROM sso_identities i JOIN sso_providers pr ON pr.id = i.provider_id
          WHERE i.user_id = $1 ORDER BY pr.label"
     )
     .bind(user_id)
@@ -258,10 +268,10 @@ pub struct NewAccount<'a> {
 pub async fn create_account(db: &Db, a: &NewAccount<'_>) -> StoreResult<i64> {
     Ok(on_db!(db, |p| {
         async {
-        let mut tx = p.begin_write().await?;
-        let now = now();
-        let confirmed = a.email.map(|_| now);
-        let id: i64 = sqlx::query_scalar(
+            let mut tx = p.begin_write().await?;
+            let now = now();
+            let confirmed = a.email.map(|_| now);
+            let id: i64 = sqlx::query_scalar(
             "INSERT INTO users (email, display_name, role, locale, email_confirmed_at, terms_accepted_at, created_at)
              VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
         )
@@ -273,26 +283,24 @@ pub async fn create_account(db: &Db, a: &NewAccount<'_>) -> StoreResult<i64> {
         .bind(now)
         .fetch_one(&mut *tx)
         .await?;
-        if let Some(birth) = a.birth_date {
-            sqlx::query("UPDATE users SET birth_date = $2 WHERE id = $1")
+            if let Some(birth) = a.birth_date {
+                sqlx::query("UPDATE users SET birth_date = $2 WHERE id = $1")
+                    .bind(id)
+                    .bind(birth)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            sqlx::query(LINK)
+                .bind(a.provider_id)
+                .bind(a.subject)
                 .bind(id)
-                .bind(birth)
+                .bind(now)
                 .execute(&mut *tx)
                 .await?;
+            tx.commit().await?;
+            Ok::<i64, sqlx::Error>(id)
         }
-        sqlx::query(
-            "INSERT INTO sso_identities (provider_id, subject, user_id, created_at, last_login_at) VALUES ($1, $2, $3, $4, $4)",
-        )
-        .bind(a.provider_id)
-        .bind(a.subject)
-        .bind(id)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        Ok::<i64, sqlx::Error>(id)
-    }
-    .await
+        .await
     })?)
 }
 

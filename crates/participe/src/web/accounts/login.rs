@@ -24,14 +24,9 @@ pub struct LoginQuery {
     next: Option<String>,
 }
 
-/// The providers offered on the log-in page (enabled ones).
-async fn providers(state: &AppState) -> AppResult<Vec<sso::Provider>> {
-    Ok(sso::list(&state.db).await?.into_iter().filter(|p| p.enabled).collect())
-}
-
 pub async fn form(State(state): State<AppState>, ctx: Ctx, Query(q): Query<LoginQuery>) -> AppResult<Html<String>> {
     let next = safe_next(q.next.as_deref());
-    let providers = providers(&state).await?;
+    let providers = sso::enabled(&state.db).await?;
     render::page(
         &state,
         &ctx,
@@ -78,7 +73,7 @@ pub async fn submit(
             let mut errors = FieldErrors::new();
             errors.add("email", "error-login-failed");
             let errors = errors_value(&state.i18n, ctx.lang, &errors);
-            let providers = providers(&state).await?;
+            let providers = sso::enabled(&state.db).await?;
             let page = render::page(
                 &state,
                 &ctx,

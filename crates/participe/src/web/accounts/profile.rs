@@ -31,10 +31,10 @@ async fn page(
     let mine = crate::storage::proposals::by_author(&state.db, user.id).await?;
     let name = name.or_else(|| user.display_name.clone()).unwrap_or_default();
     let linked = crate::storage::sso::identities_of(&state.db, user.id).await?;
-    let providers: Vec<_> = crate::storage::sso::list(&state.db)
+    let providers: Vec<_> = crate::storage::sso::enabled(&state.db)
         .await?
         .into_iter()
-        .filter(|p| p.enabled && !linked.iter().any(|(label, _)| *label == p.label))
+        .filter(|p| !linked.iter().any(|(id, ..)| *id == p.id))
         .collect();
     let ctx_value = view! {
         linked,

@@ -68,11 +68,7 @@ pub async fn leaving(
 /// Sends the browser to the provider, with a fresh state bound to it.
 async fn leave_for(state: &AppState, ctx: &Ctx, p: &Provider, next: &str, link: Option<i64>) -> AppResult<Response> {
     match state.sso.start(&state.db, &state.config, p, next, link).await {
-        Ok(url) => {
-            let state_param = url::Url::parse(&url)
-                .ok()
-                .and_then(|u| u.query_pairs().find(|(k, _)| k == "state").map(|(_, v)| v.into_owned()))
-                .unwrap_or_default();
+        Ok((url, state_param)) => {
             let mut res = if link.is_some() {
                 leaving(state, ctx, &url, "sso-leaving-link", "sso-leaving-link-text", &p.label).await?
             } else {
@@ -142,10 +138,10 @@ pub async fn link(
 /// The enabled providers that verify identities, for the pages that ask
 /// for a verified identity.
 pub async fn identity_providers(state: &AppState) -> AppResult<Vec<Provider>> {
-    Ok(store::list(&state.db)
+    Ok(store::enabled(&state.db)
         .await?
         .into_iter()
-        .filter(|p| p.enabled && p.verifies_identity)
+        .filter(|p| p.verifies_identity)
         .collect())
 }
 
