@@ -3,10 +3,22 @@
 // households; a participant enters one, then votes.
 import assert from 'node:assert/strict';
 
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
 import { ADMIN, audit, logIn, useSite } from './lib/harness.mjs';
 
 const site = useSite({ demo: true });
 const BUDGET_2026 = 'budget-participatif-2026';
+const SCREENSHOT_DIR = path.resolve(process.env.SCREENSHOT_DIR || path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots'));
+
+async function shoot(page, name) {
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await audit(page);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${width}.png`), fullPage: true });
+  }
+}
 
 /** The 2026 vote's ballot page, reached from its project; returns the step id. */
 async function openVote(page) {
@@ -48,6 +60,7 @@ site.journey('u. a voter uses an identification code mailed to their household',
   await admin.locator('#import-errors').waitFor();
   await audit(admin);
   assert.match(await admin.locator('#import-errors').innerText(), /Ligne 3/);
+  await shoot(admin, 'admin-id-codes');
   await admin.getByLabel('Fichier CSV des codes').setInputFiles(file('code\nAB12-CD34\nEF56-GH78\n'));
   await admin.getByRole('button', { name: 'Importer les codes' }).click();
   await admin.getByText('Codes importés.').waitFor();
@@ -68,6 +81,7 @@ site.journey('u. a voter uses an identification code mailed to their household',
   await page.locator('.error-summary').waitFor();
   await audit(page);
   assert.match(await page.locator('#f-id_code-error').innerText(), /inconnu ou a déjà servi/);
+  await shoot(page, 'ballot-id-code');
   await form.getByLabel('Code d\'identification').fill('ab12 cd34');
   await form.getByLabel('Date de naissance').fill('1988-03-02');
   await form.getByLabel('J\'ai lu et j\'accepte le règlement du vote').check();

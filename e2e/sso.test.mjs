@@ -14,6 +14,15 @@ const E2E_DIR = path.dirname(fileURLToPath(import.meta.url));
 const SCREENSHOT_DIR = path.resolve(process.env.SCREENSHOT_DIR || path.join(E2E_DIR, 'screenshots'));
 
 const site = useSite();
+
+/** Screenshots of the page as it is, at phone and desktop widths (audited at each). */
+async function shoot(page, name) {
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await audit(page);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${width}.png`), fullPage: true });
+  }
+}
 let idp;
 
 /** The provider, started once the site's address is known (inside a journey). */
@@ -60,7 +69,7 @@ site.journey('s. log in with an OpenID Connect provider, come back signed in, lo
   assert.match(await admin.locator('#f-slug-error').innerText(), /lettres minuscules/);
   await addProvider(admin, { label: 'Compte Ville', slug: 'ville', issuer: idp.issuer, clientId: 'participe-e2e' });
   assert.match(await admin.getByRole('row', { name: /Compte Ville/ }).innerText(), /Absent \(client public, PKCE seul\)/);
-  await admin.screenshot({ path: path.join(SCREENSHOT_DIR, 'admin-sso-1280.png'), fullPage: true });
+  await shoot(admin, 'admin-sso');
 
   const page = await visitor();
   await page.goto('/login');
@@ -80,6 +89,7 @@ site.journey('s. log in with an OpenID Connect provider, come back signed in, lo
   await audit(page);
   assert.equal(await page.getByLabel('Nom affiché').inputValue(), 'Lea Testeur');
   assert.match(await page.locator('main').innerText(), /Compte Ville, lié le/);
+  await shoot(page, 'account-sso');
 
   // Logging out ends the provider's session too, after its confirmation.
   // The site's page saying so sends the browser on at once: audited as served.
@@ -125,5 +135,5 @@ site.journey('t. the FranceConnect button on the log-in page, phone and desktop'
   await audit(page);
   assert.match(await page.locator('main').innerText(), /fournisseur d'identité \([^)]*FranceConnect\)/);
   assert.match(await page.locator('main').innerText(), /date de naissance certifiée/);
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'personal-data-1280.png'), fullPage: true });
+  await shoot(page, 'personal-data');
 });
