@@ -3,22 +3,10 @@
 // households; a participant enters one, then votes.
 import assert from 'node:assert/strict';
 
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-import { ADMIN, audit, logIn, useSite } from './lib/harness.mjs';
+import { ADMIN, audit, logIn, shoot, useSite } from './lib/harness.mjs';
 
 const site = useSite({ demo: true });
 const BUDGET_2026 = 'budget-participatif-2026';
-const SCREENSHOT_DIR = path.resolve(process.env.SCREENSHOT_DIR || path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots'));
-
-async function shoot(page, name) {
-  for (const width of [360, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    await audit(page);
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${width}.png`), fullPage: true });
-  }
-}
 
 /** The 2026 vote's ballot page, reached from its project; returns the step id. */
 async function openVote(page) {

@@ -3,26 +3,13 @@
 // logs in through it and comes back signed in, then logs out of both; the
 // FranceConnect button on the log-in page at phone and desktop widths.
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { after } from 'node:test';
-import { fileURLToPath } from 'node:url';
 
-import { ADMIN, audit, auditServed, logIn, useSite } from './lib/harness.mjs';
+import { ADMIN, audit, auditServed, logIn, shoot, useSite } from './lib/harness.mjs';
 import { startIdp } from './lib/idp.mjs';
-
-const E2E_DIR = path.dirname(fileURLToPath(import.meta.url));
-const SCREENSHOT_DIR = path.resolve(process.env.SCREENSHOT_DIR || path.join(E2E_DIR, 'screenshots'));
 
 const site = useSite();
 
-/** Screenshots of the page as it is, at phone and desktop widths (audited at each). */
-async function shoot(page, name) {
-  for (const width of [360, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    await audit(page);
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${width}.png`), fullPage: true });
-  }
-}
 let idp;
 
 /** The provider, started once the site's address is known (inside a journey). */
@@ -124,8 +111,8 @@ site.journey('t. the FranceConnect button on the log-in page, phone and desktop'
     assert.ok(await page.getByRole('link', { name: 'Qu’est-ce que FranceConnect ?' }).isVisible());
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the log-in page scrolls sideways by ${overflow} px at ${width} px`);
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `login-sso-${width}.png`), fullPage: true });
   }
+  await shoot(page, 'login-sso');
 
   // What is kept, why and how long, from the sign-up page: the providers included.
   await page.goto('/signup');

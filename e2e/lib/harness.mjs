@@ -15,6 +15,18 @@ export { ADMIN, audit, auditServed };
 
 const E2E_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
+const SCREENSHOT_DIR = path.resolve(process.env.SCREENSHOT_DIR || path.join(E2E_DIR, 'screenshots'));
+
+/** Screenshots of the page as it is, at phone and desktop widths (audited at
+ * each), as `NAME-360.png` and `NAME-1280.png` in SCREENSHOT_DIR. */
+export async function shoot(page, name) {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await audit(page);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${width}.png`), fullPage: true });
+  }
+}
 
 // Playwright gives every launch a fresh temporary profile (its own
 // --user-data-dir, removed at close) and adds --no-sandbox by default.

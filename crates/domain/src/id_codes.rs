@@ -3,15 +3,13 @@
 //! enters one once, online, or a mediator enters the one printed on a paper
 //! ballot: each code votes once across both.
 
-use std::collections::HashSet;
-
 /// Shortest and longest code, once spaces and dashes are dropped.
 pub const MIN_LENGTH: usize = 6;
 pub const MAX_LENGTH: usize = 40;
 /// Most codes in one import.
 pub const MAX_CODES: usize = 500_000;
-/// Most problems reported for one import (the first ones).
-pub const MAX_REPORTED: usize = 50;
+
+pub use crate::csv_list::{ImportErrors, MAX_REPORTED};
 
 /// A code as people type it: spaces and dashes dropped, letters in capitals;
 /// then only letters and digits, `MIN_LENGTH` to `MAX_LENGTH` of them.
@@ -28,52 +26,25 @@ pub fn normalise(s: &str) -> Result<String, &'static str> {
     if ok { Ok(code) } else { Err("error-id-code-invalid") }
 }
 
-/// Why an import was refused: `(line, message id)` pairs (line 0: the file).
-pub type ImportErrors = Vec<(usize, &'static str)>;
+const CODES: crate::csv_list::ListKind = crate::csv_list::ListKind {
+    headers: &["code", "codes"],
+    max: MAX_CODES,
+    repeated: "error-id-code-repeated",
+    empty: "error-id-codes-empty",
+    too_many: "error-id-codes-too-many",
+};
 
-/// Reads a CSV list of codes: the first column of each line (`,` or `;`
-/// separated, quotes allowed), an optional header (`code`), empty lines
-/// skipped. All or nothing: any invalid or repeated code refuses the file.
+/// Reads a CSV list of codes (`csv_list`: first column, optional `code`
+/// header). All or nothing: any invalid or repeated code refuses the file.
 pub fn parse_csv(text: &str) -> Result<Vec<String>, ImportErrors> {
-    let mut codes = Vec::new();
-    let mut seen = HashSet::new();
-    let mut errors = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let first = line
-            .trim_start_matches('\u{feff}')
-            .split([',', ';', '\t'])
-            .next()
-            .unwrap_or("")
-            .trim()
-            .trim_matches('"');
-        if first.is_empty() || (i == 0 && matches!(first.to_lowercase().as_str(), "code" | "codes")) {
-            continue;
-        }
-        match normalise(first) {
-            Ok(code) if seen.insert(code.clone()) => codes.push(code),
-            Ok(_) => errors.push((i + 1, "error-id-code-repeated")),
-            Err(e) => errors.push((i + 1, e)),
-        }
-        if errors.len() >= MAX_REPORTED {
-            break;
-        }
-        if codes.len() > MAX_CODES {
-            return Err(vec![(0, "error-id-codes-too-many")]);
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    if codes.is_empty() {
-        return Err(vec![(0, "error-id-codes-empty")]);
-    }
-    Ok(codes)
+    crate::csv_list::parse(text, &CODES, normalise)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use std::collections::HashSet;
 
     #[test]
     fn codes_are_typed_loosely_and_stored_plainly() {

@@ -43,6 +43,20 @@ impl Visibility {
             Visibility::Draft => crate::permission::can(viewer, crate::permission::Action::ViewDrafts),
         }
     }
+
+    /// Whether a viewer with `role` and belonging to `groups` may see a
+    /// project with this visibility shown to `restricted_to` (a restricted
+    /// project with groups: their members and staff; without: anyone
+    /// signed in).
+    pub fn visible_to_member(self, role: Option<Role>, groups: &[i64], restricted_to: &[i64]) -> bool {
+        match self {
+            Visibility::Restricted if !restricted_to.is_empty() => {
+                crate::permission::can(role, crate::permission::Action::ViewDrafts)
+                    || restricted_to.iter().any(|g| groups.contains(g))
+            }
+            v => v.visible_to(role),
+        }
+    }
 }
 
 /// Where a project stands, for the home page.
@@ -196,6 +210,18 @@ mod tests {
         assert!(Visibility::Restricted.visible_to(Some(Role::Participant)));
         assert!(!Visibility::Draft.visible_to(Some(Role::Participant)));
         assert!(Visibility::Draft.visible_to(Some(Role::ProjectManager)));
+    }
+
+    #[test]
+    fn groups_narrow_a_restricted_project() {
+        let r = Visibility::Restricted;
+        assert!(r.visible_to_member(Some(Role::Participant), &[], &[]));
+        assert!(!r.visible_to_member(Some(Role::Participant), &[], &[3]));
+        assert!(!r.visible_to_member(Some(Role::Participant), &[2], &[3]));
+        assert!(r.visible_to_member(Some(Role::Participant), &[2, 3], &[3, 4]));
+        assert!(r.visible_to_member(Some(Role::ProjectManager), &[], &[3]));
+        assert!(Visibility::Public.visible_to_member(None, &[], &[3]));
+        assert!(!Visibility::Draft.visible_to_member(Some(Role::Participant), &[3], &[3]));
     }
 
     #[test]

@@ -2438,3 +2438,100 @@ error-sso-claim = A claim's name holds only letters, digits, "_", "-", ":" and "
 error-sso-client-id = The client identifier holds no spaces.
 error-sso-staff-role = A staff-only provider must give a staff role.
 error-sso-franceconnect-staff = FranceConnect is for residents: it cannot be staff only.
+
+# Groups of users and invitations
+admin-groups = Groups
+groups-intro = A group brings people together: a restricted project can be shown to some groups only. People join by the back office (an address, or a CSV file of addresses), by an invitation sent by email, or by logging in through an identity provider that puts its users in it.
+groups-list = Groups
+groups-none = No group yet. Create one below.
+groups-new = New group
+groups-create = Create the group
+groups-edit = Name and description
+groups-back = ← All groups
+groups-members = Members
+groups-created = Created
+groups-member-count = { $count ->
+    [0] No member.
+    [one] One member.
+   *[other] { $count } members.
+}
+groups-no-members = Nobody is in this group yet.
+groups-member-gone = Deleted account
+groups-source = Joined by
+groups-source-manual = Added by hand
+groups-source-csv = CSV import
+groups-source-invitation = Invitation
+groups-source-provider = Identity provider
+groups-added = Since
+groups-remove = Remove
+groups-remove-confirm = Remove { $name } from the group?
+groups-add = Add a person
+groups-add-button = Add to the group
+groups-import = Import addresses
+groups-import-help = A CSV file with one email address per line, in the first column (an "email" header is allowed). The whole file is checked before anything is added; people with an account join the group, the others are listed so that you can invite them.
+groups-import-button = Import the addresses
+groups-import-missing = { $count ->
+    [one] One address has no account: invite it below.
+   *[other] { $count } addresses have no account: invite them below.
+}
+groups-invite = Invite by email
+groups-invite-help = Each address receives a personal link, usable once and for a limited time: the person creates an account or logs in, then joins the group.
+groups-invite-button = Send the invitations
+groups-pending = Pending invitations
+groups-pending-until = valid until { $date }
+groups-pending-expired = expired
+groups-revoke = Withdraw the invitation
+groups-delete = Delete the group
+groups-delete-confirm = Delete the group "{ $name }"? Its members keep their accounts; projects restricted to this group alone become visible to everyone signed in.
+label-group-name = Group name
+label-group-description = Description
+help-group-description = For the team: what this group is for.
+help-group-add = The email address of an existing account.
+label-group-emails-file = CSV file of addresses
+label-group-invite-emails = Addresses to invite
+help-group-invite-emails = One address per line (or separated by commas), 200 at most.
+label-group-invite-days = Valid for (days)
+help-group-invite-days = From 1 to { $max } days.
+label-project-groups = Restricted to groups
+help-project-groups = For a restricted project: only members of the ticked groups see it (and the team). None ticked: everyone signed in.
+help-project-no-groups = To restrict a project to some people, first create a group:
+label-sso-grant-group = Group granted
+help-sso-grant-group = Everyone who logs in through this provider joins this group.
+error-group-email-repeated = This address is already higher up in the file.
+error-group-emails-empty = The file holds no address.
+error-group-emails-too-many = The file holds too many addresses (20,000 at most).
+error-group-no-account = No account has this address. Invite it below instead.
+error-group-invitations-too-many = 200 invitations at most at a time.
+error-invitation-days = Give a number of days between 1 and 90.
+flash-group-saved = Group saved.
+flash-group-deleted = Group deleted.
+flash-group-member-added = Person added to the group.
+flash-group-member-removed = Person removed from the group.
+flash-group-imported = Addresses imported: the matching accounts are in the group.
+flash-group-invited = Invitations sent.
+flash-group-invitation-revoked = Invitation withdrawn.
+flash-group-joined = You are now a member of the group.
+email-invitation-subject = Invitation to join a group on { $org }
+email-invitation-body = Hello,
+
+    You are invited to join the group "{ $group }" on { $org }.
+    Open this link to create your account or log in, then join the group:
+
+    { $link }
+
+    This link is personal, works once and stays valid for { $days } days.
+invitation-title = Invitation
+invitation-intro = You are invited to join the group "{ $group }" on { $org }.
+invitation-until = This invitation is valid until { $date }.
+invitation-join = Join "{ $group }"
+invitation-account = To join the group, create your account or log in.
+invitation-signup = Create my account
+invitation-login = I already have an account
+invitation-used = This invitation has already been used. If it was you, log in: you are in the group.
+invitation-expired = This invitation has expired. Ask the team who sent it for a new one.
+invitation-unknown = This invitation link does not exist. Check that it was copied whole.
+signup-invited-text = Your account { $email } is ready and you are a member of the group "{ $group }". You can log in.
+data-kept-groups = Your groups, and invitations to join one (email address)
+data-kept-groups-why = To show projects restricted to a group to its members; to send an invitation's link.
+data-kept-groups-until = While you are in the group; an invitation, until it ends ({ $days } days at most) or the group is deleted.
+groups-delete-help = Its members keep their accounts; its pending invitations no longer work.

@@ -2436,3 +2436,100 @@ error-sso-claim = Le nom d'une information ne contient que lettres, chiffres, «
 error-sso-client-id = L'identifiant client ne contient pas d'espaces.
 error-sso-staff-role = Un fournisseur réservé au personnel doit donner un rôle du personnel.
 error-sso-franceconnect-staff = FranceConnect s'adresse aux habitants : il ne peut pas être réservé au personnel.
+
+# Groups of users and invitations
+admin-groups = Groupes
+groups-intro = Un groupe réunit des personnes : un projet réservé peut n’être montré qu’à certains groupes. On y entre par l’administration (une adresse, ou un fichier CSV d’adresses), par une invitation envoyée par courriel, ou en se connectant par un fournisseur d’identité qui y met ses utilisateurs.
+groups-list = Groupes existants
+groups-none = Aucun groupe pour le moment. Créez-en un ci-dessous.
+groups-new = Nouveau groupe
+groups-create = Créer le groupe
+groups-edit = Nom et description
+groups-back = ← Tous les groupes
+groups-members = Membres
+groups-created = Créé le
+groups-member-count = { $count ->
+    [0] Aucun membre.
+    [one] Un membre.
+   *[other] { $count } membres.
+}
+groups-no-members = Personne n’est encore dans ce groupe.
+groups-member-gone = Compte supprimé
+groups-source = Arrivée
+groups-source-manual = Ajout à la main
+groups-source-csv = Import CSV
+groups-source-invitation = Invitation
+groups-source-provider = Fournisseur d’identité
+groups-added = Depuis le
+groups-remove = Retirer
+groups-remove-confirm = Retirer { $name } du groupe ?
+groups-add = Ajouter une personne
+groups-add-button = Ajouter au groupe
+groups-import = Importer des adresses
+groups-import-help = Un fichier CSV avec une adresse électronique par ligne, dans la première colonne (un en-tête « email » ou « courriel » est permis). Le fichier est vérifié en entier avant tout ajout ; les personnes qui ont un compte entrent dans le groupe, les autres sont listées pour que vous puissiez les inviter.
+groups-import-button = Importer les adresses
+groups-import-missing = { $count ->
+    [one] Une adresse n’a pas de compte : invitez-la ci-dessous.
+   *[other] { $count } adresses n’ont pas de compte : invitez-les ci-dessous.
+}
+groups-invite = Inviter par courriel
+groups-invite-help = Chaque adresse reçoit un lien personnel, valable une fois et pour une durée limitée : la personne crée son compte ou se connecte, puis entre dans le groupe.
+groups-invite-button = Envoyer les invitations
+groups-pending = Invitations en attente
+groups-pending-until = valable jusqu’au { $date }
+groups-pending-expired = expirée
+groups-revoke = Retirer l’invitation
+groups-delete = Supprimer le groupe
+groups-delete-confirm = Supprimer le groupe « { $name } » ? Ses membres gardent leur compte ; les projets réservés à ce seul groupe redeviennent visibles de toutes les personnes connectées.
+label-group-name = Nom du groupe
+label-group-description = Description
+help-group-description = Pour l’équipe : à quoi sert ce groupe.
+help-group-add = L’adresse électronique d’un compte existant.
+label-group-emails-file = Fichier CSV d’adresses
+label-group-invite-emails = Adresses à inviter
+help-group-invite-emails = Une adresse par ligne (ou séparées par des virgules), 200 au plus.
+label-group-invite-days = Durée de validité (jours)
+help-group-invite-days = De 1 à { $max } jours.
+label-project-groups = Réservé aux groupes
+help-project-groups = Pour un projet réservé : seuls les membres des groupes cochés le voient (et l’équipe). Aucun coché : toutes les personnes connectées.
+help-project-no-groups = Pour réserver un projet à certaines personnes, créez d’abord un groupe :
+label-sso-grant-group = Groupe attribué
+help-sso-grant-group = Chaque personne qui se connecte par ce fournisseur entre dans ce groupe.
+error-group-email-repeated = Cette adresse figure déjà plus haut dans le fichier.
+error-group-emails-empty = Le fichier ne contient aucune adresse.
+error-group-emails-too-many = Le fichier contient trop d’adresses (20 000 au plus).
+error-group-no-account = Aucun compte n’a cette adresse. Invitez-la plutôt ci-dessous.
+error-group-invitations-too-many = 200 invitations au plus à la fois.
+error-invitation-days = Indiquez un nombre de jours entre 1 et 90.
+flash-group-saved = Groupe enregistré.
+flash-group-deleted = Groupe supprimé.
+flash-group-member-added = Personne ajoutée au groupe.
+flash-group-member-removed = Personne retirée du groupe.
+flash-group-imported = Adresses importées : les comptes correspondants sont dans le groupe.
+flash-group-invited = Invitations envoyées.
+flash-group-invitation-revoked = Invitation retirée.
+flash-group-joined = Vous faites maintenant partie du groupe.
+email-invitation-subject = Invitation à rejoindre un groupe sur { $org }
+email-invitation-body = Bonjour,
+
+    Vous êtes invité·e à rejoindre le groupe « { $group } » sur { $org }.
+    Ouvrez ce lien pour créer votre compte ou vous connecter, puis rejoindre le groupe :
+
+    { $link }
+
+    Ce lien est personnel, ne sert qu’une fois et reste valable { $days } jours.
+invitation-title = Invitation
+invitation-intro = Vous êtes invité·e à rejoindre le groupe « { $group } » sur { $org }.
+invitation-until = Cette invitation est valable jusqu’au { $date }.
+invitation-join = Rejoindre « { $group } »
+invitation-account = Pour rejoindre le groupe, créez votre compte ou connectez-vous.
+invitation-signup = Créer mon compte
+invitation-login = J’ai déjà un compte
+invitation-used = Cette invitation a déjà servi. Si c’était vous, connectez-vous : vous êtes dans le groupe.
+invitation-expired = Cette invitation a expiré. Demandez-en une nouvelle à l’équipe qui vous l’a envoyée.
+invitation-unknown = Ce lien d’invitation n’existe pas. Vérifiez qu’il a été copié en entier.
+signup-invited-text = Votre compte { $email } est prêt et vous faites partie du groupe « { $group } ». Vous pouvez vous connecter.
+data-kept-groups = Vos groupes, et les invitations à en rejoindre un (adresse e-mail)
+data-kept-groups-why = Montrer les projets réservés à un groupe à ses membres ; envoyer le lien d’une invitation.
+data-kept-groups-until = Tant que vous êtes dans le groupe ; une invitation, jusqu’à sa fin ({ $days } jours au plus) ou la suppression du groupe.
+groups-delete-help = Ses membres gardent leur compte ; ses invitations en attente ne servent plus.

@@ -219,6 +219,10 @@ mod tests {
             "error-step-type-unknown",
             "error-visibility-unknown",
             "error-role-unknown",
+            "error-group-email-repeated",
+            "error-group-emails-empty",
+            "error-group-emails-too-many",
+            "error-invitation-days",
         ] {
             for l in Lang::ALL {
                 assert!(i.has(l, code), "{code} missing in {}", l.code());

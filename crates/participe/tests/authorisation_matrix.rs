@@ -101,6 +101,19 @@ const MATRIX: &[Row] = &[
     ("get", "/admin/sso/{id}", Body::None, ADMIN_OK),
     ("post", "/admin/sso/{id}", Body::None, ADMIN_INVALID),
     ("post", "/admin/sso/{id}/delete", Body::None, ADMIN_DONE),
+    ("get", "/admin/groups", Body::None, ADMIN_OK),
+    ("post", "/admin/groups", Body::None, ADMIN_INVALID),
+    ("get", "/admin/groups/{id}", Body::None, ADMIN_OK),
+    ("post", "/admin/groups/{id}", Body::None, ADMIN_INVALID),
+    ("post", "/admin/groups/{id}/delete", Body::None, ADMIN_DONE),
+    ("post", "/admin/groups/{id}/members", Body::None, ADMIN_INVALID),
+    ("post", "/admin/groups/{id}/members/{user}/remove", Body::None, ADMIN_DONE),
+    ("post", "/admin/groups/{id}/import", Body::EmptyMultipart, ADMIN_INVALID),
+    ("post", "/admin/groups/{id}/invitations", Body::None, ADMIN_INVALID),
+    ("post", "/admin/groups/{id}/invitations/{invitation}/revoke", Body::None, ADMIN_DONE),
+    // An unknown invitation: nothing to see or accept.
+    ("get", "/invitations/{token}", Body::None, [NF; 6]),
+    ("post", "/invitations/{token}", Body::None, [Login, NF, NF, NF, NF, NF]),
     ("get", "/password/forgot", Body::None, ALL_OK),
     ("post", "/password/forgot", Body::Form(&[("email", "nope")]), [BAD; 6]),
     ("get", "/password/reset/{token}", Body::None, [GONE; 6]),
@@ -485,6 +498,9 @@ struct Fixture {
     /// A single sign-on provider whose issuer does not answer.
     sso_provider: i64,
     sso_slug: String,
+    /// A group with the fixture account in it and one pending invitation.
+    group: i64,
+    group_invitation: i64,
     redirection: i64,
     site_page: i64,
     menu_item: i64,
@@ -629,6 +645,25 @@ async fn fixture(app: &TestApp, analyst: i64) -> Fixture {
     let sso_provider = participe::storage::sso::create(db, &participe_domain::sso::parse(&sso_raw).unwrap())
         .await
         .unwrap();
+    let group_input = participe_domain::group::GroupInput {
+        name: format!("Groupe {}", &random_token()[..12]),
+        description: String::new(),
+    };
+    let group = participe::storage::groups::create(db, &group_input).await.unwrap();
+    participe::storage::groups::add_member(db, group, user, participe_domain::group::Source::Manual)
+        .await
+        .unwrap();
+    let in_a_week = participe::storage::now() + chrono::Duration::days(7);
+    let group_invitation = participe::storage::groups::invite(
+        db,
+        group,
+        "invitee@example.org",
+        &token_hash(&random_token()),
+        user,
+        in_a_week,
+    )
+    .await
+    .unwrap();
     let api_token = participe::storage::api_tokens::create(db, "Matrice", &random_token(), "read_private", user)
         .await
         .unwrap();
@@ -919,6 +954,8 @@ async fn fixture(app: &TestApp, analyst: i64) -> Fixture {
         api_token,
         sso_provider,
         sso_slug,
+        group,
+        group_invitation,
         redirection,
         site_page,
         menu_item,
@@ -1023,6 +1060,8 @@ fn concrete(path: &str, f: &Fixture) -> String {
         f.api_token
     } else if path.starts_with("/admin/sso/") {
         f.sso_provider
+    } else if path.starts_with("/admin/groups/") {
+        f.group
     } else if path.starts_with("/admin/redirections/") {
         f.redirection
     } else if path.starts_with("/admin/pages/") {
@@ -1083,6 +1122,7 @@ fn concrete(path: &str, f: &Fixture) -> String {
         .replace("{kind}", "comment")
         .replace("{category}", &f.category.to_string())
         .replace("{user}", &f.user.to_string())
+        .replace("{invitation}", &f.group_invitation.to_string())
 }
 
 /// A client with a fresh session for an account of this role.

@@ -222,7 +222,14 @@ async fn state_must_match_and_accounts_are_never_taken_over(app: &TestApp) {
 }
 
 async fn staff_providers_grant_their_role_to_public_clients(app: &TestApp) {
-    // A public client (no secret, PKCE only) for the staff's directory.
+    // A public client (no secret, PKCE only) for the staff's directory,
+    // putting its users in the staff's group.
+    let staff = participe_domain::group::GroupInput {
+        name: "Agents".into(),
+        description: String::new(),
+    };
+    let group = participe::storage::groups::create(app.db(), &staff).await.unwrap();
+    let group_s = group.to_string();
     add_provider(
         app,
         &[
@@ -231,6 +238,7 @@ async fn staff_providers_grant_their_role_to_public_clients(app: &TestApp) {
             ("client_id", "participe-public"),
             ("staff_only", "on"),
             ("grant_role", "moderator"),
+            ("grant_group", &group_s),
         ],
     )
     .await;
@@ -244,6 +252,7 @@ async fn staff_providers_grant_their_role_to_public_clients(app: &TestApp) {
         .unwrap()
         .unwrap();
     assert_eq!(user.role(), Role::Moderator);
+    assert_eq!(user.groups(), vec![group], "the provider's group");
     assert_eq!(c.get("/admin/moderation").await.status, StatusCode::OK);
 
     // A disabled provider is gone from the log-in page and its addresses.
@@ -290,6 +299,23 @@ async fn the_back_office_checks_providers(app: &TestApp) {
     assert!(res.field_error("slug").contains("minuscules"));
     assert!(res.field_error("issuer").contains("https"));
     assert!(res.field_error("grant_role").contains("rôle du personnel"));
+    assert_eq!(app.count("sso_providers").await, 0);
+    // A group that does not exist.
+    let res = admin
+        .post(
+            "/admin/sso",
+            &[
+                ("kind", "oidc"),
+                ("slug", "ville"),
+                ("label", "Ville"),
+                ("issuer", "https://idp.example.org"),
+                ("client_id", "abc"),
+                ("grant_group", "999999"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.has("#f-grant_group-error"));
     assert_eq!(app.count("sso_providers").await, 0);
 
     // FranceConnect: its issuer and scopes come from the preset.

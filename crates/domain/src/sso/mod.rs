@@ -90,6 +90,8 @@ pub struct RawProvider<'a> {
     pub verifies_identity: &'a str,
     /// `acr_values` to send (empty: none).
     pub acr_values: &'a str,
+    /// A group everyone logging in through it joins (its id; empty: none).
+    pub grant_group: &'a str,
 }
 
 /// A valid provider's settings.
@@ -108,6 +110,7 @@ pub struct ProviderInput {
     pub enabled: bool,
     pub verifies_identity: bool,
     pub acr_values: Option<String>,
+    pub grant_group: Option<i64>,
 }
 
 /// A provider's slug: lowercase letters, digits and dashes.
@@ -244,6 +247,10 @@ pub fn parse(raw: &RawProvider) -> Result<ProviderInput, FieldErrors> {
         Some(preset) => Some(Some(preset.to_string())),
         None => errors.check("acr_values", acr_values(raw.acr_values)),
     };
+    let grant_group = match raw.grant_group.trim() {
+        "" => None,
+        g => errors.check("grant_group", g.parse::<i64>().map_err(|_| "error-choice-invalid")),
+    };
     errors.into_result(|| ProviderInput {
         kind,
         slug: slug.unwrap_or_default(),
@@ -259,6 +266,7 @@ pub fn parse(raw: &RawProvider) -> Result<ProviderInput, FieldErrors> {
         // administrator says so.
         verifies_identity: kind.is_franceconnect() || raw.verifies_identity == "on",
         acr_values: acr.flatten(),
+        grant_group,
     })
 }
 

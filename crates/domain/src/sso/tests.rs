@@ -18,6 +18,7 @@ fn raw<'a>() -> RawProvider<'a> {
         enabled: "on",
         verifies_identity: "",
         acr_values: "",
+        grant_group: "",
     }
 }
 
@@ -93,6 +94,17 @@ fn franceconnect_presets_fix_issuer_scopes_and_acr() {
 }
 
 #[test]
+fn a_granted_group_is_kept_by_id() {
+    let p = parse(&RawProvider {
+        grant_group: " 7 ",
+        ..raw()
+    })
+    .unwrap();
+    assert_eq!(p.grant_group, Some(7));
+    assert_eq!(parse(&raw()).unwrap().grant_group, None);
+}
+
+#[test]
 fn bad_fields_are_each_named() {
     let r = RawProvider {
         kind: "saml?",
@@ -102,6 +114,7 @@ fn bad_fields_are_each_named() {
         scopes: "x\"y",
         name_claim: "a b",
         grant_role: "king",
+        grant_group: "les agents",
         ..raw()
     };
     let e = parse(&r).unwrap_err();
@@ -113,6 +126,7 @@ fn bad_fields_are_each_named() {
         "scopes",
         "name_claim",
         "grant_role",
+        "grant_group",
     ] {
         assert!(e.has(f), "{f}: {e:?}");
     }
@@ -185,7 +199,7 @@ proptest! {
         let r = RawProvider {
             kind: &kind, slug: &slug, label: &label, issuer: &issuer, client_id: &client,
             scopes: &scopes, name_claim: &claim, staff_only: &staff, grant_role: &role, enabled: "on",
-            verifies_identity: &staff, acr_values: &label,
+            verifies_identity: &staff, acr_values: &label, grant_group: &claim,
         };
         match parse(&r) {
             Ok(p) => {

@@ -1,6 +1,7 @@
 //! The daily sweep of inactive accounts (`participe_domain::account_life`):
 //! once a day across all servers, reminders go out by email and accounts
-//! whose notice ran out are anonymised like a deletion.
+//! whose notice ran out are anonymised like a deletion; group invitations
+//! that have ended are deleted.
 
 use chrono::{DateTime, Utc};
 use participe_domain::Role;
@@ -24,11 +25,16 @@ pub struct Summary {
 /// call) already did: then returns None.
 pub async fn run_daily(db: &Db, config: &Config, i18n: &I18n, now: DateTime<Utc>) -> anyhow::Result<Option<Summary>> {
     let policy = config.account_policy;
-    if !policy.enabled() {
-        return Ok(None);
-    }
     let day = now.with_timezone(&config.timezone).date_naive().to_string();
     if !store::claim_daily(db, TASK, &day).await? {
+        return Ok(None);
+    }
+    // Group invitations are kept until they end.
+    let purged = crate::storage::groups::purge_invitations(db, now).await?;
+    if purged > 0 {
+        tracing::info!(purged, "ended group invitations deleted");
+    }
+    if !policy.enabled() {
         return Ok(None);
     }
     let mut summary = Summary::default();

@@ -9,6 +9,7 @@ pub mod collect_steps;
 pub mod counters_cache;
 pub mod decisions;
 pub mod events;
+pub mod groups;
 pub mod jobs;
 pub mod kept;
 pub mod live;

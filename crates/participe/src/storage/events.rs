@@ -201,17 +201,6 @@ pub async fn of_project(db: &Db, project_id: i64, after: DateTime<Utc>) -> Store
     .await)?)
 }
 
-/// The linked projects' ids and titles.
-pub async fn projects_of(db: &Db, event_id: i64) -> StoreResult<Vec<(i64, String, String, String)>> {
-    Ok(on_db!(db, |p| sqlx::query_as(
-        "SELECT pr.id, pr.slug, pr.title, pr.visibility FROM projects pr
-         JOIN event_projects ep ON ep.project_id = pr.id WHERE ep.event_id = $1 ORDER BY pr.title"
-    )
-    .bind(event_id)
-    .fetch_all(p)
-    .await)?)
-}
-
 pub async fn create(db: &Db, e: &EventData, projects: &[i64]) -> StoreResult<i64> {
     let t = now();
     Ok(on_db!(db, |p| {

@@ -20,6 +20,7 @@ pub mod debates;
 pub mod events;
 pub mod fonts;
 pub mod forms;
+pub mod groups;
 pub mod home_sections;
 pub mod id_codes;
 pub mod jobs;
@@ -71,4 +72,28 @@ macro_rules! on_db {
             $crate::storage::Db::Postgres($pool) => $body,
         }
     };
+}
+
+/// Replaces the rows linking `owner` to others in one transaction: `unlink`
+/// (`$1`: the owner) removes them all, then `link` (`$1`, `$2`: the owner
+/// and one id) adds each of `ids`.
+pub async fn replace_links(
+    db: &Db,
+    unlink: &'static str,
+    link: &'static str,
+    owner: i64,
+    ids: &[i64],
+) -> StoreResult<()> {
+    on_db!(db, |p| {
+        async {
+            let mut tx = p.begin_write().await?;
+            sqlx::query(unlink).bind(owner).execute(&mut *tx).await?;
+            for id in ids {
+                sqlx::query(link).bind(owner).bind(id).execute(&mut *tx).await?;
+            }
+            tx.commit().await
+        }
+        .await
+    })?;
+    Ok(())
 }

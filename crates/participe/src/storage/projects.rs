@@ -19,17 +19,32 @@ pub struct Project {
     pub visibility: String,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The groups a restricted project is shown to, comma-separated
+    /// (`restricted_to()`; none: anyone signed in).
+    #[serde(skip)]
+    pub restricted_groups: Option<String>,
 }
 
 impl Project {
     pub fn visibility(&self) -> Visibility {
         Visibility::parse(&self.visibility).unwrap_or(Visibility::Draft)
     }
+
+    pub fn restricted_to(&self) -> Vec<i64> {
+        participe_domain::group::ids(self.restricted_groups.as_deref())
+    }
+
+    /// Whether someone with `role` in `groups` may see this project.
+    pub fn visible_to(&self, role: Option<participe_domain::Role>, groups: &[i64]) -> bool {
+        self.visibility().visible_to_member(role, groups, &self.restricted_to())
+    }
 }
 
 macro_rules! columns {
     () => {
-        "id, slug, title, summary, description, cover_path, cover_alt, visibility, created_at, updated_at"
+        "id, slug, title, summary, description, cover_path, cover_alt, visibility, created_at, updated_at,
+         (SELECT string_agg(CAST(group_id AS TEXT), ',') FROM project_groups WHERE project_id = projects.id)
+             AS restricted_groups"
     };
 }
 
@@ -115,7 +130,16 @@ pub async fn list_all(db: &Db) -> StoreResult<Vec<Project>> {
     Ok(on_db!(db, |p| sqlx::query_as(sql).fetch_all(p).await)?)
 }
 
-/// Projects with one of the given visibilities, newest first.
+/// The projects an event is linked to, by title.
+pub async fn of_event(db: &Db, event_id: i64) -> StoreResult<Vec<Project>> {
+    let sql = concat!(
+        "SELECT ",
+        columns!(),
+        " FROM projects WHERE id IN (SELECT project_id FROM event_projects WHERE event_id = $1) ORDER BY title"
+    );
+    Ok(on_db!(db, |p| sqlx::query_as(sql).bind(event_id).fetch_all(p).await)?)
+}
+
 /// How many projects are public.
 pub async fn count_public(db: &Db) -> StoreResult<i64> {
     Ok(on_db!(db, |p| sqlx::query_scalar(
@@ -125,6 +149,7 @@ pub async fn count_public(db: &Db) -> StoreResult<i64> {
     .await)?)
 }
 
+/// Projects with one of the given visibilities, newest first.
 pub async fn list_with_visibility(db: &Db, visible: &[Visibility]) -> StoreResult<Vec<Project>> {
     let flag = |v| visible.contains(&v);
     let sql = concat!(
@@ -140,4 +165,16 @@ pub async fn list_with_visibility(db: &Db, visible: &[Visibility]) -> StoreResul
             .fetch_all(p)
             .await
     })?)
+}
+
+/// Shows a restricted project only to these groups (none: anyone signed in).
+pub async fn set_groups(db: &Db, project_id: i64, groups: &[i64]) -> StoreResult<()> {
+    super::replace_links(
+        db,
+        "DELETE FROM project_groups WHERE project_id = $1",
+        "INSERT INTO project_groups (project_id, group_id) VALUES ($1, $2)",
+        project_id,
+        groups,
+    )
+    .await
 }

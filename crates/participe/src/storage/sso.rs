@@ -24,6 +24,8 @@ pub struct Provider {
     pub created_at: DateTime<Utc>,
     pub verifies_identity: bool,
     pub acr_values: Option<String>,
+    /// The group everyone logging in through it joins.
+    pub grant_group_id: Option<i64>,
 }
 
 impl Provider {
@@ -37,7 +39,7 @@ impl Provider {
 }
 
 const SELECT: &str = "SELECT id, slug, kind, label, issuer, client_id, scopes, name_claim, staff_only, grant_role,
-     enabled, created_at, verifies_identity, acr_values FROM sso_providers";
+     enabled, created_at, verifies_identity, acr_values, grant_group_id FROM sso_providers";
 
 pub async fn list(db: &Db) -> StoreResult<Vec<Provider>> {
     let sql = format!("{SELECT} ORDER BY label, id");
@@ -70,7 +72,7 @@ pub async fn by_slug(db: &Db, slug: &str) -> StoreResult<Option<Provider>> {
         .await)?)
 }
 
-/// Binds a provider's twelve settings, in the order of its columns.
+/// Binds a provider's thirteen settings, in the order of its columns.
 macro_rules! bind_input {
     ($query:expr, $input:expr) => {
         $query
@@ -86,6 +88,7 @@ macro_rules! bind_input {
             .bind($input.enabled)
             .bind($input.verifies_identity)
             .bind(&$input.acr_values)
+            .bind($input.grant_group)
     };
 }
 
@@ -93,8 +96,8 @@ macro_rules! bind_input {
 pub async fn create(db: &Db, input: &ProviderInput) -> StoreResult<i64> {
     Ok(on_db!(db, |p| bind_input!(sqlx::query_scalar(
         "INSERT INTO sso_providers (slug, kind, label, issuer, client_id, scopes, name_claim, staff_only, grant_role,
-             enabled, verifies_identity, acr_values, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id"
+             enabled, verifies_identity, acr_values, grant_group_id, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id"
     ), input)
     .bind(now())
     .fetch_one(p)
@@ -107,7 +110,7 @@ pub async fn update(db: &Db, id: i64, input: &ProviderInput) -> StoreResult<bool
         sqlx::query(
             "UPDATE sso_providers SET slug = $2, kind = $3, label = $4, issuer = $5, client_id = $6, scopes = $7,
                  name_claim = $8, staff_only = $9, grant_role = $10, enabled = $11, verifies_identity = $12,
-                 acr_values = $13
+                 acr_values = $13, grant_group_id = $14
              WHERE id = $1"
         )
         .bind(id),

@@ -1,6 +1,6 @@
 //! Districts and themes: two flat lists of names managed in the back office.
 
-use super::{Db, StoreResult, WriteTx};
+use super::{Db, StoreResult};
 use crate::on_db;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,20 +116,5 @@ pub async fn of_project_both(db: &Db, project_id: i64) -> StoreResult<(Vec<Term>
 /// are refused by the foreign key and nothing changes.
 pub async fn set_for_project(db: &Db, kind: Kind, project_id: i64, ids: &[i64]) -> StoreResult<()> {
     let sql = kind.sql();
-    on_db!(db, |p| {
-        async {
-            let mut tx = p.begin_write().await?;
-            sqlx::query(sql.unlink).bind(project_id).execute(&mut *tx).await?;
-            for id in ids {
-                sqlx::query(sql.link)
-                    .bind(project_id)
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-            tx.commit().await
-        }
-        .await
-    })?;
-    Ok(())
+    super::replace_links(db, sql.unlink, sql.link, project_id, ids).await
 }

@@ -20,11 +20,18 @@ pub struct User {
     pub deleted_at: Option<DateTime<Utc>>,
     /// When a provider that verifies identities last vouched for this person.
     pub identity_verified_at: Option<DateTime<Utc>>,
+    /// The groups this person belongs to, comma-separated (`group_ids()`).
+    #[serde(skip)]
+    pub group_ids: Option<String>,
 }
 
 impl User {
     pub fn role(&self) -> Role {
         Role::parse(&self.role).unwrap_or(Role::Participant)
+    }
+
+    pub fn groups(&self) -> Vec<i64> {
+        participe_domain::group::ids(self.group_ids.as_deref())
     }
 
     pub fn is_confirmed(&self) -> bool {
@@ -36,7 +43,10 @@ macro_rules! select_users {
     ($rest:literal) => {
         concat!(
             "SELECT id, email, display_name, password_hash, role, locale, email_confirmed_at, created_at, deleted_at,
-                 identity_verified_at FROM users ",
+                 identity_verified_at,
+                 (SELECT string_agg(CAST(group_id AS TEXT), ',') FROM group_members WHERE user_id = users.id)
+                     AS group_ids
+             FROM users ",
             $rest
         )
     };
@@ -184,10 +194,18 @@ pub async fn erase(db: &Db, id: i64) -> StoreResult<()> {
                 .flatten();
             if let Some(email) = email {
                 sqlx::query("DELETE FROM outbox WHERE to_address = $1")
-                    .bind(email)
+                    .bind(&email)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("DELETE FROM group_invitations WHERE email = $1")
+                    .bind(&email)
                     .execute(&mut *tx)
                     .await?;
             }
+            sqlx::query("DELETE FROM group_members WHERE user_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
             sqlx::query("DELETE FROM sessions WHERE user_id = $1")
                 .bind(id)
                 .execute(&mut *tx)

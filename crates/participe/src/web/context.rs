@@ -29,6 +29,11 @@ impl Ctx {
         self.user.as_ref().map(User::role)
     }
 
+    /// The groups of the signed-in person (none when anonymous).
+    pub fn groups(&self) -> Vec<i64> {
+        self.user.as_ref().map(User::groups).unwrap_or_default()
+    }
+
     pub fn can(&self, action: Action) -> bool {
         can(self.role(), action)
     }

@@ -34,6 +34,7 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> AppResult<Html<Str
             notice_days => policy.notice_days,
             session_days => SESSION_DAYS,
             window_minutes => state.config.rate_limits.window_secs / 60,
+            invitation_days => participe_domain::group::MAX_INVITATION_DAYS,
             providers => providers.join(", "),
             verifying,
         },

@@ -8,6 +8,7 @@ use axum::response::{Html, IntoResponse, Response};
 use chrono::{Duration, Utc};
 use participe_domain::event::Seat;
 use participe_domain::permission::Action;
+use participe_domain::project::Visibility;
 
 use super::context::Ctx;
 use super::error::{AppError, AppResult};
@@ -57,13 +58,14 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, PathParams(id): PathP
     let mut e = visible(&state, &ctx, id).await?;
     let tr = state.translations.get(&state.db, ctx.lang).await?;
     let event_lang = tr.event(&mut e);
-    let linked: Vec<_> = events::projects_of(&state.db, id)
+    let groups = ctx.groups();
+    let linked: Vec<_> = crate::storage::projects::of_event(&state.db, id)
         .await?
         .into_iter()
-        .filter(|(_, _, _, visibility)| visibility == "public" || (visibility == "restricted" && ctx.user.is_some()))
-        .map(|(project, slug, title, _)| {
-            let (title, lang) = tr.show(Kind::Project, project, "title", &title);
-            view! { slug, title, lang }
+        .filter(|p| p.visibility() != Visibility::Draft && p.visible_to(ctx.role(), &groups))
+        .map(|p| {
+            let (title, lang) = tr.show(Kind::Project, p.id, "title", &p.title);
+            view! { slug => p.slug, title, lang }
         })
         .collect();
     let seat = match &ctx.user {

@@ -142,7 +142,9 @@ fn base_anchor(kind: Kind, mode: Mode) -> String {
 
 /// Every project the viewer may see listed, as a card.
 async fn project_cards(state: &AppState, ctx: &Ctx, tr: &Translations) -> AppResult<Vec<Placed>> {
-    let list = projects::list_with_visibility(&state.db, listed_visibilities(ctx)).await?;
+    let mut list = projects::list_with_visibility(&state.db, listed_visibilities(ctx)).await?;
+    let groups = ctx.groups();
+    list.retain(|p| p.visible_to(ctx.role(), &groups));
     let mut by_project: HashMap<i64, Vec<steps::Step>> = HashMap::new();
     for s in steps::published_of_all(&state.db).await? {
         by_project.entry(s.project_id).or_default().push(s);

@@ -64,6 +64,11 @@ pub async fn collect(db: &Db, user_id: i64) -> anyhow::Result<serde_json::Value>
         "acceptances": pd::acceptances(db, user_id).await?,
         "sessions": pd::sessions(db, user_id).await?,
         "event_registrations": pd::event_registrations(db, user_id).await?,
+        "groups": crate::storage::groups::of_user(db, user_id)
+            .await?
+            .into_iter()
+            .map(|(id, name)| serde_json::json!({ "id": id, "name": name }))
+            .collect::<Vec<_>>(),
         "consultations": {
             "texts": texts::opinions(db, user_id).await?,
             "votes": texts::votes(db, user_id).await?,

@@ -73,7 +73,7 @@ pub async fn visible_project_steps(state: &AppState, ctx: &Ctx, slug: &str) -> A
 /// the log-in page for anonymous visitors of a restricted project (drafts
 /// do not exist for them).
 pub fn check_visible(ctx: &Ctx, project: Project) -> AppResult<Project> {
-    if project.visibility().visible_to(ctx.role()) {
+    if project.visible_to(ctx.role(), &ctx.groups()) {
         Ok(project)
     } else if ctx.user.is_none() && project.visibility() == participe_domain::project::Visibility::Restricted {
         Err(AppError::new(super::error::ErrorKind::LoginRequired))

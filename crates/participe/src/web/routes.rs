@@ -93,6 +93,8 @@ routes! {
 
     get "/signup" => accounts::signup::form [cached];
     post "/signup" => accounts::signup::submit;
+    get "/invitations/{token}" => accounts::invitation::show;
+    post "/invitations/{token}" => accounts::invitation::accept;
     get "/confirm/{token}" => accounts::confirm::confirm;
     get "/login" => accounts::login::form [cached];
     post "/login" => accounts::login::submit;
@@ -196,6 +198,16 @@ routes! {
     get "/admin/sso/{id}" => admin::sso::edit;
     post "/admin/sso/{id}" => admin::sso::update;
     post "/admin/sso/{id}/delete" => admin::sso::delete;
+    get "/admin/groups" => admin::groups::list;
+    post "/admin/groups" => admin::groups::create;
+    get "/admin/groups/{id}" => admin::groups::show;
+    post "/admin/groups/{id}" => admin::groups::update;
+    post "/admin/groups/{id}/delete" => admin::groups::delete;
+    post "/admin/groups/{id}/members" => admin::groups::add_member;
+    post "/admin/groups/{id}/members/{user}/remove" => admin::groups::remove_member;
+    post "/admin/groups/{id}/import" => admin::groups::import;
+    post "/admin/groups/{id}/invitations" => admin::groups::invite;
+    post "/admin/groups/{id}/invitations/{invitation}/revoke" => admin::groups::revoke;
     get "/admin/redirections" => admin::redirections::list;
     post "/admin/redirections" => admin::redirections::create;
     post "/admin/redirections/import" => admin::redirections::import;

@@ -130,6 +130,25 @@ impl MultipartForm {
     pub fn files(&self, field: &str) -> impl Iterator<Item = &UploadedFile> {
         self.files.iter().filter(move |f| f.field == field)
     }
+
+    /// The one-column list in the CSV file sent as `file`, read by `parse`;
+    /// or why it was refused, as (line, message) pairs in `lang`.
+    pub fn csv_list(
+        &self,
+        i18n: &crate::i18n::I18n,
+        lang: crate::i18n::Lang,
+        parse: impl Fn(&str) -> Result<Vec<String>, participe_domain::csv_list::ImportErrors>,
+    ) -> Result<Vec<String>, Vec<(usize, String)>> {
+        let t = |id: &str| i18n.t(lang, id, None);
+        match self.files("file").next() {
+            None => Err(vec![(0, t("error-required"))]),
+            Some(file) => match std::str::from_utf8(&file.bytes).map(parse) {
+                Err(_) => Err(vec![(0, t("error-id-codes-unreadable"))]),
+                Ok(Err(lines)) => Err(lines.into_iter().map(|(line, code)| (line, t(code))).collect()),
+                Ok(Ok(list)) => Ok(list),
+            },
+        }
+    }
 }
 
 /// Reads every part of a multipart form. A body that is not multipart, or

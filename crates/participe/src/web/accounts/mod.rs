@@ -3,6 +3,7 @@
 
 pub mod confirm;
 pub mod delete;
+pub mod invitation;
 pub mod login;
 pub mod notifications;
 pub mod password;

@@ -271,6 +271,10 @@ pub async fn callback(
     if role != user.role() {
         users::set_role(&state.db, user.id, role).await?;
     }
+    if let Some(group) = p.grant_group_id {
+        crate::storage::groups::add_member(&state.db, group, user.id, participe_domain::group::Source::Provider)
+            .await?;
+    }
     let mut res = redirect_with_flash(&state, &request.next, "flash-logged-in");
     let ua = headers
         .get(header::USER_AGENT)

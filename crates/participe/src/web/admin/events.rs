@@ -168,10 +168,10 @@ pub async fn create(State(state): State<AppState>, ctx: Ctx, HtmlForm(f): HtmlFo
 pub async fn edit(State(state): State<AppState>, ctx: Ctx, PathParams(id): PathParams<i64>) -> AppResult<Response> {
     ctx.require(Action::ManageProjects)?;
     let e = events::get(&state.db, id).await?;
-    let linked = events::projects_of(&state.db, id)
+    let linked = crate::storage::projects::of_event(&state.db, id)
         .await?
         .into_iter()
-        .map(|p| p.0)
+        .map(|p| p.id)
         .collect();
     let values = EventForm::of(&e, linked, state.config.timezone);
     form_page(&state, &ctx, Some(&e), &values, &FieldErrors::new()).await

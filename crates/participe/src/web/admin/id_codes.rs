@@ -53,22 +53,17 @@ pub async fn import(
     ctx.require(Action::DecideProposals)?;
     let step = vote_step(&state, id).await?;
     let form = read_multipart(multipart).await?;
-    let t = |id: &str| state.i18n.t(ctx.lang, id, None);
-    let errors = match form.files("file").next() {
-        None => vec![(0, t("error-required"))],
-        Some(file) => match std::str::from_utf8(&file.bytes).map(id_codes::parse_csv) {
-            Err(_) => vec![(0, t("error-id-codes-unreadable"))],
-            Ok(Err(lines)) => lines.into_iter().map(|(line, code)| (line, t(code))).collect(),
-            Ok(Ok(codes)) => {
-                let added = store::import(&state.db, step.id, &codes).await?;
-                tracing::info!(step = step.id, added, "identification codes imported");
-                return Ok(redirect_with_flash(
-                    &state,
-                    &format!("/admin/steps/{id}/codes"),
-                    "flash-id-codes-imported",
-                ));
-            }
-        },
+    let errors = match form.csv_list(&state.i18n, ctx.lang, id_codes::parse_csv) {
+        Err(errors) => errors,
+        Ok(codes) => {
+            let added = store::import(&state.db, step.id, &codes).await?;
+            tracing::info!(step = step.id, added, "identification codes imported");
+            return Ok(redirect_with_flash(
+                &state,
+                &format!("/admin/steps/{id}/codes"),
+                "flash-id-codes-imported",
+            ));
+        }
     };
     page(&state, &ctx, &step, errors).await
 }

@@ -13,6 +13,7 @@ pub mod events;
 pub mod export;
 pub mod follow_up;
 pub mod fonts;
+pub mod groups;
 pub mod home_page;
 pub mod id_codes;
 pub mod menus;

@@ -16,7 +16,7 @@ use crate::app::AppState;
 use crate::images;
 use crate::storage::projects::{self, Project};
 use crate::storage::taxonomy::{self, Kind};
-use crate::storage::{StoreError, steps};
+use crate::storage::{StoreError, groups, steps};
 use crate::web::context::Ctx;
 use crate::web::error::{AppError, AppResult};
 use crate::web::form::{HtmlForm, PathParams, errors_value, no_errors, redirect_with_flash};
@@ -83,6 +83,8 @@ pub struct ProjectForm {
     visibility: String,
     themes: Vec<String>,
     districts: Vec<String>,
+    /// The groups a restricted project is shown to.
+    groups: Vec<String>,
     /// The set of steps to start a new project with (new projects only).
     template: String,
 }
@@ -97,6 +99,7 @@ impl ProjectForm {
             visibility: p.visibility.clone(),
             themes: themes.iter().map(i64::to_string).collect(),
             districts: districts.iter().map(i64::to_string).collect(),
+            groups: p.restricted_to().iter().map(i64::to_string).collect(),
             template: String::new(),
         }
     }
@@ -107,27 +110,45 @@ impl ProjectForm {
 async fn form_context(state: &AppState, values: &ProjectForm, errors: Value) -> AppResult<Value> {
     let all_themes = taxonomy::list(&state.db, Kind::Theme).await?;
     let all_districts = taxonomy::list(&state.db, Kind::District).await?;
-    Ok(view! { values, errors, all_themes, all_districts })
+    let all_groups = groups::list(&state.db).await?;
+    Ok(view! { values, errors, all_themes, all_districts, all_groups })
 }
 
 /// The ids in `chosen` that exist in `known`; an unknown one is an error.
-fn parse_terms(chosen: &[String], known: &[taxonomy::Term]) -> Result<Vec<i64>, &'static str> {
+fn parse_ids(chosen: &[String], known: &[i64]) -> Result<Vec<i64>, &'static str> {
     chosen
         .iter()
         .map(|s| {
             s.parse::<i64>()
                 .ok()
-                .filter(|id| known.iter().any(|t| t.id == *id))
+                .filter(|id| known.contains(id))
                 .ok_or("error-term-unknown")
         })
         .collect()
 }
 
-/// Parses the whole form, including the chosen districts and themes.
-async fn parse(
-    state: &AppState,
-    f: &ProjectForm,
-) -> AppResult<Result<(ProjectInput, Vec<i64>, Vec<i64>), FieldErrors>> {
+fn parse_terms(chosen: &[String], known: &[taxonomy::Term]) -> Result<Vec<i64>, &'static str> {
+    parse_ids(chosen, &known.iter().map(|t| t.id).collect::<Vec<_>>())
+}
+
+/// What the form chose besides the project itself.
+struct Chosen {
+    themes: Vec<i64>,
+    districts: Vec<i64>,
+    groups: Vec<i64>,
+}
+
+impl Chosen {
+    async fn save(&self, state: &AppState, id: i64) -> AppResult<()> {
+        taxonomy::set_for_project(&state.db, Kind::Theme, id, &self.themes).await?;
+        taxonomy::set_for_project(&state.db, Kind::District, id, &self.districts).await?;
+        projects::set_groups(&state.db, id, &self.groups).await?;
+        Ok(())
+    }
+}
+
+/// Parses the whole form, including the chosen districts, themes and groups.
+async fn parse(state: &AppState, f: &ProjectForm) -> AppResult<Result<(ProjectInput, Chosen), FieldErrors>> {
     let raw = RawProject {
         title: &f.title,
         slug: &f.slug,
@@ -145,8 +166,17 @@ async fn parse(
         "districts",
         parse_terms(&f.districts, &taxonomy::list(&state.db, Kind::District).await?),
     );
-    Ok(match (input, themes, districts) {
-        (Some(i), Some(t), Some(d)) if errors.is_empty() => Ok((i, t, d)),
+    let known_groups: Vec<i64> = groups::list(&state.db).await?.iter().map(|g| g.id).collect();
+    let groups = errors.check("groups", parse_ids(&f.groups, &known_groups));
+    Ok(match (input, themes, districts, groups) {
+        (Some(i), Some(themes), Some(districts), Some(groups)) if errors.is_empty() => Ok((
+            i,
+            Chosen {
+                themes,
+                districts,
+                groups,
+            },
+        )),
         _ => Err(errors),
     })
 }
@@ -181,7 +211,7 @@ pub async fn create(
     HtmlForm(f): HtmlForm<ProjectForm>,
 ) -> AppResult<Response> {
     ctx.require(Action::ManageProjects)?;
-    let ((input, themes, districts), template) = match (parse(&state, &f).await?, ProjectTemplate::parse(&f.template)) {
+    let ((input, chosen), template) = match (parse(&state, &f).await?, ProjectTemplate::parse(&f.template)) {
         (Ok(v), Ok(t)) => (v, t),
         (parsed, template) => {
             let mut errors = parsed.err().unwrap_or_default();
@@ -194,8 +224,7 @@ pub async fn create(
         Err(StoreError::Conflict(_)) => return invalid_new(&state, &ctx, &f, &slug_taken()).await,
         Err(e) => return Err(e.into()),
     };
-    taxonomy::set_for_project(&state.db, Kind::Theme, id, &themes).await?;
-    taxonomy::set_for_project(&state.db, Kind::District, id, &districts).await?;
+    chosen.save(&state, id).await?;
     // The template's steps, to be completed and published by the manager.
     for (step_type, title) in template.steps() {
         let title = state.i18n.t(ctx.lang, title, None);
@@ -285,7 +314,7 @@ pub async fn update(
 ) -> AppResult<Response> {
     ctx.require(Action::ManageProjects)?;
     let project = load(&state, id).await?;
-    let (input, themes, districts) = match parse(&state, &f).await? {
+    let (input, chosen) = match parse(&state, &f).await? {
         Ok(v) => v,
         Err(errors) => return edit_page(&state, &ctx, &project, Some(&f), &errors, None).await,
     };
@@ -294,8 +323,7 @@ pub async fn update(
         Err(StoreError::Conflict(_)) => return edit_page(&state, &ctx, &project, Some(&f), &slug_taken(), None).await,
         Err(e) => return Err(e.into()),
     }
-    taxonomy::set_for_project(&state.db, Kind::Theme, id, &themes).await?;
-    taxonomy::set_for_project(&state.db, Kind::District, id, &districts).await?;
+    chosen.save(&state, id).await?;
     Ok(redirect_with_flash(
         &state,
         &format!("/admin/projects/{id}"),

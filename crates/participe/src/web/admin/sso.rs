@@ -35,6 +35,7 @@ pub struct ProviderForm {
     enabled: String,
     verifies_identity: String,
     acr_values: String,
+    grant_group: String,
 }
 
 impl ProviderForm {
@@ -52,6 +53,7 @@ impl ProviderForm {
             enabled: &self.enabled,
             verifies_identity: &self.verifies_identity,
             acr_values: &self.acr_values,
+            grant_group: &self.grant_group,
         }
     }
 
@@ -70,6 +72,7 @@ impl ProviderForm {
             enabled: on(p.enabled),
             verifies_identity: on(p.verifies_identity),
             acr_values: p.acr_values.clone().unwrap_or_default(),
+            grant_group: p.grant_group_id.map(|g| g.to_string()).unwrap_or_default(),
         }
     }
 
@@ -95,6 +98,31 @@ struct Row {
     callback: String,
 }
 
+/// The groups a provider may put its users in, for the form's list.
+async fn group_options(state: &AppState, ctx: &Ctx) -> AppResult<Vec<(String, String)>> {
+    let none = (String::new(), state.i18n.t(ctx.lang, "sso-grant-none", None));
+    let groups = crate::storage::groups::list(&state.db).await?;
+    Ok(std::iter::once(none)
+        .chain(groups.into_iter().map(|g| (g.id.to_string(), g.name)))
+        .collect())
+}
+
+/// The form checked, including that its group exists.
+async fn checked(state: &AppState, f: &ProviderForm) -> AppResult<Result<rules::ProviderInput, FieldErrors>> {
+    let input = match rules::parse(&f.raw()) {
+        Ok(input) => input,
+        Err(errors) => return Ok(Err(errors)),
+    };
+    if let Some(g) = input.grant_group
+        && crate::storage::groups::by_id(&state.db, g).await?.is_none()
+    {
+        let mut errors = FieldErrors::new();
+        errors.add("grant_group", "error-choice-invalid");
+        return Ok(Err(errors));
+    }
+    Ok(Ok(input))
+}
+
 async fn list_page(state: &AppState, ctx: &Ctx, form: &ProviderForm, errors: &FieldErrors) -> AppResult<Response> {
     let counts = store::identity_counts(&state.db).await?;
     let rows: Vec<Row> = store::list(&state.db)
@@ -112,7 +140,10 @@ async fn list_page(state: &AppState, ctx: &Ctx, form: &ProviderForm, errors: &Fi
         state,
         ctx,
         "admin/sso.html",
-        view! { providers => rows, form, errors => errors_value(&state.i18n, ctx.lang, errors), public_url => state.config.public_url.clone() },
+        view! {
+            providers => rows, form, errors => errors_value(&state.i18n, ctx.lang, errors),
+            public_url => state.config.public_url.clone(), group_options => group_options(state, ctx).await?,
+        },
     )
     .await?;
     Ok(form_response(html, !errors.is_empty()))
@@ -135,6 +166,7 @@ async fn edit_page(
             secret_set => state.config.sso_secrets.contains_key(&form.slug),
             callback => crate::services::sso::callback_url(&state.config, &form.slug),
             public_url => state.config.public_url.clone(),
+            group_options => group_options(state, ctx).await?,
         },
     )
     .await?;
@@ -152,7 +184,7 @@ pub async fn create(
     HtmlForm(f): HtmlForm<ProviderForm>,
 ) -> AppResult<Response> {
     ctx.require(Action::ManageUsers)?;
-    let input = match rules::parse(&f.raw()) {
+    let input = match checked(&state, &f).await? {
         Ok(input) => input,
         Err(errors) => return list_page(&state, &ctx, &f, &errors).await,
     };
@@ -181,7 +213,7 @@ pub async fn update(
 ) -> AppResult<Response> {
     ctx.require(Action::ManageUsers)?;
     let before = store::by_id(&state.db, id).await?.ok_or_else(AppError::not_found)?;
-    let input = match rules::parse(&f.raw()) {
+    let input = match checked(&state, &f).await? {
         Ok(input) => input,
         Err(errors) => return edit_page(&state, &ctx, id, &f, &errors).await,
     };
