@@ -56,6 +56,13 @@ site.journey('w. a project restricted to a group, and an invitation to join it',
   await audit(admin);
   assert.ok(await admin.getByRole('group', { name: 'Réservé aux groupes' }).getByLabel('Conseil citoyen').isChecked());
 
+  // Every change is in the administration log, with who and from where.
+  await admin.getByRole('navigation', { name: 'Menu d’administration' }).getByRole('link', { name: 'Journal d’administration' }).click();
+  await admin.waitForURL('/admin/log');
+  await audit(admin);
+  assert.match(await admin.locator('main table').innerText(), /POST \/admin\/groups\/\d+\/invitations/);
+  await shoot(admin, 'admin-log');
+
   // The invitation, as the email gives it.
   await admin.goto('/admin/emails');
   await audit(admin);

@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod account_life;
+pub mod admin_log;
 pub mod analysis;
 pub mod archive;
 pub mod colour;

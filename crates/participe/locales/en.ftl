@@ -2535,3 +2535,22 @@ data-kept-groups = Your groups, and invitations to join one (email address)
 data-kept-groups-why = To show projects restricted to a group to its members; to send an invitation's link.
 data-kept-groups-until = While you are in the group; an invitation, until it ends ({ $days } days at most) or the group is deleted.
 groups-delete-help = Its members keep their accounts; its pending invitations no longer work.
+action-log-title = Administration log
+action-log-intro = Every change made in the back office, and by the team elsewhere (paper ballots entered, comments hidden), with who made it, when and from which address. Entries are kept { $days } days.
+action-log-search = Search
+action-log-search-help = A person (name or email address) or part of the page's address.
+action-log-filter = Filter
+action-log-count = { $count ->
+    [0] No action.
+    [one] One action.
+   *[other] { $count } actions.
+}
+action-log-none = Nothing to show.
+action-log-export = Export as CSV
+action-log-when = When
+action-log-who = Who
+action-log-what = What
+action-log-from = From
+data-kept-admin-log = The team's actions in the back office (who, what, when, IP address)
+data-kept-admin-log-why = To know who changed what, and to prove it if challenged (legitimate interest).
+data-kept-admin-log-until = { $days } days.

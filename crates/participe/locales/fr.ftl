@@ -2533,3 +2533,22 @@ data-kept-groups = Vos groupes, et les invitations à en rejoindre un (adresse e
 data-kept-groups-why = Montrer les projets réservés à un groupe à ses membres ; envoyer le lien d’une invitation.
 data-kept-groups-until = Tant que vous êtes dans le groupe ; une invitation, jusqu’à sa fin ({ $days } jours au plus) ou la suppression du groupe.
 groups-delete-help = Ses membres gardent leur compte ; ses invitations en attente ne servent plus.
+action-log-title = Journal d’administration
+action-log-intro = Chaque modification faite dans l’administration, et par l’équipe ailleurs (saisie de bulletins papier, masquage de commentaires), avec qui l’a faite, quand et depuis quelle adresse. Les entrées sont gardées { $days } jours.
+action-log-search = Rechercher
+action-log-search-help = Une personne (nom ou adresse e-mail) ou une partie de l’adresse de la page.
+action-log-filter = Filtrer
+action-log-count = { $count ->
+    [0] Aucune action.
+    [one] Une action.
+   *[other] { $count } actions.
+}
+action-log-none = Rien à montrer.
+action-log-export = Exporter en CSV
+action-log-when = Quand
+action-log-who = Qui
+action-log-what = Quoi
+action-log-from = Depuis
+data-kept-admin-log = Les actions de l’équipe dans l’administration (qui, quoi, quand, adresse IP)
+data-kept-admin-log-why = Savoir qui a changé quoi, et le prouver en cas de contestation (intérêt légitime).
+data-kept-admin-log-until = { $days } jours.

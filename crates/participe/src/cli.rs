@@ -182,6 +182,10 @@ pub struct ServeArgs {
     /// separated (`ville.fr,agglo.fr`; subdomains included); none: every domain.
     #[arg(long, env = "PARTICIPE_SIGNUP_DOMAINS", default_value = "")]
     pub signup_domains: String,
+    /// Days the administrators' action log keeps an entry (who changed what,
+    /// when, from which address), 1 to 3650.
+    #[arg(long, env = "PARTICIPE_ADMIN_LOG_DAYS", default_value_t = participe_domain::admin_log::DEFAULT_KEPT_DAYS)]
+    pub admin_log_days: i64,
 }
 
 #[derive(Subcommand, Debug)]
@@ -241,6 +245,7 @@ impl ServeArgs {
                 inactive_days: self.inactive_days.max(0),
                 notice_days: participe_domain::account_life::NOTICE_DAYS,
             },
+            admin_log_days: participe_domain::admin_log::kept_days(self.admin_log_days),
         }
     }
 }

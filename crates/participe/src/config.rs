@@ -73,6 +73,8 @@ pub struct Config {
     pub account_policy: participe_domain::account_life::Policy,
     /// Email domains that may sign up with an email and password (empty: all).
     pub signup_domains: Vec<String>,
+    /// Days the administrators' action log keeps an entry.
+    pub admin_log_days: i64,
 }
 
 /// Where Debian's font packages put their files.
@@ -105,6 +107,7 @@ impl Config {
             sso_secrets: Default::default(),
             account_policy: Default::default(),
             signup_domains: Vec::new(),
+            admin_log_days: participe_domain::admin_log::DEFAULT_KEPT_DAYS,
         }
     }
 }

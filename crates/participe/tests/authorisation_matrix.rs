@@ -101,6 +101,8 @@ const MATRIX: &[Row] = &[
     ("get", "/admin/sso/{id}", Body::None, ADMIN_OK),
     ("post", "/admin/sso/{id}", Body::None, ADMIN_INVALID),
     ("post", "/admin/sso/{id}/delete", Body::None, ADMIN_DONE),
+    ("get", "/admin/log", Body::None, ADMIN_OK),
+    ("get", "/admin/log.csv", Body::None, ADMIN_OK),
     ("get", "/admin/groups", Body::None, ADMIN_OK),
     ("post", "/admin/groups", Body::None, ADMIN_INVALID),
     ("get", "/admin/groups/{id}", Body::None, ADMIN_OK),

@@ -1,7 +1,8 @@
 //! The daily sweep of inactive accounts (`participe_domain::account_life`):
 //! once a day across all servers, reminders go out by email and accounts
 //! whose notice ran out are anonymised like a deletion; group invitations
-//! that have ended are deleted.
+//! that have ended and old entries of the administrators' action log are
+//! deleted.
 
 use chrono::{DateTime, Utc};
 use participe_domain::Role;
@@ -33,6 +34,11 @@ pub async fn run_daily(db: &Db, config: &Config, i18n: &I18n, now: DateTime<Utc>
     let purged = crate::storage::groups::purge_invitations(db, now).await?;
     if purged > 0 {
         tracing::info!(purged, "ended group invitations deleted");
+    }
+    // The administrators' action log, kept for its configured time.
+    let forgotten = crate::storage::admin_log::purge(db, now - chrono::Duration::days(config.admin_log_days)).await?;
+    if forgotten > 0 {
+        tracing::info!(forgotten, "old administrator actions deleted");
     }
     if !policy.enabled() {
         return Ok(None);

@@ -5,6 +5,7 @@
 //! written once and type-checked for both drivers.
 
 pub mod account_life;
+pub mod admin_log;
 pub mod analyses;
 pub mod api_tokens;
 pub mod arguments;

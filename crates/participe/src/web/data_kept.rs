@@ -35,6 +35,7 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> AppResult<Html<Str
             session_days => SESSION_DAYS,
             window_minutes => state.config.rate_limits.window_secs / 60,
             invitation_days => participe_domain::group::MAX_INVITATION_DAYS,
+            admin_log_days => state.config.admin_log_days,
             providers => providers.join(", "),
             verifying,
         },

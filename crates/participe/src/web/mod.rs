@@ -2,6 +2,7 @@
 //! `layers.rs` wraps them with the request context, CSRF and headers.
 
 pub mod accounts;
+pub mod action_log;
 pub mod admin;
 pub mod antibot;
 pub mod assets;
@@ -52,6 +53,7 @@ use crate::app::AppState;
 pub fn router(state: AppState) -> Router {
     let body_limit = state.config.max_upload_bytes + 256 * 1024;
     let site = routes::router(&state)
+        .route_layer(from_fn_with_state(state.clone(), action_log::record))
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), layers::context))
         .layer(tower::util::MapResponseLayer::new(layers::security_headers))

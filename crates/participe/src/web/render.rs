@@ -87,6 +87,7 @@ templates!(
     "admin/tokens.html",
     "admin/sso.html",
     "admin/groups.html",
+    "admin/action_log.html",
     "admin/group.html",
     "admin/sso_edit.html",
     "admin/sso_fields.html",

@@ -198,6 +198,8 @@ routes! {
     get "/admin/sso/{id}" => admin::sso::edit;
     post "/admin/sso/{id}" => admin::sso::update;
     post "/admin/sso/{id}/delete" => admin::sso::delete;
+    get "/admin/log" => admin::action_log::show;
+    get "/admin/log.csv" => admin::action_log::csv;
     get "/admin/groups" => admin::groups::list;
     post "/admin/groups" => admin::groups::create;
     get "/admin/groups/{id}" => admin::groups::show;

@@ -1,6 +1,7 @@
 //! The back office. Every handler starts with `ctx.require(Action::…)`:
 //! authorisation is checked on the server for every action.
 
+pub mod action_log;
 pub mod analysis;
 pub mod collect;
 pub mod consultation_export;
