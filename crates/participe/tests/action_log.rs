@@ -44,7 +44,7 @@ async fn action_log(app: &TestApp) {
     assert_eq!(created.ip, "192.0.2.7");
     assert_eq!(created.role, "administrator");
     assert!(created.user_label.contains("admin@example.org"));
-    assert!((Utc::now() - created.at).num_seconds().abs() < 60);
+    assert!((Utc::now() - created.created_at).num_seconds().abs() < 60);
     assert_eq!(logged[0].route, "/admin/groups/{id}");
     assert_eq!(logged[0].path, group_path);
 

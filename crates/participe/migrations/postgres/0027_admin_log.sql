@@ -15,9 +15,9 @@ CREATE TABLE admin_actions (
     method TEXT NOT NULL,
     path TEXT NOT NULL,
     route TEXT NOT NULL,
-    status INTEGER NOT NULL,
+    status BIGINT NOT NULL,
     ip TEXT NOT NULL,
-    at TIMESTAMPTZ NOT NULL
+    created_at TIMESTAMPTZ NOT NULL
 );
-CREATE INDEX admin_actions_at ON admin_actions(at);
+CREATE INDEX admin_actions_at ON admin_actions(created_at);
 CREATE INDEX admin_actions_user ON admin_actions(user_id);

@@ -17,7 +17,7 @@ CREATE TABLE admin_actions (
     route TEXT NOT NULL,
     status INTEGER NOT NULL,
     ip TEXT NOT NULL,
-    at TEXT NOT NULL
+    created_at TEXT NOT NULL
 );
-CREATE INDEX admin_actions_at ON admin_actions(at);
+CREATE INDEX admin_actions_at ON admin_actions(created_at);
 CREATE INDEX admin_actions_user ON admin_actions(user_id);

@@ -17,9 +17,9 @@ pub struct Action {
     pub method: String,
     pub path: String,
     pub route: String,
-    pub status: i32,
+    pub status: i64,
     pub ip: String,
-    pub at: DateTime<Utc>,
+    pub created_at: DateTime<Utc>,
 }
 
 /// What a new entry records (its time is now).
@@ -30,13 +30,13 @@ pub struct NewAction<'a> {
     pub method: &'a str,
     pub path: &'a str,
     pub route: &'a str,
-    pub status: i32,
+    pub status: i64,
     pub ip: &'a str,
 }
 
 pub async fn record(db: &Db, a: &NewAction<'_>) -> StoreResult<()> {
     on_db!(db, |p| sqlx::query(
-        "INSERT INTO admin_actions (user_id, user_label, role, method, path, route, status, ip, at)
+        "INSERT INTO admin_actions (user_id, user_label, role, method, path, route, status, ip, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
     )
     .bind(a.user_id)
@@ -54,7 +54,7 @@ pub async fn record(db: &Db, a: &NewAction<'_>) -> StoreResult<()> {
     Ok(())
 }
 
-const COLUMNS: &str = "SELECT id, user_id, user_label, role, method, path, route, status, ip, at ";
+const COLUMNS: &str = "SELECT id, user_id, user_label, role, method, path, route, status, ip, created_at ";
 
 /// Entries whose person or address contains `q` (any case; empty: all).
 const MATCHING: &str = "FROM admin_actions
@@ -90,9 +90,11 @@ pub async fn all(db: &Db, q: &str) -> StoreResult<Vec<Action>> {
 
 /// Deletes the entries older than `before`; returns how many.
 pub async fn purge(db: &Db, before: DateTime<Utc>) -> StoreResult<u64> {
-    Ok(on_db!(db, |p| sqlx::query("DELETE FROM admin_actions WHERE at < $1")
-        .bind(before)
-        .execute(p)
-        .await
-        .map(|r| r.rows_affected()))?)
+    Ok(on_db!(db, |p| sqlx::query(
+        "DELETE FROM admin_actions WHERE created_at < $1"
+    )
+    .bind(before)
+    .execute(p)
+    .await
+    .map(|r| r.rows_affected()))?)
 }

@@ -47,7 +47,7 @@ pub async fn record(State(state): State<AppState>, req: Request, next: Next) -> 
         method: &method,
         path: &path,
         route: &route,
-        status: i32::from(status.as_u16()),
+        status: i64::from(status.as_u16()),
         ip: &ip,
     };
     if let Err(e) = admin_log::record(&state.db, &action).await {

@@ -64,7 +64,7 @@ pub async fn csv(State(state): State<AppState>, ctx: Ctx, Query(lq): Query<LogQu
     ];
     let rows = actions.into_iter().map(|a| {
         vec![
-            a.at.to_rfc3339(),
+            a.created_at.to_rfc3339(),
             a.user_id.map(|id| id.to_string()).unwrap_or_default(),
             a.user_label,
             a.role,
