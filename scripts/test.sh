@@ -25,6 +25,11 @@ command -v npm >/dev/null || apt_packages+=(npm)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || apt_packages+=(fonts-dejavu-core)
 # The jury draw is checked against scripts/jury_draw.py.
 command -v python3 >/dev/null || apt_packages+=(python3)
+# SAML (the `saml` Cargo feature: samael binds libxmlsec1 and libxml2 with
+# bindgen, which needs libclang).
+saml_libs() { pkg-config --exists xmlsec1-openssl libxml-2.0 2>/dev/null && ls /usr/lib/llvm-*/lib/libclang.so* >/dev/null 2>&1; }
+command -v pkg-config >/dev/null || apt_packages+=(pkg-config)
+saml_libs || apt_packages+=(libxmlsec1-dev libxml2-dev libssl-dev libclang-dev)
 if [ ${#apt_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     say "Installing Debian packages: ${apt_packages[*]}"
@@ -54,13 +59,14 @@ if [ -z "${TEST_PG_URL:-}" ]; then
 fi
 
 # --- npm packages: the browser tests' tools and the identity providers -----------
-# The single sign-on tests (crates/participe/tests/sso.rs) start the
-# oidc-provider package with node, so the packages come before cargo test.
+# The single sign-on tests (crates/participe/tests/sso.rs, saml.rs) start the
+# oidc-provider and samlify packages with node, so the packages come before
+# cargo test.
 e2e_packages() {
   (cd e2e && { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; })
 }
 if command -v npm >/dev/null; then
-  say "npm packages (e2e/): browser tools and the OpenID Connect provider"
+  say "npm packages (e2e/): browser tools and the identity providers (OpenID Connect, SAML)"
   e2e_packages
 elif ci; then
   warn "CI=true but npm is missing: failing instead of skipping the single sign-on and browser tests."
@@ -70,18 +76,32 @@ else
 fi
 
 # --- Rust ----------------------------------------------------------------------
+# The suite runs with SAML built in (the `saml` feature); the default build,
+# without it, is linted too.
+features=()
+if saml_libs; then
+  features=(--features participe/saml)
+elif ci; then
+  warn "CI=true but libxmlsec1/libxml2/libclang are missing: failing instead of skipping the SAML tests."
+  exit 1
+else
+  warn "SKIPPING SAML: its libraries are missing (sudo apt-get install libxmlsec1-dev libxml2-dev libssl-dev libclang-dev pkg-config)."
+fi
 say "cargo fmt --check"
 cargo fmt --all -- --check
-say "cargo clippy --all-targets -- -D warnings"
+say "cargo clippy --all-targets -- -D warnings (default build${features:+, then with SAML})"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
-say "cargo test (unit, HTTP and CLI tests; SQLite${TEST_PG_URL:+ and PostgreSQL})"
-cargo test --workspace --quiet
+if [ ${#features[@]} -gt 0 ]; then
+  cargo clippy --workspace --all-targets --quiet "${features[@]}" -- -D warnings
+fi
+say "cargo test (unit, HTTP and CLI tests; SQLite${TEST_PG_URL:+ and PostgreSQL}${features:+; SAML})"
+cargo test --workspace --quiet "${features[@]}"
 
 # --- Browser tests -----------------------------------------------------------------
 if [ -f e2e/package.json ]; then
   if command -v chromium >/dev/null && command -v npm >/dev/null; then
     say "Browser tests (headless Chromium, axe-core)"
-    cargo build --quiet --bin participe
+    cargo build --quiet --bin participe "${features[@]}"
     bin="$(cd "${CARGO_TARGET_DIR:-target}" && pwd)/debug/participe"
     shots="$(pwd)/e2e/screenshots"
     (cd e2e && node ../scripts/icons.mjs --check \

@@ -17,9 +17,10 @@
 // consent is always granted.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
 
 import Provider from 'oidc-provider';
+
+import { esc, page, readForm, startServer, stopWithStdin } from './common.mjs';
 
 const config = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 
@@ -41,21 +42,7 @@ function claimsOf(id) {
 const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
 const jwk = { ...privateKey.export({ format: 'jwk' }), kid: crypto.randomUUID(), use: 'sig', alg: 'RS256' };
 
-const esc = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const page = (title, body) => `<!doctype html><html lang="fr"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title>
-<style>body{font:1.1rem/1.5 sans-serif;max-width:30rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
-label{display:block;margin:.5rem 0}input{font:inherit;padding:.4rem;width:100%;box-sizing:border-box}
-button{font:inherit;margin-top:1rem;padding:.5rem 1rem;background:#000091;color:#fff;border:0;border-radius:4px}</style>
-</head><body><main><h1>${esc(title)}</h1>${body}</main></body></html>`;
 
-function startServer(port) {
-  return new Promise((resolve, reject) => {
-    const server = http.createServer();
-    server.on('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve(server));
-  });
-}
 
 const server = await startServer(config.port ?? 0);
 const issuer = `http://127.0.0.1:${server.address().port}`;
@@ -116,13 +103,6 @@ async function finish(req, res, details, accountId) {
   await provider.interactionFinished(req, res, result, { mergeWithLastSubmission: false });
 }
 
-function readForm(req) {
-  return new Promise((resolve) => {
-    let body = '';
-    req.on('data', (d) => (body += d));
-    req.on('end', () => resolve(new URLSearchParams(body)));
-  });
-}
 
 const callback = provider.callback();
 server.on('request', async (req, res) => {
@@ -154,7 +134,5 @@ server.on('request', async (req, res) => {
   }
 });
 
-process.stdin.on('end', () => process.exit(0));
-process.stdin.on('close', () => process.exit(0));
-process.stdin.resume();
+stopWithStdin();
 console.log(`ISSUER ${issuer}`);

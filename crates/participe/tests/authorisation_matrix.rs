@@ -69,6 +69,8 @@ const SIGNED_IN_DONE: [E; 6] = [Login, SEE, SEE, SEE, SEE, SEE];
 /// Someone else's proposal or comment: nobody but its author may change it.
 const NOT_MINE: [E; 6] = [Login, NO, NO, NO, NO, NO];
 
+const SAML_METADATA: [E; 6] = if cfg!(feature = "saml") { ALL_OK } else { [NF; 6] };
+
 const NO_NAME: Body = Body::Form(&[("name", "")]);
 const BAD_PROJECT: Body = Body::Form(&[("title", ""), ("visibility", "public")]);
 const BAD_STEP: Body = Body::Form(&[("title", ""), ("step_type", "vote")]);
@@ -96,6 +98,10 @@ const MATRIX: &[Row] = &[
     ("get", "/login/sso/{slug}", Body::None, [S(502); 6]),
     ("get", "/login/sso/{slug}/callback", Body::None, [S(400); 6]),
     ("post", "/account/sso/{slug}", Body::None, [Login, S(502), S(502), S(502), S(502), S(502)]),
+    // This service provider's SAML metadata (none when built without SAML);
+    // an answer without a known RelayState is refused.
+    ("get", "/saml/metadata", Body::None, SAML_METADATA),
+    ("post", "/saml/acs", Body::None, [S(400); 6]),
     ("get", "/admin/sso", Body::None, ADMIN_OK),
     ("post", "/admin/sso", Body::None, ADMIN_INVALID),
     ("get", "/admin/sso/{id}", Body::None, ADMIN_OK),

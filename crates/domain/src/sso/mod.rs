@@ -18,13 +18,16 @@ pub enum Kind {
     Oidc,
     FranceConnectIntegration,
     FranceConnectProduction,
+    /// A SAML 2.0 identity provider (staff directories), known by its metadata.
+    Saml,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 3] = [
+    pub const ALL: [Kind; 4] = [
         Kind::Oidc,
         Kind::FranceConnectIntegration,
         Kind::FranceConnectProduction,
+        Kind::Saml,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -32,6 +35,7 @@ impl Kind {
             Kind::Oidc => "oidc",
             Kind::FranceConnectIntegration => "franceconnect_integration",
             Kind::FranceConnectProduction => "franceconnect",
+            Kind::Saml => "saml",
         }
     }
 
@@ -40,13 +44,13 @@ impl Kind {
     }
 
     pub fn is_franceconnect(self) -> bool {
-        self != Kind::Oidc
+        matches!(self, Kind::FranceConnectIntegration | Kind::FranceConnectProduction)
     }
 
     /// The issuer a preset always uses (FranceConnect v2's published ones).
     pub fn preset_issuer(self) -> Option<&'static str> {
         match self {
-            Kind::Oidc => None,
+            Kind::Oidc | Kind::Saml => None,
             Kind::FranceConnectIntegration => Some("https://fcp-low.sbx.dev-franceconnect.fr/api/v2"),
             Kind::FranceConnectProduction => Some("https://oidc.franceconnect.gouv.fr/api/v2"),
         }
@@ -56,6 +60,8 @@ impl Kind {
     pub fn preset_scopes(self) -> Option<&'static str> {
         match self {
             Kind::Oidc => None,
+            // SAML has no scopes: the provider sends the attributes it releases.
+            Kind::Saml => Some(""),
             _ => Some("openid given_name family_name birthdate email"),
         }
     }
@@ -63,7 +69,7 @@ impl Kind {
     /// `acr_values` a preset sends with the authorisation request.
     pub fn preset_acr_values(self) -> Option<&'static str> {
         match self {
-            Kind::Oidc => None,
+            Kind::Oidc | Kind::Saml => None,
             _ => Some("eidas1"),
         }
     }
@@ -224,9 +230,16 @@ pub fn parse(raw: &RawProvider) -> Result<ProviderInput, FieldErrors> {
     let label = errors.check("label", text::title(raw.label));
     let issuer = match kind.preset_issuer() {
         Some(preset) => Some(preset.to_string()),
+        // A SAML provider's metadata address, or none when it is pasted.
+        None if kind == Kind::Saml && raw.issuer.trim().is_empty() => Some(String::new()),
         None => errors.check("issuer", issuer(raw.issuer)),
     };
-    let client_id = errors.check("client_id", client_id(raw.client_id));
+    // A SAML service provider is known by its own metadata address.
+    let client_id = if kind == Kind::Saml {
+        Some(String::new())
+    } else {
+        errors.check("client_id", client_id(raw.client_id))
+    };
     let scopes = match kind.preset_scopes() {
         Some(preset) => Some(preset.to_string()),
         None => errors.check("scopes", scopes(raw.scopes)),
@@ -358,6 +371,8 @@ pub fn role_after_login(current: Role, grant: Option<Role>) -> Role {
     // Roles are ordered from the most powerful.
     grant.map_or(current, |g| g.min(current))
 }
+
+pub mod saml;
 
 #[cfg(test)]
 mod tests;

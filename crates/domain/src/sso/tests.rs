@@ -94,6 +94,29 @@ fn franceconnect_presets_fix_issuer_scopes_and_acr() {
 }
 
 #[test]
+fn a_saml_provider_needs_no_client_id_nor_scopes() {
+    let p = parse(&RawProvider {
+        kind: "saml",
+        issuer: "",
+        client_id: "",
+        scopes: "",
+        name_claim: "displayName",
+        ..raw()
+    })
+    .unwrap();
+    assert_eq!((p.kind, p.issuer.as_str(), p.client_id.as_str()), (Kind::Saml, "", ""));
+    assert_eq!(p.name_claim, "displayName");
+    assert!(!p.kind.is_franceconnect());
+    let bad = parse(&RawProvider {
+        kind: "saml",
+        issuer: "ftp://idp",
+        ..raw()
+    })
+    .unwrap_err();
+    assert!(bad.has("issuer"));
+}
+
+#[test]
 fn a_granted_group_is_kept_by_id() {
     let p = parse(&RawProvider {
         grant_group: " 7 ",
@@ -191,7 +214,7 @@ fn granted_roles_raise_and_never_lower() {
 proptest! {
     #[test]
     fn any_provider_form_gives_a_value_or_named_errors(
-        kind in "(oidc|franceconnect|franceconnect_integration|.{0,12})",
+        kind in "(oidc|franceconnect|franceconnect_integration|saml|.{0,12})",
         slug in ".{0,50}", label in ".{0,90}", issuer in "(https?://)?.{0,60}",
         client in ".{0,40}", scopes in ".{0,80}", claim in ".{0,30}",
         staff in "(on|)", role in "(moderator|participant|administrator|.{0,8})",
@@ -203,8 +226,8 @@ proptest! {
         };
         match parse(&r) {
             Ok(p) => {
-                prop_assert!(p.scopes.starts_with("openid"));
-                prop_assert!(p.issuer.starts_with("http"));
+                prop_assert!(p.kind == Kind::Saml || p.scopes.starts_with("openid"));
+                prop_assert!(p.kind == Kind::Saml || p.issuer.starts_with("http"));
                 prop_assert!(!p.slug.is_empty() && p.slug.len() <= MAX_SLUG);
                 prop_assert!(!p.staff_only || p.grant_role.is_some_and(Role::is_staff));
             }

@@ -24,6 +24,7 @@ pub mod project_steps;
 pub mod proposal_lists;
 pub mod questionnaire_results;
 pub mod redirections;
+pub mod saml;
 pub mod sso;
 pub mod synthesis;
 pub mod translations;

@@ -26,6 +26,9 @@ pub struct Provider {
     pub acr_values: Option<String>,
     /// The group everyone logging in through it joins.
     pub grant_group_id: Option<i64>,
+    /// A SAML provider's metadata (XML).
+    #[serde(skip)]
+    pub saml_metadata: Option<String>,
 }
 
 impl Provider {
@@ -39,7 +42,7 @@ impl Provider {
 }
 
 const SELECT: &str = "SELECT id, slug, kind, label, issuer, client_id, scopes, name_claim, staff_only, grant_role,
-     enabled, created_at, verifies_identity, acr_values, grant_group_id FROM sso_providers";
+     enabled, created_at, verifies_identity, acr_values, grant_group_id, saml_metadata FROM sso_providers";
 
 pub async fn list(db: &Db) -> StoreResult<Vec<Provider>> {
     let sql = format!("{SELECT} ORDER BY label, id");
@@ -120,6 +123,19 @@ pub async fn update(db: &Db, id: i64, input: &ProviderInput) -> StoreResult<bool
     .await
     .map(|r| r.rows_affected()))?;
     Ok(n == 1)
+}
+
+/// Keeps a SAML provider's metadata.
+pub async fn set_saml_metadata(db: &Db, id: i64, xml: &str) -> StoreResult<()> {
+    on_db!(db, |p| sqlx::query(
+        "UPDATE sso_providers SET saml_metadata = $2 WHERE id = $1"
+    )
+    .bind(id)
+    .bind(xml)
+    .execute(p)
+    .await
+    .map(|_| ()))?;
+    Ok(())
 }
 
 /// Removes a provider with its identities (their accounts stay).

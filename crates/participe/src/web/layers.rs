@@ -154,7 +154,10 @@ async fn context_inner(state: &AppState, req: Request, next: Next) -> Result<Res
     let mut req = req;
     // The API authenticates with bearer tokens and ignores cookies, so it
     // needs no CSRF token (and is meant to be called from anywhere).
-    if is_unsafe(req.method()) && req.uri().path() != "/graphql" {
+    // A SAML provider's answer (`/saml/acs`) comes from its own page, another
+    // site, without cookies: the signed answer and its single-use RelayState
+    // stand for the token (web/accounts/saml.rs).
+    if is_unsafe(req.method()) && req.uri().path() != "/graphql" && req.uri().path() != "/saml/acs" {
         if cross_site(req.headers()) {
             return Err((AppError::new(ErrorKind::Csrf), Some(ctx)));
         }
@@ -238,8 +241,12 @@ async fn context_inner(state: &AppState, req: Request, next: Next) -> Result<Res
 /// way in (log-in, sign-up, confirmation, password reset, unsubscribing),
 /// the style sheets and scripts they need, the terms and the legal pages
 /// (`web/site_pages.rs` refuses the others), the health check.
-const OPEN_WHEN_SHIELDED: [&str; 13] = [
+const OPEN_WHEN_SHIELDED: [&str; 16] = [
     "/login",
+    // Single sign-on (leaving for a provider, coming back) and invitations.
+    "/login/",
+    "/saml/",
+    "/invitations/",
     "/signup",
     "/logout",
     "/password/",

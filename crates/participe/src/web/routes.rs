@@ -102,6 +102,8 @@ routes! {
     get "/login/sso/{slug}" => accounts::sso::start;
     get "/login/sso/{slug}/callback" => accounts::sso::callback;
     post "/account/sso/{slug}" => accounts::sso::link;
+    get "/saml/metadata" => accounts::saml::metadata;
+    post "/saml/acs" => accounts::saml::acs;
     get "/password/forgot" => accounts::password::forgot_form;
     post "/password/forgot" => accounts::password::forgot_submit;
     get "/password/reset/{token}" => accounts::password::reset_form;

@@ -22,17 +22,56 @@ fn e2e_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../e2e")
 }
 
+/// Whether the npm package the test command installs in e2e/ is there;
+/// without it, a message saying what is skipped (under CI, a failure).
+pub fn npm_package(name: &str, skipped: &str) -> bool {
+    if e2e_dir().join("node_modules").join(name).exists() {
+        return true;
+    }
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("CI=true but e2e/node_modules/{name} is missing: run `npm ci` in e2e/");
+    }
+    eprintln!("SKIPPED: {skipped} (run `npm ci` in e2e/)");
+    false
+}
+
+/// Starts `node e2e/SCRIPT CONFIG.json`; returns it and the first line it
+/// prints (its address). What it prints afterwards goes to the test's
+/// output, tagged; it stops when the test binary ends (its input closes).
+pub fn start_node(script: &str, config: &serde_json::Value, tag: &'static str) -> (Child, String) {
+    let dir = e2e_dir();
+    let path = std::env::temp_dir().join(format!(
+        "participe-{tag}-{}-{}.json",
+        std::process::id(),
+        participe::security::random_token()
+    ));
+    std::fs::write(&path, config.to_string()).unwrap();
+    let mut child = Command::new("node")
+        .arg(dir.join(script))
+        .arg(&path)
+        .current_dir(&dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("node (the test command installs it)");
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    out.read_line(&mut line).unwrap();
+    std::thread::spawn(move || {
+        for l in out.lines().map_while(Result::ok) {
+            eprintln!("[{tag}] {l}");
+        }
+    });
+    (child, line)
+}
+
 /// The provider, or None (with a message) when node or the npm packages
 /// are missing; under CI that is a failure.
 pub fn idp() -> Option<&'static Idp> {
     static IDP: OnceLock<Option<Idp>> = OnceLock::new();
     IDP.get_or_init(|| {
-        let dir = e2e_dir();
-        if !dir.join("node_modules/oidc-provider").exists() {
-            if std::env::var("CI").is_ok_and(|v| v == "true") {
-                panic!("CI=true but e2e/node_modules/oidc-provider is missing: run `npm ci` in e2e/");
-            }
-            eprintln!("SKIPPED: single sign-on tests need the OpenID Connect provider (run `npm ci` in e2e/)");
+        if !npm_package("oidc-provider", "single sign-on tests need the OpenID Connect provider") {
             return None;
         }
         let config = serde_json::json!({
@@ -57,26 +96,7 @@ pub fn idp() -> Option<&'static Idp> {
             ],
             "acr_values": ["eidas1"],
         });
-        let path = std::env::temp_dir().join(format!("participe-idp-{}.json", std::process::id()));
-        std::fs::write(&path, config.to_string()).unwrap();
-        let mut child = Command::new("node")
-            .arg(dir.join("idp/oidc.mjs"))
-            .arg(&path)
-            .current_dir(&dir)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("node (the test command installs it)");
-        let mut out = BufReader::new(child.stdout.take().unwrap());
-        let mut line = String::new();
-        out.read_line(&mut line).unwrap();
-        // What it prints afterwards goes to the test's output.
-        std::thread::spawn(move || {
-            for l in out.lines().map_while(Result::ok) {
-                eprintln!("[oidc-provider] {l}");
-            }
-        });
+        let (child, line) = start_node("idp/oidc.mjs", &config, "oidc-provider");
         let issuer = line
             .strip_prefix("ISSUER ")
             .unwrap_or_else(|| panic!("the provider did not start: {line}"))

@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod idp;
+pub mod saml_idp;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;

@@ -8,6 +8,7 @@ pub mod login;
 pub mod notifications;
 pub mod password;
 pub mod profile;
+pub mod saml;
 pub mod signup;
 pub mod sso;
 

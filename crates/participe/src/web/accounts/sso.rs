@@ -38,7 +38,13 @@ async fn enabled_provider(state: &AppState, slug: &str) -> AppResult<Provider> {
 }
 
 /// A page saying the log-in did not succeed, and why in plain words.
-async fn failed(state: &AppState, ctx: &Ctx, status: StatusCode, reason: &str, provider: &str) -> AppResult<Response> {
+pub(super) async fn failed(
+    state: &AppState,
+    ctx: &Ctx,
+    status: StatusCode,
+    reason: &str,
+    provider: &str,
+) -> AppResult<Response> {
     let page = render::page(state, ctx, "accounts/sso_failed.html", view! { reason, provider }).await?;
     Ok((status, page).into_response())
 }
@@ -108,6 +114,9 @@ pub async fn start(
     check(&state, &ctx, Limited::Login).await?;
     let p = enabled_provider(&state, &slug).await?;
     let next = safe_next(q.next.as_deref());
+    if p.kind() == rules::Kind::Saml {
+        return super::saml::leave_for(&state, &ctx, &p, &next).await;
+    }
     leave_for(&state, &ctx, &p, &next, None).await
 }
 
@@ -128,6 +137,11 @@ pub async fn link(
     let me = ctx.user()?.id;
     check(&state, &ctx, Limited::Login).await?;
     let p = enabled_provider(&state, &slug).await?;
+    // A SAML answer comes without this site's cookies: it cannot be tied to
+    // the signed-in account, so SAML providers log in but do not link.
+    if p.kind() == rules::Kind::Saml {
+        return failed(&state, &ctx, StatusCode::BAD_REQUEST, "sso-failed-saml-link", &p.label).await;
+    }
     let next = match f.next.as_deref() {
         Some(n) => safe_next(Some(n)),
         None => "/account".to_string(),
@@ -203,20 +217,51 @@ pub async fn callback(
             return failed(&state, &ctx, StatusCode::BAD_REQUEST, reason, &p.label).await;
         }
     };
-    let profile = rules::profile(&verified.claims, &p.name_claim);
-    let user_id = match store::identity_user(&state.db, p.id, &verified.subject).await? {
+    let mut res = signed_in(
+        &state,
+        &ctx,
+        &headers,
+        &p,
+        &request,
+        &verified.subject,
+        &verified.claims,
+        Some(&verified.id_token),
+    )
+    .await?;
+    cookies::clear(&mut res, state.config.secure_cookies, STATE_COOKIE);
+    Ok(res)
+}
+
+/// After a provider vouched for `subject` (with these claims or attributes):
+/// the account it is linked to, else a link asked for from the profile or a
+/// new account (never one taken over by its email); its role, group and
+/// verified identity updated; a session opened. `id_token`: an OpenID
+/// Connect provider's, kept for its logout.
+#[allow(clippy::too_many_arguments)]
+pub(super) async fn signed_in(
+    state: &AppState,
+    ctx: &Ctx,
+    headers: &HeaderMap,
+    p: &Provider,
+    request: &store::Request,
+    subject: &str,
+    claims: &std::collections::BTreeMap<String, String>,
+    id_token: Option<&str>,
+) -> AppResult<Response> {
+    let profile = rules::profile(claims, &p.name_claim);
+    let user_id = match store::identity_user(&state.db, p.id, subject).await? {
         Some(id) => {
             if request.link_user_id.is_some_and(|me| me != id) {
                 return failed(
-                    &state,
-                    &ctx,
+                    state,
+                    ctx,
                     StatusCode::CONFLICT,
                     "sso-failed-linked-elsewhere",
                     &p.label,
                 )
                 .await;
             }
-            store::touch_identity(&state.db, p.id, &verified.subject).await?;
+            store::touch_identity(&state.db, p.id, subject).await?;
             id
         }
         None => {
@@ -226,19 +271,19 @@ pub async fn callback(
             };
             match rules::first_login(request.link_user_id, owner) {
                 FirstLogin::Link(me) => {
-                    store::link(&state.db, p.id, &verified.subject, me).await?;
+                    store::link(&state.db, p.id, subject, me).await?;
                     if p.verifies_identity {
                         store::mark_verified(&state.db, me, profile.birthdate).await?;
                     }
-                    return Ok(redirect_with_flash(&state, &request.next, "flash-sso-linked"));
+                    return Ok(redirect_with_flash(state, &request.next, "flash-sso-linked"));
                 }
                 FirstLogin::EmailTaken => {
-                    return failed(&state, &ctx, StatusCode::CONFLICT, "sso-failed-email-taken", &p.label).await;
+                    return failed(state, ctx, StatusCode::CONFLICT, "sso-failed-email-taken", &p.label).await;
                 }
                 FirstLogin::Create => {
                     let account = NewAccount {
                         provider_id: p.id,
-                        subject: &verified.subject,
+                        subject,
                         email: profile.verified_email.as_deref(),
                         display_name: &profile.display_name,
                         role: p.grant_role().unwrap_or(participe_domain::Role::Participant),
@@ -249,8 +294,7 @@ pub async fn callback(
                         Ok(id) => id,
                         // Another tab finished the same first log-in meanwhile.
                         Err(StoreError::Conflict(_)) => {
-                            return failed(&state, &ctx, StatusCode::CONFLICT, "sso-failed-email-taken", &p.label)
-                                .await;
+                            return failed(state, ctx, StatusCode::CONFLICT, "sso-failed-email-taken", &p.label).await;
                         }
                         Err(e) => return Err(e.into()),
                     }
@@ -262,7 +306,7 @@ pub async fn callback(
         .await?
         .filter(|u| u.deleted_at.is_none())
     else {
-        return failed(&state, &ctx, StatusCode::FORBIDDEN, "sso-failed-closed", &p.label).await;
+        return failed(state, ctx, StatusCode::FORBIDDEN, "sso-failed-closed", &p.label).await;
     };
     if p.verifies_identity {
         store::mark_verified(&state.db, user.id, profile.birthdate).await?;
@@ -275,13 +319,14 @@ pub async fn callback(
         crate::storage::groups::add_member(&state.db, group, user.id, participe_domain::group::Source::Provider)
             .await?;
     }
-    let mut res = redirect_with_flash(&state, &request.next, "flash-logged-in");
+    let mut res = redirect_with_flash(state, &request.next, "flash-logged-in");
     let ua = headers
         .get(header::USER_AGENT)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
-    let session = start_session(&state, &mut res, user.id, ua).await?;
-    store::mark_session(&state.db, &session, p.id, &verified.id_token).await?;
-    cookies::clear(&mut res, state.config.secure_cookies, STATE_COOKIE);
+    let session = start_session(state, &mut res, user.id, ua).await?;
+    if let Some(id_token) = id_token {
+        store::mark_session(&state.db, &session, p.id, id_token).await?;
+    }
     Ok(res)
 }

@@ -10,6 +10,7 @@ use participe_domain::sso::{self as rules, Kind, RawProvider};
 use serde::{Deserialize, Serialize};
 
 use crate::app::AppState;
+use crate::services::saml;
 use crate::storage::StoreError;
 use crate::storage::sso::{self as store, Provider};
 use crate::view;
@@ -36,6 +37,8 @@ pub struct ProviderForm {
     verifies_identity: String,
     acr_values: String,
     grant_group: String,
+    /// A SAML provider's metadata, pasted (else read from `issuer`).
+    saml_metadata: String,
 }
 
 impl ProviderForm {
@@ -73,6 +76,12 @@ impl ProviderForm {
             verifies_identity: on(p.verifies_identity),
             acr_values: p.acr_values.clone().unwrap_or_default(),
             grant_group: p.grant_group_id.map(|g| g.to_string()).unwrap_or_default(),
+            // Read again from its address when there is one.
+            saml_metadata: if p.issuer.is_empty() {
+                p.saml_metadata.clone().unwrap_or_default()
+            } else {
+                String::new()
+            },
         }
     }
 
@@ -107,8 +116,20 @@ async fn group_options(state: &AppState, ctx: &Ctx) -> AppResult<Vec<(String, St
         .collect())
 }
 
-/// The form checked, including that its group exists.
-async fn checked(state: &AppState, f: &ProviderForm) -> AppResult<Result<rules::ProviderInput, FieldErrors>> {
+/// A provider as the form gives it: its settings and, for SAML, its metadata.
+struct Checked {
+    input: rules::ProviderInput,
+    saml_metadata: Option<String>,
+}
+
+/// The form checked, including that its group exists and, for a SAML
+/// provider, its metadata (pasted, or read from its address).
+async fn checked(state: &AppState, f: &ProviderForm) -> AppResult<Result<Checked, FieldErrors>> {
+    let one = |field: &str, message: &'static str| {
+        let mut errors = FieldErrors::new();
+        errors.add(field, message);
+        Ok(Err(errors))
+    };
     let input = match rules::parse(&f.raw()) {
         Ok(input) => input,
         Err(errors) => return Ok(Err(errors)),
@@ -116,11 +137,32 @@ async fn checked(state: &AppState, f: &ProviderForm) -> AppResult<Result<rules::
     if let Some(g) = input.grant_group
         && crate::storage::groups::by_id(&state.db, g).await?.is_none()
     {
-        let mut errors = FieldErrors::new();
-        errors.add("grant_group", "error-choice-invalid");
-        return Ok(Err(errors));
+        return one("grant_group", "error-choice-invalid");
     }
-    Ok(Ok(input))
+    if input.kind != Kind::Saml {
+        return Ok(Ok(Checked {
+            input,
+            saml_metadata: None,
+        }));
+    }
+    if !saml::AVAILABLE {
+        return one("kind", "error-saml-unavailable");
+    }
+    let xml = match (f.saml_metadata.trim(), input.issuer.as_str()) {
+        ("", "") => return one("saml_metadata", "error-saml-metadata-required"),
+        ("", url) => match saml::fetch_metadata(url).await {
+            Ok(xml) => xml,
+            Err(e) => return one("issuer", e),
+        },
+        (pasted, _) => pasted.to_string(),
+    };
+    if let Err(e) = saml::read_metadata(&xml) {
+        return one("saml_metadata", e);
+    }
+    Ok(Ok(Checked {
+        input,
+        saml_metadata: Some(xml),
+    }))
 }
 
 async fn list_page(state: &AppState, ctx: &Ctx, form: &ProviderForm, errors: &FieldErrors) -> AppResult<Response> {
@@ -143,6 +185,7 @@ async fn list_page(state: &AppState, ctx: &Ctx, form: &ProviderForm, errors: &Fi
         view! {
             providers => rows, form, errors => errors_value(&state.i18n, ctx.lang, errors),
             public_url => state.config.public_url.clone(), group_options => group_options(state, ctx).await?,
+            saml_entity_id => saml::entity_id(&state.config), saml_acs => saml::acs_url(&state.config),
         },
     )
     .await?;
@@ -167,6 +210,7 @@ async fn edit_page(
             callback => crate::services::sso::callback_url(&state.config, &form.slug),
             public_url => state.config.public_url.clone(),
             group_options => group_options(state, ctx).await?,
+            saml_entity_id => saml::entity_id(&state.config), saml_acs => saml::acs_url(&state.config),
         },
     )
     .await?;
@@ -184,12 +228,17 @@ pub async fn create(
     HtmlForm(f): HtmlForm<ProviderForm>,
 ) -> AppResult<Response> {
     ctx.require(Action::ManageUsers)?;
-    let input = match checked(&state, &f).await? {
-        Ok(input) => input,
+    let c = match checked(&state, &f).await? {
+        Ok(c) => c,
         Err(errors) => return list_page(&state, &ctx, &f, &errors).await,
     };
-    match store::create(&state.db, &input).await {
-        Ok(_) => Ok(redirect_with_flash(&state, BASE, "flash-sso-saved")),
+    match store::create(&state.db, &c.input).await {
+        Ok(id) => {
+            if let Some(xml) = &c.saml_metadata {
+                store::set_saml_metadata(&state.db, id, xml).await?;
+            }
+            Ok(redirect_with_flash(&state, BASE, "flash-sso-saved"))
+        }
         Err(StoreError::Conflict(_)) => {
             let mut errors = FieldErrors::new();
             errors.add("slug", "error-sso-slug-taken");
@@ -213,12 +262,15 @@ pub async fn update(
 ) -> AppResult<Response> {
     ctx.require(Action::ManageUsers)?;
     let before = store::by_id(&state.db, id).await?.ok_or_else(AppError::not_found)?;
-    let input = match checked(&state, &f).await? {
-        Ok(input) => input,
+    let c = match checked(&state, &f).await? {
+        Ok(c) => c,
         Err(errors) => return edit_page(&state, &ctx, id, &f, &errors).await,
     };
-    match store::update(&state.db, id, &input).await {
+    match store::update(&state.db, id, &c.input).await {
         Ok(true) => {
+            if let Some(xml) = &c.saml_metadata {
+                store::set_saml_metadata(&state.db, id, xml).await?;
+            }
             state.sso.forget(&before.issuer);
             Ok(redirect_with_flash(&state, BASE, "flash-sso-saved"))
         }
