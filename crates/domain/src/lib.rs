@@ -32,6 +32,7 @@ pub mod open_data;
 pub mod pb;
 pub mod permission;
 pub mod petition;
+pub mod phone;
 pub mod project;
 pub mod proposal;
 pub mod questionnaire;

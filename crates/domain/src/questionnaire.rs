@@ -78,6 +78,8 @@ pub struct RawSettings<'a> {
     pub results_public: bool,
     pub req_confirmed_email: bool,
     pub req_verified_identity: bool,
+    /// A single-use identification code of the step (`id_codes`).
+    pub req_id_code: bool,
     pub req_min_age: &'a str,
     pub req_postal_codes: &'a str,
 }
@@ -115,9 +117,11 @@ pub fn parse_settings(raw: &RawSettings) -> Result<Settings, FieldErrors> {
             requirements: Requirements {
                 confirmed_email: raw.req_confirmed_email,
                 verified_identity: raw.req_verified_identity,
-                id_code: false,
+                id_code: raw.req_id_code,
                 min_age: min_age.map(|a| a as u32),
                 postal_codes,
+                // Questionnaires do not ask for a phone number.
+                phone: false,
                 accept_rules: false,
             },
         }

@@ -132,6 +132,8 @@ pub struct Requirements {
     pub min_age: Option<u32>,
     /// Postal codes of residence accepted; empty means any.
     pub postal_codes: Vec<String>,
+    /// A phone number (its format; nothing is sent to it).
+    pub phone: bool,
     pub accept_rules: bool,
 }
 
@@ -144,6 +146,8 @@ pub struct Voter<'a> {
     pub has_id_code: bool,
     pub birth_date: Option<NaiveDate>,
     pub postal_code: Option<&'a str>,
+    /// The voter gave a phone number.
+    pub has_phone: bool,
     pub accepted_rules: bool,
 }
 
@@ -157,6 +161,7 @@ pub enum Missing {
     TooYoung,
     PostalCode,
     PostalCodeOutside,
+    Phone,
     RulesAcceptance,
 }
 
@@ -188,6 +193,9 @@ pub fn missing_requirements(req: &Requirements, voter: &Voter, today: NaiveDate)
             Some(pc) if !req.postal_codes.iter().any(|c| c == pc) => out.push(Missing::PostalCodeOutside),
             _ => {}
         }
+    }
+    if req.phone && !voter.has_phone {
+        out.push(Missing::Phone);
     }
     if req.accept_rules && !voter.accepted_rules {
         out.push(Missing::RulesAcceptance);
@@ -264,6 +272,7 @@ mod tests {
             confirmed_email: true,
             min_age: Some(16),
             postal_codes: vec!["35000".into()],
+            phone: true,
             accept_rules: true,
             ..Default::default()
         };
@@ -281,6 +290,7 @@ mod tests {
                 Missing::ConfirmedEmail,
                 Missing::BirthDate,
                 Missing::PostalCodeOutside,
+                Missing::Phone,
                 Missing::RulesAcceptance
             ]
         );
@@ -288,6 +298,7 @@ mod tests {
             confirmed: true,
             birth_date: NaiveDate::from_ymd_opt(2000, 1, 1),
             postal_code: Some(" 35000 "),
+            has_phone: true,
             accepted_rules: true,
             ..Default::default()
         };

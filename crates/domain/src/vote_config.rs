@@ -107,6 +107,7 @@ pub struct RawVoteConfig<'a> {
     pub req_confirmed_email: bool,
     pub req_verified_identity: bool,
     pub req_id_code: bool,
+    pub req_phone: bool,
     pub req_min_age: &'a str,
     pub req_postal_codes: &'a str,
     pub req_accept_rules: bool,
@@ -129,6 +130,7 @@ pub struct VoteConfig {
     pub req_confirmed_email: bool,
     pub req_verified_identity: bool,
     pub req_id_code: bool,
+    pub req_phone: bool,
     pub req_min_age: Option<i64>,
     /// Normalised: one code per line, trimmed, no empties.
     pub req_postal_codes: String,
@@ -242,6 +244,7 @@ impl VoteConfig {
             req_confirmed_email: raw.req_confirmed_email,
             req_verified_identity: raw.req_verified_identity,
             req_id_code: raw.req_id_code,
+            req_phone: raw.req_phone,
             req_min_age,
             req_postal_codes: codes.unwrap_or_default().join("\n"),
             req_accept_rules: raw.req_accept_rules,
@@ -283,7 +286,7 @@ pub fn vote_mode(
 /// The requirements of stored settings: (confirmed email, verified
 /// identity, identification code).
 pub fn requirements(
-    (confirmed_email, verified_identity, id_code): (bool, bool, bool),
+    (confirmed_email, verified_identity, id_code, phone): (bool, bool, bool, bool),
     min_age: Option<i64>,
     postal_codes: &str,
     accept_rules: bool,
@@ -298,6 +301,7 @@ pub fn requirements(
             .map(|l| l.trim().to_uppercase())
             .filter(|l| !l.is_empty())
             .collect(),
+        phone,
         accept_rules,
     }
 }
@@ -434,7 +438,8 @@ mod tests {
         assert_eq!(parse_postal_codes("35<script>"), Err("error-postal-code-invalid"));
         assert_eq!(parse_postal_code(""), Err("error-required"));
         assert_eq!(parse_postal_code("sw1a 1aa").unwrap(), "SW1A 1AA");
-        let r = requirements((true, false, false), Some(16), "35000\n35200", false);
+        let r = requirements((true, false, false, true), Some(16), "35000\n35200", false);
+        assert!(r.phone);
         assert_eq!(r.postal_codes, vec!["35000", "35200"]);
         assert_eq!(r.min_age, Some(16));
     }

@@ -223,6 +223,7 @@ mod tests {
             "error-group-emails-empty",
             "error-group-emails-too-many",
             "error-invitation-days",
+            "error-phone-invalid",
         ] {
             for l in Lang::ALL {
                 assert!(i.has(l, code), "{code} missing in {}", l.code());

@@ -600,6 +600,68 @@ async fn paper_ballots_by_mediators(app: &TestApp) {
     assert!(res.body.contains(&receipts[0]) && res.body.contains(&receipts[1]));
 }
 
+/// A votation asking for identification codes: the voter enters one once
+/// (a wrong one refused), then votes; a mediator types the code printed on
+/// a paper ballot; a code serves once across both.
+async fn votation_codes(app: &TestApp) {
+    let (mut pm, step, ids) = setup(app, &[("kind", "vote"), ("req_id_code", "on")]).await;
+    let settings = pm.get(&format!("/admin/steps/{step}/questionnaire")).await;
+    assert!(settings.has("#f-req_id_code[checked]"));
+    let codes = format!("/admin/steps/{step}/codes");
+    assert!(settings.has(&format!("a[href='{codes}']")));
+    let res = pm
+        .post_multipart(&codes, &[], &[("file", "codes.csv", b"code\nAB12-CD34\nEF56-GH78\n")])
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let page = pm.get(&codes).await;
+    assert_eq!(
+        page.attr("main a[href$='/questionnaire']", "href"),
+        format!("/admin/steps/{step}/questionnaire")
+    );
+
+    // Online: asked for a code before the ballot; a wrong one refused.
+    let path = format!("/questionnaires/{step}");
+    let mut voter = app.logged_in(Role::Participant).await;
+    let page = voter.get(&path).await;
+    assert!(page.has("#f-id_code") && !page.has(&format!("[name='q-{}']", ids[0])));
+    let code = format!("{path}/code");
+    let res = voter.post(&code, &[("id_code", "ZZ99-ZZ99")]).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.field_error("id_code").contains("inconnu"));
+    let res = voter.post(&code, &[("id_code", "ab12 cd34")]).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let mut fields = answers(&ids);
+    fields.push(("action".into(), "submit".into()));
+    let res = voter.post(&path, &refs(&fields)).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    assert_eq!(app.count("questionnaire_replies").await, 1);
+    // Someone else cannot reuse it.
+    let mut other = app.logged_in(Role::Participant).await;
+    let res = other.post(&code, &[("id_code", "AB12CD34")]).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // On paper: the mediator types the ballot's code; used codes are refused.
+    let paper = format!("/questionnaires/{step}/paper");
+    let page = pm.get(&paper).await;
+    assert!(page.has("#f-id_code"));
+    let mut ballot = answers(&ids);
+    ballot.push(("id_code".into(), "AB12-CD34".into()));
+    let res = pm.post(&paper, &refs(&ballot)).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.field_error("id_code").contains("inconnu"));
+    ballot.pop();
+    ballot.push(("id_code".into(), "EF56-GH78".into()));
+    let res = pm.post(&paper, &refs(&ballot)).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    assert_eq!(app.count("questionnaire_replies").await, 2);
+    let page = pm.get(&codes).await;
+    assert!(
+        page.text("#code-figures").starts_with("2 codes : 1 utilisé"),
+        "{}",
+        page.text("#code-figures")
+    );
+}
+
 /// The answers as open data: one row per reply and question, without the
 /// private question, without the respondent; a votation's only once published.
 async fn answers_open_data(app: &TestApp) {
@@ -722,6 +784,7 @@ engine_test!(choice_images_uploaded_and_shown, choice_images);
 engine_test!(answers_as_open_data, answers_open_data);
 engine_test!(ballots_open_data_after_publication, ballots_open_data_after_publication);
 engine_test!(paper_ballots_by_mediators, paper_ballots_by_mediators);
+engine_test!(votation_codes_serve_once_online_or_on_paper, votation_codes);
 engine_test!(every_type_checked, every_type_checked);
 engine_test!(files_and_acknowledgement, files_and_acknowledgement);
 engine_test!(logic_jumps_skip_and_drop, logic_jumps_skip_and_drop);

@@ -488,6 +488,45 @@ async fn requirements(app: &TestApp) {
 }
 engine_test!(requirements_are_asked_in_the_flow, requirements);
 
+/// A vote asking for a phone number: its format is checked, it is kept in
+/// the E.164 form, asked once, and the voter then votes.
+async fn phone_number(app: &TestApp) {
+    let mut fx = setup(app, &[("mode", "simple"), ("envelope", "1000"), ("req_phone", "on")]).await;
+    let settings = fx.pm.get(&format!("/admin/steps/{}/vote", fx.vote)).await;
+    assert!(settings.has("#f-req_phone[checked]"), "the setting is shown as stored");
+    let path = format!("/votes/{}", fx.vote);
+    let req = format!("/votes/{}/requirements", fx.vote);
+    let mut v = voter(app).await;
+    let page = v.get(&path).await;
+    assert!(page.has("#f-phone[type=tel]"));
+    assert!(page.text("section.requirements").contains("numéro de téléphone"));
+    let res = post_owned(&mut v, &path, &choices(&fx.props[..1])).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let res = v.post(&req, &[("phone", "12 34")]).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.field_error("phone").contains("n'est pas valide"),
+        "{}",
+        res.field_error("phone")
+    );
+    let res = v.post(&req, &[("phone", "06 12 34 56 78")]).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let page = v.get(&path).await;
+    assert!(!page.has("#f-phone"), "asked once");
+    assert_eq!(
+        post_owned(&mut v, &path, &choices(&fx.props[..1])).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let stored: Vec<Option<String>> = participe::on_db!(app.db(), |p| sqlx::query_scalar(
+        "SELECT phone FROM users WHERE phone IS NOT NULL"
+    )
+    .fetch_all(p)
+    .await)
+    .unwrap();
+    assert_eq!(stored, vec![Some("+33612345678".to_string())]);
+}
+engine_test!(a_phone_number_is_asked_in_the_flow, phone_number);
+
 /// A vote requiring an identity verified by a "FranceConnect-like" provider
 /// (the real oidc-provider, asked for an eIDAS level, vouching for the
 /// birth date): the voter confirms it from the ballot page and comes back

@@ -20,6 +20,7 @@ pub struct Account {
     pub deleted_at: Option<DateTime<Utc>>,
     pub birth_date: Option<NaiveDate>,
     pub postal_code: Option<String>,
+    pub phone: Option<String>,
     pub notify_status: bool,
     pub notify_answer: bool,
     pub notify_comment: bool,
@@ -28,7 +29,7 @@ pub struct Account {
 pub async fn account(db: &Db, user_id: i64) -> StoreResult<Account> {
     Ok(on_db!(db, |p| sqlx::query_as(
         "SELECT id, email, display_name, role, locale, created_at, email_confirmed_at, terms_accepted_at, deleted_at,
-             birth_date, postal_code, notify_status, notify_answer, notify_comment
+             birth_date, postal_code, phone, notify_status, notify_answer, notify_comment
          FROM users WHERE id = $1"
     )
     .bind(user_id)

@@ -21,6 +21,7 @@ struct Row {
     results_public: bool,
     req_confirmed_email: bool,
     req_verified_identity: bool,
+    req_id_code: bool,
     req_min_age: Option<i64>,
     req_postal_codes: String,
     results_published_at: Option<DateTime<Utc>>,
@@ -51,7 +52,7 @@ impl From<Row> for Questionnaire {
                 requirements: Requirements {
                     confirmed_email: r.req_confirmed_email,
                     verified_identity: r.req_verified_identity,
-                    id_code: false,
+                    id_code: r.req_id_code,
                     min_age: r.req_min_age.map(|a| a.clamp(0, 200) as u32),
                     postal_codes: r
                         .req_postal_codes
@@ -59,6 +60,7 @@ impl From<Row> for Questionnaire {
                         .filter(|c| !c.is_empty())
                         .map(str::to_string)
                         .collect(),
+                    phone: false,
                     accept_rules: false,
                 },
             }
@@ -70,7 +72,7 @@ impl From<Row> for Questionnaire {
 
 const SELECT: &str =
     "SELECT step_id, form_id, kind, intro, multiple_replies, anonymous, drafts, acknowledge, results_public,
-     req_confirmed_email, req_verified_identity, req_min_age, req_postal_codes, results_published_at
+     req_confirmed_email, req_verified_identity, req_id_code, req_min_age, req_postal_codes, results_published_at
      FROM questionnaires WHERE step_id = $1";
 
 pub async fn get(db: &Db, step_id: i64) -> StoreResult<Option<Questionnaire>> {
@@ -111,7 +113,7 @@ pub async fn save_settings(db: &Db, step_id: i64, s: &Settings) -> StoreResult<(
     on_db!(db, |p| sqlx::query(
         "UPDATE questionnaires SET kind = $2, intro = $3, multiple_replies = $4, anonymous = $5, drafts = $6,
          acknowledge = $7, results_public = $8, req_confirmed_email = $9, req_min_age = $10, req_postal_codes = $11,
-         req_verified_identity = $12
+         req_verified_identity = $12, req_id_code = $13
          WHERE step_id = $1"
     )
     .bind(step_id)
@@ -126,6 +128,7 @@ pub async fn save_settings(db: &Db, step_id: i64, s: &Settings) -> StoreResult<(
     .bind(s.requirements.min_age.map(i64::from))
     .bind(s.requirements.postal_codes.join(","))
     .bind(s.requirements.verified_identity)
+    .bind(s.requirements.id_code)
     .execute(p)
     .await
     .map(|_| ()))?;

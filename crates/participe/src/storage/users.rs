@@ -228,7 +228,7 @@ pub async fn erase(db: &Db, id: i64) -> StoreResult<()> {
                 .await?;
             sqlx::query(
                 "UPDATE users SET email = NULL, display_name = NULL, password_hash = NULL, role = 'participant',
-                 birth_date = NULL, postal_code = NULL, unsubscribe_token = NULL, identity_verified_at = NULL,
+                 birth_date = NULL, postal_code = NULL, phone = NULL, unsubscribe_token = NULL, identity_verified_at = NULL,
                  inactivity_reminded_at = NULL,
                  deleted_at = COALESCE(deleted_at, $2) WHERE id = $1",
             )

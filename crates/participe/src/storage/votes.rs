@@ -23,6 +23,7 @@ pub struct VoteSettings {
     pub req_confirmed_email: bool,
     pub req_verified_identity: bool,
     pub req_id_code: bool,
+    pub req_phone: bool,
     pub req_min_age: Option<i64>,
     pub req_postal_codes: String,
     pub req_accept_rules: bool,
@@ -47,7 +48,12 @@ impl VoteSettings {
 
     pub fn requirements(&self) -> Requirements {
         vote_config::requirements(
-            (self.req_confirmed_email, self.req_verified_identity, self.req_id_code),
+            (
+                self.req_confirmed_email,
+                self.req_verified_identity,
+                self.req_id_code,
+                self.req_phone,
+            ),
             self.req_min_age,
             &self.req_postal_codes,
             self.req_accept_rules,
@@ -66,7 +72,7 @@ impl VoteSettings {
 macro_rules! select_settings {
     () => {
         "SELECT step_id, mode, source, source_step_id, min_choices, max_choices, envelope, min_spend_percent,
-             per_district, counts_public, req_confirmed_email, req_verified_identity, req_id_code, req_min_age, req_postal_codes,
+             per_district, counts_public, req_confirmed_email, req_verified_identity, req_id_code, req_phone, req_min_age, req_postal_codes,
              req_accept_rules, rules_text, counting_rule, territorial_k, results_published_at
          FROM vote_settings WHERE step_id = $1"
     };
@@ -104,7 +110,7 @@ pub async fn save_settings(db: &Db, step_id: i64, c: &VoteConfig, source_step_id
         "UPDATE vote_settings SET mode = $2, source = $3, source_step_id = $4, min_choices = $5, max_choices = $6,
              envelope = $7, min_spend_percent = $8, per_district = $9, counts_public = $10, req_confirmed_email = $11,
              req_min_age = $12, req_postal_codes = $13, req_accept_rules = $14, rules_text = $15, counting_rule = $16,
-             territorial_k = $17, req_verified_identity = $18, req_id_code = $19
+             territorial_k = $17, req_verified_identity = $18, req_id_code = $19, req_phone = $20
          WHERE step_id = $1"
     )
     .bind(step_id)
@@ -126,6 +132,7 @@ pub async fn save_settings(db: &Db, step_id: i64, c: &VoteConfig, source_step_id
     .bind(c.territorial_k)
     .bind(c.req_verified_identity)
     .bind(c.req_id_code)
+    .bind(c.req_phone)
     .execute(p)
     .await
     .map(|_| ()))?;
@@ -364,6 +371,27 @@ pub async fn postal_code(db: &Db, user_id: i64) -> StoreResult<Option<String>> {
     .fetch_optional(p)
     .await)?
     .flatten())
+}
+
+/// A person's phone number (E.164), if they gave one.
+pub async fn phone(db: &Db, user_id: i64) -> StoreResult<Option<String>> {
+    Ok(
+        on_db!(db, |p| sqlx::query_scalar("SELECT phone FROM users WHERE id = $1")
+            .bind(user_id)
+            .fetch_optional(p)
+            .await)?
+        .flatten(),
+    )
+}
+
+pub async fn set_phone(db: &Db, user_id: i64, phone: &str) -> StoreResult<()> {
+    on_db!(db, |p| sqlx::query("UPDATE users SET phone = $2 WHERE id = $1")
+        .bind(user_id)
+        .bind(phone)
+        .execute(p)
+        .await
+        .map(|_| ()))?;
+    Ok(())
 }
 
 pub async fn set_postal_code(db: &Db, user_id: i64, code: &str) -> StoreResult<()> {

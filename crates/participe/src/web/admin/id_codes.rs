@@ -1,12 +1,12 @@
-//! Back office: a vote step's identification codes (import a CSV list, see
-//! how many were used online and on paper, remove the unused ones).
+//! Back office: the identification codes of a vote step or a questionnaire
+//! (a votation, say): import a CSV list, see how many were used online and
+//! on paper, remove the unused ones.
 
 use axum::extract::{Multipart, State};
 use axum::response::Response;
 use participe_domain::id_codes;
 use participe_domain::permission::Action;
 
-use super::vote::vote_step;
 use crate::app::AppState;
 use crate::storage::steps::Step;
 use crate::storage::{id_codes as store, projects};
@@ -17,7 +17,27 @@ use crate::web::form::{PathParams, form_response, redirect_with_flash};
 use crate::web::render;
 use crate::web::upload::read_multipart;
 
-async fn page(state: &AppState, ctx: &Ctx, step: &Step, import_errors: Vec<(usize, String)>) -> AppResult<Response> {
+/// A step that may ask for codes: a vote or a questionnaire; and the
+/// address of its settings.
+async fn coded_step(state: &AppState, id: i64) -> AppResult<(Step, String)> {
+    let step = crate::storage::steps::by_id(&state.db, id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let settings = match step.step_type.as_str() {
+        "vote" => "vote",
+        "questionnaire" => "questionnaire",
+        _ => return Err(AppError::not_found()),
+    };
+    let back = format!("/admin/steps/{id}/{settings}");
+    Ok((step, back))
+}
+
+async fn page(
+    state: &AppState,
+    ctx: &Ctx,
+    (step, back): &(Step, String),
+    import_errors: Vec<(usize, String)>,
+) -> AppResult<Response> {
     let project = projects::by_id(&state.db, step.project_id)
         .await?
         .ok_or_else(AppError::not_found)?;
@@ -31,7 +51,7 @@ async fn page(state: &AppState, ctx: &Ctx, step: &Step, import_errors: Vec<(usiz
         state,
         ctx,
         "admin/id_codes.html",
-        view! { project, step, total, online, paper, unused => total - online - paper, import_errors },
+        view! { project, step, back, total, online, paper, unused => total - online - paper, import_errors },
     )
     .await?;
     Ok(form_response(html, failed))
@@ -39,8 +59,8 @@ async fn page(state: &AppState, ctx: &Ctx, step: &Step, import_errors: Vec<(usiz
 
 pub async fn show(State(state): State<AppState>, ctx: Ctx, PathParams(id): PathParams<i64>) -> AppResult<Response> {
     ctx.require(Action::DecideProposals)?;
-    let step = vote_step(&state, id).await?;
-    page(&state, &ctx, &step, vec![]).await
+    let coded = coded_step(&state, id).await?;
+    page(&state, &ctx, &coded, vec![]).await
 }
 
 /// Imports a CSV list of codes: all or nothing.
@@ -51,7 +71,8 @@ pub async fn import(
     multipart: Multipart,
 ) -> AppResult<Response> {
     ctx.require(Action::DecideProposals)?;
-    let step = vote_step(&state, id).await?;
+    let coded = coded_step(&state, id).await?;
+    let step = &coded.0;
     let form = read_multipart(multipart).await?;
     let errors = match form.csv_list(&state.i18n, ctx.lang, id_codes::parse_csv) {
         Err(errors) => errors,
@@ -65,7 +86,7 @@ pub async fn import(
             ));
         }
     };
-    page(&state, &ctx, &step, errors).await
+    page(&state, &ctx, &coded, errors).await
 }
 
 /// Removes the codes nobody used.
@@ -75,7 +96,7 @@ pub async fn delete_unused(
     PathParams(id): PathParams<i64>,
 ) -> AppResult<Response> {
     ctx.require(Action::DecideProposals)?;
-    let step = vote_step(&state, id).await?;
+    let (step, _) = coded_step(&state, id).await?;
     store::delete_unused(&state.db, step.id).await?;
     Ok(redirect_with_flash(
         &state,

@@ -105,6 +105,7 @@ pub async fn save(
         req_confirmed_email: on("req_confirmed_email"),
         req_verified_identity: on("req_verified_identity"),
         req_id_code: on("req_id_code"),
+        req_phone: on("req_phone"),
         req_min_age: get(&p, "req_min_age"),
         req_postal_codes: get(&p, "req_postal_codes"),
         req_accept_rules: on("req_accept_rules"),

@@ -13,6 +13,7 @@ use participe_domain::questionnaire::Kind;
 
 use super::{Place, place};
 use crate::app::AppState;
+use crate::storage::id_codes;
 use crate::storage::questionnaires::{self, NewReply, Saved};
 use crate::view;
 use crate::web::context::Ctx;
@@ -57,6 +58,7 @@ async fn page(
             errors => errors_value(&state.i18n, ctx.lang, errors),
             paper,
             entered,
+            needs_id_code => p.questionnaire.settings.requirements.id_code,
         },
     )
     .await?;
@@ -86,6 +88,20 @@ pub async fn enter(
         Ok(a) => a,
         Err(errors) => return page(&state, &ctx, &p, &fields, &errors, None).await,
     };
+    // The code printed on the ballot, used once across online and paper.
+    if p.questionnaire.settings.requirements.id_code {
+        let mut errors = FieldErrors::new();
+        let typed = crate::web::form::value(&fields, "id_code");
+        if let Some(code) = errors.check("id_code", participe_domain::id_codes::normalise(typed)) {
+            let mediator = ctx.user()?.id;
+            if !id_codes::use_on_paper(&state.db, id, &code, mediator).await? {
+                errors.add("id_code", "error-id-code-unknown");
+            }
+        }
+        if !errors.is_empty() {
+            return page(&state, &ctx, &p, &fields, &errors, None).await;
+        }
+    }
     let stored: Vec<(i64, String)> = answers.iter().map(|(q, a)| (*q, a.to_storage())).collect();
     let saved = questionnaires::save_reply(
         &state.db,

@@ -17,7 +17,7 @@ use participe_domain::vote::{Missing, Voter, age_band, missing_requirements};
 use super::{Place, districts, place};
 use crate::app::AppState;
 use crate::storage::questionnaires::{self, NewReply, Saved};
-use crate::storage::{users, votes};
+use crate::storage::{id_codes, users, votes};
 use crate::view;
 use crate::web::context::Ctx;
 use crate::web::error::AppResult;
@@ -35,17 +35,20 @@ async fn missing(state: &AppState, ctx: &Ctx, p: &Place) -> AppResult<Vec<Missin
     let Some(user) = &ctx.user else { return Ok(vec![]) };
     let birth = users::preferences(&state.db, user.id).await?.birth_date;
     let postal = votes::postal_code(&state.db, user.id).await?;
+    let requirements = &p.questionnaire.settings.requirements;
+    let has_id_code = requirements.id_code && id_codes::has_code(&state.db, p.step.id, user.id).await?;
     let voter = Voter {
         confirmed: user.is_confirmed(),
         identity_verified: user.identity_verified_at.is_some(),
         birth_date: birth,
         postal_code: postal.as_deref(),
         accepted_rules: true,
-        // Questionnaires ask for no identification code.
-        has_id_code: false,
+        has_id_code,
+        // Questionnaires ask for no phone number.
+        has_phone: false,
     };
     Ok(missing_requirements(
-        &p.questionnaire.settings.requirements,
+        requirements,
         &voter,
         Utc::now().with_timezone(&state.config.timezone).date_naive(),
     ))
@@ -118,6 +121,7 @@ async fn page(
             },
             state => p.state().as_str(),
             refused => refused.map(Refusal::message_id),
+            needs_id_code => missing.contains(&"vote-missing-id-code"),
             missing,
             identity_providers,
             questions => views(&p.questions, seed, Some(&on_path)),
@@ -356,4 +360,44 @@ pub async fn submit(
     )
     .await?;
     Ok(html.into_response())
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct CodeForm {
+    id_code: String,
+}
+
+/// `POST /questionnaires/{id}/code`: the identification code the step asks
+/// for, used once (attempts count as log-in attempts); the reply form follows.
+pub async fn code(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    PathParams(id): PathParams<i64>,
+    crate::web::form::HtmlForm(f): crate::web::form::HtmlForm<CodeForm>,
+) -> AppResult<Response> {
+    let user = ctx.user()?.clone();
+    let p = place(&state, &ctx, id).await?;
+    if !missing(&state, &ctx, &p).await?.contains(&Missing::IdCode) {
+        return Ok(redirect_with_flash(
+            &state,
+            &format!("/questionnaires/{id}"),
+            "flash-saved",
+        ));
+    }
+    let mut errors = FieldErrors::new();
+    if let Some(code) = errors.check("id_code", participe_domain::id_codes::normalise(&f.id_code)) {
+        limits::check(&state, &ctx, Limited::Login).await?;
+        if !id_codes::use_online(&state.db, p.step.id, &code, user.id).await? {
+            errors.add("id_code", "error-id-code-unknown");
+        }
+    }
+    if errors.is_empty() {
+        return Ok(redirect_with_flash(
+            &state,
+            &format!("/questionnaires/{id}"),
+            "flash-saved",
+        ));
+    }
+    page(&state, &ctx, &p, &[], &errors).await
 }

@@ -48,8 +48,10 @@ async fn voter_check(
     };
     let accepted_rules = requirements.accept_rules && votes::has_accepted(&state.db, vs.step.id, user.id).await?;
     let has_id_code = requirements.id_code && id_codes::has_code(&state.db, vs.step.id, user.id).await?;
+    let has_phone = requirements.phone && votes::phone(&state.db, user.id).await?.is_some();
     let voter = Voter {
         has_id_code,
+        has_phone,
         confirmed: user.is_confirmed(),
         identity_verified: user.identity_verified_at.is_some(),
         birth_date: birth,
@@ -69,6 +71,7 @@ pub(crate) fn missing_id(m: Missing) -> &'static str {
         Missing::TooYoung => "vote-missing-too-young",
         Missing::PostalCode => "vote-missing-postal-code",
         Missing::PostalCodeOutside => "vote-missing-postal-outside",
+        Missing::Phone => "vote-missing-phone",
         Missing::RulesAcceptance => "vote-missing-rules",
     }
 }
@@ -139,6 +142,7 @@ async fn page(state: &AppState, ctx: &Ctx, vs: &VoteStep, input: PageInput) -> A
             needs_id_code => missing.contains(&Missing::IdCode),
             needs_birth_date => missing.contains(&Missing::BirthDate),
             needs_postal_code => missing.contains(&Missing::PostalCode),
+            needs_phone => missing.contains(&Missing::Phone),
             needs_rules => missing.contains(&Missing::RulesAcceptance),
             envelopes => vs.envelopes,
             envelope,
@@ -179,8 +183,8 @@ pub async fn show(
     .await
 }
 
-/// Records what the flow asked for: date of birth, postal code, acceptance
-/// of the rules.
+/// Records what the flow asked for: date of birth, postal code, phone
+/// number, acceptance of the rules.
 pub async fn requirements(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -200,6 +204,11 @@ pub async fn requirements(
     };
     let postal = if missing.contains(&Missing::PostalCode) {
         errors.check("postal_code", parse_postal_code(value(&p, "postal_code")))
+    } else {
+        None
+    };
+    let phone = if missing.contains(&Missing::Phone) {
+        errors.check("phone", participe_domain::phone::parse(value(&p, "phone")))
     } else {
         None
     };
@@ -243,6 +252,9 @@ pub async fn requirements(
     }
     if let Some(pc) = postal {
         votes::set_postal_code(&state.db, user.id, &pc).await?;
+    }
+    if let Some(number) = phone {
+        votes::set_phone(&state.db, user.id, &number).await?;
     }
     if accept {
         votes::accept_rules(&state.db, vs.step.id, user.id).await?;
