@@ -42,8 +42,6 @@ function claimsOf(id) {
 const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
 const jwk = { ...privateKey.export({ format: 'jwk' }), kid: crypto.randomUUID(), use: 'sig', alg: 'RS256' };
 
-
-
 const server = await startServer(config.port ?? 0);
 const issuer = `http://127.0.0.1:${server.address().port}`;
 
@@ -102,7 +100,6 @@ async function finish(req, res, details, accountId) {
   const result = { login: { accountId }, consent: { grantId } };
   await provider.interactionFinished(req, res, result, { mergeWithLastSubmission: false });
 }
-
 
 const callback = provider.callback();
 server.on('request', async (req, res) => {

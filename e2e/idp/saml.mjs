@@ -96,7 +96,6 @@ const hidden = (fields) =>
     .map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`)
     .join('');
 
-
 const server = await startServer(config.port ?? 0);
 const base = `http://127.0.0.1:${server.address().port}`;
 const entityId = `${base}/metadata`;
