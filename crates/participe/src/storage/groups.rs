@@ -123,33 +123,47 @@ pub async fn remove_member(db: &Db, group_id: i64, user_id: i64) -> StoreResult<
     Ok(n == 1)
 }
 
-/// Puts the accounts with these emails in a group, in one transaction.
-/// Returns how many joined and the emails without an account.
+/// Emails looked up per statement when importing.
+const CHUNK: usize = 500;
+
+/// Puts the accounts with these emails in a group, in one transaction (one
+/// lookup and one insert per chunk of emails). Returns how many joined and
+/// the emails without an account.
 pub async fn add_by_emails(db: &Db, group_id: i64, emails: &[String]) -> StoreResult<(u64, Vec<String>)> {
     Ok(on_db!(db, |p| {
         async {
             let mut tx = p.begin_write().await?;
             let (mut added, mut missing) = (0, Vec::new());
             let at = now();
-            for email in emails {
-                let id: Option<i64> =
-                    sqlx::query_scalar("SELECT id FROM users WHERE email = $1 AND deleted_at IS NULL")
-                        .bind(email)
-                        .fetch_optional(&mut *tx)
-                        .await?;
-                match id {
-                    Some(id) => {
-                        added += sqlx::query(ADD)
-                            .bind(group_id)
-                            .bind(id)
-                            .bind(Source::Csv.as_str())
-                            .bind(at)
-                            .execute(&mut *tx)
-                            .await?
-                            .rows_affected()
-                    }
-                    None => missing.push(email.clone()),
+            for chunk in emails.chunks(CHUNK) {
+                let list: Vec<String> = (0..chunk.len()).map(|i| format!("${}", i + 1)).collect();
+                let sql = format!(
+                    "SELECT id, email FROM users WHERE deleted_at IS NULL AND email IN ({})",
+                    list.join(", ")
+                );
+                let mut q = sqlx::query_as::<_, (i64, String)>(sqlx::AssertSqlSafe(sql));
+                for e in chunk {
+                    q = q.bind(e);
                 }
+                let found = q.fetch_all(&mut *tx).await?;
+                missing.extend(chunk.iter().filter(|e| !found.iter().any(|(_, f)| f == *e)).cloned());
+                if found.is_empty() {
+                    continue;
+                }
+                let values: Vec<String> = (0..found.len()).map(|i| format!("($1, ${}, $2, $3)", i + 4)).collect();
+                let sql = format!(
+                    "INSERT INTO group_members (group_id, user_id, source, added_at) VALUES {}
+                     ON CONFLICT (group_id, user_id) DO NOTHING",
+                    values.join(", ")
+                );
+                let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
+                    .bind(group_id)
+                    .bind(Source::Csv.as_str())
+                    .bind(at);
+                for (id, _) in &found {
+                    q = q.bind(id);
+                }
+                added += q.execute(&mut *tx).await?.rows_affected();
             }
             tx.commit().await?;
             Ok::<_, sqlx::Error>((added, missing))
