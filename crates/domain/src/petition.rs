@@ -8,6 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::FieldErrors;
 use crate::form_answers::parse_number;
+use crate::vote::Requirements;
 
 /// The longest delays and the largest threshold accepted (ten years, ten
 /// million supports): beyond, a typing mistake.
@@ -26,6 +27,34 @@ pub struct PetitionSettings {
     /// Days after publication after which a proposal below the threshold
     /// is archived; None: never.
     pub archive_days: Option<i64>,
+    /// What a supporter must show besides a confirmed email.
+    pub checks: Checks,
+}
+
+/// The stronger checks a petition may ask of its supporters (a confirmed
+/// email is always asked: a petition counts people).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Checks {
+    /// An identity verified by a provider that verifies identities.
+    pub verified_identity: bool,
+    /// A single-use identification code of the step, entered once.
+    pub id_code: bool,
+    /// A phone number (its format only).
+    pub phone: bool,
+}
+
+impl PetitionSettings {
+    /// The checks as vote requirements, so that the supporter's missing
+    /// ones are found by the same rules as a voter's.
+    pub fn requirements(&self) -> Requirements {
+        Requirements {
+            confirmed_email: true,
+            verified_identity: self.checks.verified_identity,
+            id_code: self.checks.id_code,
+            phone: self.checks.phone,
+            ..Requirements::default()
+        }
+    }
 }
 
 impl Default for PetitionSettings {
@@ -34,6 +63,7 @@ impl Default for PetitionSettings {
             threshold: 500,
             answer_days: 60,
             archive_days: Some(180),
+            checks: Checks::default(),
         }
     }
 }
@@ -50,8 +80,14 @@ fn days(s: &str, required: bool) -> Result<Option<i64>, &'static str> {
 }
 
 /// Parses the settings form (`threshold`, `answer_days`, `archive_days`;
-/// an empty archive delay means proposals are never archived).
-pub fn parse_settings(threshold: &str, answer_days: &str, archive_days: &str) -> Result<PetitionSettings, FieldErrors> {
+/// an empty archive delay means proposals are never archived); the
+/// checkboxes come as `checks`.
+pub fn parse_settings(
+    threshold: &str,
+    answer_days: &str,
+    archive_days: &str,
+    checks: Checks,
+) -> Result<PetitionSettings, FieldErrors> {
     let mut errors = FieldErrors::new();
     let threshold = errors.check(
         "threshold",
@@ -72,6 +108,7 @@ pub fn parse_settings(threshold: &str, answer_days: &str, archive_days: &str) ->
             threshold,
             answer_days,
             archive_days,
+            checks,
         }),
         _ => Err(errors),
     }
@@ -206,23 +243,25 @@ mod tests {
     #[test]
     fn settings_are_checked_field_by_field() {
         assert_eq!(
-            parse_settings("1 000", "60", ""),
+            parse_settings("1 000", "60", "", Checks::default()),
             Ok(PetitionSettings {
                 threshold: 1000,
                 answer_days: 60,
-                archive_days: None
+                archive_days: None,
+                checks: Checks::default(),
             })
         );
-        assert_eq!(parse_settings("50", "30", "90").unwrap().archive_days, Some(90));
-        let e = parse_settings("0", "", "abc").unwrap_err();
+        let none = Checks::default();
+        assert_eq!(parse_settings("50", "30", "90", none).unwrap().archive_days, Some(90));
+        let e = parse_settings("0", "", "abc", none).unwrap_err();
         assert!(e.has("threshold") && e.has("answer_days") && e.has("archive_days"));
         assert_eq!(e.0[0].code, "error-number-too-small");
         assert_eq!(e.0[1].code, "error-required");
         assert_eq!(
-            parse_settings("10", "99999", "").unwrap_err().0[0].code,
+            parse_settings("10", "99999", "", none).unwrap_err().0[0].code,
             "error-number-too-large"
         );
-        assert!(parse_settings("", "60", "").unwrap_err().has("threshold"));
+        assert!(parse_settings("", "60", "", none).unwrap_err().has("threshold"));
     }
 
     #[test]
@@ -291,6 +330,36 @@ mod tests {
     }
 
     #[test]
+    fn checks_become_requirements_with_a_confirmed_email() {
+        let checks = Checks {
+            id_code: true,
+            phone: true,
+            ..Checks::default()
+        };
+        let s = parse_settings("10", "60", "", checks).unwrap();
+        let r = s.requirements();
+        assert!(r.confirmed_email && r.id_code && r.phone && !r.verified_identity);
+        assert_eq!(r.min_age, None);
+        let supporter = crate::vote::Voter {
+            confirmed: true,
+            has_phone: true,
+            ..Default::default()
+        };
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        assert_eq!(
+            crate::vote::missing_requirements(&r, &supporter, today),
+            vec![crate::vote::Missing::IdCode]
+        );
+        assert!(
+            PetitionSettings::default().requirements()
+                == Requirements {
+                    confirmed_email: true,
+                    ..Default::default()
+                }
+        );
+    }
+
+    #[test]
     fn who_may_support() {
         assert_eq!(may_support(true, true, true, false), Ok(()));
         assert_eq!(may_support(false, true, true, false), Err(Refusal::NotSupportMode));
@@ -311,7 +380,7 @@ mod tests {
 
         #[test]
         fn parsing_never_panics(a in ".{0,12}", b in ".{0,12}", c in ".{0,12}") {
-            let _ = parse_settings(&a, &b, &c);
+            let _ = parse_settings(&a, &b, &c, Checks::default());
         }
     }
 }

@@ -80,6 +80,8 @@ pub struct RawSettings<'a> {
     pub req_verified_identity: bool,
     /// A single-use identification code of the step (`id_codes`).
     pub req_id_code: bool,
+    /// A phone number (its format; nothing is sent to it).
+    pub req_phone: bool,
     pub req_min_age: &'a str,
     pub req_postal_codes: &'a str,
 }
@@ -120,8 +122,7 @@ pub fn parse_settings(raw: &RawSettings) -> Result<Settings, FieldErrors> {
                 id_code: raw.req_id_code,
                 min_age: min_age.map(|a| a as u32),
                 postal_codes,
-                // Questionnaires do not ask for a phone number.
-                phone: false,
+                phone: raw.req_phone,
                 accept_rules: false,
             },
         }

@@ -4,7 +4,7 @@
 //! still gathering support.
 
 use chrono::{Duration, Utc};
-use participe_domain::petition::PetitionSettings;
+use participe_domain::petition::{Checks, PetitionSettings};
 use participe_domain::proposal::ProposalInput;
 use participe_domain::step::StepType;
 
@@ -18,6 +18,11 @@ const SETTINGS: PetitionSettings = PetitionSettings {
     threshold: 50,
     answer_days: 60,
     archive_days: Some(180),
+    checks: Checks {
+        verified_identity: false,
+        id_code: false,
+        phone: false,
+    },
 };
 
 struct DemoPetition {

@@ -291,7 +291,7 @@ const MATRIX: &[Row] = &[
     // Its one question is required; replies need an account.
     ("post", "/questionnaires/{id}", Body::Form(&[("action", "submit")]), [NO, BAD, BAD, BAD, BAD, BAD]),
     // Its settings ask for no code: nothing to enter, back to the form.
-    ("post", "/questionnaires/{id}/code", Body::None, SIGNED_IN_DONE),
+    ("post", "/questionnaires/{id}/requirements", Body::None, SIGNED_IN_DONE),
     ("get", "/questionnaires/{id}/results", Body::None, ALL_OK),
     // The fixture questionnaire is a survey: no ballots to list.
     ("get", "/questionnaires/{id}/receipts", Body::None, [NF; 6]),

@@ -260,6 +260,7 @@ fn two_servers_archive_each_petition_once() {
             threshold: 100,
             answer_days: 60,
             archive_days: Some(30),
+            checks: Default::default(),
         };
         petitions::save_settings(&db, step, &settings).await.unwrap();
         let email = "autrice.cluster@example.org";

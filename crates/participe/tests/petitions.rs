@@ -2,7 +2,8 @@
 //! in the back office, "Je soutiens" (one support per person, confirmed
 //! address, withdrawal), the threshold that emails the staff and the author
 //! exactly once even when supports arrive together, the public deadline
-//! until the official answer, and automatic archiving (once).
+//! until the official answer, automatic archiving (once), and the stronger
+//! checks a petition may ask of its supporters.
 
 mod common;
 
@@ -345,6 +346,109 @@ async fn support_mode_only(app: &TestApp) {
     assert_eq!(res.status, StatusCode::FORBIDDEN);
 }
 
+/// A petition asking for stronger checks: an identification code and a
+/// phone number given once for the whole step (a mistake never spends the
+/// code, a code serves one person), then a verified identity too.
+async fn stronger_checks(app: &TestApp) {
+    let (mut pm, step, id) = setup(app, "10", "").await;
+    let path = format!("/admin/steps/{step}/petition");
+    let with = |extra: &[(&'static str, &'static str)]| {
+        let mut f = vec![("threshold", "10"), ("answer_days", "60"), ("archive_days", "")];
+        f.extend_from_slice(extra);
+        f
+    };
+    let res = pm
+        .post(&path, &with(&[("req_id_code", "on"), ("req_phone", "on")]))
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let page = pm.get(&format!("/admin/steps/{step}/collect")).await;
+    assert!(page.has("#f-req_id_code[checked]") && page.has("#f-req_phone[checked]"));
+    assert!(!page.has("#f-req_verified_identity[checked]"));
+    let codes = format!("/admin/steps/{step}/codes");
+    assert!(page.has(&format!("#petition-section a[href='{codes}']")));
+    let res = pm
+        .post_multipart(&codes, &[], &[("file", "codes.csv", b"AB12-CD34\nEF56-GH78\n")])
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let used = || async { participe::storage::id_codes::counts(app.db(), step).await.unwrap().1 };
+
+    let support = format!("/proposals/{id}/support");
+    let mut a = supporter(app, 1).await;
+    let page = a.get(&format!("/proposals/{id}")).await;
+    assert!(page.has("#support #f-id_code") && page.has("#support #f-phone[type=tel]"));
+    let res = a
+        .post(&support, &[("id_code", "ZZ99-ZZ99"), ("phone", "06 12 34 56 78")])
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.field_error("id_code").contains("inconnu"));
+    let res = a.post(&support, &[("id_code", "ab12 cd34"), ("phone", "12")]).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.field_error("phone").contains("n'est pas valide"));
+    assert_eq!(res.attr("#f-phone", "value"), "12", "what was typed is kept");
+    assert_eq!((count(app, id).await, used().await), (0, 0), "nothing counted or spent");
+    let res = a
+        .post(&support, &[("id_code", "ab12 cd34"), ("phone", "06 12 34 56 78")])
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert_eq!((count(app, id).await, used().await), (1, 1));
+
+    // Given once for the step: another petition of it asks for nothing more.
+    let author = app.user("auteur2@example.org", Role::Participant).await;
+    let second = petition(app, step, author, "Des bancs au parc").await;
+    let page = a.get(&format!("/proposals/{second}")).await;
+    assert!(!page.has("#f-id_code") && !page.has("#f-phone") && page.has("#support button.support-button"));
+    let res = a.post(&format!("/proposals/{second}/support"), &[]).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    assert_eq!(count(app, second).await, 1);
+    // Withdrawing asks for nothing.
+    let res = a.post(&support, &[("action", "withdraw")]).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    assert_eq!(count(app, id).await, 0);
+
+    // A code serves one person.
+    let b_id = app.user("soutien-2@example.org", Role::Participant).await;
+    let mut b = app.client();
+    b.login("soutien-2@example.org", PASSWORD).await;
+    let res = b
+        .post(&support, &[("id_code", "AB12CD34"), ("phone", "0612345679")])
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.field_error("id_code").contains("inconnu"));
+
+    // A verified identity asked as well: offered, refused without it.
+    let res = pm
+        .post(
+            &path,
+            &with(&[
+                ("req_id_code", "on"),
+                ("req_phone", "on"),
+                ("req_verified_identity", "on"),
+            ]),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let page = b.get(&format!("/proposals/{id}")).await;
+    assert!(page.text("#support .petition-checks").contains("identité"));
+    assert!(!page.has("#support button.support-button"));
+    let res = b
+        .post(&support, &[("id_code", "EF56-GH78"), ("phone", "0612345679")])
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.field_error("support").contains("identité vérifiée"));
+    assert_eq!((count(app, id).await, used().await), (0, 1), "the code was not spent");
+    participe::storage::sso::mark_verified(app.db(), b_id, None)
+        .await
+        .unwrap();
+    let res = b
+        .post(&support, &[("id_code", "EF56-GH78"), ("phone", "0612345679")])
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert_eq!((count(app, id).await, used().await), (1, 2));
+    // The codes page leads back to the petition settings.
+    let page = pm.get(&codes).await;
+    assert!(page.has(&format!("main a[href='/admin/steps/{step}/collect#petition']")));
+}
+
 engine_test!(support_threshold_deadline_answer, support_threshold_deadline_answer);
 engine_test!(
     threshold_emails_once_under_concurrency,
@@ -352,3 +456,4 @@ engine_test!(
 );
 engine_test!(archiving_runs_once, archiving_runs_once);
 engine_test!(support_mode_only, support_mode_only);
+engine_test!(petition_stronger_checks, stronger_checks);

@@ -600,13 +600,14 @@ async fn paper_ballots_by_mediators(app: &TestApp) {
     assert!(res.body.contains(&receipts[0]) && res.body.contains(&receipts[1]));
 }
 
-/// A votation asking for identification codes: the voter enters one once
-/// (a wrong one refused), then votes; a mediator types the code printed on
-/// a paper ballot; a code serves once across both.
+/// A votation asking for identification codes and a phone number: the
+/// voter enters a code once (a wrong one refused, a code never spent by a
+/// mistake in the phone number) and a number, then votes; a mediator types
+/// the code printed on a paper ballot; a code serves once across both.
 async fn votation_codes(app: &TestApp) {
-    let (mut pm, step, ids) = setup(app, &[("kind", "vote"), ("req_id_code", "on")]).await;
+    let (mut pm, step, ids) = setup(app, &[("kind", "vote"), ("req_id_code", "on"), ("req_phone", "on")]).await;
     let settings = pm.get(&format!("/admin/steps/{step}/questionnaire")).await;
-    assert!(settings.has("#f-req_id_code[checked]"));
+    assert!(settings.has("#f-req_id_code[checked]") && settings.has("#f-req_phone[checked]"));
     let codes = format!("/admin/steps/{step}/codes");
     assert!(settings.has(&format!("a[href='{codes}']")));
     let res = pm
@@ -623,13 +624,28 @@ async fn votation_codes(app: &TestApp) {
     let path = format!("/questionnaires/{step}");
     let mut voter = app.logged_in(Role::Participant).await;
     let page = voter.get(&path).await;
-    assert!(page.has("#f-id_code") && !page.has(&format!("[name='q-{}']", ids[0])));
-    let code = format!("{path}/code");
-    let res = voter.post(&code, &[("id_code", "ZZ99-ZZ99")]).await;
+    assert!(page.has("#f-id_code") && page.has("#f-phone") && !page.has(&format!("[name='q-{}']", ids[0])));
+    let code = format!("{path}/requirements");
+    let res = voter
+        .post(&code, &[("id_code", "ZZ99-ZZ99"), ("phone", "06 12 34 56 78")])
+        .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(res.field_error("id_code").contains("inconnu"));
-    let res = voter.post(&code, &[("id_code", "ab12 cd34")]).await;
+    let res = voter.post(&code, &[("id_code", "ab12 cd34"), ("phone", "12")]).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.field_error("phone").contains("n'est pas valide") && !res.has("#f-id_code-error"));
+    assert_eq!(res.attr("#f-phone", "value"), "12", "what was typed is kept");
+    let res = voter
+        .post(&code, &[("id_code", "ab12 cd34"), ("phone", "06 12 34 56 78")])
+        .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let stored: Vec<String> = participe::on_db!(app.db(), |p| sqlx::query_scalar(
+        "SELECT phone FROM users WHERE phone IS NOT NULL"
+    )
+    .fetch_all(p)
+    .await)
+    .unwrap();
+    assert_eq!(stored, vec!["+33612345678".to_string()]);
     let mut fields = answers(&ids);
     fields.push(("action".into(), "submit".into()));
     let res = voter.post(&path, &refs(&fields)).await;
@@ -637,7 +653,9 @@ async fn votation_codes(app: &TestApp) {
     assert_eq!(app.count("questionnaire_replies").await, 1);
     // Someone else cannot reuse it.
     let mut other = app.logged_in(Role::Participant).await;
-    let res = other.post(&code, &[("id_code", "AB12CD34")]).await;
+    let res = other
+        .post(&code, &[("id_code", "AB12CD34"), ("phone", "0612345679")])
+        .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
 
     // On paper: the mediator types the ballot's code; used codes are refused.

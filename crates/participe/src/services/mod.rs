@@ -30,3 +30,4 @@ pub mod synthesis;
 pub mod translations;
 pub mod vote_count;
 pub mod vote_steps;
+pub mod voter_checks;

@@ -4,7 +4,7 @@
 //! says which request or server made it, so its emails go out exactly once.
 
 use chrono::{DateTime, Utc};
-use participe_domain::petition::{self, PetitionSettings};
+use participe_domain::petition::{self, Checks, PetitionSettings};
 
 use super::{Db, StoreResult, WriteTx, now};
 use crate::on_db;
@@ -12,30 +12,45 @@ use crate::on_db;
 /// The petition settings of a collect step; None when it is not in
 /// support mode.
 pub async fn settings(db: &Db, step_id: i64) -> StoreResult<Option<PetitionSettings>> {
-    let row: Option<(i64, i64, Option<i64>)> = on_db!(db, |p| sqlx::query_as(
-        "SELECT threshold, answer_days, archive_days FROM petition_settings WHERE step_id = $1"
+    type Row = (i64, i64, Option<i64>, bool, bool, bool);
+    let row: Option<Row> = on_db!(db, |p| sqlx::query_as(
+        "SELECT threshold, answer_days, archive_days, req_verified_identity, req_id_code, req_phone
+         FROM petition_settings WHERE step_id = $1"
     )
     .bind(step_id)
     .fetch_optional(p)
     .await)?;
-    Ok(row.map(|(threshold, answer_days, archive_days)| PetitionSettings {
-        threshold,
-        answer_days,
-        archive_days,
-    }))
+    Ok(row.map(
+        |(threshold, answer_days, archive_days, verified_identity, id_code, phone)| PetitionSettings {
+            threshold,
+            answer_days,
+            archive_days,
+            checks: Checks {
+                verified_identity,
+                id_code,
+                phone,
+            },
+        },
+    ))
 }
 
 /// Puts a collect step in support mode with these settings, or changes them.
 pub async fn save_settings(db: &Db, step_id: i64, s: &PetitionSettings) -> StoreResult<()> {
     on_db!(db, |p| sqlx::query(
-        "INSERT INTO petition_settings (step_id, threshold, answer_days, archive_days) VALUES ($1, $2, $3, $4)
+        "INSERT INTO petition_settings
+             (step_id, threshold, answer_days, archive_days, req_verified_identity, req_id_code, req_phone)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (step_id) DO UPDATE SET threshold = excluded.threshold, answer_days = excluded.answer_days,
-             archive_days = excluded.archive_days"
+             archive_days = excluded.archive_days, req_verified_identity = excluded.req_verified_identity,
+             req_id_code = excluded.req_id_code, req_phone = excluded.req_phone"
     )
     .bind(step_id)
     .bind(s.threshold)
     .bind(s.answer_days)
     .bind(s.archive_days)
+    .bind(s.checks.verified_identity)
+    .bind(s.checks.id_code)
+    .bind(s.checks.phone)
     .execute(p)
     .await
     .map(|_| ()))?;
@@ -241,6 +256,7 @@ pub async fn archive_due(db: &Db) -> StoreResult<Vec<i64>> {
             threshold,
             answer_days,
             archive_days,
+            checks: Checks::default(),
         };
         if !petition::archive_due(published_at, false, &s, at) {
             continue;

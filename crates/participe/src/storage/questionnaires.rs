@@ -22,6 +22,7 @@ struct Row {
     req_confirmed_email: bool,
     req_verified_identity: bool,
     req_id_code: bool,
+    req_phone: bool,
     req_min_age: Option<i64>,
     req_postal_codes: String,
     results_published_at: Option<DateTime<Utc>>,
@@ -60,7 +61,7 @@ impl From<Row> for Questionnaire {
                         .filter(|c| !c.is_empty())
                         .map(str::to_string)
                         .collect(),
-                    phone: false,
+                    phone: r.req_phone,
                     accept_rules: false,
                 },
             }
@@ -72,7 +73,8 @@ impl From<Row> for Questionnaire {
 
 const SELECT: &str =
     "SELECT step_id, form_id, kind, intro, multiple_replies, anonymous, drafts, acknowledge, results_public,
-     req_confirmed_email, req_verified_identity, req_id_code, req_min_age, req_postal_codes, results_published_at
+     req_confirmed_email, req_verified_identity, req_id_code, req_phone, req_min_age, req_postal_codes,
+     results_published_at
      FROM questionnaires WHERE step_id = $1";
 
 pub async fn get(db: &Db, step_id: i64) -> StoreResult<Option<Questionnaire>> {
@@ -113,7 +115,7 @@ pub async fn save_settings(db: &Db, step_id: i64, s: &Settings) -> StoreResult<(
     on_db!(db, |p| sqlx::query(
         "UPDATE questionnaires SET kind = $2, intro = $3, multiple_replies = $4, anonymous = $5, drafts = $6,
          acknowledge = $7, results_public = $8, req_confirmed_email = $9, req_min_age = $10, req_postal_codes = $11,
-         req_verified_identity = $12, req_id_code = $13
+         req_verified_identity = $12, req_id_code = $13, req_phone = $14
          WHERE step_id = $1"
     )
     .bind(step_id)
@@ -129,6 +131,7 @@ pub async fn save_settings(db: &Db, step_id: i64, s: &Settings) -> StoreResult<(
     .bind(s.requirements.postal_codes.join(","))
     .bind(s.requirements.verified_identity)
     .bind(s.requirements.id_code)
+    .bind(s.requirements.phone)
     .execute(p)
     .await
     .map(|_| ()))?;

@@ -41,6 +41,7 @@ pub mod routes;
 pub mod site_pages;
 pub mod table;
 pub mod upload;
+pub mod voter_checks;
 pub mod votes;
 
 use axum::Router;

@@ -246,7 +246,7 @@ routes! {
     get "/admin/steps/{id}/replies.json" => admin::questionnaire_export::json;
     get "/questionnaires/{id}" => questionnaires::reply::show;
     post "/questionnaires/{id}" => questionnaires::reply::submit;
-    post "/questionnaires/{id}/code" => questionnaires::reply::code;
+    post "/questionnaires/{id}/requirements" => questionnaires::reply::requirements;
     get "/questionnaires/{id}/results" => questionnaires::results::show [cached];
     get "/questionnaires/{id}/receipts" => questionnaires::receipts::show;
     get "/questionnaires/{id}/receipts.csv" => questionnaires::receipts::csv;

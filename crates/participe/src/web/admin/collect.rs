@@ -46,6 +46,9 @@ pub(super) async fn page(state: &AppState, ctx: &Ctx, step: &Step, failed: Faile
             "threshold": p.threshold.to_string(),
             "answer_days": p.answer_days.to_string(),
             "archive_days": p.archive_days.map(|d| d.to_string()).unwrap_or_default(),
+            "req_verified_identity": p.checks.verified_identity,
+            "req_id_code": p.checks.id_code,
+            "req_phone": p.checks.phone,
         })
     });
     let values: std::collections::BTreeMap<String, String> = failed.values.into_iter().collect();
@@ -241,6 +244,11 @@ pub async fn save_petition(
         get(&p, "threshold"),
         get(&p, "answer_days"),
         get(&p, "archive_days"),
+        participe_domain::petition::Checks {
+            verified_identity: get(&p, "req_verified_identity") == "on",
+            id_code: get(&p, "req_id_code") == "on",
+            phone: get(&p, "req_phone") == "on",
+        },
     ) {
         Ok(s) => {
             petitions::save_settings(&state.db, id, &s).await?;

@@ -1,6 +1,6 @@
-//! Back office: the identification codes of a vote step or a questionnaire
-//! (a votation, say): import a CSV list, see how many were used online and
-//! on paper, remove the unused ones.
+//! Back office: the identification codes of a vote step, a questionnaire
+//! (a votation, say) or a petition: import a CSV list, see how many were
+//! used online and on paper, remove the unused ones.
 
 use axum::extract::{Multipart, State};
 use axum::response::Response;
@@ -17,8 +17,8 @@ use crate::web::form::{PathParams, form_response, redirect_with_flash};
 use crate::web::render;
 use crate::web::upload::read_multipart;
 
-/// A step that may ask for codes: a vote or a questionnaire; and the
-/// address of its settings.
+/// A step that may ask for codes: a vote, a questionnaire, or a collect
+/// step in petition mode; and the address of its settings.
 async fn coded_step(state: &AppState, id: i64) -> AppResult<(Step, String)> {
     let step = crate::storage::steps::by_id(&state.db, id)
         .await?
@@ -26,6 +26,7 @@ async fn coded_step(state: &AppState, id: i64) -> AppResult<(Step, String)> {
     let settings = match step.step_type.as_str() {
         "vote" => "vote",
         "questionnaire" => "questionnaire",
+        "collect" if crate::storage::petitions::settings(&state.db, id).await?.is_some() => "collect#petition",
         _ => return Err(AppError::not_found()),
     };
     let back = format!("/admin/steps/{id}/{settings}");

@@ -37,6 +37,7 @@ pub(super) async fn page(state: &AppState, ctx: &Ctx, step: &Step, failed: Faile
         req_confirmed_email => s.requirements.confirmed_email,
         req_verified_identity => s.requirements.verified_identity,
         req_id_code => s.requirements.id_code,
+        req_phone => s.requirements.phone,
         req_min_age => s.requirements.min_age, req_postal_codes => s.requirements.postal_codes.join(", "),
     };
     let values: std::collections::BTreeMap<String, String> = failed.values.into_iter().collect();
@@ -91,6 +92,7 @@ pub async fn save_settings(
         req_confirmed_email: on("req_confirmed_email"),
         req_verified_identity: on("req_verified_identity"),
         req_id_code: on("req_id_code"),
+        req_phone: on("req_phone"),
         req_min_age: get(&p, "req_min_age"),
         req_postal_codes: get(&p, "req_postal_codes"),
     };

@@ -31,7 +31,17 @@ async fn invalid(
     ctx: &Ctx,
     comment_body: String,
 ) -> AppResult<Response> {
-    show::page(state, ctx, proposal_id, show::Feedback { errors, comment_body }).await
+    show::page(
+        state,
+        ctx,
+        proposal_id,
+        show::Feedback {
+            errors,
+            comment_body,
+            ..Default::default()
+        },
+    )
+    .await
 }
 
 pub async fn create(

@@ -9,6 +9,7 @@ use participe_domain::permission::Action;
 
 use super::{author_may_change, visible_proposal};
 use crate::app::AppState;
+use crate::services::voter_checks;
 use crate::storage::comments::{self, Comment};
 use crate::storage::{analyses, petitions, proposals};
 use crate::view;
@@ -16,7 +17,9 @@ use crate::web::context::Ctx;
 use crate::web::error::AppResult;
 use crate::web::form::{PathParams, errors_value};
 use crate::web::render;
+use crate::web::voter_checks::missing_id;
 use participe_domain::petition;
+use participe_domain::vote::Missing;
 
 /// A top-level comment and its replies.
 #[derive(serde::Serialize)]
@@ -59,6 +62,28 @@ struct PetitionView {
     supporting: bool,
     /// The button is offered (open step, published, not archived).
     open: bool,
+    /// What this person must still provide to support it (message ids),
+    /// and which of it the support form asks for.
+    missing: Vec<&'static str>,
+    needs_id_code: bool,
+    needs_phone: bool,
+}
+
+/// What the signed-in viewer must still provide to support a petition of
+/// this step (nothing for others, or when already supporting).
+pub(super) async fn supporter_missing(
+    state: &AppState,
+    ctx: &Ctx,
+    step_id: i64,
+    settings: &petition::PetitionSettings,
+) -> AppResult<Vec<Missing>> {
+    let Some(user) = &ctx.user else { return Ok(vec![]) };
+    let today = chrono::Utc::now().with_timezone(&state.config.timezone).date_naive();
+    Ok(
+        voter_checks::missing(&state.db, user, step_id, &settings.requirements(), today)
+            .await?
+            .0,
+    )
 }
 
 async fn petition_view(
@@ -88,6 +113,11 @@ async fn petition_view(
         proposal.archived_at.is_some(),
     )
     .is_ok();
+    let missing = if open && !supporting {
+        supporter_missing(state, ctx, cs.step.id, &settings).await?
+    } else {
+        vec![]
+    };
     Ok(Some(PetitionView {
         threshold: settings.threshold,
         supports: proposal.support_count,
@@ -99,6 +129,9 @@ async fn petition_view(
         archived_on: proposal.archived_at.map(local_day),
         supporting,
         open,
+        needs_id_code: missing.contains(&Missing::IdCode),
+        needs_phone: missing.contains(&Missing::Phone),
+        missing: missing.into_iter().map(missing_id).collect(),
     }))
 }
 
@@ -108,6 +141,8 @@ pub struct Feedback {
     pub errors: FieldErrors,
     /// The text typed in the new-comment box, kept after an error.
     pub comment_body: String,
+    /// The phone number typed in the support form, kept after an error.
+    pub support_phone: String,
 }
 
 pub async fn show(State(state): State<AppState>, ctx: Ctx, PathParams(id): PathParams<i64>) -> AppResult<Response> {
@@ -154,6 +189,14 @@ pub async fn page(state: &AppState, ctx: &Ctx, id: i64, feedback: Feedback) -> A
         .await?
         .filter(|a| a.published_at.is_some());
     let petition = petition_view(&state, &ctx, &proposal, &cs).await?;
+    let identity_providers = if petition
+        .as_ref()
+        .is_some_and(|p| p.missing.contains(&"vote-missing-identity"))
+    {
+        crate::web::accounts::sso::identity_providers(&state).await?
+    } else {
+        vec![]
+    };
     let merged_into = match proposal.merged_into_id {
         Some(pid) => proposals::by_id(&state.db, pid).await?,
         None => None,
@@ -181,6 +224,7 @@ pub async fn page(state: &AppState, ctx: &Ctx, id: i64, feedback: Feedback) -> A
             followers,
             answer,
             petition,
+            identity_providers,
             merged_into,
             follow_up,
             reasons,
@@ -191,6 +235,7 @@ pub async fn page(state: &AppState, ctx: &Ctx, id: i64, feedback: Feedback) -> A
             can_analyse => ctx.can(Action::AnalyseProposals),
             errors => errors_value(&state.i18n, ctx.lang, &feedback.errors),
             comment_body => feedback.comment_body,
+            support_phone => feedback.support_phone,
         },
     )
     .await?;

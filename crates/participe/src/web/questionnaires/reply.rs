@@ -12,12 +12,13 @@ use chrono::Utc;
 use participe_domain::FieldErrors;
 use participe_domain::form::{Completeness, asked, parse_answers_as};
 use participe_domain::questionnaire::{Kind, Refusal, may_reply};
-use participe_domain::vote::{Missing, Voter, age_band, missing_requirements};
+use participe_domain::vote::{Missing, age_band};
 
 use super::{Place, districts, place};
 use crate::app::AppState;
+use crate::services::voter_checks;
 use crate::storage::questionnaires::{self, NewReply, Saved};
-use crate::storage::{id_codes, users, votes};
+use crate::storage::users;
 use crate::view;
 use crate::web::context::Ctx;
 use crate::web::error::AppResult;
@@ -26,32 +27,18 @@ use crate::web::limits::{self, Limited};
 use crate::web::questions::{Values, answer_pairs, grades, views, with_files};
 use crate::web::render;
 use crate::web::upload::{MultipartForm, read_multipart};
-use crate::web::votes::ballot::missing_id;
+use crate::web::voter_checks::{Given, missing_id};
 
 /// Leading zero bits asked of the browser for replying without an account.
 const DIFFICULTY: i64 = crate::web::antibot::DIFFICULTY;
 
 async fn missing(state: &AppState, ctx: &Ctx, p: &Place) -> AppResult<Vec<Missing>> {
     let Some(user) = &ctx.user else { return Ok(vec![]) };
-    let birth = users::preferences(&state.db, user.id).await?.birth_date;
-    let postal = votes::postal_code(&state.db, user.id).await?;
+    let today = Utc::now().with_timezone(&state.config.timezone).date_naive();
     let requirements = &p.questionnaire.settings.requirements;
-    let has_id_code = requirements.id_code && id_codes::has_code(&state.db, p.step.id, user.id).await?;
-    let voter = Voter {
-        confirmed: user.is_confirmed(),
-        identity_verified: user.identity_verified_at.is_some(),
-        birth_date: birth,
-        postal_code: postal.as_deref(),
-        accepted_rules: true,
-        has_id_code,
-        // Questionnaires ask for no phone number.
-        has_phone: false,
-    };
-    Ok(missing_requirements(
-        requirements,
-        &voter,
-        Utc::now().with_timezone(&state.config.timezone).date_naive(),
-    ))
+    Ok(voter_checks::missing(&state.db, user, p.step.id, requirements, today)
+        .await?
+        .0)
 }
 
 /// Why this viewer may not reply now, if so.
@@ -122,6 +109,7 @@ async fn page(
             state => p.state().as_str(),
             refused => refused.map(Refusal::message_id),
             needs_id_code => missing.contains(&"vote-missing-id-code"),
+            needs_phone => missing.contains(&"vote-missing-phone"),
             missing,
             identity_providers,
             questions => views(&p.questions, seed, Some(&on_path)),
@@ -364,40 +352,37 @@ pub async fn submit(
 
 #[derive(serde::Deserialize, Default)]
 #[serde(default)]
-pub struct CodeForm {
+pub struct RequirementsForm {
     id_code: String,
+    phone: String,
 }
 
-/// `POST /questionnaires/{id}/code`: the identification code the step asks
-/// for, used once (attempts count as log-in attempts); the reply form follows.
-pub async fn code(
+/// `POST /questionnaires/{id}/requirements`: what the step asks for before
+/// the form: an identification code, used once (attempts count as log-in
+/// attempts), and a phone number. The code is used only once the rest is
+/// valid, so that a mistake elsewhere never spends it.
+pub async fn requirements(
     State(state): State<AppState>,
     ctx: Ctx,
     PathParams(id): PathParams<i64>,
-    crate::web::form::HtmlForm(f): crate::web::form::HtmlForm<CodeForm>,
+    crate::web::form::HtmlForm(f): crate::web::form::HtmlForm<RequirementsForm>,
 ) -> AppResult<Response> {
-    let user = ctx.user()?.clone();
+    ctx.user()?;
     let p = place(&state, &ctx, id).await?;
-    if !missing(&state, &ctx, &p).await?.contains(&Missing::IdCode) {
-        return Ok(redirect_with_flash(
-            &state,
-            &format!("/questionnaires/{id}"),
-            "flash-saved",
-        ));
-    }
+    let missing = missing(&state, &ctx, &p).await?;
     let mut errors = FieldErrors::new();
-    if let Some(code) = errors.check("id_code", participe_domain::id_codes::normalise(&f.id_code)) {
-        limits::check(&state, &ctx, Limited::Login).await?;
-        if !id_codes::use_online(&state.db, p.step.id, &code, user.id).await? {
-            errors.add("id_code", "error-id-code-unknown");
-        }
+    let given = Given {
+        id_code: &f.id_code,
+        phone: &f.phone,
+    };
+    crate::web::voter_checks::take(&state, &ctx, p.step.id, &missing, given, &mut errors).await?;
+    if !errors.is_empty() {
+        let typed = [("phone".to_string(), f.phone)];
+        return page(&state, &ctx, &p, &typed, &errors).await;
     }
-    if errors.is_empty() {
-        return Ok(redirect_with_flash(
-            &state,
-            &format!("/questionnaires/{id}"),
-            "flash-saved",
-        ));
-    }
-    page(&state, &ctx, &p, &[], &errors).await
+    Ok(redirect_with_flash(
+        &state,
+        &format!("/questionnaires/{id}"),
+        "flash-saved",
+    ))
 }

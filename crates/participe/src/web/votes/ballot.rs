@@ -6,23 +6,24 @@ use axum::response::{Html, Response};
 use chrono::Utc;
 use minijinja::Value;
 use participe_domain::FieldErrors;
-use participe_domain::id_codes as id_codes_rules;
 use participe_domain::proposal::parse_birth_date;
 use participe_domain::step::StepState;
-use participe_domain::vote::{BallotProblem, Missing, VoteMode, Voter, age_band, missing_requirements};
+use participe_domain::vote::{BallotProblem, Missing, VoteMode, age_band};
 use participe_domain::vote_config::parse_postal_code;
 
 use super::{VoteStep, ballot_form, district_query, vote_step};
 use crate::app::AppState;
 use crate::services::ballot_writer::Pending;
+use crate::services::voter_checks;
 use crate::storage::ballots;
-use crate::storage::{id_codes, users, votes};
+use crate::storage::{users, votes};
 use crate::view;
 use crate::web::context::Ctx;
 use crate::web::error::AppResult;
 use crate::web::form::{PathParams, errors_value, form_response, no_errors, pairs, redirect_with_flash, value};
 use crate::web::limits::{self, Limited};
 use crate::web::render;
+use crate::web::voter_checks::{Given, missing_id};
 
 /// What the vote flow still needs from this voter, as message ids.
 async fn missing(state: &AppState, vs: &VoteStep, ctx: &Ctx) -> AppResult<Vec<Missing>> {
@@ -30,7 +31,7 @@ async fn missing(state: &AppState, vs: &VoteStep, ctx: &Ctx) -> AppResult<Vec<Mi
 }
 
 /// What the voter still has to provide, and their date of birth (for the
-/// ballot's age band). Reads only what the step's requirements ask for.
+/// ballot's age band).
 async fn voter_check(
     state: &AppState,
     vs: &VoteStep,
@@ -39,41 +40,8 @@ async fn voter_check(
     let Some(user) = &ctx.user else {
         return Ok((vec![], None));
     };
-    let requirements = vs.settings.requirements();
-    let birth = users::preferences(&state.db, user.id).await?.birth_date;
-    let postal = if requirements.postal_codes.is_empty() {
-        None
-    } else {
-        votes::postal_code(&state.db, user.id).await?
-    };
-    let accepted_rules = requirements.accept_rules && votes::has_accepted(&state.db, vs.step.id, user.id).await?;
-    let has_id_code = requirements.id_code && id_codes::has_code(&state.db, vs.step.id, user.id).await?;
-    let has_phone = requirements.phone && votes::phone(&state.db, user.id).await?.is_some();
-    let voter = Voter {
-        has_id_code,
-        has_phone,
-        confirmed: user.is_confirmed(),
-        identity_verified: user.identity_verified_at.is_some(),
-        birth_date: birth,
-        postal_code: postal.as_deref(),
-        accepted_rules,
-    };
-    let missing = missing_requirements(&requirements, &voter, Utc::now().date_naive());
-    Ok((missing, birth))
-}
-
-pub(crate) fn missing_id(m: Missing) -> &'static str {
-    match m {
-        Missing::ConfirmedEmail => "vote-missing-email",
-        Missing::VerifiedIdentity => "vote-missing-identity",
-        Missing::IdCode => "vote-missing-id-code",
-        Missing::BirthDate => "vote-missing-birth-date",
-        Missing::TooYoung => "vote-missing-too-young",
-        Missing::PostalCode => "vote-missing-postal-code",
-        Missing::PostalCodeOutside => "vote-missing-postal-outside",
-        Missing::Phone => "vote-missing-phone",
-        Missing::RulesAcceptance => "vote-missing-rules",
-    }
+    let today = Utc::now().date_naive();
+    Ok(voter_checks::missing(&state.db, user, vs.step.id, &vs.settings.requirements(), today).await?)
 }
 
 /// Everything the ballot page shows, with the choices to pre-fill.
@@ -207,30 +175,15 @@ pub async fn requirements(
     } else {
         None
     };
-    let phone = if missing.contains(&Missing::Phone) {
-        errors.check("phone", participe_domain::phone::parse(value(&p, "phone")))
-    } else {
-        None
-    };
     let accept = missing.contains(&Missing::RulesAcceptance);
     if accept && value(&p, "accept_rules") != "on" {
         errors.add("accept_rules", "error-accept-rules");
     }
-    let code = if missing.contains(&Missing::IdCode) {
-        errors.check("id_code", id_codes_rules::normalise(value(&p, "id_code")))
-    } else {
-        None
+    let given = Given {
+        id_code: value(&p, "id_code"),
+        phone: value(&p, "phone"),
     };
-    // The code is used last, once everything else is valid, so that a
-    // mistake elsewhere never spends it. Guessing codes counts as log-in attempts.
-    if errors.is_empty()
-        && let Some(code) = &code
-    {
-        limits::check(&state, &ctx, Limited::Login).await?;
-        if !id_codes::use_online(&state.db, vs.step.id, code, user.id).await? {
-            errors.add("id_code", "error-id-code-unknown");
-        }
-    }
+    crate::web::voter_checks::take(&state, &ctx, vs.step.id, &missing, given, &mut errors).await?;
     if !errors.is_empty() {
         let envelope = vs.envelope(value(&p, "district").parse().ok());
         return page(
@@ -252,9 +205,6 @@ pub async fn requirements(
     }
     if let Some(pc) = postal {
         votes::set_postal_code(&state.db, user.id, &pc).await?;
-    }
-    if let Some(number) = phone {
-        votes::set_phone(&state.db, user.id, &number).await?;
     }
     if accept {
         votes::accept_rules(&state.db, vs.step.id, user.id).await?;
