@@ -2592,3 +2592,10 @@ petition-needs = To support the petitions of this step:
 petition-needs-first = To support the petitions of this step, give once:
 help-id-code-petition = The code you received by post, for instance "AB12-CD34". It serves for every petition of this step.
 support-refused-identity = This petition asks for a verified identity: confirm it first with a recognised identity provider.
+
+## Single sign-on: a provider's logo on its button
+sso-logo = Button logo
+sso-logo-intro = Shown before the label of the log-in button (the FranceConnect button keeps its official look).
+help-sso-logo = PNG, JPEG, GIF or WebP; reduced to 96 pixels a side at most. Screen readers still read the label: the logo is decorative.
+sso-logo-remove = Remove the logo
+sso-delete-help = The accounts this provider created stay, with their email address; they can no longer log in through it. To only take it off the log-in page, untick "Offered on the log-in page".

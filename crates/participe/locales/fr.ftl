@@ -2590,3 +2590,10 @@ petition-needs = Pour soutenir les pétitions de cette étape :
 petition-needs-first = Pour soutenir les pétitions de cette étape, indiquez une seule fois :
 help-id-code-petition = Le code reçu par courrier, par exemple « AB12-CD34 ». Il vaut pour toutes les pétitions de cette étape.
 support-refused-identity = Cette pétition demande une identité vérifiée : confirmez-la d'abord avec un fournisseur d'identité reconnu.
+
+## Single sign-on: a provider's logo on its button
+sso-logo = Logo du bouton
+sso-logo-intro = Affiché devant le libellé du bouton de connexion (le bouton FranceConnect garde son apparence officielle).
+help-sso-logo = PNG, JPEG, GIF ou WebP ; réduit à 96 pixels de côté au plus. Le libellé reste lu par les lecteurs d'écran : le logo est décoratif.
+sso-logo-remove = Retirer le logo
+sso-delete-help = Les comptes créés par ce fournisseur restent, avec leur adresse e-mail ; ils ne pourront plus s'y connecter. Pour le retirer seulement de la page de connexion, décochez « Proposé sur la page de connexion ».

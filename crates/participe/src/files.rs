@@ -151,6 +151,7 @@ pub fn valid_name(name: &str) -> bool {
         Some((stem, ext)) => {
             is_stem(stem) && ImageKind::from_extension(ext).is_some()
                 || parse_variant(name).is_some()
+                || is_logo_name(name)
                 || crate::font_files::is_stored_name(name)
         }
         None => false,
@@ -193,6 +194,19 @@ impl FileStore for LocalDisk {
             Ok(())
         })
     }
+}
+
+/// A new random name for a single sign-on provider's logo (a PNG).
+pub fn new_logo_name() -> String {
+    format!("sso-{}.png", crate::security::random_token())
+}
+
+/// Whether `name` is a provider logo's name (as `new_logo_name` makes
+/// them): shield mode lets these through to the log-in page.
+pub fn is_logo_name(name: &str) -> bool {
+    name.strip_prefix("sso-")
+        .and_then(|n| n.strip_suffix(".png"))
+        .is_some_and(is_stem)
 }
 
 /// A new random name for an image of this kind.
@@ -246,6 +260,11 @@ mod tests {
     #[test]
     fn names_cannot_escape_the_directory() {
         assert!(valid_name(&new_name(ImageKind::Png)));
+        let logo = new_logo_name();
+        assert!(valid_name(&logo) && is_logo_name(&logo));
+        assert!(!is_logo_name(&new_name(ImageKind::Png)));
+        assert!(!is_logo_name(&format!("sso-../{}.png", "a".repeat(61))));
+        assert!(!valid_name(&format!("sso-{}.jpg", "a".repeat(64))));
         assert!(!valid_name("../etc/passwd"));
         assert!(!valid_name(&format!("{}.svg", "a".repeat(64))));
         assert!(!valid_name(&format!("../{}.png", "a".repeat(61))));

@@ -44,6 +44,20 @@ pub fn make_variant(bytes: &[u8], width: u32) -> anyhow::Result<Vec<u8>> {
     encode_jpeg(&rgb)
 }
 
+/// A small icon made from an image: fitted within `size` × `size` pixels
+/// (proportions kept, never enlarged), transparency kept, as a PNG.
+pub fn make_icon(bytes: &[u8], size: u32) -> anyhow::Result<Vec<u8>> {
+    let img = decode(bytes)?;
+    let img = if img.width() > size || img.height() > size {
+        img.resize(size, size, FilterType::CatmullRom)
+    } else {
+        img
+    };
+    let mut out = Cursor::new(Vec::new());
+    img.to_rgba8().write_to(&mut out, ImageFormat::Png)?;
+    Ok(out.into_inner())
+}
+
 fn encode_jpeg(img: &RgbImage) -> anyhow::Result<Vec<u8>> {
     let mut out = Vec::new();
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, QUALITY).encode_image(img)?;
@@ -179,7 +193,21 @@ mod tests {
     }
 
     #[test]
+    fn icons_fit_in_their_square_keeping_proportions_and_transparency() {
+        let icon = make_icon(&png(400, 200), 64).unwrap();
+        assert_eq!(imagesize::image_type(&icon).unwrap(), imagesize::ImageType::Png);
+        let size = imagesize::blob_size(&icon).unwrap();
+        assert_eq!((size.width, size.height), (64, 32));
+        let img = decode(&icon).unwrap().to_rgba8();
+        assert_eq!(img.get_pixel(0, 0).0[3], 128, "transparency kept");
+        // A small image is never enlarged.
+        let size = imagesize::blob_size(&make_icon(&png(20, 10), 64).unwrap()).unwrap();
+        assert_eq!((size.width, size.height), (20, 10));
+    }
+
+    #[test]
     fn garbage_gives_an_error_not_a_panic() {
+        assert!(make_icon(b"GIF89a", 64).is_err());
         assert!(make_variant(b"\x89PNG\r\n\x1a\n not really", 400).is_err());
         assert!(make_variant(b"", 400).is_err());
     }

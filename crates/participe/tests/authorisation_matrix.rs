@@ -106,6 +106,8 @@ const MATRIX: &[Row] = &[
     ("post", "/admin/sso", Body::None, ADMIN_INVALID),
     ("get", "/admin/sso/{id}", Body::None, ADMIN_OK),
     ("post", "/admin/sso/{id}", Body::None, ADMIN_INVALID),
+    ("post", "/admin/sso/{id}/logo", Body::EmptyMultipart, ADMIN_INVALID),
+    ("post", "/admin/sso/{id}/logo/delete", Body::None, ADMIN_DONE),
     ("post", "/admin/sso/{id}/delete", Body::None, ADMIN_DONE),
     ("get", "/admin/log", Body::None, ADMIN_OK),
     ("get", "/admin/log.csv", Body::None, ADMIN_OK),

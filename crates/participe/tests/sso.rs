@@ -362,6 +362,100 @@ async fn the_back_office_checks_providers(app: &TestApp) {
     assert_eq!(app.count("sso_providers").await, 0);
 }
 
+/// A PNG of `w` × `h` pixels.
+fn png(w: u32, h: u32) -> Vec<u8> {
+    let img = image::RgbaImage::from_pixel(w, h, image::Rgba([0, 80, 160, 255]));
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Png).unwrap();
+    out.into_inner()
+}
+
+/// A provider's logo: refused when not an image, made small, shown on its
+/// button (also in shield mode), replaced and removed with its file.
+async fn provider_logos(app: &TestApp) {
+    let input = participe_domain::sso::ProviderInput {
+        kind: participe_domain::sso::Kind::Oidc,
+        slug: "agents".into(),
+        label: "Annuaire des agents".into(),
+        issuer: "https://idp.example.org".into(),
+        client_id: "participe".into(),
+        scopes: "openid email".into(),
+        name_claim: "name".into(),
+        staff_only: false,
+        grant_role: None,
+        enabled: true,
+        verifies_identity: false,
+        acr_values: None,
+        grant_group: None,
+    };
+    let id = store::create(app.db(), &input).await.unwrap();
+    let mut admin = app.logged_in(Role::Administrator).await;
+    let path = format!("/admin/sso/{id}/logo");
+    let res = admin
+        .post_multipart(
+            &path,
+            &[],
+            &[("logo", "logo.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>")],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.field_error("logo").contains("image"), "{}", res.field_error("logo"));
+    assert!(store::by_id(app.db(), id).await.unwrap().unwrap().logo_path.is_none());
+
+    let res = admin
+        .post_multipart(&path, &[], &[("logo", "logo.png", &png(600, 300))])
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let first = store::by_id(app.db(), id).await.unwrap().unwrap().logo_path.unwrap();
+    assert!(first.starts_with("sso-") && first.ends_with(".png"), "{first}");
+    let page = admin.get(&format!("/admin/sso/{id}")).await;
+    assert_eq!(page.attr(".sso-logo-preview img", "src"), format!("/uploads/{first}"));
+
+    // Shown on the log-in button, decorative (the label names the button).
+    let mut visitor = app.client();
+    let login = visitor.get("/login").await;
+    let img = "a[href^='/login/sso/agents'] img";
+    assert_eq!(login.attr(img, "src"), format!("/uploads/{first}"));
+    assert_eq!(login.attr(img, "alt"), "");
+    let file = visitor.get(&format!("/uploads/{first}")).await;
+    assert_eq!(file.status, StatusCode::OK);
+    let size = imagesize::blob_size(&file.bytes).unwrap();
+    assert_eq!((size.width, size.height), (96, 48), "made small, proportions kept");
+
+    // Shield mode keeps other uploads from visitors, not the providers' logos.
+    let shield = |on: &'static str| [("share_description", ""), ("shielded", on)];
+    let res = admin.post("/admin/settings/access", &shield("on")).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let mut visitor = app.client();
+    assert_eq!(visitor.get(&format!("/uploads/{first}")).await.status, StatusCode::OK);
+    assert!(visitor.get("/login").await.has(img));
+    let res = admin.post("/admin/settings/access", &shield("")).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+
+    // Replaced: the old file goes; removed: the button has its label alone.
+    let res = admin
+        .post_multipart(&path, &[], &[("logo", "logo.png", &png(40, 40))])
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let second = store::by_id(app.db(), id).await.unwrap().unwrap().logo_path.unwrap();
+    assert_ne!(first, second);
+    let mut visitor = app.client();
+    assert_eq!(
+        visitor.get(&format!("/uploads/{first}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let res = admin.post(&format!("{path}/delete"), &[]).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    assert!(store::by_id(app.db(), id).await.unwrap().unwrap().logo_path.is_none());
+    assert_eq!(
+        visitor.get(&format!("/uploads/{second}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert!(!visitor.get("/login").await.has(img));
+}
+
+engine_test!(provider_logos_on_their_buttons, provider_logos);
+
 macro_rules! sso_test {
     ($name:ident) => {
         mod $name {

@@ -29,6 +29,8 @@ pub struct Provider {
     /// A SAML provider's metadata (XML).
     #[serde(skip)]
     pub saml_metadata: Option<String>,
+    /// The stored name of the logo on its button (`files::is_logo_name`).
+    pub logo_path: Option<String>,
 }
 
 impl Provider {
@@ -42,7 +44,8 @@ impl Provider {
 }
 
 const SELECT: &str = "SELECT id, slug, kind, label, issuer, client_id, scopes, name_claim, staff_only, grant_role,
-     enabled, created_at, verifies_identity, acr_values, grant_group_id, saml_metadata FROM sso_providers";
+     enabled, created_at, verifies_identity, acr_values, grant_group_id, saml_metadata, logo_path
+     FROM sso_providers";
 
 pub async fn list(db: &Db) -> StoreResult<Vec<Provider>> {
     let sql = format!("{SELECT} ORDER BY label, id");
@@ -65,6 +68,21 @@ pub async fn by_id(db: &Db, id: i64) -> StoreResult<Option<Provider>> {
         .bind(id)
         .fetch_optional(p)
         .await)?)
+}
+
+/// Sets (or removes) a provider's logo; returns the one it replaces, for
+/// the caller to delete.
+pub async fn set_logo(db: &Db, id: i64, logo: Option<&str>) -> StoreResult<Option<String>> {
+    let old = by_id(db, id).await?.and_then(|p| p.logo_path);
+    on_db!(db, |p| sqlx::query(
+        "UPDATE sso_providers SET logo_path = $2 WHERE id = $1"
+    )
+    .bind(id)
+    .bind(logo)
+    .execute(p)
+    .await
+    .map(|_| ()))?;
+    Ok(old)
 }
 
 pub async fn by_slug(db: &Db, slug: &str) -> StoreResult<Option<Provider>> {

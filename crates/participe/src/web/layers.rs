@@ -271,11 +271,12 @@ async fn shielded(state: &AppState, path: &str, has_token: bool) -> Result<bool,
     let open = OPEN_WHEN_SHIELDED
         .iter()
         .any(|p| if p.ends_with('/') { path.starts_with(p) } else { path == *p })
-        // The logo and the icon shown on the log-in page.
+        // The logo and the icon shown on the log-in page, and its providers' logos.
         || [&org.logo_path, &org.favicon_path]
             .into_iter()
             .flatten()
             .any(|name| path.strip_prefix("/uploads/") == Some(name.as_str()))
+        || path.strip_prefix("/uploads/").is_some_and(crate::files::is_logo_name)
         || (path == "/graphql" && has_token);
     Ok(!open)
 }

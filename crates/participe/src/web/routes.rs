@@ -200,6 +200,8 @@ routes! {
     get "/admin/sso/{id}" => admin::sso::edit;
     post "/admin/sso/{id}" => admin::sso::update;
     post "/admin/sso/{id}/delete" => admin::sso::delete;
+    post "/admin/sso/{id}/logo" => admin::sso_logo::upload;
+    post "/admin/sso/{id}/logo/delete" => admin::sso_logo::delete;
     get "/admin/log" => admin::action_log::show;
     get "/admin/log.csv" => admin::action_log::csv;
     get "/admin/groups" => admin::groups::list;

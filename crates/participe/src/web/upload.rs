@@ -11,9 +11,22 @@ use participe_domain::{FieldErrors, text};
 /// of what is wrong with it.
 pub async fn store_image(
     state: &AppState,
-    mut multipart: Multipart,
+    multipart: Multipart,
     field: &str,
 ) -> AppResult<Result<String, &'static str>> {
+    match image_field(state, multipart, field).await? {
+        Ok(bytes) => store_checked(state, &bytes, false).await,
+        Err(code) => Ok(Err(code)),
+    }
+}
+
+/// The image sent in field `field`, checked by its content, or the message
+/// id of what is wrong with it.
+pub async fn image_field(
+    state: &AppState,
+    mut multipart: Multipart,
+    field: &str,
+) -> AppResult<Result<Vec<u8>, &'static str>> {
     let mut bytes = None;
     while let Some(f) = multipart
         .next_field()
@@ -27,10 +40,10 @@ pub async fn store_image(
             }
         }
     }
-    match bytes {
-        Some(bytes) => store_checked(state, &bytes, false).await,
-        None => Ok(Err("error-required")),
-    }
+    let Some(bytes) = bytes else {
+        return Ok(Err("error-required"));
+    };
+    Ok(check_image(&bytes, state.config.max_upload_bytes).map(|_| bytes.to_vec()))
 }
 
 /// Checks an image by its content and stores it under a new name, with its

@@ -31,6 +31,7 @@ pub mod redirections;
 pub mod settings;
 pub mod site_pages;
 pub mod sso;
+pub mod sso_logo;
 pub mod step_proposals;
 pub mod steps;
 pub mod synthesis;

@@ -192,6 +192,17 @@ async fn list_page(state: &AppState, ctx: &Ctx, form: &ProviderForm, errors: &Fi
     Ok(form_response(html, !errors.is_empty()))
 }
 
+/// A provider's page as stored, with the errors of a form sent from it
+/// (its logo's).
+pub(super) async fn edit_page_of(
+    state: &AppState,
+    ctx: &Ctx,
+    p: &Provider,
+    errors: &FieldErrors,
+) -> AppResult<Response> {
+    edit_page(state, ctx, p.id, &ProviderForm::of(p), errors).await
+}
+
 async fn edit_page(
     state: &AppState,
     ctx: &Ctx,
@@ -199,12 +210,13 @@ async fn edit_page(
     form: &ProviderForm,
     errors: &FieldErrors,
 ) -> AppResult<Response> {
+    let logo = store::by_id(&state.db, id).await?.and_then(|p| p.logo_path);
     let html = render::page(
         state,
         ctx,
         "admin/sso_edit.html",
         view! {
-            id, form, errors => errors_value(&state.i18n, ctx.lang, errors),
+            id, form, logo, errors => errors_value(&state.i18n, ctx.lang, errors),
             secret_variable => rules::secret_variable(&form.slug),
             secret_set => state.config.sso_secrets.contains_key(&form.slug),
             callback => crate::services::sso::callback_url(&state.config, &form.slug),
@@ -251,7 +263,7 @@ pub async fn create(
 pub async fn edit(State(state): State<AppState>, ctx: Ctx, PathParams(id): PathParams<i64>) -> AppResult<Response> {
     ctx.require(Action::ManageUsers)?;
     let p = store::by_id(&state.db, id).await?.ok_or_else(AppError::not_found)?;
-    edit_page(&state, &ctx, id, &ProviderForm::of(&p), &FieldErrors::new()).await
+    edit_page_of(&state, &ctx, &p, &FieldErrors::new()).await
 }
 
 pub async fn update(
@@ -286,8 +298,12 @@ pub async fn update(
 
 pub async fn delete(State(state): State<AppState>, ctx: Ctx, PathParams(id): PathParams<i64>) -> AppResult<Response> {
     ctx.require(Action::ManageUsers)?;
+    let logo = store::by_id(&state.db, id).await?.and_then(|p| p.logo_path);
     if !store::delete(&state.db, id).await? {
         return Err(AppError::not_found());
+    }
+    if let Some(logo) = logo {
+        state.files.delete(logo).await?;
     }
     Ok(redirect_with_flash(&state, BASE, "flash-sso-deleted"))
 }
