@@ -99,7 +99,7 @@ impl Config {
             max_upload_bytes: 5 * 1024 * 1024,
             // Tests read pages and cast ballots right after writing to the
             // database directly: nothing is kept. `serve` keeps them a
-            // second; tests/page_cache.rs checks the cache's rules with
+            // second; tests/suite/page_cache.rs checks the cache's rules with
             // servers that keep pages.
             page_cache_bytes: 0,
             kept_for: std::time::Duration::ZERO,

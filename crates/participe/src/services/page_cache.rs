@@ -6,7 +6,7 @@
 //! starts, so nobody can type it in a comment) and kept split at the marker;
 //! each visitor gets the pieces joined with their own token.
 //!
-//! Rules, checked by `tests/page_cache.rs`:
+//! Rules, checked by `tests/suite/page_cache.rs`:
 //! - only what the web layer offers is kept: anonymous GET requests without
 //!   a notice or a personal cookie, answered 200 in HTML without
 //!   `Set-Cookie` (see `web/page_cache.rs`);

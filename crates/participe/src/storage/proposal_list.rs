@@ -1,7 +1,7 @@
 //! The SQL of a step's proposal list: only the filters set are in the
 //! query (so the planner picks their index) and every sort has an index
 //! that gives its rows in order, so a page reads its rows and no others
-//! (see `migrations/*/0013_list_indexes.sql` and `tests/list_plans.rs`).
+//! (see `migrations/*/0013_list_indexes.sql` and `tests/suite/list_plans.rs`).
 //!
 //! The random order is a fixed shuffle of the proposals (a bijective hash
 //! of their id, `participe_domain::shuffle`, indexed) read from a point that

@@ -7,7 +7,7 @@
 //! statement cache then saves nothing, and preparing a list of many joins
 //! cost a fifth of the CPU of a list page. With the guarantee
 //! (`SQLITE_DBCONFIG_ENABLE_QPSG`) a statement keeps the plan it was
-//! prepared with, whatever values are bound: the plans `tests/list_plans.rs`
+//! prepared with, whatever values are bound: the plans `tests/suite/list_plans.rs`
 //! checks are the ones that run.
 
 use std::ffi::c_int;
