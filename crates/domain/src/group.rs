@@ -110,6 +110,25 @@ impl Invitation {
     }
 }
 
+/// Whether an invitation sent to `invited` may be used by the account of
+/// `account`: the same address (case aside). An invitation is personal: a
+/// forwarded link does not let someone else in.
+pub fn same_address(invited: &str, account: &str) -> bool {
+    invited.trim().to_lowercase() == account.trim().to_lowercase()
+}
+
+/// An address shown half hidden ("a…@exemple.fr"), to tell someone which of
+/// their addresses an invitation was sent to without giving it away.
+pub fn masked(email: &str) -> String {
+    match email.split_once('@') {
+        Some((local, domain)) => {
+            let first: String = local.chars().take(1).collect();
+            format!("{first}…@{domain}")
+        }
+        None => "…".to_string(),
+    }
+}
+
 /// The group ids of a comma-separated list as SQL aggregates them
 /// (`string_agg`); anything else is skipped.
 pub fn ids(list: Option<&str>) -> Vec<i64> {
@@ -169,6 +188,14 @@ mod tests {
     }
 
     #[test]
+    fn an_invitation_serves_its_own_address_only() {
+        assert!(same_address("anne@exemple.fr", " Anne@Exemple.FR"));
+        assert!(!same_address("anne@exemple.fr", "bob@exemple.fr"));
+        assert_eq!(masked("anne.dupont@exemple.fr"), "a…@exemple.fr");
+        assert_eq!(masked("pas une adresse"), "…");
+    }
+
+    #[test]
     fn aggregated_ids_are_read_back() {
         assert_eq!(ids(Some("3,12, 7")), vec![3, 12, 7]);
         assert_eq!(ids(None), Vec::<i64>::new());
@@ -191,6 +218,14 @@ mod tests {
                     prop_assert!(errors.iter().all(|(line, _)| *line <= text.lines().count()));
                 }
             }
+        }
+
+        #[test]
+        fn a_masked_address_never_shows_its_local_part(local in "[a-z0-9.]{2,20}", domain in "[a-z]{1,10}\\.fr") {
+            let m = masked(&format!("{local}@{domain}"));
+            prop_assert_eq!(m.chars().count(), 3 + domain.chars().count());
+            let tail = format!("@{domain}");
+            prop_assert!(m.ends_with(&tail));
         }
 
         #[test]

@@ -2599,3 +2599,9 @@ sso-logo-intro = Shown before the label of the log-in button (the FranceConnect 
 help-sso-logo = PNG, JPEG, GIF or WebP; reduced to 96 pixels a side at most. Screen readers still read the label: the logo is decorative.
 sso-logo-remove = Remove the logo
 sso-delete-help = The accounts this provider created stay, with their email address; they can no longer log in through it. To only take it off the log-in page, untick "Offered on the log-in page".
+
+## Group invitations are personal
+invitation-other-address = This invitation was sent to { $email }, and you are logged in with another address. Log out, then log in (or sign up) with the address that received it; otherwise, ask the team to add you to the group.
+label-sso-saml-metadata-file = Or the metadata file (SAML)
+help-sso-saml-metadata-file = The XML file the directory gives; it replaces the text pasted above.
+error-sso-saml-metadata-file = This file is not text: send the metadata's XML file.

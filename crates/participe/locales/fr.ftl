@@ -2597,3 +2597,9 @@ sso-logo-intro = Affiché devant le libellé du bouton de connexion (le bouton F
 help-sso-logo = PNG, JPEG, GIF ou WebP ; réduit à 96 pixels de côté au plus. Le libellé reste lu par les lecteurs d'écran : le logo est décoratif.
 sso-logo-remove = Retirer le logo
 sso-delete-help = Les comptes créés par ce fournisseur restent, avec leur adresse e-mail ; ils ne pourront plus s'y connecter. Pour le retirer seulement de la page de connexion, décochez « Proposé sur la page de connexion ».
+
+## Group invitations are personal
+invitation-other-address = Cette invitation a été envoyée à { $email }, et vous êtes connecté·e avec une autre adresse. Déconnectez-vous puis connectez-vous (ou créez votre compte) avec l’adresse qui l’a reçue ; sinon, demandez à l’équipe de vous ajouter au groupe.
+label-sso-saml-metadata-file = Ou le fichier de métadonnées (SAML)
+help-sso-saml-metadata-file = Le fichier XML fourni par l'annuaire ; il remplace le texte collé ci-dessus.
+error-sso-saml-metadata-file = Ce fichier n'est pas du texte : envoyez le fichier XML des métadonnées.

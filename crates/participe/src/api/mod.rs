@@ -9,8 +9,10 @@
 //! also runs the mutations. Cookies are ignored, so the API needs no CSRF
 //! token. Queries are bounded in depth and complexity, and requests are
 //! rate-limited per address and per token (429 with Retry-After;
-//! `--api-limit`).
+//! `--api-limit`). Mutations are recorded in the administrators' action log
+//! (`audit`).
 
+mod audit;
 pub mod consultation;
 mod mutation;
 mod query;
@@ -298,7 +300,18 @@ pub async fn post(State(state): State<AppState>, ctx: Ctx, headers: HeaderMap, b
             );
         }
     };
-    json(schema().execute(request.data(api)).await)
+    // A write token's mutations go to the administrators' action log.
+    let audited = match api.token {
+        Some((id, Scope::Write)) => {
+            audit::mutation_fields(&request.query, request.operation_name.as_deref()).map(|f| (id, f))
+        }
+        _ => None,
+    };
+    let res = schema().execute(request.data(api)).await;
+    if let Some((token_id, fields)) = audited {
+        audit::record(&state, token_id, &ctx.client_ip, &fields, &res.data).await;
+    }
+    json(res)
 }
 
 /// `GET /graphql`: a query in the query string, or the GraphiQL page.

@@ -1,7 +1,8 @@
 //! Group invitations: an expiring, single-use link sent by email that puts
-//! whoever signs up or logs in with it into the group.
+//! the person it was sent to into the group when they sign up or log in
+//! with that address.
 
-use participe_domain::group::{self as rules, Invitation as Standing};
+use participe_domain::group::{self as rules, Invitation as Standing, masked, same_address};
 
 use crate::config::Config;
 use crate::i18n::{I18n, Lang};
@@ -46,17 +47,29 @@ pub async fn find(db: &Db, token: &str) -> anyhow::Result<Option<(Invitation, St
     }))
 }
 
-/// Puts `user_id` in the group of the invitation `token` if it still
-/// serves; returns the group's name when it did.
-pub async fn accept(db: &Db, token: &str, user_id: i64) -> anyhow::Result<Option<String>> {
-    match find(db, token).await? {
-        Some((i, Standing::Valid)) if groups::accept(db, i.id, user_id).await? => Ok(Some(i.group_name)),
-        _ => Ok(None),
-    }
+/// What became of an invitation's use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Accepted {
+    /// The person joined this group.
+    Joined(String),
+    /// The invitation was sent to another address (shown masked).
+    OtherAddress(String),
+    /// Used, expired or unknown.
+    Gone,
+}
+
+/// Puts the account (`user_id`, `email`) in the group of the invitation
+/// `token` if it still serves and was sent to that address.
+pub async fn accept(db: &Db, token: &str, user_id: i64, email: &str) -> anyhow::Result<Accepted> {
+    Ok(match find(db, token).await? {
+        Some((i, Standing::Valid)) if !same_address(&i.email, email) => Accepted::OtherAddress(masked(&i.email)),
+        Some((i, Standing::Valid)) if groups::accept(db, i.id, user_id).await? => Accepted::Joined(i.group_name),
+        _ => Accepted::Gone,
+    })
 }
 
 /// Whether an invitation sent to `email` lets that address sign up even
 /// where sign-up is restricted to some domains.
 pub fn opens_signup(invitation: Option<&(Invitation, Standing)>, email: &str) -> bool {
-    invitation.is_some_and(|(i, s)| *s == Standing::Valid && i.email == email)
+    invitation.is_some_and(|(i, s)| *s == Standing::Valid && same_address(&i.email, email))
 }

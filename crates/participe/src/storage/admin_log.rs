@@ -24,7 +24,8 @@ pub struct Action {
 
 /// What a new entry records (its time is now).
 pub struct NewAction<'a> {
-    pub user_id: i64,
+    /// None for an API token whose creator's account is gone.
+    pub user_id: Option<i64>,
     pub user_label: &'a str,
     pub role: &'a str,
     pub method: &'a str,

@@ -84,3 +84,14 @@ pub async fn creator(db: &Db, id: i64) -> StoreResult<Option<i64>> {
     .await)?
     .flatten())
 }
+
+/// A token's name and the account that created it (None once erased), for
+/// the administrators' action log.
+pub async fn name_and_creator(db: &Db, id: i64) -> StoreResult<Option<(String, Option<i64>)>> {
+    Ok(on_db!(db, |p| sqlx::query_as(
+        "SELECT name, created_by FROM api_tokens WHERE id = $1"
+    )
+    .bind(id)
+    .fetch_optional(p)
+    .await)?)
+}

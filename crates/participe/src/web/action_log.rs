@@ -41,7 +41,7 @@ pub async fn record(State(state): State<AppState>, req: Request, next: Next) -> 
         user.email.as_deref().unwrap_or("")
     );
     let action = NewAction {
-        user_id: user.id,
+        user_id: Some(user.id),
         user_label: &label,
         role: &user.role,
         method: &method,

@@ -164,6 +164,29 @@ impl MultipartForm {
     }
 }
 
+/// Reads a form sent either way: multipart (with files) or URL-encoded.
+pub async fn read_any(req: axum::extract::Request, state: &AppState) -> AppResult<MultipartForm> {
+    use axum::extract::FromRequest;
+    let multipart = req
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    if multipart {
+        let m = Multipart::from_request(req, state)
+            .await
+            .map_err(|e| AppError::bad_request(format!("multipart: {e}")))?;
+        return read_multipart(m).await;
+    }
+    let axum::extract::RawForm(raw) = axum::extract::RawForm::from_request(req, state)
+        .await
+        .map_err(|e| AppError::bad_request(format!("form: {e}")))?;
+    Ok(MultipartForm {
+        fields: super::form::pairs(&raw),
+        files: vec![],
+    })
+}
+
 /// Reads every part of a multipart form. A body that is not multipart, or
 /// larger than the limit, is a 400 page.
 pub async fn read_multipart(mut multipart: Multipart) -> AppResult<MultipartForm> {

@@ -91,7 +91,7 @@ async fn action_log(app: &TestApp) {
     for i in 0..60 {
         let path = format!("/admin/groups/{i}/members");
         let a = admin_log::NewAction {
-            user_id: admin_id,
+            user_id: Some(admin_id),
             user_label: "Admin <admin@example.org>",
             role: "administrator",
             method: "POST",

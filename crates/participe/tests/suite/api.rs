@@ -622,6 +622,22 @@ async fn mutations(app: &TestApp) {
     // Same slug again: refused on the slug.
     let r = m(create, input.clone()).await;
     assert_eq!(r.error_code(), "INVALID_INPUT");
+    // The administrators' action log has the one that succeeded, under the
+    // token's creator, with the token's name and the caller's address.
+    let logged: Vec<(Option<i64>, String, String, String, String)> = participe::on_db!(app.db(), |p| sqlx::query_as(
+        "SELECT user_id, user_label, path, route, ip FROM admin_actions ORDER BY id"
+    )
+    .fetch_all(p)
+    .await)
+    .unwrap();
+    assert_eq!(logged.len(), 1, "{logged:?}");
+    let (user_id, label, path, route, ip) = &logged[0];
+    assert!(user_id.is_some());
+    assert_eq!(label, "Test administrator <admin-write@example.org> [API: test]");
+    assert_eq!(
+        (path.as_str(), route.as_str(), ip.as_str()),
+        ("/graphql createProject", "/graphql", "10.77.0.4")
+    );
     let r = m(
         "mutation($id: ID!, $i: ProjectInput!) { updateProject(id: $id, input: $i) { title visibility } }",
         json!({ "id": id, "i": { "title": "Budget des écoles 2027", "slug": "budget-des-ecoles", "visibility": "draft" } }),

@@ -1,7 +1,8 @@
 //! Groups on both engines: administrators make them (by hand, by a CSV of
 //! emails, by invitation), a restricted project shown to some groups is
 //! seen only by their members and staff, and an invitation's link serves
-//! once, before it expires, even to two people at the same moment.
+//! the address it was sent to, once, before it expires, even when used
+//! twice at the same moment.
 
 use crate::common;
 
@@ -253,10 +254,40 @@ async fn invitations(engine: Engine) {
     assert_eq!(res.status, StatusCode::GONE);
     assert!(res.text("main").contains("expiré"));
 
-    // Two people signed in use the same link at once: one joins.
+    // The link is personal: someone signed in with another address is told
+    // so and cannot use it; a sign-up with another address joins nothing.
     let link = link_path(&last_email_to(&app, "deux@example.org").await.body_text);
-    let mut a = app.logged_in(Role::Participant).await;
-    let mut b = app.logged_in(Role::Participant).await;
+    let token = link.trim_start_matches("/invitations/").to_string();
+    let mut other = app.logged_in(Role::Participant).await;
+    let page = other.get(&link).await;
+    assert!(page.text("main .notice").contains("d…@example.org"), "{}", page.body);
+    assert!(!page.has("form[action^='/invitations/'] button"));
+    let res = other.post(&link, &[]).await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+    assert!(res.text("main").contains("d…@example.org"));
+    let res = app
+        .client()
+        .post(
+            "/signup",
+            &[
+                ("display_name", "Agent"),
+                ("email", "agent@ville.fr"),
+                ("password", PASSWORD),
+                ("terms", "on"),
+                ("invitation", &token),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    let agent = users::by_email(app.db(), "agent@ville.fr").await.unwrap().unwrap();
+    assert!(agent.groups().is_empty() && !agent.is_confirmed());
+    assert_eq!(members(&app, gid).await, 1);
+
+    // Its owner, signed in twice, uses it twice at once: joins once.
+    app.user("deux@example.org", Role::Participant).await;
+    let (mut a, mut b) = (app.client(), app.client());
+    a.login("deux@example.org", PASSWORD).await;
+    b.login("deux@example.org", PASSWORD).await;
     assert!(a.get(&link).await.has("form[action^='/invitations/'] button"));
     let (ra, rb) = tokio::join!(a.post(&link, &[]), b.post(&link, &[]));
     let mut statuses = [ra.status, rb.status];

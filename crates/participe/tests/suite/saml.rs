@@ -95,6 +95,31 @@ mod with_saml {
                 .is_some_and(|x| x.contains("X509Certificate"))
         );
         assert!(app.client().get("/login").await.body.contains("/login/sso/agents-saml"));
+        // Or from its metadata file (a file that is not text is refused).
+        let xml = reqwest::get(&idp.metadata_url).await.unwrap().text().await.unwrap();
+        let fields = [("kind", "saml"), ("slug", "fichier-saml"), ("label", "Par fichier")];
+        let res = admin
+            .post_multipart(
+                "/admin/sso",
+                &fields,
+                &[("saml_metadata_file", "idp.xml", b"\xff\xfe<x")],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(res.has("#f-saml_metadata_file-error"));
+        let res = admin
+            .post_multipart(
+                "/admin/sso",
+                &fields,
+                &[("saml_metadata_file", "idp.xml", xml.as_bytes())],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let from_file = participe::storage::sso::by_slug(app.db(), "fichier-saml")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(from_file.saml_metadata.as_deref(), Some(xml.trim()));
 
         // Log in: a new staff account, signed in.
         let mut c = app.client();

@@ -101,8 +101,11 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, HtmlForm(f): HtmlFo
     };
     match created {
         Ok((user_id, email)) => {
-            let joined = groups::accept(&state.db, &f.invitation, user_id).await?;
             if confirmed(&email) {
+                let joined = match groups::accept(&state.db, &f.invitation, user_id, &email).await? {
+                    groups::Accepted::Joined(name) => Some(name),
+                    _ => None,
+                };
                 let text = view! { title_id => "signup-done-title", text_id => "signup-invited-text", email, group => joined,
                 link_href => "/login", link_id => "nav-login" };
                 return Ok(render::page(&state, &ctx, "message.html", text).await?.into_response());

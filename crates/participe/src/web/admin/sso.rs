@@ -2,7 +2,7 @@
 //! secrets are not typed here: each is read from its configuration variable,
 //! and the page says whether it is set.
 
-use axum::extract::State;
+use axum::extract::{Request, State};
 use axum::response::Response;
 use participe_domain::FieldErrors;
 use participe_domain::permission::Action;
@@ -16,8 +16,9 @@ use crate::storage::sso::{self as store, Provider};
 use crate::view;
 use crate::web::context::Ctx;
 use crate::web::error::{AppError, AppResult};
-use crate::web::form::{HtmlForm, PathParams, errors_value, form_response, redirect_with_flash};
+use crate::web::form::{PathParams, errors_value, form_response, redirect_with_flash};
 use crate::web::render;
+use crate::web::upload::{MultipartForm, read_any};
 
 const BASE: &str = "/admin/sso";
 
@@ -42,6 +43,32 @@ pub struct ProviderForm {
 }
 
 impl ProviderForm {
+    /// The form as sent (multipart, with a metadata file, or URL-encoded);
+    /// a metadata file replaces the pasted text. None: the file is not text.
+    fn from_form(f: &MultipartForm) -> Option<ProviderForm> {
+        let g = |name: &str| f.get(name).to_string();
+        let saml_metadata = match f.files("saml_metadata_file").next() {
+            Some(file) => String::from_utf8(file.bytes.to_vec()).ok()?,
+            None => g("saml_metadata"),
+        };
+        Some(ProviderForm {
+            kind: g("kind"),
+            slug: g("slug"),
+            label: g("label"),
+            issuer: g("issuer"),
+            client_id: g("client_id"),
+            scopes: g("scopes"),
+            name_claim: g("name_claim"),
+            staff_only: g("staff_only"),
+            grant_role: g("grant_role"),
+            enabled: g("enabled"),
+            verifies_identity: g("verifies_identity"),
+            acr_values: g("acr_values"),
+            grant_group: g("grant_group"),
+            saml_metadata,
+        })
+    }
+
     fn raw(&self) -> RawProvider<'_> {
         RawProvider {
             kind: &self.kind,
@@ -234,12 +261,23 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
     list_page(&state, &ctx, &ProviderForm::new_provider(), &FieldErrors::new()).await
 }
 
-pub async fn create(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    HtmlForm(f): HtmlForm<ProviderForm>,
-) -> AppResult<Response> {
+/// The provider form as sent, or the page to send back when its metadata
+/// file is not text.
+async fn read(state: &AppState, req: Request) -> AppResult<Result<ProviderForm, FieldErrors>> {
+    let form = read_any(req, state).await?;
+    Ok(ProviderForm::from_form(&form).ok_or_else(|| {
+        let mut errors = FieldErrors::new();
+        errors.add("saml_metadata_file", "error-sso-saml-metadata-file");
+        errors
+    }))
+}
+
+pub async fn create(State(state): State<AppState>, ctx: Ctx, req: Request) -> AppResult<Response> {
     ctx.require(Action::ManageUsers)?;
+    let f = match read(&state, req).await? {
+        Ok(f) => f,
+        Err(errors) => return list_page(&state, &ctx, &ProviderForm::new_provider(), &errors).await,
+    };
     let c = match checked(&state, &f).await? {
         Ok(c) => c,
         Err(errors) => return list_page(&state, &ctx, &f, &errors).await,
@@ -270,10 +308,14 @@ pub async fn update(
     State(state): State<AppState>,
     ctx: Ctx,
     PathParams(id): PathParams<i64>,
-    HtmlForm(f): HtmlForm<ProviderForm>,
+    req: Request,
 ) -> AppResult<Response> {
     ctx.require(Action::ManageUsers)?;
     let before = store::by_id(&state.db, id).await?.ok_or_else(AppError::not_found)?;
+    let f = match read(&state, req).await? {
+        Ok(f) => f,
+        Err(errors) => return edit_page_of(&state, &ctx, &before, &errors).await,
+    };
     let c = match checked(&state, &f).await? {
         Ok(c) => c,
         Err(errors) => return edit_page(&state, &ctx, id, &f, &errors).await,

@@ -4,9 +4,8 @@
 //! replies without an account (proof of work and a rate limit), requirements
 //! shared with budget votes, receipts for votation ballots.
 
-use axum::extract::{FromRequest, Multipart, RawForm, Request, State};
+use axum::extract::{Request, State};
 use axum::http::StatusCode;
-use axum::http::header::CONTENT_TYPE;
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 use participe_domain::FieldErrors;
@@ -22,11 +21,11 @@ use crate::storage::users;
 use crate::view;
 use crate::web::context::Ctx;
 use crate::web::error::AppResult;
-use crate::web::form::{PathParams, errors_value, form_response, pairs, redirect_with_flash};
+use crate::web::form::{PathParams, errors_value, form_response, redirect_with_flash};
 use crate::web::limits::{self, Limited};
 use crate::web::questions::{Values, answer_pairs, grades, views, with_files};
 use crate::web::render;
-use crate::web::upload::{MultipartForm, read_multipart};
+use crate::web::upload::read_any;
 use crate::web::voter_checks::{Given, missing_id};
 
 /// Leading zero bits asked of the browser for replying without an account.
@@ -145,25 +144,7 @@ async fn read_body(
     req: Request,
     keep: &[(i64, String)],
 ) -> AppResult<(Vec<(String, String)>, FieldErrors)> {
-    let multipart = req
-        .headers()
-        .get(CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("multipart/form-data"));
-    let form = if multipart {
-        let m = Multipart::from_request(req, state)
-            .await
-            .map_err(|e| crate::web::error::AppError::bad_request(format!("multipart: {e}")))?;
-        read_multipart(m).await?
-    } else {
-        let RawForm(raw) = RawForm::from_request(req, state)
-            .await
-            .map_err(|e| crate::web::error::AppError::bad_request(format!("form: {e}")))?;
-        MultipartForm {
-            fields: pairs(&raw),
-            files: vec![],
-        }
-    };
+    let form = read_any(req, state).await?;
     with_files(state, &p.questions, &form, keep).await
 }
 
