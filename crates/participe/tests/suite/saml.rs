@@ -107,6 +107,7 @@ mod with_saml {
             .await;
         assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(res.has("#f-saml_metadata_file-error"));
+        assert_eq!(res.attr("#f-label", "value"), "Par fichier", "what was typed is kept");
         let res = admin
             .post_multipart(
                 "/admin/sso",

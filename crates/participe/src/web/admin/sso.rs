@@ -44,14 +44,16 @@ pub struct ProviderForm {
 
 impl ProviderForm {
     /// The form as sent (multipart, with a metadata file, or URL-encoded);
-    /// a metadata file replaces the pasted text. None: the file is not text.
-    fn from_form(f: &MultipartForm) -> Option<ProviderForm> {
+    /// a metadata file replaces the pasted text. False when the file is not
+    /// text (the pasted text is then kept).
+    fn from_form(f: &MultipartForm) -> (ProviderForm, bool) {
         let g = |name: &str| f.get(name).to_string();
-        let saml_metadata = match f.files("saml_metadata_file").next() {
-            Some(file) => String::from_utf8(file.bytes.to_vec()).ok()?,
-            None => g("saml_metadata"),
-        };
-        Some(ProviderForm {
+        let file = f
+            .files("saml_metadata_file")
+            .next()
+            .map(|file| String::from_utf8(file.bytes.to_vec()).ok());
+        let readable = !matches!(file, Some(None));
+        let form = ProviderForm {
             kind: g("kind"),
             slug: g("slug"),
             label: g("label"),
@@ -65,8 +67,9 @@ impl ProviderForm {
             verifies_identity: g("verifies_identity"),
             acr_values: g("acr_values"),
             grant_group: g("grant_group"),
-            saml_metadata,
-        })
+            saml_metadata: file.flatten().unwrap_or_else(|| g("saml_metadata")),
+        };
+        (form, readable)
     }
 
     fn raw(&self) -> RawProvider<'_> {
@@ -261,23 +264,23 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
     list_page(&state, &ctx, &ProviderForm::new_provider(), &FieldErrors::new()).await
 }
 
-/// The provider form as sent, or the page to send back when its metadata
-/// file is not text.
-async fn read(state: &AppState, req: Request) -> AppResult<Result<ProviderForm, FieldErrors>> {
-    let form = read_any(req, state).await?;
-    Ok(ProviderForm::from_form(&form).ok_or_else(|| {
-        let mut errors = FieldErrors::new();
+/// The provider form as sent, with the error of a metadata file that is
+/// not text.
+async fn read(state: &AppState, req: Request) -> AppResult<(ProviderForm, FieldErrors)> {
+    let (form, readable) = ProviderForm::from_form(&read_any(req, state).await?);
+    let mut errors = FieldErrors::new();
+    if !readable {
         errors.add("saml_metadata_file", "error-sso-saml-metadata-file");
-        errors
-    }))
+    }
+    Ok((form, errors))
 }
 
 pub async fn create(State(state): State<AppState>, ctx: Ctx, req: Request) -> AppResult<Response> {
     ctx.require(Action::ManageUsers)?;
-    let f = match read(&state, req).await? {
-        Ok(f) => f,
-        Err(errors) => return list_page(&state, &ctx, &ProviderForm::new_provider(), &errors).await,
-    };
+    let (f, errors) = read(&state, req).await?;
+    if !errors.is_empty() {
+        return list_page(&state, &ctx, &f, &errors).await;
+    }
     let c = match checked(&state, &f).await? {
         Ok(c) => c,
         Err(errors) => return list_page(&state, &ctx, &f, &errors).await,
@@ -312,10 +315,10 @@ pub async fn update(
 ) -> AppResult<Response> {
     ctx.require(Action::ManageUsers)?;
     let before = store::by_id(&state.db, id).await?.ok_or_else(AppError::not_found)?;
-    let f = match read(&state, req).await? {
-        Ok(f) => f,
-        Err(errors) => return edit_page_of(&state, &ctx, &before, &errors).await,
-    };
+    let (f, errors) = read(&state, req).await?;
+    if !errors.is_empty() {
+        return edit_page(&state, &ctx, id, &f, &errors).await;
+    }
     let c = match checked(&state, &f).await? {
         Ok(c) => c,
         Err(errors) => return edit_page(&state, &ctx, id, &f, &errors).await,
