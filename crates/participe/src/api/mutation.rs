@@ -247,9 +247,10 @@ impl MutationRoot {
             Ok(_) => return Err(invalid(api, &one_error("body", "error-required"))),
             Err(code) => return Err(invalid(api, &one_error("body", code))),
         };
-        let author = api_tokens::creator(&api.db, token)
+        let author = api_tokens::name_and_creator(&api.db, token)
             .await
             .api()?
+            .and_then(|(_, creator)| creator)
             .ok_or_else(|| error("FORBIDDEN", "the token's author no longer exists"))?;
         decisions::save_answer(&api.state, p.id, &body, publish_at, author)
             .await

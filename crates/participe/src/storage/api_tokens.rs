@@ -74,19 +74,8 @@ pub async fn revoke(db: &Db, id: i64) -> StoreResult<bool> {
     Ok(n == 1)
 }
 
-/// The account that created a token (official answers are signed by it).
-pub async fn creator(db: &Db, id: i64) -> StoreResult<Option<i64>> {
-    Ok(on_db!(db, |p| sqlx::query_scalar(
-        "SELECT created_by FROM api_tokens WHERE id = $1"
-    )
-    .bind(id)
-    .fetch_optional(p)
-    .await)?
-    .flatten())
-}
-
-/// A token's name and the account that created it (None once erased), for
-/// the administrators' action log.
+/// A token's name and the account that created it (None once erased):
+/// official answers are signed by it, the action log names both.
 pub async fn name_and_creator(db: &Db, id: i64) -> StoreResult<Option<(String, Option<i64>)>> {
     Ok(on_db!(db, |p| sqlx::query_as(
         "SELECT name, created_by FROM api_tokens WHERE id = $1"

@@ -140,6 +140,16 @@ impl MultipartForm {
             .unwrap_or("")
     }
 
+    /// The text fields as a form struct (missing ones defaulting, as with
+    /// `HtmlForm`); a field sent twice where one is expected is a 400.
+    pub fn parse<T: serde::de::DeserializeOwned>(&self) -> AppResult<T> {
+        let pairs = self.fields.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+        T::deserialize(serde::de::value::MapDeserializer::<_, serde::de::value::Error>::new(
+            pairs,
+        ))
+        .map_err(|e| AppError::bad_request(format!("form: {e}")))
+    }
+
     pub fn files(&self, field: &str) -> impl Iterator<Item = &UploadedFile> {
         self.files.iter().filter(move |f| f.field == field)
     }

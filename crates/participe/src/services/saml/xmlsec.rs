@@ -13,6 +13,11 @@ use crate::security::random_token;
 /// certificate (answers must be signed; samael would accept unsigned ones
 /// from metadata without certificates).
 pub fn read_metadata(xml: &str) -> Result<Idp, &'static str> {
+    checked(xml).map(|(_, idp)| idp)
+}
+
+/// The metadata parsed once, with what `read_metadata` checks of it.
+fn checked(xml: &str) -> Result<(EntityDescriptor, Idp), &'static str> {
     if xml.len() > super::MAX_METADATA {
         return Err("error-saml-metadata-too-large");
     }
@@ -22,7 +27,7 @@ pub fn read_metadata(xml: &str) -> Result<Idp, &'static str> {
         .clone()
         .filter(|e| !e.trim().is_empty())
         .ok_or("error-saml-metadata-unreadable")?;
-    let sp = provider_for(md, "", "");
+    let sp = provider_for(md.clone(), "", "");
     let sso_url = sp
         .sso_binding_location(HTTP_REDIRECT_BINDING)
         .ok_or("error-saml-metadata-no-sso")?;
@@ -33,11 +38,12 @@ pub fn read_metadata(xml: &str) -> Result<Idp, &'static str> {
     if certificates == 0 {
         return Err("error-saml-metadata-unsigned");
     }
-    Ok(Idp {
+    let idp = Idp {
         entity_id,
         sso_url,
         certificates,
-    })
+    };
+    Ok((md, idp))
 }
 
 fn provider_for(idp: EntityDescriptor, entity_id: &str, acs_url: &str) -> ServiceProvider {
@@ -60,10 +66,7 @@ fn provider_for(idp: EntityDescriptor, entity_id: &str, acs_url: &str) -> Servic
 /// The service provider for `config`, trusting the identity provider
 /// described by `idp_metadata` (checked again: it may predate a rule).
 fn provider(config: &Config, idp_metadata: &str) -> Result<ServiceProvider, SamlError> {
-    read_metadata(idp_metadata).map_err(SamlError::Metadata)?;
-    let md: EntityDescriptor = idp_metadata
-        .parse()
-        .map_err(|_| SamlError::Metadata("error-saml-metadata-unreadable"))?;
+    let (md, _) = checked(idp_metadata).map_err(SamlError::Metadata)?;
     Ok(provider_for(md, &entity_id(config), &acs_url(config)))
 }
 

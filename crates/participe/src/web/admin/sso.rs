@@ -18,7 +18,7 @@ use crate::web::context::Ctx;
 use crate::web::error::{AppError, AppResult};
 use crate::web::form::{PathParams, errors_value, form_response, redirect_with_flash};
 use crate::web::render;
-use crate::web::upload::{MultipartForm, read_any};
+use crate::web::upload::read_any;
 
 const BASE: &str = "/admin/sso";
 
@@ -43,35 +43,6 @@ pub struct ProviderForm {
 }
 
 impl ProviderForm {
-    /// The form as sent (multipart, with a metadata file, or URL-encoded);
-    /// a metadata file replaces the pasted text. False when the file is not
-    /// text (the pasted text is then kept).
-    fn from_form(f: &MultipartForm) -> (ProviderForm, bool) {
-        let g = |name: &str| f.get(name).to_string();
-        let file = f
-            .files("saml_metadata_file")
-            .next()
-            .map(|file| String::from_utf8(file.bytes.to_vec()).ok());
-        let readable = !matches!(file, Some(None));
-        let form = ProviderForm {
-            kind: g("kind"),
-            slug: g("slug"),
-            label: g("label"),
-            issuer: g("issuer"),
-            client_id: g("client_id"),
-            scopes: g("scopes"),
-            name_claim: g("name_claim"),
-            staff_only: g("staff_only"),
-            grant_role: g("grant_role"),
-            enabled: g("enabled"),
-            verifies_identity: g("verifies_identity"),
-            acr_values: g("acr_values"),
-            grant_group: g("grant_group"),
-            saml_metadata: file.flatten().unwrap_or_else(|| g("saml_metadata")),
-        };
-        (form, readable)
-    }
-
     fn raw(&self) -> RawProvider<'_> {
         RawProvider {
             kind: &self.kind,
@@ -230,17 +201,18 @@ pub(super) async fn edit_page_of(
     p: &Provider,
     errors: &FieldErrors,
 ) -> AppResult<Response> {
-    edit_page(state, ctx, p.id, &ProviderForm::of(p), errors).await
+    edit_page(state, ctx, p, &ProviderForm::of(p), errors).await
 }
 
+/// A provider's page with `form` as typed (its logo as stored).
 async fn edit_page(
     state: &AppState,
     ctx: &Ctx,
-    id: i64,
+    p: &Provider,
     form: &ProviderForm,
     errors: &FieldErrors,
 ) -> AppResult<Response> {
-    let logo = store::by_id(&state.db, id).await?.and_then(|p| p.logo_path);
+    let (id, logo) = (p.id, &p.logo_path);
     let html = render::page(
         state,
         ctx,
@@ -264,13 +236,18 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
     list_page(&state, &ctx, &ProviderForm::new_provider(), &FieldErrors::new()).await
 }
 
-/// The provider form as sent, with the error of a metadata file that is
-/// not text.
+/// The provider form as sent (multipart, with a metadata file, or
+/// URL-encoded): a metadata file replaces the pasted text; one that is not
+/// text is refused (the pasted text is then kept).
 async fn read(state: &AppState, req: Request) -> AppResult<(ProviderForm, FieldErrors)> {
-    let (form, readable) = ProviderForm::from_form(&read_any(req, state).await?);
+    let sent = read_any(req, state).await?;
+    let mut form: ProviderForm = sent.parse()?;
     let mut errors = FieldErrors::new();
-    if !readable {
-        errors.add("saml_metadata_file", "error-sso-saml-metadata-file");
+    if let Some(file) = sent.files("saml_metadata_file").next() {
+        match String::from_utf8(file.bytes.to_vec()) {
+            Ok(xml) => form.saml_metadata = xml,
+            Err(_) => errors.add("saml_metadata_file", "error-sso-saml-metadata-file"),
+        }
     }
     Ok((form, errors))
 }
@@ -317,11 +294,11 @@ pub async fn update(
     let before = store::by_id(&state.db, id).await?.ok_or_else(AppError::not_found)?;
     let (f, errors) = read(&state, req).await?;
     if !errors.is_empty() {
-        return edit_page(&state, &ctx, id, &f, &errors).await;
+        return edit_page(&state, &ctx, &before, &f, &errors).await;
     }
     let c = match checked(&state, &f).await? {
         Ok(c) => c,
-        Err(errors) => return edit_page(&state, &ctx, id, &f, &errors).await,
+        Err(errors) => return edit_page(&state, &ctx, &before, &f, &errors).await,
     };
     match store::update(&state.db, id, &c.input).await {
         Ok(true) => {
@@ -335,7 +312,7 @@ pub async fn update(
         Err(StoreError::Conflict(_)) => {
             let mut errors = FieldErrors::new();
             errors.add("slug", "error-sso-slug-taken");
-            edit_page(&state, &ctx, id, &f, &errors).await
+            edit_page(&state, &ctx, &before, &f, &errors).await
         }
         Err(e) => Err(e.into()),
     }
