@@ -36,6 +36,13 @@
 //! fits in `B` before the first that does not (or the one that funds every
 //! project); ADD-OPT-SKIP goes on until every project is funded or none can
 //! be, and returns the outcome that fits and spends most (the first such).
+//!
+//! Most changes only re-split payments (2,806 of the 2,875 on Amsterdam
+//! 332 leave the order of funding alone), so ADD-OPT ([`add_opt`]) jumps
+//! over intervals of budgets where a certificate
+//! ([`super::ees_interval`]) shows that every run funds the same projects
+//! in the same order, and runs EES exactly only near the other changes;
+//! [`every_change`] visits them all and is its oracle in the tests.
 
 use std::cell::RefCell;
 use std::cmp::{Ordering, Reverse};
@@ -46,6 +53,7 @@ use num_rational::BigRational;
 use num_traits::{Signed, ToPrimitive};
 
 use super::approx::Approx;
+use super::ees_interval::Certifier;
 use super::mes::CostData;
 use super::{Election, total_cost};
 
@@ -258,11 +266,20 @@ fn largest_payers(data: &CostData, run: &EesRun, p: usize, scratch: &mut Scratch
         }
     }
     scratch.pairs.sort_unstable();
+    most_payers(scratch.pairs.iter().map(|&(c, k)| (c, scratch.weight[k as usize])))
+}
+
+/// The largest `t` such that the supporters who need at most `t` payers
+/// weigh `t` or more (0 if none), from (fewest payers, weight) pairs sorted
+/// by fewest payers.
+pub(super) fn most_payers(pairs: impl Iterator<Item = (u64, u64)>) -> u64 {
+    let mut pairs = pairs.peekable();
     let mut best = 0;
     let mut able = 0u64;
-    for (j, &(c, k)) in scratch.pairs.iter().enumerate() {
-        able += scratch.weight[k as usize];
-        let next = scratch.pairs.get(j + 1).map_or(u64::MAX, |n| n.0);
+    while let Some((c, w)) = pairs.next() {
+        able += w;
+        // Between c and the next pair's value, `able` supporters can pay.
+        let next = pairs.peek().map_or(u64::MAX, |n| n.0);
         if next != c && able.min(next - 1) >= c {
             best = able.min(next - 1);
         }
@@ -477,6 +494,15 @@ pub(super) fn ees(data: &CostData, election: &Election, completion: Completion) 
 
 /// EES with a completion, and the number of runs it made.
 pub(super) fn ees_walk(data: &CostData, election: &Election, completion: Completion) -> (Vec<usize>, usize) {
+    match completion {
+        Completion::AddOpt => add_opt(data, election, &mut Certifier::default()),
+        _ => every_change(data, election, completion),
+    }
+}
+
+/// EES with a completion, running EES at every change the completion
+/// visits (for ADD-OPT: the oracle of [`add_opt`]).
+pub(super) fn every_change(data: &CostData, election: &Election, completion: Completion) -> (Vec<usize>, usize) {
     let n = election.num_voters();
     if n == 0 || data.projects.is_empty() {
         return (Vec::new(), 0);
@@ -519,4 +545,83 @@ pub(super) fn ees_walk(data: &CostData, election: &Election, completion: Complet
         }
     }
     (best.map(|(_, order)| order).unwrap_or_default(), runs)
+}
+
+/// ADD-OPT, jumping over the intervals of budgets where a [`Certifier`]
+/// shows that EES funds the same projects in the same order: the outcome is
+/// then the same, so it fits as the one before did, and the walk only has
+/// to run EES exactly at the changes near which no certificate holds. The
+/// result is that of [`every_change`], with fewer runs (their number is
+/// returned).
+pub(super) fn add_opt(data: &CostData, election: &Election, certifier: &mut Certifier) -> (Vec<usize>, usize) {
+    let n = election.num_voters();
+    let m = data.projects.len();
+    if n == 0 || m == 0 {
+        return (Vec::new(), 0);
+    }
+    let mut per_voter = &election.budget / BigRational::from_integer(BigInt::from(n));
+    let first = run(data, &per_voter);
+    let mut order = first.order(data);
+    if total_cost(election, &order) > election.budget {
+        return (Vec::new(), 1);
+    }
+    let mut runs = 1;
+    let mut rounds = first.rounds.clone();
+    // The exact run at `per_voter`, when there is one.
+    let mut current = Some(first);
+    // Above the dearest project every supporter can pay for it alone:
+    // certificates would hold forever, so the walk goes on exactly.
+    let dearest = data.cost_approx.iter().map(|c| c.upper()).fold(0.0, f64::max);
+    let mut step = 0.0;
+    let mut last_change = 0.0;
+    let mut failures = 0;
+    while rounds.len() < m {
+        let start = Approx::from_ratio(per_voter.numer(), per_voter.denom());
+        if step > 0.0 && start.upper() < dearest {
+            let high = (start.upper() + step).next_up();
+            if certifier.holds(data, &rounds, start.lower(), high) {
+                per_voter += BigRational::from_float(step).expect("a finite step");
+                current = None;
+                step = short(2.0 * step);
+                failures = 0;
+                continue;
+            }
+            failures += 1;
+            if failures < 2 {
+                step = short(step / 2.0);
+                continue;
+            }
+        }
+        let now = current.get_or_insert_with(|| {
+            runs += 1;
+            run(data, &per_voter)
+        });
+        let Some(d) = next_change(data, now, false, 32.0 * last_change) else {
+            break;
+        };
+        last_change = super::numbers::to_f64(&d);
+        per_voter += d;
+        let next = run(data, &per_voter);
+        runs += 1;
+        let next_order = next.order(data);
+        if total_cost(election, &next_order) > election.budget {
+            break;
+        }
+        order = next_order;
+        rounds.clone_from(&next.rounds);
+        current = Some(next);
+        failures = 0;
+        step = short(step.max(4.0 * last_change));
+    }
+    (order, runs)
+}
+
+/// `x` rounded down to a float with 8 significant bits, so that the
+/// per-voter budget stays a short fraction as certified steps add up.
+fn short(x: f64) -> f64 {
+    if x <= 0.0 || !x.is_finite() {
+        return 0.0;
+    }
+    let unit = 2f64.powi(x.log2().floor() as i32 - 7);
+    (x / unit).floor() * unit
 }

@@ -9,7 +9,9 @@ use num_rational::BigRational;
 use num_traits::{Signed, Zero};
 use proptest::prelude::*;
 
+use super::approx::Approx;
 use super::ees::{self, Completion};
+use super::ees_interval::Certifier;
 use super::mes::{CostData, eligible};
 use super::tests::{election_of, numbered, xorshift};
 use super::*;
@@ -211,28 +213,54 @@ fn arb_ees_election() -> impl Strategy<Value = Election> {
         1u64..5,
     )
         .prop_map(|(costs, voters, seed, budget, vote_type, kinds)| {
-            let projects = numbered(costs);
-            let mut next = xorshift(seed);
-            // A few distinct ballots, so that voters tie.
-            let masks: Vec<u64> = (0..kinds).map(|_| next()).collect();
-            let ballots: Vec<Vec<String>> = (0..voters)
-                .map(|_| {
-                    let mask = masks[(next() % kinds) as usize];
-                    projects
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, _)| mask >> i & 1 == 1)
-                        .map(|(_, (id, _))| id.clone())
-                        .collect()
-                })
-                .collect();
-            let mut e = election_of(budget, &projects, &ballots);
-            e.vote_type = vote_type;
-            if vote_type == VoteType::Cumulative {
-                e.points = Some(vec![q(1, 1); e.ballots.entries()]);
-            }
-            e
+            random_election(costs, voters, seed, budget, vote_type, kinds)
         })
+}
+
+/// Elections with more voters and varied costs, where budgets part ways
+/// after the first rounds, so that payments re-split often.
+fn arb_varied_election() -> impl Strategy<Value = Election> {
+    (
+        prop::collection::vec((1i64..120).prop_map(|c| q(c, 1)), 2..7),
+        10usize..40,
+        any::<u64>(),
+        (20i64..400).prop_map(|b| q(b, 1)),
+        2u64..9,
+    )
+        .prop_map(|(costs, voters, seed, budget, kinds)| {
+            random_election(costs, voters, seed, budget, VoteType::Approval, kinds)
+        })
+}
+
+/// `voters` ballots drawn among `kinds` random ones (so that voters tie).
+fn random_election(
+    costs: Vec<BigRational>,
+    voters: usize,
+    seed: u64,
+    budget: BigRational,
+    vote_type: VoteType,
+    kinds: u64,
+) -> Election {
+    let projects = numbered(costs);
+    let mut next = xorshift(seed);
+    let masks: Vec<u64> = (0..kinds).map(|_| next()).collect();
+    let ballots: Vec<Vec<String>> = (0..voters)
+        .map(|_| {
+            let mask = masks[(next() % kinds) as usize];
+            projects
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| mask >> i & 1 == 1)
+                .map(|(_, (id, _))| id.clone())
+                .collect()
+        })
+        .collect();
+    let mut e = election_of(budget, &projects, &ballots);
+    e.vote_type = vote_type;
+    if vote_type == VoteType::Cumulative {
+        e.points = Some(vec![q(1, 1); e.ballots.entries()]);
+    }
+    e
 }
 
 proptest! {
@@ -263,6 +291,46 @@ proptest! {
             (Method::EesAddOptSkip, Completion::AddOptSkip),
         ] {
             prop_assert_eq!(count(&e, method).unwrap().order, plain_completion(&e, completion), "{:?}", method);
+        }
+        let data = CostData::new(&e);
+        prop_assert_eq!(
+            ees::add_opt(&data, &e, &mut Certifier::default()).0,
+            ees::every_change(&data, &e, Completion::AddOpt).0
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// A certificate that holds is right at every budget of its interval:
+    /// walking every change inside it with the plain definitions, the
+    /// order never changes. The interval reaches past the next change (and
+    /// the certificate holds over some: changes that only re-split payments).
+    #[test]
+    fn ees_certificates_hold_only_where_the_order_stays(
+        e in arb_varied_election(),
+        extra in 0i64..40,
+        past in prop::sample::select(vec![1i64, 2, 3, 10, 100]),
+    ) {
+        let start = &e.budget / q(e.num_voters().max(1) as i64, 1) + q(extra, 3);
+        if let Some(next) = plain_next_change(&e, &start).filter(|_| e.num_voters() > 0) {
+            let data = CostData::new(&e);
+            let first = ees::run(&data, &start);
+            let end = &start + next * q(past + 1, past);
+            let low = Approx::from_ratio(start.numer(), start.denom()).lower();
+            let high = Approx::from_ratio(end.numer(), end.denom()).upper();
+            if Certifier::default().holds(&data, &first.rounds, low, high) {
+                let order = plain_ees(&e, &start).order();
+                let mut at = start.clone();
+                while let Some(d) = plain_next_change(&e, &at) {
+                    at += d;
+                    if at > end {
+                        break;
+                    }
+                    prop_assert_eq!(plain_ees(&e, &at).order(), order.clone(), "at {}", at);
+                }
+            }
         }
     }
 }
@@ -295,4 +363,71 @@ fn ees_funds_the_project_most_supporters_can_share() {
     assert_eq!(count(&e, Method::EesAddOptSkip).unwrap().order, [1]);
     // ADD-OPT runs EES at 10 and at 20 only, not at every budget between.
     assert_eq!(ees::ees_walk(&data, &e, Completion::AddOpt), (vec![1], 2));
+    // Between 10 and 20 each, b alone is funded at every budget; from 20 on,
+    // a too. (At exactly 10, 40 / 10 = 4 payers: floats cannot tell that
+    // tie from 3, so the certificate leaves it to exact runs.)
+    let mut certifier = Certifier::default();
+    assert!(!certifier.holds(&data, &run.rounds, 10.0, 19.5));
+    assert!(certifier.holds(&data, &run.rounds, 10.5, 19.5));
+    assert!(!certifier.holds(&data, &run.rounds, 10.0, 20.0));
+    assert!(!certifier.holds(&data, &run.rounds, 19.0, 25.0));
+    assert!(!certifier.holds(&data, &[], 10.0, 11.0));
+    assert!(!certifier.holds(&data, &[(0, 3), (1, 4)], 10.0, 11.0));
+}
+
+/// ADD-OPT with certificates against running EES at every change, on the
+/// shared elections where the latter takes under a second or so (the six
+/// largest take minutes; see the ignored test below for them).
+#[test]
+fn add_opt_jumps_match_every_change_on_small_real_elections() {
+    for e in real_elections(|bytes| bytes < 100_000) {
+        let data = CostData::new(&e);
+        let every = ees::every_change(&data, &e, Completion::AddOpt);
+        let jumping = ees::add_opt(&data, &e, &mut Certifier::default());
+        assert_eq!(jumping.0, every.0);
+    }
+}
+
+/// The same on every shared election: minutes in a release build (EES at
+/// every change on Mokotów 2020 alone takes about 4 minutes):
+/// `cargo test --release -p participe-domain --lib
+/// add_opt_jumps_match_every_change_on_real_elections -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn add_opt_jumps_match_every_change_on_real_elections() {
+    for e in real_elections(|_| true) {
+        let data = CostData::new(&e);
+        let started = std::time::Instant::now();
+        let mut certifier = Certifier::default();
+        let jumping = ees::add_opt(&data, &e, &mut certifier);
+        let jumping_time = started.elapsed();
+        let started = std::time::Instant::now();
+        let every = ees::every_change(&data, &e, Completion::AddOpt);
+        println!(
+            "{}: {} runs and {} checks ({} held) in {jumping_time:?}; every change: {} runs in {:?}",
+            e.meta_value("description").unwrap_or("?"),
+            jumping.1,
+            certifier.checks,
+            certifier.held,
+            every.1,
+            started.elapsed()
+        );
+        assert_eq!(jumping.0, every.0);
+    }
+}
+
+/// The shared elections (`shared/pb/instances`) whose files pass `size`.
+fn real_elections(size: impl Fn(u64) -> bool) -> Vec<Election> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/pb/instances");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("shared/pb/instances beside the work tree")
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "pb"))
+        .filter(|path| size(std::fs::metadata(path).unwrap().len()))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|file| parse(&std::fs::read_to_string(file).unwrap()).unwrap())
+        .collect()
 }

@@ -44,6 +44,7 @@
 mod approx;
 pub mod ballots;
 mod ees;
+mod ees_interval;
 mod greedy;
 mod mes;
 mod mes_interval;
