@@ -189,6 +189,24 @@ fn plain_completion(e: &Election, completion: Completion) -> Vec<usize> {
     best.map(|b| b.order()).unwrap_or_default()
 }
 
+/// Whether `b` is `a` with some pairs of neighbours swapped (pairs apart).
+fn swaps_of_neighbours(a: &[usize], b: &[usize]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] == b[i] {
+            i += 1;
+        } else if i + 1 < a.len() && a[i] == b[i + 1] && a[i + 1] == b[i] {
+            i += 2;
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
 /// Small random elections: up to 6 projects and 9 voters, costs and budgets
 /// chosen so that shares tie often.
 fn arb_ees_election() -> impl Strategy<Value = Election> {
@@ -304,11 +322,13 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(1000))]
 
     /// A certificate that holds is right at every budget of its interval:
-    /// walking every change inside it with the plain definitions, the
-    /// order never changes. The interval reaches past the next change (and
-    /// the certificate holds over some: changes that only re-split payments).
+    /// walking every change inside it with the plain definitions, the same
+    /// projects are funded, in the same order but for swaps of neighbours
+    /// in it. The interval reaches past the next change (and the
+    /// certificate holds over some: changes that only re-split payments or
+    /// swap two rounds).
     #[test]
-    fn ees_certificates_hold_only_where_the_order_stays(
+    fn ees_certificates_hold_only_where_the_outcome_stays(
         e in arb_varied_election(),
         extra in 0i64..40,
         past in prop::sample::select(vec![1i64, 2, 3, 10, 100]),
@@ -328,7 +348,8 @@ proptest! {
                     if at > end {
                         break;
                     }
-                    prop_assert_eq!(plain_ees(&e, &at).order(), order.clone(), "at {}", at);
+                    let now = plain_ees(&e, &at).order();
+                    prop_assert!(swaps_of_neighbours(&order, &now), "{:?} then {:?} at {}", order, now, at);
                 }
             }
         }
