@@ -37,7 +37,7 @@
 //! project); ADD-OPT-SKIP goes on until every project is funded or none can
 //! be, and returns the outcome that fits and spends most (the first such).
 //!
-//! Most changes only re-split payments or swap two rounds (2,850 of the
+//! Most changes only re-split payments or reorder a few rounds (2,850 of the
 //! 2,875 on Amsterdam 332 leave the funded projects alone), so ADD-OPT
 //! ([`add_opt`]) jumps over intervals of budgets where a certificate
 //! ([`super::ees_interval`]) shows that every run funds the same projects,
@@ -593,8 +593,8 @@ pub(super) fn add_opt(data: &CostData, election: &Election, certifier: &mut Cert
                 continue;
             }
         }
-        // Certified jumps keep the projects but may swap two rounds: the
-        // outcome to return is the one of this exact run.
+        // Certified jumps keep the projects but may reorder some rounds:
+        // the outcome to return is the one of this exact run.
         let now = current.get_or_insert_with(|| {
             runs += 1;
             run(data, &per_voter)

@@ -1,9 +1,10 @@
 //! A certificate that Exact Equal Shares funds the same projects at
-//! **every** per-voter budget of an interval, in a given order or with some
-//! pairs of consecutive rounds swapped: what lets ADD-OPT jump over the
-//! changes that leave the funded projects alone (on Amsterdam 332, 2,850 of
-//! its 2,875 changes; most of the others on Mokotów 2020 swap two projects
-//! whose numbers of payers are a few apart).
+//! **every** per-voter budget of an interval, in a given order but for
+//! some blocks of a few consecutive rounds in another order: what lets
+//! ADD-OPT jump over the changes that leave the funded projects alone (on
+//! Amsterdam 332, 2,850 of its 2,875 changes; on Mokotów 2020, 20,214 of
+//! 20,331, most of those that change the order swapping two projects whose
+//! numbers of payers are a few apart).
 //!
 //! **Why it holds.** Fix an order `O` and per-voter budgets `β ∈ [low, high]`.
 //! Keep for every ballot group two numbers `lo ≤ budget(β) ≤ hi`, valid for
@@ -21,17 +22,20 @@
 //! round no project left may have a payer under `hi`. By induction every run
 //! in the interval makes `O`'s choices and stops there.
 //!
-//! **Swaps.** When the next project of `O` is the one that may beat `O[i]`,
-//! the two rounds are checked together: every other project must lose to
-//! one of them (so one of them takes round `i`), and each order that may
-//! happen (`a` first unless `a` surely loses to `b`) is followed from the
-//! bounds of now, the second project having to win the next round there.
-//! Every group's bounds afterwards are the lowest and highest of both
-//! orders: at each `β` one of them happened, so its budget lies between.
+//! **Reordered rounds.** When a project a few rounds later in `O` (at most
+//! [`MAX_BLOCK`] rounds from `O[i]`) is the one that may beat `O[i]`, the
+//! rounds up to it form a block checked in every order: every project
+//! outside the block must lose to one of the block's projects left (so one
+//! of those takes the round, which needs one of them to surely have a
+//! payer), and each of those that may take it (unless another surely beats
+//! it) is followed from the bounds of now, with at least one payer, and so
+//! on until the block is funded. Every group's bounds afterwards are the
+//! lowest and highest of all the orders followed: at each `β` one of them
+//! happened, so its budget lies between.
 //!
 //! A rival's `T(hi)` from an earlier round stays an upper bound later (upper
 //! budgets only fall), so rivals are counted again only when the kept bound
-//! does not beat the winner (bounds counted inside one order of a swap are
+//! does not beat the winner (bounds counted inside one order of a block are
 //! dropped). Every bound is rounded outwards, so the certificate may fail
 //! where exact arithmetic would succeed, never the other way; the walk then
 //! takes that step exactly.
@@ -82,6 +86,12 @@ fn loses(t_rival: u64, rival: usize, t_winner: u64, winner: usize) -> bool {
 /// `(lo, hi)`: what a class's voters hold at least and at most.
 type Bounds = (f64, f64);
 
+/// Classes of every group, and the bounds of the classes added since some point.
+type Joined = (Vec<u32>, Vec<Bounds>);
+
+/// The most consecutive rounds checked in every order together.
+const MAX_BLOCK: usize = 4;
+
 /// The bounds of class `k`: one of `before` or, from its end on, of `added`.
 fn class_bounds(before: &[Bounds], added: &[Bounds], k: u32) -> Bounds {
     let k = k as usize;
@@ -97,7 +107,7 @@ const NONE: u64 = u64::MAX;
 
 impl Certifier {
     /// Whether EES funds the projects of `order` (local indices, with any
-    /// second field) and nothing else, in that order but for swaps of
+    /// second field) and nothing else, in that order but within blocks of
     /// consecutive rounds, at every per-voter budget in `[low, high]`
     /// (floats already rounded outwards).
     pub(super) fn holds(&mut self, data: &CostData, order: &[(u32, u64)], low: f64, high: f64) -> bool {
@@ -129,13 +139,19 @@ impl Certifier {
                     self.funded[q] = true;
                     i += 1;
                 }
-                // The next project of the order may come first: both orders
-                // are followed, and their bounds joined.
-                Err(Some(p)) if order.get(i + 1).is_some_and(|next| next.0 as usize == p) => {
-                    if !self.either_first(data, q, p) {
+                // A project a few rounds later may come first: every order
+                // of the rounds up to it is followed, and the bounds joined.
+                Err(Some(p))
+                    if order[i + 1..order.len().min(i + MAX_BLOCK)]
+                        .iter()
+                        .any(|next| next.0 as usize == p) =>
+                {
+                    let last = i + order[i..].iter().position(|next| next.0 as usize == p).expect("found");
+                    let block: Vec<usize> = order[i..=last].iter().map(|r| r.0 as usize).collect();
+                    if !self.any_order(data, &block) {
                         return false;
                     }
-                    i += 2;
+                    i = last + 1;
                 }
                 Err(_) => return false,
             }
@@ -162,16 +178,51 @@ impl Certifier {
         Ok((tl, self.payers(data, q, End::High)))
     }
 
-    /// Checks that `a` and `b` take the next two rounds, in either order,
-    /// at every budget, and funds them: each order that may happen is
-    /// followed from the bounds of now, and each class's bounds afterwards
-    /// cover what it holds in both.
-    fn either_first(&mut self, data: &CostData, a: usize, b: usize) -> bool {
-        let (la, lb) = (self.payers(data, a, End::Low), self.payers(data, b, End::Low));
-        // This round goes to `a` or `b`: every other project loses to one.
+    /// Checks that the projects of `block` take the next rounds, in some
+    /// order, at every budget, and funds them: each order that may happen
+    /// is followed from the bounds of now, and each class's bounds
+    /// afterwards cover what it holds in all of them.
+    fn any_order(&mut self, data: &CostData, block: &[usize]) -> bool {
+        let classes = self.bounds.len();
+        let bound = self.bound.clone();
+        let mut left = block.to_vec();
+        let mut joined = None;
+        if !self.orders(data, &mut left, classes, &mut joined) {
+            return false;
+        }
+        let Some((class, added)) = joined else {
+            return false;
+        };
+        self.clear_weights();
+        self.class = class;
+        self.bounds.truncate(classes);
+        self.bounds.extend_from_slice(&added);
+        self.weight.clear();
+        self.weight.resize(self.bounds.len(), 0);
+        // Bounds counted inside one order may be too low for another.
+        self.bound = bound;
+        for &x in block {
+            self.funded[x] = true;
+        }
+        true
+    }
+
+    /// Follows every order in which the projects `left` may take the next
+    /// rounds from the bounds of now, joining the bounds each order ends
+    /// with into `joined` (classes and the bounds of those from `classes`).
+    fn orders(&mut self, data: &CostData, left: &mut Vec<usize>, classes: usize, joined: &mut Option<Joined>) -> bool {
+        if left.is_empty() {
+            self.join(classes, joined);
+            return true;
+        }
+        let lows: Vec<u64> = left.iter().map(|&x| self.payers(data, x, End::Low)).collect();
+        if lows.iter().all(|&l| l == 0) {
+            return false;
+        }
+        // This round goes to one of them: every other project loses to one.
         for p in 0..data.projects.len() {
-            let beaten = |bound: u64| loses(bound, p, la, a) || loses(bound, p, lb, b);
-            if self.funded[p] || p == a || p == b || beaten(self.bound[p]) {
+            let beaten = |bound: u64| left.iter().zip(&lows).any(|(&x, &l)| loses(bound, p, l, x));
+            if self.funded[p] || left.contains(&p) || beaten(self.bound[p]) {
                 continue;
             }
             self.bound[p] = self.payers(data, p, End::High);
@@ -179,83 +230,70 @@ impl Certifier {
                 return false;
             }
         }
-        let (ha, hb) = (self.payers(data, a, End::High), self.payers(data, b, End::High));
-        let a_first = ha > 0 && !loses(ha, a, lb, b);
-        let b_first = hb > 0 && !loses(hb, b, la, a);
-        let classes = self.bounds.len();
+        let highs: Vec<u64> = left.iter().map(|&x| self.payers(data, x, End::High)).collect();
         let class = self.class.clone();
+        let bounds = self.bounds.len();
         let bound = self.bound.clone();
-        // The classes and added bounds after the first order, when both may happen.
-        let mut first: Option<(Vec<u32>, Vec<Bounds>)> = None;
-        for (x, y, lx, hx, may) in [(a, b, la, ha, a_first), (b, a, lb, hb, b_first)] {
+        let mut followed = false;
+        for j in 0..left.len() {
+            let x = left[j];
+            // `x` may take the round unless another surely beats it.
+            let may = highs[j] > 0
+                && left
+                    .iter()
+                    .zip(&lows)
+                    .all(|(&y, &l)| y == x || !loses(highs[j], x, l, y));
             if !may {
                 continue;
             }
-            if first.is_some() {
-                // Back to the bounds of now for the other order.
+            if followed {
+                // Back to the bounds of now for the next order.
                 self.clear_weights();
                 self.class.copy_from_slice(&class);
-                self.bounds.truncate(classes);
-                self.weight.truncate(classes);
+                self.bounds.truncate(bounds);
+                self.weight.truncate(bounds);
                 self.bound.copy_from_slice(&bound);
-                self.funded[a] = false;
-                self.funded[b] = false;
             }
-            self.pay(data, x, lx, hx);
+            followed = true;
+            // If `x` takes the round it has at least one payer.
+            self.pay(data, x, lows[j].max(1), highs[j]);
             self.funded[x] = true;
-            let Ok((ly, hy)) = self.wins(data, y) else {
+            left.remove(j);
+            let held = self.orders(data, left, classes, joined);
+            left.insert(j, x);
+            self.funded[x] = false;
+            if !held {
                 return false;
-            };
-            self.pay(data, y, ly, hy);
-            self.funded[y] = true;
-            if first.is_none() && a_first && b_first {
-                first = Some((self.class.clone(), self.bounds[classes..].to_vec()));
             }
         }
-        // Bounds found inside one order may be too low for the other.
-        self.bound.copy_from_slice(&bound);
-        if let Some((other_class, other_bounds)) = first {
-            self.join(data, &[a, b], classes, &other_class, &other_bounds);
-        }
-        self.funded[a] && self.funded[b]
+        followed
     }
 
-    /// Joins the classes of the supporters of `projects` with those of
-    /// another order (`other_class`, whose classes from `classes` on have
-    /// `other_bounds`): each pair of classes becomes one with the lowest
-    /// and highest bounds of both.
-    fn join(
-        &mut self,
-        data: &CostData,
-        projects: &[usize],
-        classes: usize,
-        other_class: &[u32],
-        other_bounds: &[Bounds],
-    ) {
-        self.clear_weights();
-        let mine = self.bounds.split_off(classes);
-        let mut groups: Vec<u32> = projects
-            .iter()
-            .flat_map(|&p| data.supporters[p].iter().copied())
-            .collect();
-        groups.sort_unstable();
-        groups.dedup();
-        let mut joined: HashMap<(u32, u32), u32> = HashMap::new();
-        for g in groups {
-            let g = g as usize;
-            let (k, other) = (self.class[g], other_class[g]);
-            if k == other && (k as usize) < classes {
+    /// Joins the bounds this order ended with into `joined`: each group's
+    /// pair of classes becomes one class with the lowest and highest bounds
+    /// of both (classes before `classes` are shared by every order).
+    fn join(&mut self, classes: usize, joined: &mut Option<Joined>) {
+        let Some((class, added)) = joined else {
+            *joined = Some((self.class.clone(), self.bounds[classes..].to_vec()));
+            return;
+        };
+        let before = &self.bounds[..classes];
+        let mine = &self.bounds[classes..];
+        let mut pairs: HashMap<(u32, u32), u32> = HashMap::new();
+        let mut merged: Vec<Bounds> = Vec::new();
+        for (g, k) in class.iter_mut().enumerate() {
+            let other = self.class[g];
+            if *k == other && (*k as usize) < classes {
                 continue;
             }
-            let x = class_bounds(&self.bounds[..classes], &mine, k);
-            let y = class_bounds(&self.bounds[..classes], other_bounds, other);
-            let bounds = &mut self.bounds;
-            self.class[g] = *joined.entry((k, other)).or_insert_with(|| {
-                bounds.push((x.0.min(y.0), x.1.max(y.1)));
-                (bounds.len() - 1) as u32
+            let x = class_bounds(before, added, *k);
+            let y = class_bounds(before, mine, other);
+            *k = *pairs.entry((*k, other)).or_insert_with(|| {
+                merged.push((x.0.min(y.0), x.1.max(y.1)));
+                (classes + merged.len() - 1) as u32
             });
         }
-        self.weight.resize(self.bounds.len(), 0);
+        *added = merged;
     }
 
     /// Moves the supporters of `q`, funded by between `tl` and `th` payers,
@@ -302,12 +340,14 @@ impl Certifier {
     /// `cost / t`, under the lower or upper budgets.
     fn payers(&mut self, data: &CostData, p: usize, end: End) -> u64 {
         self.clear_weights();
+        let (class, weight, touched) = (&self.class, &mut self.weight, &mut self.touched);
         for &g in &data.supporters[p] {
-            let k = self.class[g as usize] as usize;
-            if self.weight[k] == 0 {
-                self.touched.push(k as u32);
+            let k = class[g as usize] as usize;
+            let sum = &mut weight[k];
+            if *sum == 0 {
+                touched.push(k as u32);
             }
-            self.weight[k] += data.groups[g as usize].1;
+            *sum += data.groups[g as usize].1;
         }
         let cap = data.weights[p] + 1;
         let cost = data.cost_approx[p];
