@@ -147,7 +147,7 @@ struct Scratch {
     weight: Vec<u64>,
     ceil: Vec<u64>,
     touched: Vec<u32>,
-    pairs: Vec<(u64, u32)>,
+    pairs: Vec<(u64, u64)>,
 }
 
 impl Scratch {
@@ -263,18 +263,32 @@ fn largest_payers(data: &CostData, run: &EesRun, p: usize, scratch: &mut Scratch
         let c = min_payers(data, run, p, k, cap);
         scratch.ceil[k as usize] = c;
         if c < cap {
-            scratch.pairs.push((c, k));
+            scratch.pairs.push((c, scratch.weight[k as usize]));
         }
     }
-    scratch.pairs.sort_unstable();
-    most_payers(scratch.pairs.iter().map(|&(c, k)| (c, scratch.weight[k as usize])))
+    most_payers(&mut scratch.pairs)
 }
 
 /// The largest `t` such that the supporters who need at most `t` payers
-/// weigh `t` or more (0 if none), from (fewest payers, weight) pairs sorted
-/// by fewest payers.
-pub(super) fn most_payers(pairs: impl Iterator<Item = (u64, u64)>) -> u64 {
-    let mut pairs = pairs.peekable();
+/// weigh `t` or more (0 if none), from (fewest payers, weight) pairs (put
+/// in order when that is quicker).
+pub(super) fn most_payers(pairs: &mut [(u64, u64)]) -> u64 {
+    // From any `t` at least the answer, the weight of those who need at
+    // most `t` payers is at least the answer too: step down until it is
+    // at least `t` (a few passes, usually), else sort and sweep once.
+    let mut t: u64 = pairs.iter().map(|pair| pair.1).sum();
+    for _ in 0..4 {
+        if t == 0 {
+            return 0;
+        }
+        let able: u64 = pairs.iter().filter(|pair| pair.0 <= t).map(|pair| pair.1).sum();
+        if able >= t {
+            return t;
+        }
+        t = able;
+    }
+    pairs.sort_unstable_by_key(|pair| pair.0);
+    let mut pairs = pairs.iter().copied().peekable();
     let mut best = 0;
     let mut able = 0u64;
     while let Some((c, w)) = pairs.next() {

@@ -368,7 +368,6 @@ impl Certifier {
                 self.pairs.push((fewest as u64, self.weight[k as usize]));
             }
         }
-        self.pairs.sort_unstable_by_key(|pair| pair.0);
-        most_payers(self.pairs.iter().copied())
+        most_payers(&mut self.pairs)
     }
 }
