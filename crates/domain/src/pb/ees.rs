@@ -269,6 +269,18 @@ fn largest_payers(data: &CostData, run: &EesRun, p: usize, scratch: &mut Scratch
     most_payers(&mut scratch.pairs)
 }
 
+/// `x.ceil()` for the quotients counted here, without the library call that
+/// `f64::ceil` is on baseline x86-64 (a tenth of the time of ADD-OPT).
+pub(super) fn ceil(x: f64) -> f64 {
+    // From 2^52 on every float is a whole number (and NaN stays NaN).
+    if !(x.abs() < 4_503_599_627_370_496.0) {
+        return x;
+    }
+    // Truncated toward zero (exact below 2^52): the ceiling of negatives.
+    let whole = x as i64 as f64;
+    if whole < x { whole + 1.0 } else { whole }
+}
+
 /// The largest `t` such that the supporters who need at most `t` payers
 /// weigh `t` or more (0 if none), from (fewest payers, weight) pairs (put
 /// in order when that is quicker).
@@ -318,8 +330,8 @@ fn min_payers(data: &CostData, run: &EesRun, p: usize, class: u32, cap: u64) -> 
         if low >= cap as f64 {
             return cap;
         }
-        if high < cap as f64 && low.ceil() == high.ceil() {
-            return (high.ceil() as u64).max(1);
+        if high < cap as f64 && ceil(low) == ceil(high) {
+            return (ceil(high) as u64).max(1);
         }
     }
     let exact = run.budget_exact(class);

@@ -43,7 +43,7 @@
 use std::collections::HashMap;
 
 use super::approx::ULP;
-use super::ees::most_payers;
+use super::ees::{ceil, most_payers};
 use super::mes::CostData;
 
 /// Which end of the budgets a count is made with.
@@ -162,7 +162,7 @@ impl Certifier {
     /// Checks that `q` takes this round at every budget: its payers `(tl,
     /// th)`, or the first rival that may beat it (`None`: `q` may have none).
     fn wins(&mut self, data: &CostData, q: usize) -> Result<(u64, u64), Option<usize>> {
-        let tl = self.payers(data, q, End::Low);
+        let (tl, th) = self.both(data, q);
         if tl == 0 {
             return Err(None);
         }
@@ -175,7 +175,7 @@ impl Certifier {
                 return Err(Some(p));
             }
         }
-        Ok((tl, self.payers(data, q, End::High)))
+        Ok((tl, th))
     }
 
     /// Checks that the projects of `block` take the next rounds, in some
@@ -215,7 +215,7 @@ impl Certifier {
             self.join(classes, joined);
             return true;
         }
-        let lows: Vec<u64> = left.iter().map(|&x| self.payers(data, x, End::Low)).collect();
+        let (lows, highs): (Vec<u64>, Vec<u64>) = left.iter().map(|&x| self.both(data, x)).unzip();
         if lows.iter().all(|&l| l == 0) {
             return false;
         }
@@ -230,7 +230,6 @@ impl Certifier {
                 return false;
             }
         }
-        let highs: Vec<u64> = left.iter().map(|&x| self.payers(data, x, End::High)).collect();
         let class = self.class.clone();
         let bounds = self.bounds.len();
         let bound = self.bound.clone();
@@ -339,6 +338,18 @@ impl Certifier {
     /// A bound of the largest number of supporters of `p` who can each pay
     /// `cost / t`, under the lower or upper budgets.
     fn payers(&mut self, data: &CostData, p: usize, end: End) -> u64 {
+        self.gather(data, p);
+        self.count(data, p, end)
+    }
+
+    /// [`Certifier::payers`] under the lower and the upper budgets.
+    fn both(&mut self, data: &CostData, p: usize) -> (u64, u64) {
+        self.gather(data, p);
+        (self.count(data, p, End::Low), self.count(data, p, End::High))
+    }
+
+    /// Sums the weights of the supporters of `p` by class.
+    fn gather(&mut self, data: &CostData, p: usize) {
         self.clear_weights();
         let (class, weight, touched) = (&self.class, &mut self.weight, &mut self.touched);
         for &g in &data.supporters[p] {
@@ -349,6 +360,10 @@ impl Certifier {
             }
             *sum += data.groups[g as usize].1;
         }
+    }
+
+    /// [`Certifier::payers`] of the project just gathered.
+    fn count(&mut self, data: &CostData, p: usize, end: End) -> u64 {
         let cap = data.weights[p] + 1;
         let cost = data.cost_approx[p];
         let (numerator, widen) = match end {
@@ -363,7 +378,7 @@ impl Certifier {
                 continue;
             }
             // ⌈cost / budget⌉, rounded the safe way for this end.
-            let fewest = ((numerator / budget) * widen).ceil().max(1.0);
+            let fewest = ceil((numerator / budget) * widen).max(1.0);
             if fewest < cap as f64 {
                 self.pairs.push((fewest as u64, self.weight[k as usize]));
             }

@@ -456,3 +456,11 @@ fn real_elections(size: impl Fn(u64) -> bool) -> Vec<Election> {
         .map(|file| parse(&std::fs::read_to_string(file).unwrap()).unwrap())
         .collect()
 }
+
+proptest! {
+    #[test]
+    fn ceil_without_the_library_call_is_ceil(x in prop::num::f64::ANY) {
+        let (ours, std) = (ees::ceil(x), x.ceil());
+        prop_assert!(ours == std || (ours.is_nan() && std.is_nan()), "{} {} {}", x, ours, std);
+    }
+}
