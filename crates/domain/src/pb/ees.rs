@@ -273,7 +273,7 @@ fn largest_payers(data: &CostData, run: &EesRun, p: usize, scratch: &mut Scratch
 /// `f64::ceil` is on baseline x86-64 (a tenth of the time of ADD-OPT).
 pub(super) fn ceil(x: f64) -> f64 {
     // From 2^52 on every float is a whole number (and NaN stays NaN).
-    if !(x.abs() < 4_503_599_627_370_496.0) {
+    if x.is_nan() || x.abs() >= 4_503_599_627_370_496.0 {
         return x;
     }
     // Truncated toward zero (exact below 2^52): the ceiling of negatives.
