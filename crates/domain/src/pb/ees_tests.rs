@@ -300,8 +300,8 @@ proptest! {
                 fast.rounds.iter().map(|r| r.1 as usize).collect::<Vec<_>>(),
                 plain.rounds.iter().map(|r| r.1.len()).collect::<Vec<_>>()
             );
-            prop_assert_eq!(ees::next_change(&data, &fast, false, guess), plain_next_change(&e, &per_voter));
-            prop_assert_eq!(ees::next_change(&data, &fast, true, guess), plain_next_unfunded(&e, &per_voter));
+            prop_assert_eq!(ees::next_change(&data, &fast, false, guess, &mut Default::default()), plain_next_change(&e, &per_voter));
+            prop_assert_eq!(ees::next_change(&data, &fast, true, guess, &mut Default::default()), plain_next_unfunded(&e, &per_voter));
         }
     }
 
@@ -382,7 +382,10 @@ fn ees_funds_the_project_most_supporters_can_share() {
     assert_eq!(run.rounds, [(1, 4)]);
     // With 10 more each, a's three supporters can pay 10 each after b: the
     // first change, and it costs 70 > 60, so ADD-OPT keeps b alone.
-    assert_eq!(ees::next_change(&data, &run, false, 0.0), Some(q(10, 1)));
+    assert_eq!(
+        ees::next_change(&data, &run, false, 0.0, &mut Default::default()),
+        Some(q(10, 1))
+    );
     assert_eq!(count(&e, Method::Ees).unwrap().order, [1]);
     assert_eq!(count(&e, Method::EesAddOpt).unwrap().order, [1]);
     assert_eq!(count(&e, Method::EesAddOptSkip).unwrap().order, [1]);
