@@ -56,7 +56,7 @@ use num_traits::{Signed, ToPrimitive};
 use super::approx::Approx;
 use super::ees_interval::Certifier;
 use super::mes::CostData;
-use super::{Election, total_cost};
+use super::{Election, numbers, total_cost};
 
 /// Voters who paid in the same rounds, hence have the same budget: the
 /// parent class's, less what was paid in `round` (the root: the initial
@@ -269,18 +269,6 @@ fn largest_payers(data: &CostData, run: &EesRun, p: usize, scratch: &mut Scratch
     most_payers(&mut scratch.pairs)
 }
 
-/// `x.ceil()` for the quotients counted here, without the library call that
-/// `f64::ceil` is on baseline x86-64 (a tenth of the time of ADD-OPT).
-pub(super) fn ceil(x: f64) -> f64 {
-    // From 2^52 on every float is a whole number (and NaN stays NaN).
-    if x.is_nan() || x.abs() >= 4_503_599_627_370_496.0 {
-        return x;
-    }
-    // Truncated toward zero (exact below 2^52): the ceiling of negatives.
-    let whole = x as i64 as f64;
-    if whole < x { whole + 1.0 } else { whole }
-}
-
 /// The largest `t` such that the supporters who need at most `t` payers
 /// weigh `t` or more (0 if none), from (fewest payers, weight) pairs (put
 /// in order when that is quicker).
@@ -330,8 +318,8 @@ fn min_payers(data: &CostData, run: &EesRun, p: usize, class: u32, cap: u64) -> 
         if low >= cap as f64 {
             return cap;
         }
-        if high < cap as f64 && ceil(low) == ceil(high) {
-            return (ceil(high) as u64).max(1);
+        if high < cap as f64 && numbers::ceil(low) == numbers::ceil(high) {
+            return (numbers::ceil(high) as u64).max(1);
         }
     }
     let exact = run.budget_exact(class);
@@ -348,9 +336,9 @@ fn min_payers(data: &CostData, run: &EesRun, p: usize, class: u32, cap: u64) -> 
 ///
 /// `guess` (a float, e.g. the last step) only speeds the search up: the
 /// candidates above it are left out first, and looked at only when none is
-/// below. `levels` is memory reused from one search to the next (a walk makes many searches: allocating the
-/// grid afresh each time made page faults a tenth of the time of
-/// ADD-OPT-SKIP on Budapest 2024).
+/// below. `levels` is memory reused from one search to the next (a walk
+/// makes many: allocating the grid afresh each time made page faults a
+/// tenth of the time of ADD-OPT-SKIP on Budapest 2024).
 pub(super) fn next_change(
     data: &CostData,
     run: &EesRun,
@@ -577,7 +565,7 @@ pub(super) fn every_change(data: &CostData, election: &Election, completion: Com
         let guess = 32.0 * last_step;
         match next_change(data, &current, completion == Completion::AddOptSkip, guess, &mut levels) {
             Some(d) => {
-                last_step = super::numbers::to_f64(&d);
+                last_step = numbers::to_f64(&d);
                 per_voter += d;
             }
             None => break,
@@ -634,18 +622,22 @@ pub(super) fn add_opt(data: &CostData, election: &Election, certifier: &mut Cert
                 continue;
             }
         }
-        // Certified jumps keep the projects but may reorder some rounds:
-        // the outcome to return is the one of this exact run.
-        let now = current.get_or_insert_with(|| {
-            runs += 1;
-            run(data, &per_voter)
-        });
-        order = now.order(data);
-        rounds.clone_from(&now.rounds);
+        let now = match &mut current {
+            Some(now) => now,
+            None => {
+                // Certified jumps keep the projects but may reorder some
+                // rounds: the outcome to return is the one of this run.
+                runs += 1;
+                let now = run(data, &per_voter);
+                order = now.order(data);
+                rounds.clone_from(&now.rounds);
+                current.insert(now)
+            }
+        };
         let Some(d) = next_change(data, now, false, 32.0 * last_change, &mut levels) else {
             break;
         };
-        last_change = super::numbers::to_f64(&d);
+        last_change = numbers::to_f64(&d);
         per_voter += d;
         let next = run(data, &per_voter);
         runs += 1;

@@ -43,8 +43,9 @@
 use std::collections::HashMap;
 
 use super::approx::ULP;
-use super::ees::{ceil, most_payers};
+use super::ees::most_payers;
 use super::mes::CostData;
+use super::numbers::ceil;
 
 /// Which end of the budgets a count is made with.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -141,19 +142,18 @@ impl Certifier {
                 }
                 // A project a few rounds later may come first: every order
                 // of the rounds up to it is followed, and the bounds joined.
-                Err(Some(p))
-                    if order[i + 1..order.len().min(i + MAX_BLOCK)]
-                        .iter()
-                        .any(|next| next.0 as usize == p) =>
-                {
-                    let last = i + order[i..].iter().position(|next| next.0 as usize == p).expect("found");
-                    let block: Vec<usize> = order[i..=last].iter().map(|r| r.0 as usize).collect();
+                Err(Some(p)) => {
+                    let window = &order[i..order.len().min(i + MAX_BLOCK)];
+                    let Some(last) = window.iter().position(|next| next.0 as usize == p) else {
+                        return false;
+                    };
+                    let block: Vec<usize> = window[..=last].iter().map(|r| r.0 as usize).collect();
                     if !self.any_order(data, &block) {
                         return false;
                     }
-                    i = last + 1;
+                    i += last + 1;
                 }
-                Err(_) => return false,
+                Err(None) => return false,
             }
         }
         (0..m).all(|p| self.funded[p] || self.bound[p] == 0 || self.payers(data, p, End::High) == 0)
@@ -166,16 +166,25 @@ impl Certifier {
         if tl == 0 {
             return Err(None);
         }
+        self.rivals_lose(data, &[q], &[tl]).map_err(Some)?;
+        Ok((tl, th))
+    }
+
+    /// Checks that every unfunded project but `contenders` (with at least
+    /// `lows` payers) surely loses to one of them, counting a rival again
+    /// when its kept bound does not; the first that may not lose otherwise.
+    fn rivals_lose(&mut self, data: &CostData, contenders: &[usize], lows: &[u64]) -> Result<(), usize> {
         for p in 0..data.projects.len() {
-            if self.funded[p] || p == q || loses(self.bound[p], p, tl, q) {
+            let beaten = |bound: u64| contenders.iter().zip(lows).any(|(&x, &l)| loses(bound, p, l, x));
+            if self.funded[p] || contenders.contains(&p) || beaten(self.bound[p]) {
                 continue;
             }
             self.bound[p] = self.payers(data, p, End::High);
-            if !loses(self.bound[p], p, tl, q) {
-                return Err(Some(p));
+            if !beaten(self.bound[p]) {
+                return Err(p);
             }
         }
-        Ok((tl, th))
+        Ok(())
     }
 
     /// Checks that the projects of `block` take the next rounds, in some
@@ -220,15 +229,8 @@ impl Certifier {
             return false;
         }
         // This round goes to one of them: every other project loses to one.
-        for p in 0..data.projects.len() {
-            let beaten = |bound: u64| left.iter().zip(&lows).any(|(&x, &l)| loses(bound, p, l, x));
-            if self.funded[p] || left.contains(&p) || beaten(self.bound[p]) {
-                continue;
-            }
-            self.bound[p] = self.payers(data, p, End::High);
-            if !beaten(self.bound[p]) {
-                return false;
-            }
+        if self.rivals_lose(data, left, &lows).is_err() {
+            return false;
         }
         let class = self.class.clone();
         let bounds = self.bounds.len();

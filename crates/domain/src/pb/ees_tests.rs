@@ -13,7 +13,7 @@ use super::approx::Approx;
 use super::ees::{self, Completion};
 use super::ees_interval::Certifier;
 use super::mes::{CostData, eligible};
-use super::tests::{election_of, numbered, xorshift};
+use super::tests::{election_of, numbered, real_elections, xorshift};
 use super::*;
 
 fn q(n: i64, d: i64) -> BigRational {
@@ -408,7 +408,7 @@ fn ees_funds_the_project_most_supporters_can_share() {
 /// largest take minutes; see the ignored test below for them).
 #[test]
 fn add_opt_jumps_match_every_change_on_small_real_elections() {
-    for e in real_elections(|bytes| bytes < 100_000) {
+    for (_, e) in real_elections(|bytes| bytes < 100_000) {
         let data = CostData::new(&e);
         let every = ees::every_change(&data, &e, Completion::AddOpt);
         let jumping = ees::add_opt(&data, &e, &mut Certifier::default());
@@ -423,7 +423,7 @@ fn add_opt_jumps_match_every_change_on_small_real_elections() {
 #[test]
 #[ignore]
 fn add_opt_jumps_match_every_change_on_real_elections() {
-    for e in real_elections(|_| true) {
+    for (name, e) in real_elections(|_| true) {
         let data = CostData::new(&e);
         let started = std::time::Instant::now();
         let mut certifier = Certifier::default();
@@ -432,8 +432,7 @@ fn add_opt_jumps_match_every_change_on_real_elections() {
         let started = std::time::Instant::now();
         let every = ees::every_change(&data, &e, Completion::AddOpt);
         println!(
-            "{}: {} runs and {} checks ({} held) in {jumping_time:?}; every change: {} runs in {:?}",
-            e.meta_value("description").unwrap_or("?"),
+            "{name}: {} runs and {} checks ({} held) in {jumping_time:?}; every change: {} runs in {:?}",
             jumping.1,
             certifier.checks,
             certifier.held,
@@ -441,29 +440,5 @@ fn add_opt_jumps_match_every_change_on_real_elections() {
             started.elapsed()
         );
         assert_eq!(jumping.0, every.0);
-    }
-}
-
-/// The shared elections (`shared/pb/instances`) whose files pass `size`.
-fn real_elections(size: impl Fn(u64) -> bool) -> Vec<Election> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/pb/instances");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("shared/pb/instances beside the work tree")
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "pb"))
-        .filter(|path| size(std::fs::metadata(path).unwrap().len()))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|file| parse(&std::fs::read_to_string(file).unwrap()).unwrap())
-        .collect()
-}
-
-proptest! {
-    #[test]
-    fn ceil_without_the_library_call_is_ceil(x in prop::num::f64::ANY) {
-        let (ours, std) = (ees::ceil(x), x.ceil());
-        prop_assert!(ours == std || (ours.is_nan() && std.is_nan()), "{} {} {}", x, ours, std);
     }
 }

@@ -156,9 +156,31 @@ fn cmp_digits(a: &str, b: &str) -> Ordering {
     a.len().cmp(&b.len()).then_with(|| a.cmp(b))
 }
 
+/// `x.ceil()` without the library call that `f64::ceil` is on baseline
+/// x86-64 (a tenth of the time of EES ADD-OPT when it was one).
+pub(super) fn ceil(x: f64) -> f64 {
+    // From 2^52 on every float is a whole number (and NaN stays NaN).
+    if x.is_nan() || x.abs() >= 4_503_599_627_370_496.0 {
+        return x;
+    }
+    // Truncated toward zero (exact below 2^52): the ceiling of negatives.
+    let whole = x as i64 as f64;
+    if whole < x { whole + 1.0 } else { whole }
+}
+
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    proptest! {
+        #[test]
+        fn ceil_without_the_library_call_is_ceil(x in prop::num::f64::ANY) {
+            let (ours, std) = (ceil(x), x.ceil());
+            prop_assert!(ours == std || (ours.is_nan() && std.is_nan()), "{} {} {}", x, ours, std);
+        }
+    }
 
     fn q(n: i64, d: i64) -> BigRational {
         BigRational::new(BigInt::from(n), BigInt::from(d))

@@ -708,15 +708,7 @@ fn add1_skips_the_steps_where_nothing_changes() {
 #[test]
 #[ignore]
 fn add1_skipping_matches_every_step_on_real_elections() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/pb/instances");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("shared/pb/instances beside the work tree")
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "pb"))
-        .collect();
-    files.sort();
-    for file in files {
-        let e = parse(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    for (name, e) in real_elections(|_| true) {
         for feasible in [false, true] {
             let started = std::time::Instant::now();
             let skipping = Counter::new(&e).mes_add1(feasible, true);
@@ -724,9 +716,28 @@ fn add1_skipping_matches_every_step_on_real_elections() {
             let started = std::time::Instant::now();
             let every_step = Counter::new(&e).mes_add1(feasible, false);
             let every_step_time = started.elapsed();
-            let name = file.file_name().unwrap().to_string_lossy();
             println!("{name} feasible={feasible}: skipping {skipping_time:?}, every step {every_step_time:?}");
             assert_eq!(skipping, every_step, "{name} feasible={feasible}");
         }
     }
+}
+
+/// The shared elections (`shared/pb/instances` beside the work tree) whose
+/// files' sizes in bytes pass `size`, by file name, in name order.
+pub(super) fn real_elections(size: impl Fn(u64) -> bool) -> Vec<(String, Election)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/pb/instances");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("shared/pb/instances beside the work tree")
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "pb"))
+        .filter(|path| size(std::fs::metadata(path).unwrap().len()))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|file| {
+            let name = file.file_name().unwrap().to_string_lossy().into_owned();
+            (name, parse(&std::fs::read_to_string(file).unwrap()).unwrap())
+        })
+        .collect()
 }
