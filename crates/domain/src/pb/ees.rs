@@ -47,7 +47,7 @@
 
 use std::cell::RefCell;
 use std::cmp::{Ordering, Reverse};
-use std::collections::BinaryHeap;
+use std::collections::{BinaryHeap, HashMap};
 
 use num_bigint::BigInt;
 use num_rational::BigRational;
@@ -84,8 +84,9 @@ pub(super) struct EesRun {
     classes: Vec<Class>,
     /// Per local project: the round that funded it.
     round_of: Vec<Option<u32>>,
-    /// Exact budgets of the classes, computed when floats do not decide.
-    exact: RefCell<Vec<Option<BigRational>>>,
+    /// Exact budgets of the classes, computed when floats do not decide
+    /// (few are: a map, not a slot per class to allocate at every run).
+    exact: RefCell<HashMap<u32, BigRational>>,
 }
 
 impl EesRun {
@@ -100,7 +101,7 @@ impl EesRun {
         let mut chain = Vec::new();
         let mut k = class;
         let mut budget = loop {
-            if let Some(budget) = &known[k as usize] {
+            if let Some(budget) = known.get(&k) {
                 break budget.clone();
             }
             if k == ROOT {
@@ -111,7 +112,7 @@ impl EesRun {
         };
         for &k in chain.iter().rev() {
             budget -= &self.pay[self.classes[k as usize].round as usize];
-            known[k as usize] = Some(budget.clone());
+            known.insert(k, budget.clone());
         }
         budget
     }
@@ -187,7 +188,7 @@ pub(super) fn run(data: &CostData, per_voter: &BigRational) -> EesRun {
             budget: beta,
         }],
         round_of: vec![None; m],
-        exact: RefCell::new(vec![None]),
+        exact: RefCell::default(),
     };
     // Lazy greedy: a project's number of payers only falls during a run, so
     // a count computed earlier is an upper bound; the top of the heap wins
@@ -237,7 +238,6 @@ pub(super) fn run(data: &CostData, per_voter: &BigRational) -> EesRun {
             run.class[g as usize] = child[k as usize];
             moves.push((g, child[k as usize]));
         }
-        run.exact.get_mut().resize(run.classes.len(), None);
         run.moves.push(moves);
         run.pay.push(pay);
         run.rounds.push((p, t));
