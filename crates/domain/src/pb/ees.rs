@@ -200,6 +200,8 @@ pub(super) fn run(data: &CostData, per_voter: &BigRational) -> EesRun {
         .map(|p| (count[p], Reverse(p as u32)))
         .collect();
     let mut scratch = Scratch::default();
+    // The project whose supporters `scratch` holds, if still current.
+    let mut counted: Option<usize> = None;
     let mut child: Vec<u32> = Vec::new();
     while let Some((t, Reverse(p))) = heap.pop() {
         let pu = p as usize;
@@ -209,13 +211,19 @@ pub(super) fn run(data: &CostData, per_voter: &BigRational) -> EesRun {
         if stale[pu] {
             stale[pu] = false;
             count[pu] = largest_payers(data, &run, pu, &mut scratch);
+            counted = Some(pu);
             if count[pu] > 0 {
                 heap.push((count[pu], Reverse(p)));
             }
             continue;
         }
         let round = run.rounds.len() as u32;
-        largest_payers(data, &run, pu, &mut scratch);
+        // The payers' classes: still in `scratch` when `p` was the last
+        // project counted (nobody paid since), else counted again.
+        if counted != Some(pu) {
+            largest_payers(data, &run, pu, &mut scratch);
+        }
+        counted = None;
         let pay = &data.costs[pu] / BigRational::from_integer(BigInt::from(t));
         let pay_approx = data.cost_approx[pu].div_int(t);
         child.clear();
