@@ -244,6 +244,9 @@ struct RivalBound {
     /// The weight of its supporters who may have something left: ρ is at
     /// least one over it (they cannot each pay less than cost / weight).
     reach: u64,
+    /// Priced at the far end only (no tangents): enough to beat the winner
+    /// it was priced against, priced again in full when that is not enough.
+    partial: bool,
 }
 
 impl RivalBound {
@@ -440,8 +443,8 @@ impl<'d> IntervalCheck<'d> {
             if settled {
                 continue;
             }
-            if self.dirty[x] || self.bounds[x].is_none() {
-                self.reprice_rival(x);
+            if self.dirty[x] || self.bounds[x].is_none_or(|bound| bound.partial) {
+                self.reprice_rival(x, rho_cap_start * (1.0 + 8.0 * ULP));
                 if self.gone[x] {
                     continue;
                 }
@@ -509,23 +512,36 @@ impl<'d> IntervalCheck<'d> {
         None
     }
 
-    /// Prices rival `x` with the upper lines at both ends and keeps its bound.
-    fn reprice_rival(&mut self, x: usize) {
+    /// Prices rival `x` with the upper lines and keeps its bound: at the
+    /// far end only when its ρ there is above `enough` (ρ is lowest there,
+    /// so the rival then loses to a winner under `enough` everywhere), else
+    /// at both ends.
+    fn reprice_rival(&mut self, x: usize, enough: f64) {
         self.gather(x);
         let cost = self.data.cost_approx[x].v;
-        let start = self.price(cost, Budgets::Upper, false);
-        let end = self.price(cost, Budgets::Upper, true);
         self.dirty[x] = false;
-        match (start, end) {
+        let Some(end) = self.price(cost, Budgets::Upper, true) else {
             // Out of reach under the upper lines at the far end, hence
             // everywhere: its supporters' budgets only fall from here.
-            (_, None) => self.gone[x] = true,
-            (None, Some(end)) => {
+            self.gone[x] = true;
+            return;
+        };
+        let quick = rival_bound(None, &end, cost, self.h);
+        if quick.floor > enough {
+            self.bounds[x] = Some(RivalBound {
+                reach: end.reach,
+                partial: true,
+                ..quick
+            });
+            return;
+        }
+        match self.price(cost, Budgets::Upper, false) {
+            None => {
                 // Out of reach at the start, within it at the end: what the
                 // supporters hold is a concave function of the offset, below
                 // its tangent at the start, so out of reach until that
                 // tangent reaches the cost.
-                let mut bound = rival_bound(None, &end, cost, self.h);
+                let mut bound = quick;
                 let (mut held, mut growth, mut size) = (0.0, 0.0, 0.0);
                 let i = View::index(true, false);
                 for &(k, weight) in &self.entries {
@@ -542,7 +558,7 @@ impl<'d> IntervalCheck<'d> {
                 bound.reach = end.reach;
                 self.bounds[x] = Some(bound);
             }
-            (Some(start), Some(end)) => {
+            Some(start) => {
                 let mut lower = rival_bound(Some(&start), &end, cost, self.h);
                 lower.reach = start.reach;
                 self.bounds[x] = Some(lower);
@@ -823,6 +839,7 @@ fn rival_bound(start: Option<&EndPrice>, end: &EndPrice, scale: f64, h: f64) -> 
         floor: down(end.q - end.err),
         from: 0.0,
         reach: u64::MAX,
+        partial: false,
     }
 }
 
