@@ -421,6 +421,8 @@ impl<'d> IntervalCheck<'d> {
             return Err(Fails { at: 0.0 });
         };
         let rho_cap_start = (((flat.q + flat.err) / cost) * (1.0 + 4.0 * ULP)).min(rho_cap.start);
+        // A rival whose ρ stays above this everywhere surely loses.
+        let out_of_the_race = rho_cap_start * (1.0 + 8.0 * ULP);
         let mut earliest = None;
         for x in 0..self.funded.len() {
             if x == w || self.funded[x] || self.gone[x] {
@@ -435,16 +437,14 @@ impl<'d> IntervalCheck<'d> {
             let settled = match &self.bounds[x] {
                 None => false,
                 Some(bound) => {
-                    bound.floor > rho_cap_start * (1.0 + 8.0 * ULP)
-                        || tied_out(bound)
-                        || self.beats(x, rho_cap, rho_cap_start).is_none()
+                    bound.floor > out_of_the_race || tied_out(bound) || self.beats(x, rho_cap, rho_cap_start).is_none()
                 }
             };
             if settled {
                 continue;
             }
             if self.dirty[x] || self.bounds[x].is_none_or(|bound| bound.partial) {
-                self.reprice_rival(x, rho_cap_start * (1.0 + 8.0 * ULP));
+                self.reprice_rival(x, out_of_the_race);
                 if self.gone[x] {
                     continue;
                 }
@@ -526,13 +526,12 @@ impl<'d> IntervalCheck<'d> {
             self.gone[x] = true;
             return;
         };
-        let quick = rival_bound(None, &end, cost, self.h);
+        let quick = RivalBound {
+            reach: end.reach,
+            ..rival_bound(None, &end, cost, self.h)
+        };
         if quick.floor > enough {
-            self.bounds[x] = Some(RivalBound {
-                reach: end.reach,
-                partial: true,
-                ..quick
-            });
+            self.bounds[x] = Some(RivalBound { partial: true, ..quick });
             return;
         }
         match self.price(cost, Budgets::Upper, false) {
@@ -555,7 +554,6 @@ impl<'d> IntervalCheck<'d> {
                     let short = cost - held - err;
                     bound.from = ((short / growth) * (1.0 - 16.0 * ULP)).clamp(0.0, self.h);
                 }
-                bound.reach = end.reach;
                 self.bounds[x] = Some(bound);
             }
             Some(start) => {
