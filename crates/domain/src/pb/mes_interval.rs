@@ -1,6 +1,7 @@
 //! A certificate that the Method of Equal Shares (cost utilities) funds the
-//! same projects, in the same order, at **every** per-voter budget of an
-//! interval: what lets the add1 walks skip the steps where nothing changes.
+//! same projects, in the same order but for some blocks of a few
+//! consecutive rounds, at **every** per-voter budget of an interval: what
+//! lets the add1 walks skip the steps where the funded projects stay.
 //!
 //! **Why it holds.** Fix an order `O` and a per-voter budget `b0 + t` for
 //! `t` in `[0, h]`. Suppose every run in the interval made `O`'s choices up
@@ -31,9 +32,29 @@
 //! reach under the upper lines (a sum of lines: checked at both ends).
 //! By induction, every run in the interval funds `O` and stops there.
 //!
+//! **Reordered rounds.** When the project that may beat `O[i]` is one a
+//! few rounds later in `O` (at most [`MAX_BLOCK`] rounds from `O[i]`), the
+//! rounds up to it form a block checked in every order: every project
+//! outside the block must lose to the smallest of the block's upper bounds
+//! (a concave minimum of lines, so the gap is still convex), so one of
+//! those takes the round; each of them that may (unless another's upper
+//! bound stays below its lower bound) is funded from the bounds of now,
+//! and so on until the block is funded. Each class's bounds afterwards
+//! hold for all the orders followed: from below the chord of the smallest
+//! lower bound (a minimum of concave functions is concave), from above the
+//! chords of the largest of one line of each upper bound (a maximum of
+//! lines is convex). At each `t` one of the orders happened, so its budget
+//! lies between. Classes after a block are the same in every order (voters
+//! who supported the same projects), numbered by their first ballot group.
+//! When, in one of those orders, a project a little further in `O` may
+//! take a round of the block, the block grows to it. On Budapest 2024, 88
+//! of the 123 changes of the add1 walk only reorder the funded projects;
+//! with blocks the walk runs MES 154 times instead of 274.
+//!
 //! A rival's lower bound from an earlier round stays valid later (budgets
 //! only fall during a run), so rivals are priced again only when their kept
-//! bound does not beat the winner. Floating-point values carry their error:
+//! bound does not beat the winner (bounds made inside one order of a block
+//! are dropped after it). Floating-point values carry their error:
 //! every price is widened by a bound on the rounding of the sums it came
 //! from, and comparisons need a positive margin, so the certificate may fail
 //! where exact arithmetic would succeed (ties, races decided by a hair), never
@@ -45,7 +66,7 @@
 //! race is really lost: on Budapest 2024 the outcome changes 124 times in
 //! 22,001 one-unit steps.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::approx::ULP;
 use super::mes::CostData;
@@ -166,39 +187,69 @@ struct Class {
     upper: Env,
 }
 
-/// What prices read of a class, worked out once when it is made (a class
-/// is priced many times: for every project its voters support, at both
-/// ends, with both bounds).
-#[derive(Clone, Copy)]
-struct View {
-    /// Whether it may have something left (its upper bound is not zero).
-    alive: bool,
-    /// Values and slopes, by [`View::index`].
-    value: [f64; 4],
-    slope: [f64; 4],
+impl Class {
+    /// Bounds on a class's budget that hold in either of two orders of a
+    /// block, `a` or `b`: from below, the chord of `min(a, b)` (concave);
+    /// from above, the tightest of the chords of the maxima of a line of
+    /// each (a maximum of lines is convex, so below its chord).
+    fn joined(a: &Class, b: &Class) -> Class {
+        let upper = if a.upper == Env::ZERO && b.upper == Env::ZERO {
+            Env::ZERO
+        } else {
+            let chords = a.upper.lines().into_iter().flat_map(|x| {
+                b.upper.lines().into_iter().map(move |y| Line {
+                    start: x.start.max(y.start),
+                    end: x.end.max(y.end),
+                })
+            });
+            Env::tightest(chords)
+        };
+        let low = Line {
+            start: a.lower.start().min(b.lower.start()),
+            end: a.lower.end().min(b.lower.end()),
+        };
+        let lower = if upper == Env::ZERO || (low.start <= 0.0 && low.end <= 0.0) {
+            Env::ZERO
+        } else {
+            Env::line(low)
+        };
+        Class { lower, upper }
+    }
 }
 
-impl View {
-    fn of(class: &Class, h: f64) -> View {
-        let mut view = View {
-            alive: class.upper != Env::ZERO,
-            value: [0.0; 4],
-            slope: [0.0; 4],
-        };
+/// What prices read of the classes, worked out once when each is made (a
+/// class is priced many times: for every project its voters support, at
+/// both ends, with both bounds), one column per bound and end so that a
+/// pricing reads only what it needs.
+#[derive(Default)]
+struct Views {
+    /// Whether it may have something left (its upper bound is not zero).
+    alive: Vec<bool>,
+    /// (value, slope) of each class, by [`column`].
+    columns: [Vec<(f64, f64)>; 4],
+}
+
+impl Views {
+    fn push(&mut self, class: &Class, h: f64) {
+        self.alive.push(class.upper != Env::ZERO);
         for upper in [false, true] {
             let env = if upper { class.upper } else { class.lower };
             for at_end in [false, true] {
-                let i = View::index(upper, at_end);
-                view.value[i] = if at_end { env.end() } else { env.start() };
-                view.slope[i] = env.slope(at_end, h);
+                let value = if at_end { env.end() } else { env.start() };
+                self.columns[column(upper, at_end)].push((value, env.slope(at_end, h)));
             }
         }
-        view
     }
 
-    fn index(upper: bool, at_end: bool) -> usize {
-        2 * usize::from(upper) + usize::from(at_end)
+    fn truncate(&mut self, n: usize) {
+        self.alive.truncate(n);
+        self.columns.iter_mut().for_each(|c| c.truncate(n));
     }
+}
+
+/// The column of [`Views`] of the upper or lower bounds, at the end or start.
+fn column(upper: bool, at_end: bool) -> usize {
+    2 * usize::from(upper) + usize::from(at_end)
 }
 
 /// The class of the voters who have paid nothing yet. (Voters surely left
@@ -268,7 +319,68 @@ impl RivalBound {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Fails {
     pub at: f64,
+    /// The project (local index) that may take a round it should not, if
+    /// that is why.
+    rival: Option<usize>,
 }
+
+impl Fails {
+    const AT_START: Fails = Fails { at: 0.0, rival: None };
+}
+
+/// What a project that may take the round costs at most and at least:
+/// bounds on its payment and on its ρ over the interval.
+#[derive(Clone, Copy)]
+struct Contender {
+    local: usize,
+    /// Upper bound on its payment: the chord of `q_L`.
+    chord: Line,
+    /// Lower bounds on its payment (tangents of `q_U`, `q_U` at the far end).
+    paid_floor: RivalBound,
+    /// Lower bounds on its ρ (the same divided by its cost).
+    rho_floor: RivalBound,
+    /// Upper bounds on its ρ: `min(rho_cap(s), rho_cap_start)`.
+    rho_cap: Line,
+    rho_cap_start: f64,
+    /// When every supporter surely pays its price: their weight (ρ is then
+    /// exactly one over it).
+    weight: Option<u64>,
+}
+
+impl Contender {
+    fn cap(&self) -> (Line, f64) {
+        (self.rho_cap, self.rho_cap_start)
+    }
+}
+
+/// The most consecutive rounds checked in every order together.
+const MAX_BLOCK: usize = 4;
+
+/// Classes of every group, and the classes added since some point.
+type Joined = (Vec<u32>, Vec<Class>);
+
+/// What a block's orders start from, to go back to between them.
+struct Snapshot {
+    classes: usize,
+    group_class: Vec<u32>,
+    gone: Vec<bool>,
+    dirty: Vec<bool>,
+    bounds: Vec<Option<RivalBound>>,
+    rounds: usize,
+    node: u32,
+}
+
+/// Funding events that classes depend on: a project (its local index) or,
+/// with this bit, a block of projects joined (their local indices, sorted,
+/// in [`BLOCK_FIELD`] bits each).
+const BLOCK: u64 = 1 << 63;
+const BLOCK_FIELD: u32 = 15;
+const _: () = assert!(
+    MAX_BLOCK as u32 * BLOCK_FIELD < 63,
+    "a block's event names all its projects"
+);
+/// The node of no event yet.
+const ROOT_NODE: u32 = 0;
 
 /// Reusable buffers for checking intervals against one election's data.
 pub(super) struct IntervalCheck<'d> {
@@ -276,7 +388,7 @@ pub(super) struct IntervalCheck<'d> {
     h: f64,
     classes: Vec<Class>,
     /// Per class: what prices read of it.
-    views: Vec<View>,
+    views: Views,
     group_class: Vec<u32>,
     /// Per class: weight being added up (scratch), and its new class while funding.
     scratch: Vec<u64>,
@@ -286,8 +398,6 @@ pub(super) struct IntervalCheck<'d> {
     entries: Vec<(u32, u64)>,
     /// (value, weight, slope) sorted for a pricing.
     sweep: Vec<(f64, u64, f64)>,
-    /// Per sweep entry: pays all it has.
-    poor: Vec<bool>,
     /// Projects funded so far in the check being made.
     rounds: usize,
     funded: Vec<bool>,
@@ -295,10 +405,17 @@ pub(super) struct IntervalCheck<'d> {
     gone: Vec<bool>,
     dirty: Vec<bool>,
     bounds: Vec<Option<RivalBound>>,
-    /// Supporters by class of each project at each round (classes depend
-    /// on the order's first rounds only), for `cached_order`'s prefix.
-    cache: HashMap<(u32, u32), Vec<(u32, u64)>>,
-    cached_order: Vec<usize>,
+    /// Supporters by class of each project after a sequence of funding
+    /// events (classes depend on it alone), by the sequence's node.
+    cache: FxHashMap<(u32, u32), Vec<(u32, u64)>>,
+    /// The sequences met so far as a tree: (node, event) to node.
+    paths: FxHashMap<(u32, u64), u32>,
+    /// Nodes given out so far, and the node of the events of this check.
+    nodes: u32,
+    node: u32,
+    /// Entries held in `cache`, and how many it may hold.
+    cached: usize,
+    cache_limit: usize,
 }
 
 impl<'d> IntervalCheck<'d> {
@@ -308,54 +425,96 @@ impl<'d> IntervalCheck<'d> {
             data,
             h: 0.0,
             classes: Vec::new(),
-            views: Vec::new(),
+            views: Views::default(),
             group_class: Vec::new(),
             scratch: Vec::new(),
             moves: Vec::new(),
             touched: Vec::new(),
             entries: Vec::new(),
             sweep: Vec::new(),
-            poor: Vec::new(),
             rounds: 0,
             funded: vec![false; n],
             gone: vec![false; n],
             dirty: vec![true; n],
             bounds: vec![None; n],
-            cache: HashMap::new(),
-            cached_order: Vec::new(),
+            cache: FxHashMap::default(),
+            paths: FxHashMap::default(),
+            nodes: 1,
+            node: ROOT_NODE,
+            cached: 0,
+            // Twice the supporters' lists, whatever the number of checks.
+            cache_limit: 2 * data.supporters.iter().map(Vec::len).sum::<usize>() + 1024,
         }
     }
 
-    /// Whether MES with cost utilities funds exactly `order` (election
-    /// project indices, in funding order) at every per-voter budget in
-    /// `[from, from + h]`.
+    /// Whether MES with cost utilities funds exactly the projects of
+    /// `order` (election project indices, in funding order) at every
+    /// per-voter budget in `[from, from + h]`, in that order but within
+    /// blocks of a few consecutive rounds.
     pub(super) fn holds(&mut self, order: &[usize], from: f64, h: f64) -> Result<(), Fails> {
-        let same = self.cached_order.iter().zip(order).take_while(|(a, b)| a == b).count();
-        if same < self.cached_order.len() || self.cached_order.len() < order.len() {
-            self.cache.retain(|&(round, _), _| round as usize <= same);
-            self.cached_order.clear();
-            self.cached_order.extend_from_slice(order);
-        }
         self.reset(from, h);
-        for &p in order {
-            let w = self.data.local[p];
-            if w == u32::MAX {
-                return Err(Fails { at: 0.0 });
+        let local: Option<Vec<usize>> = order
+            .iter()
+            .map(|&p| {
+                let w = self.data.local[p];
+                (w != u32::MAX).then_some(w as usize)
+            })
+            .collect();
+        let Some(order) = local else {
+            return Err(Fails::AT_START);
+        };
+        let mut i = 0;
+        while i < order.len() {
+            let fails = match self.round(order[i]) {
+                Ok(()) => {
+                    i += 1;
+                    continue;
+                }
+                Err(fails) => fails,
+            };
+            // A project a few rounds later may come first: every order of
+            // the rounds up to it is followed, and the bounds joined; one
+            // further on that may take a round inside joins the block.
+            let window = &order[i..order.len().min(i + MAX_BLOCK)];
+            let position = |rival: Option<usize>| rival.and_then(|r| window.iter().position(|&x| x == r));
+            let Some(mut last) = position(fails.rival) else {
+                return Err(fails);
+            };
+            loop {
+                match self.any_order(&window[..=last]) {
+                    Ok(()) => break,
+                    Err(again) => match position(again.rival) {
+                        Some(further) if further > last => last = further,
+                        _ if again.rival.is_some() => return Err(again),
+                        _ => return Err(fails),
+                    },
+                }
             }
-            self.round(w as usize)?;
+            i += last + 1;
         }
         self.nothing_left()
+    }
+
+    /// Moves to the node of the events so far followed by `event`.
+    fn step(&mut self, event: u64) {
+        let next = self.nodes;
+        let node = *self.paths.entry((self.node, event)).or_insert(next);
+        if node == next {
+            self.nodes += 1;
+        }
+        self.node = node;
     }
 
     fn reset(&mut self, from: f64, h: f64) {
         self.h = h;
         self.rounds = 0;
+        self.node = ROOT_NODE;
         let root = Line {
             start: from,
             end: from + h,
         };
         self.classes.clear();
-        self.views.clear();
+        self.views.truncate(0);
         self.push_class(Class {
             lower: Env::line(root.widened_down()),
             upper: Env::line(root.widened_up()),
@@ -374,7 +533,7 @@ impl<'d> IntervalCheck<'d> {
     }
 
     fn push_class(&mut self, class: Class) {
-        self.views.push(View::of(&class, self.h));
+        self.views.push(&class, self.h);
         self.classes.push(class);
     }
 
@@ -382,32 +541,46 @@ impl<'d> IntervalCheck<'d> {
     /// funds it.
     fn round(&mut self, w: usize) -> Result<(), Fails> {
         if self.funded[w] || self.gone[w] {
-            return Err(Fails { at: 0.0 });
+            return Err(Fails::AT_START);
         }
+        let Some(winner) = self.contender(w)? else {
+            return Err(Fails::AT_START);
+        };
+        self.rivals_lose(&[winner])?;
+        self.fund(w, winner.chord, &winner.paid_floor);
+        Ok(())
+    }
+
+    /// Bounds on what `w` would cost and pay if it took this round, or
+    /// `None` if it is out of its supporters' reach throughout (under the
+    /// upper lines at the far end); fails if it may be out of reach only
+    /// in part of the interval.
+    fn contender(&mut self, w: usize) -> Result<Option<Contender>, Fails> {
         let h = self.h;
         self.gather(w);
         let cost = self.data.cost_approx[w].v;
+        let Some(up_end) = self.price(cost, Budgets::Upper, true) else {
+            return Ok(None);
+        };
         // Upper bound on the winner's price: the chord of q_L.
         let (Some(low_start), Some(low_end)) = (
             self.price(cost, Budgets::Lower, false),
             self.price(cost, Budgets::Lower, true),
         ) else {
-            return Err(Fails { at: 0.0 });
+            return Err(Fails::AT_START);
         };
-        let winner_weight = (low_start.all_pay && low_end.all_pay).then_some(low_start.reach);
+        let weight = (low_start.all_pay && low_end.all_pay).then_some(low_start.reach);
         let chord = Line {
             start: low_start.q + low_start.err,
             end: low_end.q + low_end.err,
         }
         .widened_up();
         // Lower bounds on it: tangents of q_U at both ends, and q_U at the far end.
-        let (Some(up_start), Some(up_end)) = (
-            self.price(cost, Budgets::Upper, false),
-            self.price(cost, Budgets::Upper, true),
-        ) else {
-            return Err(Fails { at: 0.0 });
+        let Some(up_start) = self.price(cost, Budgets::Upper, false) else {
+            return Err(Fails::AT_START);
         };
-        let lower = rival_bound(Some(&up_start), &up_end, 1.0, h);
+        let paid_floor = rival_bound(Some(&up_start), &up_end, 1.0, h);
+        let rho_floor = rival_bound(Some(&up_start), &up_end, cost, h);
         // ρ = q / c: the winner's bound over the interval.
         let rho_cap = Line {
             start: chord.start / cost,
@@ -418,27 +591,45 @@ impl<'d> IntervalCheck<'d> {
         // winner's everywhere; there a budget's lower bound may be taken as
         // at least 0 (no convexity needed for one point).
         let Some(flat) = self.price(cost, Budgets::LowerAtLeastZero, false) else {
-            return Err(Fails { at: 0.0 });
+            return Err(Fails::AT_START);
         };
         let rho_cap_start = (((flat.q + flat.err) / cost) * (1.0 + 4.0 * ULP)).min(rho_cap.start);
+        Ok(Some(Contender {
+            local: w,
+            chord,
+            paid_floor,
+            rho_floor,
+            rho_cap,
+            rho_cap_start,
+            weight,
+        }))
+    }
+
+    /// Checks that every project left but `contenders` surely loses this
+    /// round to one of them, at every budget of the interval.
+    fn rivals_lose(&mut self, contenders: &[Contender]) -> Result<(), Fails> {
+        let caps: Vec<(Line, f64)> = contenders.iter().map(Contender::cap).collect();
         // A rival whose ρ stays above this everywhere surely loses.
-        let out_of_the_race = rho_cap_start * (1.0 + 8.0 * ULP);
-        let mut earliest = None;
+        let out_of_the_race =
+            contenders.iter().map(|c| c.rho_cap_start).fold(f64::INFINITY, f64::min) * (1.0 + 8.0 * ULP);
+        let mut earliest: Option<(f64, usize)> = None;
         for x in 0..self.funded.len() {
-            if x == w || self.funded[x] || self.gone[x] {
+            if self.funded[x] || self.gone[x] || contenders.iter().any(|c| c.local == x) {
                 continue;
             }
-            // Exact ties: when every supporter of the winner pays its price
+            // Exact ties: when every supporter of a contender pays its price
             // at both ends (so everywhere: the price is convex and at least
             // cost / weight), ρ is exactly one over their weight, and a rival
             // with no more weight that comes later in the order never wins.
-            let tied_out =
-                |bound: &RivalBound| winner_weight.is_some_and(|r| bound.reach < r || (bound.reach == r && x > w));
+            let tied_out = |bound: &RivalBound| {
+                contenders.iter().any(|c| {
+                    c.weight
+                        .is_some_and(|r| bound.reach < r || (bound.reach == r && x > c.local))
+                })
+            };
             let settled = match &self.bounds[x] {
                 None => false,
-                Some(bound) => {
-                    bound.floor > out_of_the_race || tied_out(bound) || self.beats(x, rho_cap, rho_cap_start).is_none()
-                }
+                Some(bound) => bound.floor > out_of_the_race || tied_out(bound) || self.beats(x, &caps).is_none(),
             };
             if settled {
                 continue;
@@ -452,64 +643,193 @@ impl<'d> IntervalCheck<'d> {
             if tied_out(&self.bounds[x].expect("priced")) {
                 continue;
             }
-            if let Some(at) = self.beats(x, rho_cap, rho_cap_start) {
+            if let Some(at) = self.beats(x, &caps) {
                 // The earliest such point over this round's rivals.
-                earliest = Some(earliest.map_or(at, |e: f64| e.min(at)));
+                if earliest.is_none_or(|(e, _)| at < e) {
+                    earliest = Some((at, x));
+                }
             }
         }
-        if let Some(at) = earliest {
-            return Err(Fails { at });
+        match earliest {
+            Some((at, x)) => Err(Fails { at, rival: Some(x) }),
+            None => Ok(()),
         }
-        self.fund(w, chord, &lower);
+    }
+
+    /// Checks that the projects of `block` take the next rounds, in some
+    /// order, at every budget, and funds them: each order that may happen
+    /// is followed from the bounds of now, and each class's bounds
+    /// afterwards cover what it holds in all of them.
+    fn any_order(&mut self, block: &[usize]) -> Result<(), Fails> {
+        if block.iter().any(|&x| self.funded[x] || self.gone[x]) {
+            return Err(Fails::AT_START);
+        }
+        let before = self.snapshot();
+        let mut left = block.to_vec();
+        let mut joined = None;
+        let followed = self.orders(&mut left, before.classes, &mut joined);
+        // Bounds on rivals made inside one order may be too low for another.
+        self.restore(&before);
+        let (group_class, added) = match followed {
+            Ok(()) => joined.expect("an order followed to its end"),
+            Err(fails) => return Err(fails),
+        };
+        // The block's classes numbered by their first group, so that they
+        // depend on the projects funded alone, not on the orders followed
+        // (the cache of supporters by class relies on it).
+        let base = before.classes;
+        let mut renumbered = vec![NONE; added.len()];
+        for (g, k) in group_class.into_iter().enumerate() {
+            let k = k as usize;
+            if k < base {
+                continue;
+            }
+            if renumbered[k - base] == NONE {
+                renumbered[k - base] = self.classes.len() as u32;
+                self.push_class(added[k - base]);
+                self.scratch.push(0);
+                self.moves.push(NONE);
+            }
+            self.group_class[g] = renumbered[k - base];
+        }
+        let mut members = block.to_vec();
+        members.sort_unstable();
+        if members.iter().all(|&x| x < 1 << BLOCK_FIELD) {
+            self.step(BLOCK | members.iter().fold(0, |event, &x| event << BLOCK_FIELD | x as u64));
+        } else {
+            // Too many projects to name the block: a node of its own.
+            self.node = self.nodes;
+            self.nodes += 1;
+        }
+        for &x in block {
+            self.funded[x] = true;
+            self.rounds += 1;
+            for &r in &self.data.neighbours[x] {
+                self.dirty[r as usize] = true;
+            }
+        }
         Ok(())
     }
 
-    /// Where rival `x`'s kept lower bound may come below the winner's upper
-    /// bound `min(cap(s), cap_start)`, or `None` if it stays above it.
-    fn beats(&self, x: usize, cap: Line, cap_start: f64) -> Option<f64> {
-        let h = self.h;
-        let bound = self.bounds[x].expect("a priced rival");
-        let mut points = vec![0.0, h];
-        let lines: Vec<Line> = [bound.start, bound.end].into_iter().flatten().collect();
-        let floor = Line {
-            start: bound.floor,
-            end: bound.floor,
-        };
-        let flat = Line {
-            start: cap_start,
-            end: cap_start,
-        };
-        let mut kinks = |a: Line, b: Line| {
-            if let Some(s) = crossing(a, b, h) {
-                points.push(s);
+    /// Follows every order in which the projects `left` may take the next
+    /// rounds from the bounds of now, joining the classes each order ends
+    /// with into `joined` (classes from `base` on are the block's).
+    fn orders(&mut self, left: &mut Vec<usize>, base: usize, joined: &mut Option<Joined>) -> Result<(), Fails> {
+        if left.is_empty() {
+            self.join(base, joined);
+            return Ok(());
+        }
+        let mut contenders = Vec::with_capacity(left.len());
+        for &x in left.iter() {
+            if let Some(c) = self.contender(x)? {
+                contenders.push(c);
             }
-        };
-        for &line in &lines {
-            kinks(line, floor);
         }
-        if lines.len() == 2 {
-            kinks(lines[0], lines[1]);
+        if contenders.is_empty() {
+            return Err(Fails::AT_START);
         }
-        kinks(cap, flat);
-        if bound.from > 0.0 {
-            points.push(bound.from);
-        }
-        points.retain(|&s| s >= bound.from);
-        points.sort_by(f64::total_cmp);
-        let margin = |v: f64| v - 8.0 * ULP * v.abs();
-        let gap = |s: f64| margin(bound.at(s, h)) - cap.at(s, h).min(cap_start);
-        let mut previous: Option<(f64, f64)> = None;
-        for s in points {
-            let g = gap(s);
-            if g <= 0.0 {
-                return Some(match previous {
-                    Some((ps, pg)) if s > ps => ps + (s - ps) * pg / (pg - g),
-                    _ => s,
-                });
+        // This round goes to one of them: every other project loses to one.
+        self.rivals_lose(&contenders)?;
+        let now = self.snapshot();
+        let mut followed = false;
+        for c in &contenders {
+            // `c` may take the round unless another surely beats it.
+            let beaten = contenders
+                .iter()
+                .any(|d| d.local != c.local && above(&c.rho_floor, &[d.cap()], self.h).is_none());
+            if beaten {
+                continue;
             }
-            previous = Some((s, g));
+            if followed {
+                self.restore(&now);
+            }
+            followed = true;
+            self.fund(c.local, c.chord, &c.paid_floor);
+            let j = left
+                .iter()
+                .position(|&x| x == c.local)
+                .expect("a contender of the block");
+            left.remove(j);
+            let held = self.orders(left, base, joined);
+            left.insert(j, c.local);
+            self.funded[c.local] = false;
+            held?;
         }
-        None
+        if followed { Ok(()) } else { Err(Fails::AT_START) }
+    }
+
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            classes: self.classes.len(),
+            group_class: self.group_class.clone(),
+            gone: self.gone.clone(),
+            dirty: self.dirty.clone(),
+            bounds: self.bounds.clone(),
+            rounds: self.rounds,
+            node: self.node,
+        }
+    }
+
+    /// Back to the state of `snapshot` (projects funded since must be
+    /// marked unfunded by the caller).
+    fn restore(&mut self, snapshot: &Snapshot) {
+        let n = snapshot.classes;
+        self.classes.truncate(n);
+        self.views.truncate(n);
+        self.scratch.truncate(n);
+        self.moves.truncate(n);
+        self.group_class.copy_from_slice(&snapshot.group_class);
+        self.gone.copy_from_slice(&snapshot.gone);
+        self.dirty.copy_from_slice(&snapshot.dirty);
+        self.bounds.copy_from_slice(&snapshot.bounds);
+        self.rounds = snapshot.rounds;
+        self.node = snapshot.node;
+    }
+
+    /// Joins the classes this order ended with into `joined`: each group's
+    /// pair of classes becomes one class bounded by both (classes before
+    /// `base` are shared by every order).
+    fn join(&mut self, base: usize, joined: &mut Option<Joined>) {
+        let Some((class, added)) = joined else {
+            *joined = Some((self.group_class.clone(), self.classes[base..].to_vec()));
+            return;
+        };
+        // Both orders split the classes of before by the projects their
+        // voters supported, so each class of one pairs with one class of
+        // the other: `pair[k - base]` is that one and their merged class
+        // (were it not so, a group's pair gets a class of its own).
+        let mut pair = vec![(NONE, NONE); added.len()];
+        let mut merged: Vec<Class> = Vec::new();
+        for (g, k) in class.iter_mut().enumerate() {
+            let other = self.group_class[g];
+            let old = *k as usize;
+            if old < base && *k == other {
+                continue;
+            }
+            let slot = old.checked_sub(base).map(|i| pair[i]);
+            if let Some((_, joined)) = slot.filter(|&(paired, _)| paired == other) {
+                *k = joined;
+                continue;
+            }
+            let x = if old < base {
+                self.classes[old]
+            } else {
+                added[old - base]
+            };
+            merged.push(Class::joined(&x, &self.classes[other as usize]));
+            *k = (base + merged.len() - 1) as u32;
+            if let Some(i) = old.checked_sub(base).filter(|&i| pair[i].0 == NONE) {
+                pair[i] = (other, *k);
+            }
+        }
+        *added = merged;
+    }
+
+    /// Where rival `x`'s kept lower bound may come below the smallest of
+    /// the contenders' upper bounds `min(cap(s), cap_start)`, or `None` if
+    /// it stays above them.
+    fn beats(&self, x: usize, caps: &[(Line, f64)]) -> Option<f64> {
+        above(&self.bounds[x].expect("a priced rival"), caps, self.h)
     }
 
     /// Prices rival `x` with the upper lines and keeps its bound: at the
@@ -542,12 +862,12 @@ impl<'d> IntervalCheck<'d> {
                 // tangent reaches the cost.
                 let mut bound = quick;
                 let (mut held, mut growth, mut size) = (0.0, 0.0, 0.0);
-                let i = View::index(true, false);
+                let views = &self.views.columns[column(true, false)];
                 for &(k, weight) in &self.entries {
-                    let view = &self.views[k as usize];
-                    held += view.value[i] * weight as f64;
-                    growth += view.slope[i] * weight as f64;
-                    size += view.value[i].abs() * weight as f64;
+                    let (value, slope) = views[k as usize];
+                    held += value * weight as f64;
+                    growth += slope * weight as f64;
+                    size += value.abs() * weight as f64;
                 }
                 let err = 4.0 * (self.entries.len() as f64 + 4.0) * ULP * (size + cost);
                 if growth > 0.0 {
@@ -567,7 +887,7 @@ impl<'d> IntervalCheck<'d> {
     /// Checks that no project left can be paid by its supporters anywhere
     /// in the interval.
     fn nothing_left(&mut self) -> Result<(), Fails> {
-        let (start, end) = (View::index(true, false), View::index(true, true));
+        let [.., start, end] = &self.views.columns;
         for x in 0..self.funded.len() {
             if self.funded[x] || self.gone[x] {
                 continue;
@@ -579,10 +899,10 @@ impl<'d> IntervalCheck<'d> {
             let (mut held_start, mut held_end) = (0.0, 0.0);
             let supporters = &self.data.supporters[x];
             for &g in supporters {
-                let view = &self.views[self.group_class[g as usize] as usize];
+                let k = self.group_class[g as usize] as usize;
                 let weight = self.data.groups[g as usize].1 as f64;
-                held_start += view.value[start] * weight;
-                held_end += view.value[end] * weight;
+                held_start += start[k].0 * weight;
+                held_end += end[k].0 * weight;
             }
             let size = held_start.max(held_end);
             let err = 4.0 * (supporters.len() as f64 + 4.0) * ULP * (size + cost);
@@ -592,7 +912,10 @@ impl<'d> IntervalCheck<'d> {
                 } else {
                     self.h * (cost - err - held_start) / (held_end - held_start)
                 };
-                return Err(Fails { at: at.max(0.0) });
+                return Err(Fails {
+                    at: at.max(0.0),
+                    rival: None,
+                });
             }
             self.gone[x] = true;
         }
@@ -608,7 +931,8 @@ impl<'d> IntervalCheck<'d> {
             self.entries.push((ROOT, self.data.weights[l]));
             return;
         }
-        if let Some(cached) = self.cache.get(&(self.rounds as u32, l as u32)) {
+        let key = (self.node, l as u32);
+        if let Some(cached) = self.cache.get(&key) {
             self.entries.clear();
             self.entries.extend_from_slice(cached);
             return;
@@ -625,7 +949,13 @@ impl<'d> IntervalCheck<'d> {
         for k in self.touched.drain(..) {
             self.entries.push((k, std::mem::take(&mut self.scratch[k as usize])));
         }
-        self.cache.insert((self.rounds as u32, l as u32), self.entries.clone());
+        if self.cached + self.entries.len() > self.cache_limit {
+            self.cache.clear();
+            self.paths.clear();
+            self.cached = 0;
+        }
+        self.cached += self.entries.len();
+        self.cache.insert(key, self.entries.clone());
     }
 
     /// The price of the gathered project with the upper (or lower) lines at
@@ -633,44 +963,50 @@ impl<'d> IntervalCheck<'d> {
     /// not hold its cost there.
     fn price(&mut self, cost: f64, bound: Budgets, at_end: bool) -> Option<EndPrice> {
         self.sweep.clear();
-        let i = View::index(bound == Budgets::Upper, at_end);
+        let views = &self.views.columns[column(bound == Budgets::Upper, at_end)];
         let (mut reach, mut size) = (0u64, 0.0);
         for &(k, weight) in &self.entries {
-            let view = &self.views[k as usize];
-            if !view.alive {
+            if !self.views.alive[k as usize] {
                 continue;
             }
-            let mut value = view.value[i];
+            let (mut value, slope) = views[k as usize];
             if bound == Budgets::LowerAtLeastZero {
                 value = value.max(0.0);
             }
             reach += weight;
             size += value.abs() * weight as f64;
-            self.sweep.push((value, weight, view.slope[i]));
+            self.sweep.push((value, weight, slope));
         }
         let mut rich = reach;
         let mut left = cost;
         // pabutools' iteration: guess q with everyone paying it, move those
-        // below it to paying all they have, repeat (q only rises). Many
-        // passes are rare; then sort and sweep once.
-        self.poor.clear();
-        self.poor.resize(self.sweep.len(), false);
+        // below it to paying all they have, repeat (q only rises). The
+        // entries paying all they have are moved to the end, out of the
+        // next passes. Many passes are rare; then sort and sweep once.
+        // `poor`: where the entries paying all they have are.
+        let mut paying = self.sweep.len();
+        let mut poor = paying..self.sweep.len();
         let mut settled = false;
         for _ in 0..MAX_PASSES {
             if rich == 0 {
                 return None;
             }
             let q = left / rich as f64;
-            let mut grew = false;
-            for (e, poor) in self.sweep.iter().zip(self.poor.iter_mut()) {
-                if !*poor && e.0 < q {
-                    *poor = true;
+            let before = paying;
+            let mut j = 0;
+            while j < paying {
+                let e = self.sweep[j];
+                if e.0 < q {
                     left -= e.0 * e.1 as f64;
                     rich -= e.1;
-                    grew = true;
+                    paying -= 1;
+                    self.sweep.swap(j, paying);
+                } else {
+                    j += 1;
                 }
             }
-            if !grew {
+            poor = paying..self.sweep.len();
+            if paying == before {
                 settled = true;
                 break;
             }
@@ -679,21 +1015,16 @@ impl<'d> IntervalCheck<'d> {
             self.sweep.sort_by(|a, b| a.0.total_cmp(&b.0));
             rich = self.sweep.iter().map(|e| e.1).sum();
             left = cost;
-            let mut found = false;
-            for (e, poor) in self.sweep.iter().zip(self.poor.iter_mut()) {
-                *poor = false;
-                if !found && e.0 * rich as f64 >= left {
-                    found = true;
+            let mut split = None;
+            for (j, e) in self.sweep.iter().enumerate() {
+                if e.0 * rich as f64 >= left {
+                    split = Some(j);
+                    break;
                 }
-                if !found {
-                    *poor = true;
-                    left -= e.0 * e.1 as f64;
-                    rich -= e.1;
-                }
+                left -= e.0 * e.1 as f64;
+                rich -= e.1;
             }
-            if !found {
-                return None;
-            }
+            poor = 0..split?;
         }
         let q = left / rich as f64;
         let err = 8.0 * (self.sweep.len() as f64 + 4.0) * ULP * (cost + size) / rich as f64 + 4.0 * ULP * q.abs();
@@ -701,10 +1032,10 @@ impl<'d> IntervalCheck<'d> {
         // slope is not known.
         let close = |v: f64| (v - q).abs() <= 2.0 * err + 8.0 * ULP * v.abs();
         let (mut any_close, mut all_pay, mut poor_slope) = (false, true, 0.0);
-        for (e, poor) in self.sweep.iter().zip(&self.poor) {
+        for (j, e) in self.sweep.iter().enumerate() {
             any_close |= close(e.0);
             all_pay &= e.0 > q + 2.0 * err + 8.0 * ULP * e.0.abs();
-            if *poor {
+            if poor.contains(&j) {
                 poor_slope += e.1 as f64 * e.2;
             }
         }
@@ -797,6 +1128,7 @@ impl<'d> IntervalCheck<'d> {
             self.moves[k as usize] = NONE;
         }
         self.entries = entries;
+        self.step(w as u64);
         for &r in &self.data.neighbours[w] {
             self.dirty[r as usize] = true;
         }
@@ -839,6 +1171,58 @@ fn rival_bound(start: Option<&EndPrice>, end: &EndPrice, scale: f64, h: f64) -> 
         reach: u64::MAX,
         partial: false,
     }
+}
+
+/// Where `bound` may come below the smallest of the upper bounds
+/// `min(cap(s), cap_start)` of `caps` over `[0, h]` (a convex
+/// piecewise-linear gap, checked at its kinks), or `None` if it stays above.
+fn above(bound: &RivalBound, caps: &[(Line, f64)], h: f64) -> Option<f64> {
+    let mut points = vec![0.0, h];
+    let lines: Vec<Line> = [bound.start, bound.end].into_iter().flatten().collect();
+    let floor = Line {
+        start: bound.floor,
+        end: bound.floor,
+    };
+    let ceilings: Vec<Line> = caps
+        .iter()
+        .flat_map(|&(cap, start)| [cap, Line { start, end: start }])
+        .collect();
+    let mut kinks = |a: Line, b: Line| {
+        if let Some(s) = crossing(a, b, h) {
+            points.push(s);
+        }
+    };
+    for &line in &lines {
+        kinks(line, floor);
+    }
+    if lines.len() == 2 {
+        kinks(lines[0], lines[1]);
+    }
+    for (i, &a) in ceilings.iter().enumerate() {
+        for &b in &ceilings[i + 1..] {
+            kinks(a, b);
+        }
+    }
+    if bound.from > 0.0 {
+        points.push(bound.from);
+    }
+    points.retain(|&s| s >= bound.from);
+    points.sort_by(f64::total_cmp);
+    let margin = |v: f64| v - 8.0 * ULP * v.abs();
+    let ceiling = |s: f64| ceilings.iter().map(|c| c.at(s, h)).fold(f64::INFINITY, f64::min);
+    let gap = |s: f64| margin(bound.at(s, h)) - ceiling(s);
+    let mut previous: Option<(f64, f64)> = None;
+    for s in points {
+        let g = gap(s);
+        if g <= 0.0 {
+            return Some(match previous {
+                Some((ps, pg)) if s > ps => ps + (s - ps) * pg / (pg - g),
+                _ => s,
+            });
+        }
+        previous = Some((s, g));
+    }
+    None
 }
 
 fn minus(a: Line, b: Line) -> Line {
