@@ -35,7 +35,9 @@
 //! The completions start at `B / n`: ADD-OPT returns the last outcome that
 //! fits in `B` before the first that does not (or the one that funds every
 //! project); ADD-OPT-SKIP goes on until every project is funded or none can
-//! be, and returns the outcome that fits and spends most (the first such).
+//! be, or up to a budget from which no outcome fits any more
+//! ([`super::ees_stop`]), and returns the outcome that fits and spends most
+//! (the first such).
 //!
 //! Most changes only re-split payments or reorder a few rounds (2,850 of the
 //! 2,875 on Amsterdam 332 leave the funded projects alone), so ADD-OPT
@@ -55,6 +57,7 @@ use num_traits::{Signed, ToPrimitive};
 
 use super::approx::Approx;
 use super::ees_interval::Certifier;
+use super::ees_stop;
 use super::mes::CostData;
 use super::{Election, numbers, total_cost};
 
@@ -538,6 +541,23 @@ pub(super) fn ees_walk(data: &CostData, election: &Election, completion: Complet
 /// visits (for ADD-OPT: the oracle of [`add_opt`]).
 pub(super) fn every_change(data: &CostData, election: &Election, completion: Completion) -> (Vec<usize>, usize) {
     let n = election.num_voters();
+    let stop = if completion == Completion::AddOptSkip {
+        ees_stop::no_fit_from(data, &election.budget, n)
+    } else {
+        None
+    };
+    walk(data, election, completion, stop)
+}
+
+/// [`every_change`], stopping after the run at a per-voter budget of
+/// `stop` or more if there is one (from where no outcome fits).
+pub(super) fn walk(
+    data: &CostData,
+    election: &Election,
+    completion: Completion,
+    stop: Option<f64>,
+) -> (Vec<usize>, usize) {
+    let n = election.num_voters();
     if n == 0 || data.projects.is_empty() {
         return (Vec::new(), 0);
     }
@@ -563,6 +583,10 @@ pub(super) fn every_change(data: &CostData, election: &Election, completion: Com
             }
         }
         if current.rounds.len() == data.projects.len() {
+            break;
+        }
+        // No outcome from here on fits (ADD-OPT-SKIP).
+        if stop.is_some_and(|b| Approx::from_ratio(per_voter.numer(), per_voter.denom()).lower() >= b) {
             break;
         }
         // Steps vary a lot from one change to the next: a search bounded by

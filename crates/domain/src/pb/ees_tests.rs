@@ -12,6 +12,7 @@ use proptest::prelude::*;
 use super::approx::Approx;
 use super::ees::{self, Completion};
 use super::ees_interval::Certifier;
+use super::ees_stop;
 use super::mes::{CostData, eligible};
 use super::tests::{election_of, numbered, real_elections, xorshift};
 use super::*;
@@ -440,5 +441,69 @@ fn add_opt_jumps_match_every_change_on_real_elections() {
             started.elapsed()
         );
         assert_eq!(jumping.0, every.0);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// From the per-voter budget where ADD-OPT-SKIP stops, no EES outcome
+    /// fits in the budget (and the walk reaches the same outcome as going
+    /// on to the end).
+    #[test]
+    fn no_outcome_fits_from_where_add_opt_skip_stops(
+        e in prop_oneof![arb_ees_election(), arb_varied_election()],
+        extra in prop::collection::vec(0i64..2000, 3),
+    ) {
+        let data = CostData::new(&e);
+        let stop = ees_stop::no_fit_from(&data, &e.budget, e.num_voters());
+        if let Some(b) = stop {
+            let from = BigRational::from_float(b).expect("a finite budget");
+            for x in extra {
+                let per_voter = &from + q(x, 7);
+                prop_assert!(plain_ees(&e, &per_voter).cost(&e) > e.budget, "fits at {}", per_voter);
+            }
+        }
+        prop_assert_eq!(
+            ees::walk(&data, &e, Completion::AddOptSkip, stop).0,
+            ees::walk(&data, &e, Completion::AddOptSkip, None).0
+        );
+    }
+}
+
+/// ADD-OPT-SKIP stopping where no outcome fits any more against going on
+/// until every project is funded, on the smaller shared elections (the
+/// ignored test below takes them all): the same outcomes, with fewer runs
+/// where the walk goes far past the last outcome that fits.
+#[test]
+fn add_opt_skip_stops_early_on_small_real_elections() {
+    let mut saved = 0;
+    for (name, e) in real_elections(|bytes| bytes < 100_000) {
+        let data = CostData::new(&e);
+        let stop = ees_stop::no_fit_from(&data, &e.budget, e.num_voters());
+        let stopping = ees::walk(&data, &e, Completion::AddOptSkip, stop);
+        let to_the_end = ees::walk(&data, &e, Completion::AddOptSkip, None);
+        assert_eq!(stopping.0, to_the_end.0, "{name}");
+        saved += to_the_end.1 - stopping.1;
+    }
+    assert!(saved > 0, "no run saved");
+}
+
+/// The same on every shared election (minutes in a release build):
+/// `cargo test --release -p participe-domain --lib
+/// add_opt_skip_stops_early_on_real_elections -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn add_opt_skip_stops_early_on_real_elections() {
+    for (name, e) in real_elections(|_| true) {
+        let data = CostData::new(&e);
+        let stop = ees_stop::no_fit_from(&data, &e.budget, e.num_voters());
+        let stopping = ees::walk(&data, &e, Completion::AddOptSkip, stop);
+        let to_the_end = ees::walk(&data, &e, Completion::AddOptSkip, None);
+        println!(
+            "{name}: stop at {stop:?}, {} runs instead of {}",
+            stopping.1, to_the_end.1
+        );
+        assert_eq!(stopping.0, to_the_end.0, "{name}");
     }
 }

@@ -45,6 +45,7 @@ mod approx;
 pub mod ballots;
 mod ees;
 mod ees_interval;
+mod ees_stop;
 mod greedy;
 mod mes;
 mod mes_interval;
