@@ -445,7 +445,7 @@ fn add_opt_jumps_match_every_change_on_real_elections() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(1000))]
+    #![proptest_config(ProptestConfig::with_cases(400))]
 
     /// From the per-voter budget where ADD-OPT-SKIP stops, no EES outcome
     /// fits in the budget (and the walk reaches the same outcome as going
