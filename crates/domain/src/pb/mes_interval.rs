@@ -444,12 +444,21 @@ impl<'d> IntervalCheck<'d> {
 
     /// Moves to the node of the events so far followed by `event`.
     fn step(&mut self, event: u64) {
-        let next = self.nodes;
-        let node = *self.paths.entry((self.node, event)).or_insert(next);
-        if node == next {
-            self.nodes += 1;
-        }
-        self.node = node;
+        let key = (self.node, event);
+        self.node = match self.paths.get(&key) {
+            Some(&node) => node,
+            None => {
+                let node = self.fresh_node();
+                self.paths.insert(key, node);
+                node
+            }
+        };
+    }
+
+    /// A node never given out before.
+    fn fresh_node(&mut self) -> u32 {
+        self.nodes += 1;
+        self.nodes - 1
     }
 
     fn reset(&mut self, from: f64, h: f64) {

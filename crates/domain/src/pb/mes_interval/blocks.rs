@@ -3,7 +3,7 @@
 //! take the next rounds is followed from the bounds of now, and each
 //! class's bounds afterwards joined so that they hold in all of them.
 
-use super::{Class, Env, Fails, IntervalCheck, Line, NONE, RivalBound, above};
+use super::{Class, Contender, Env, Fails, IntervalCheck, Line, NONE, RivalBound, above};
 
 /// The most consecutive rounds checked in every order together.
 pub(super) const MAX_BLOCK: usize = 4;
@@ -105,8 +105,7 @@ impl IntervalCheck<'_> {
             self.step(BLOCK | members.iter().fold(0, |event, &x| event << BLOCK_FIELD | x as u64));
         } else {
             // Too many projects to name the block: a node of its own.
-            self.node = self.nodes;
-            self.nodes += 1;
+            self.node = self.fresh_node();
         }
         for &x in block {
             self.funded[x] = true;
@@ -137,20 +136,24 @@ impl IntervalCheck<'_> {
         }
         // This round goes to one of them: every other project loses to one.
         self.rivals_lose(&contenders)?;
-        let now = self.snapshot();
-        let mut followed = false;
-        for c in &contenders {
-            // `c` may take the round unless another surely beats it.
-            let beaten = contenders
-                .iter()
-                .any(|d| d.local != c.local && above(&c.rho_floor, &[d.cap()], self.h).is_none());
-            if beaten {
-                continue;
+        // Each may take it unless another surely beats it.
+        let may: Vec<&Contender> = contenders
+            .iter()
+            .filter(|c| {
+                contenders
+                    .iter()
+                    .all(|d| d.local == c.local || above(&c.rho_floor, &[d.cap()], self.h).is_some())
+            })
+            .collect();
+        if may.is_empty() {
+            return Err(Fails::AT_START);
+        }
+        // The state of now, to go back to between orders (if more than one).
+        let now = (may.len() > 1).then(|| self.snapshot());
+        for (i, c) in may.iter().enumerate() {
+            if let (true, Some(now)) = (i > 0, &now) {
+                self.restore(now);
             }
-            if followed {
-                self.restore(&now);
-            }
-            followed = true;
             self.fund(c.local, c.chord, &c.paid_floor);
             let j = left
                 .iter()
@@ -162,7 +165,7 @@ impl IntervalCheck<'_> {
             self.funded[c.local] = false;
             held?;
         }
-        if followed { Ok(()) } else { Err(Fails::AT_START) }
+        Ok(())
     }
 
     fn snapshot(&self) -> Snapshot {
