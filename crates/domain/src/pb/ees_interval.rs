@@ -1,52 +1,57 @@
-//! A certificate that Exact Equal Shares funds the same projects at
-//! **every** per-voter budget of an interval, in a given order but for
-//! some blocks of a few consecutive rounds in another order: what lets
-//! ADD-OPT jump over the changes that leave the funded projects alone (on
-//! Amsterdam 332, 2,850 of its 2,875 changes; on Mokotów 2020, 20,214 of
-//! 20,331, most of those that change the order swapping two projects whose
-//! numbers of payers are a few apart).
+//! A certificate that every Exact Equal Shares outcome at the per-voter
+//! budgets of an interval fits in the election's budget (and leaves some
+//! project unfunded): what lets ADD-OPT jump over the changes before the
+//! first outcome that does not fit. Most changes only re-split payments or
+//! reorder rounds (on Mokotów 2020, 20,214 of its 20,331), and most of the
+//! others fund other projects that still fit.
 //!
-//! **Why it holds.** Fix an order `O` and per-voter budgets `β ∈ [low, high]`.
-//! Keep for every ballot group two numbers `lo ≤ budget(β) ≤ hi`, valid for
-//! every `β` of the interval at the start of the current round, starting
-//! with `[low, high]`. A project's number of payers `T` (the largest `t`
-//! such that `t` supporters have `cost / t` or more) only grows when budgets
-//! grow, so `T(lo) ≤ T(β) ≤ T(hi)`. Round `i` goes to `O[i]` at every `β`
-//! when `T_O[i](lo)` is positive and beats every other unfunded project's
-//! `T(hi)` (ties to the first in id order, as in [`super::ees`]). With `t`
-//! then between `tl = T(lo)` and `th = T(hi)`, a supporter pays exactly when
-//! its budget reaches `cost / t`: surely when `lo ≥ cost / tl`, never when
-//! `hi < cost / th`. A payer keeps `budget − cost / t`, between
-//! `lo − cost / tl` and `hi − cost / th`, and never below 0; a group that may
-//! or may not pay keeps `[max(0, lo − cost / tl), hi]`. After `O`'s last
-//! round no project left may have a payer under `hi`. By induction every run
-//! in the interval makes `O`'s choices and stops there.
-//!
-//! **Reordered rounds.** When a project a few rounds later in `O` (at most
-//! [`MAX_BLOCK`] rounds from `O[i]`) is the one that may beat `O[i]`, the
-//! rounds up to it form a block checked in every order: every project
-//! outside the block must lose to one of the block's projects left (so one
-//! of those takes the round, which needs one of them to surely have a
-//! payer), and each of those that may take it (unless another surely beats
-//! it) is followed from the bounds of now, with at least one payer, and so
-//! on until the block is funded. Every group's bounds afterwards are the
-//! lowest and highest of all the orders followed: at each `β` one of them
-//! happened, so its budget lies between. When, in one of those orders, a
-//! project a little further in `O` (still within [`MAX_BLOCK`] rounds of
-//! `O[i]`) may take a round of the block, the block grows to it and is
-//! followed again (on Mokotów 2020 this took ADD-OPT from 27 s to 19 s:
-//! three projects a few payers apart swap places in turn).
+//! **Why it holds.** Fix per-voter budgets `β ∈ [low, high]`. The runs at
+//! all those budgets are followed together, round by round, as a few
+//! *states*: the projects funded so far and, for every ballot group, two
+//! numbers `lo ≤ budget(β) ≤ hi` valid for every `β` whose run funded those
+//! projects in those rounds (at the start, one state with `[low, high]`). A
+//! project's number of payers `T` (the largest `t` such that `t` supporters
+//! have `cost / t` or more) only grows when budgets grow, so
+//! `T(lo) ≤ T(β) ≤ T(hi)`. Let `w` be the project with the best
+//! `(T(lo), first in id order)`, as in [`super::ees`]. At every `β` the round
+//! goes to a project whose `T(hi)` does not lose to `w`'s `T(lo)`: each of
+//! them is followed in a state of its own, with between `max(1, T(lo))` and
+//! `T(hi)` payers. A supporter pays exactly when its budget reaches
+//! `cost / t`: surely when `lo ≥ cost / tl`, never when `hi < cost / th`.
+//! A payer keeps `budget − cost / t`, between `lo − cost / tl` and
+//! `hi − cost / th`, and never below 0; a group that may or may not pay
+//! keeps `[max(0, lo − cost / tl), hi]`. When `w`'s `T(lo)` is 0, the run
+//! may also end there, with the projects of the state. States that funded
+//! the same projects are joined: each group's bounds become the lowest and
+//! highest of both (at each `β` one of them happened). By induction every
+//! run in the interval ends with the projects of one of the ends met, and
+//! the certificate holds when each of those fits and leaves a project out
+//! (ADD-OPT stops at an outcome that funds everything).
 //!
 //! A rival's `T(hi)` from an earlier round stays an upper bound later (upper
-//! budgets only fall), so rivals are counted again only when the kept bound
-//! does not beat the winner (bounds counted inside one order of a block are
-//! dropped). Every bound is rounded outwards, so the certificate may fail
-//! where exact arithmetic would succeed, never the other way; the walk then
-//! takes that step exactly.
+//! budgets only fall; joined states keep the larger: each bounds the runs
+//! of its own state), so rivals are counted again only when the kept bound
+//! does not lose to `w`. A project whose bound is 0 is never funded from
+//! there on, so a state is not followed further when the projects it
+//! funded and all those that may still have a payer cost no more than the
+//! budget, one of them left out; and the certificate fails as soon as a
+//! state funded more than the budget. Every bound is rounded outwards, so
+//! the certificate may fail where exact arithmetic would succeed, never the
+//! other way; the walk then takes that step exactly. It fails too when more
+//! than [`MAX_STATES`] states are left after a round (many projects a few
+//! payers apart, taken in any order: following them all costs more than
+//! exact runs; 12 took the least time over the five slowest shared
+//! elections, between 8, 10, 12 and 16, and the least on Mokotów 2020, the
+//! slowest).
 
-use std::collections::HashMap;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
-use super::approx::ULP;
+use num_rational::BigRational;
+use num_traits::Zero;
+use rustc_hash::FxHashMap;
+
+use super::approx::{Approx, ULP};
 use super::ees::most_payers;
 use super::mes::CostData;
 use super::numbers::ceil;
@@ -60,23 +65,105 @@ enum End {
     High,
 }
 
-/// Buffers reused from one check to the next.
-#[derive(Default)]
-pub(super) struct Certifier {
+/// `(lo, hi)`: what a class's voters hold at least and at most.
+type Bounds = (f64, f64);
+
+/// The most states followed side by side after a round.
+const MAX_STATES: usize = 12;
+
+/// No class yet for this class's payers in this round.
+const NONE: u64 = u64::MAX;
+
+/// What the runs that funded the same projects in the rounds so far hold.
+#[derive(Clone)]
+struct State {
+    /// The local projects funded, one bit each.
+    funded: Vec<u64>,
     /// Per ballot group: its class. Groups that paid surely or maybe in
     /// the same rounds share a class, and so their bounds.
     class: Vec<u32>,
-    /// Per class: the bounds `(lo, hi)` of its voters' budgets.
+    /// Per class: the bounds of its voters' budgets.
     bounds: Vec<Bounds>,
-    /// Per class: supporting weight of the project being counted, or the
-    /// class it moves to in the round being made.
-    weight: Vec<u64>,
-    touched: Vec<u32>,
     /// Per local project: an upper bound of its payers under `hi`.
     bound: Vec<u64>,
-    funded: Vec<bool>,
+    /// A lower and an upper bound of the cost of the projects funded.
+    cost: (f64, f64),
+}
+
+impl State {
+    fn is_funded(&self, p: usize) -> bool {
+        self.funded[p / 64] >> (p % 64) & 1 == 1
+    }
+
+    fn fund(&mut self, p: usize) {
+        self.funded[p / 64] |= 1 << (p % 64);
+    }
+
+    /// Joins a state that funded the same projects: each group's pair of
+    /// classes becomes one class with the lowest and highest bounds of both.
+    fn join(&mut self, other: &State) {
+        // Per class of this state: the first class of the other met with
+        // it and their joined class (most have one); the other pairs in a map.
+        let mut first: Vec<(u32, u32)> = vec![(u32::MAX, 0); self.bounds.len()];
+        let mut pairs: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+        let mut bounds: Vec<Bounds> = Vec::new();
+        let mut joined = |x: u32, y: u32| {
+            let (x, y) = (self.bounds[x as usize], other.bounds[y as usize]);
+            bounds.push((x.0.min(y.0), x.1.max(y.1)));
+            (bounds.len() - 1) as u32
+        };
+        for (k, &o) in self.class.iter_mut().zip(&other.class) {
+            let seen = &mut first[*k as usize];
+            *k = if seen.0 == u32::MAX {
+                *seen = (o, joined(*k, o));
+                seen.1
+            } else if seen.0 == o {
+                seen.1
+            } else {
+                *pairs.entry((*k, o)).or_insert_with(|| joined(*k, o))
+            };
+        }
+        self.bounds = bounds;
+        for (b, &o) in self.bound.iter_mut().zip(&other.bound) {
+            *b = (*b).max(o);
+        }
+    }
+}
+
+/// Per class: supporting weight of the project being counted, or the
+/// class it moves to in the round being made.
+#[derive(Default)]
+struct Scratch {
+    weight: Vec<u64>,
+    touched: Vec<u32>,
     /// (fewest payers, weight) of one project's supporting classes.
     pairs: Vec<(u64, u64)>,
+}
+
+impl Scratch {
+    /// Clears the weights and makes room for `classes` classes.
+    fn reset(&mut self, classes: usize) {
+        for &k in &self.touched {
+            self.weight[k as usize] = 0;
+        }
+        self.touched.clear();
+        if self.weight.len() < classes {
+            self.weight.resize(classes, 0);
+        }
+    }
+}
+
+/// Buffers reused from one check to the next.
+#[derive(Default)]
+pub(super) struct Certifier {
+    scratch: Scratch,
+    /// Unfunded projects, best kept bound first.
+    ranked: Vec<(u64, Reverse<u32>)>,
+    /// Who may take the round: (project, `T(lo)`, `T(hi)`).
+    contenders: Vec<(usize, u64, u64)>,
+    /// The sets of projects runs may end with in this check, and whether
+    /// each fits.
+    ends: Vec<(Vec<u64>, bool)>,
     /// Number of checks made, and of those that held.
     pub checks: usize,
     pub held: usize,
@@ -88,325 +175,264 @@ fn loses(t_rival: u64, rival: usize, t_winner: u64, winner: usize) -> bool {
     t_rival < t_winner || (t_rival == t_winner && rival > winner)
 }
 
-/// `(lo, hi)`: what a class's voters hold at least and at most.
-type Bounds = (f64, f64);
-
-/// Classes of every group, and the bounds of the classes added since some point.
-type Joined = (Vec<u32>, Vec<Bounds>);
-
-/// The most consecutive rounds checked in every order together.
-const MAX_BLOCK: usize = 4;
-
-/// The bounds of class `k`: one of `before` or, from its end on, of `added`.
-fn class_bounds(before: &[Bounds], added: &[Bounds], k: u32) -> Bounds {
-    let k = k as usize;
-    if k < before.len() {
-        before[k]
-    } else {
-        added[k - before.len()]
-    }
-}
-
-/// No class yet for this class's payers in this round.
-const NONE: u64 = u64::MAX;
-
 impl Certifier {
-    /// Whether EES funds the projects of `order` (local indices, with any
-    /// second field) and nothing else, in that order but within blocks of
-    /// consecutive rounds, at every per-voter budget in `[low, high]`
-    /// (floats already rounded outwards).
-    pub(super) fn holds(&mut self, data: &CostData, order: &[(u32, u64)], low: f64, high: f64) -> bool {
+    /// Whether EES at every per-voter budget in `[low, high]` (floats
+    /// already rounded outwards) funds projects that cost `budget` or less
+    /// and leave one out.
+    pub(super) fn holds(&mut self, data: &CostData, budget: &BigRational, low: f64, high: f64) -> bool {
         self.checks += 1;
-        let held = self.check(data, order, low, high);
+        let held = self.check(data, budget, low, high);
         self.held += usize::from(held);
         held
     }
 
-    fn check(&mut self, data: &CostData, order: &[(u32, u64)], low: f64, high: f64) -> bool {
+    fn check(&mut self, data: &CostData, budget: &BigRational, low: f64, high: f64) -> bool {
         let m = data.projects.len();
-        self.class.clear();
-        self.class.resize(data.groups.len(), 0);
-        self.bounds.clear();
-        self.bounds.push((low, high));
-        self.weight.clear();
-        self.weight.push(0);
-        self.touched.clear();
-        self.bound.clear();
-        self.bound.extend_from_slice(&data.weights);
-        self.funded.clear();
-        self.funded.resize(m, false);
-        let mut i = 0;
-        while i < order.len() {
-            let q = order[i].0 as usize;
-            match self.wins(data, q) {
-                Ok((tl, th)) => {
-                    self.pay(data, q, tl, th);
-                    self.funded[q] = true;
-                    i += 1;
+        self.ends.clear();
+        let mut states = vec![State {
+            funded: vec![0; m.div_ceil(64)],
+            class: vec![0; data.groups.len()],
+            bounds: vec![(low, high)],
+            bound: data.weights.clone(),
+            cost: (0.0, 0.0),
+        }];
+        let limit = Approx::from_ratio(budget.numer(), budget.denom());
+        let (under, over) = (limit.lower(), limit.upper());
+        while !states.is_empty() {
+            let mut next: Vec<State> = Vec::new();
+            for state in states {
+                if !self.round(data, budget, (under, over), state, &mut next) {
+                    return false;
                 }
-                // A project a few rounds later may come first: every order
-                // of the rounds up to it is followed, and the bounds joined.
-                Err(Some(p)) => {
-                    let window = &order[i..order.len().min(i + MAX_BLOCK)];
-                    let Some(mut last) = window.iter().position(|next| next.0 as usize == p) else {
-                        return false;
-                    };
-                    // A project later in the window that may take a round
-                    // inside the block joins it, and the block is followed again.
-                    loop {
-                        let block: Vec<usize> = window[..=last].iter().map(|r| r.0 as usize).collect();
-                        match self.any_order(data, &block) {
-                            Ok(()) => break,
-                            Err(Some(r)) => match window.iter().position(|next| next.0 as usize == r) {
-                                Some(further) if further > last => last = further,
-                                _ => return false,
-                            },
-                            Err(None) => return false,
-                        }
-                    }
-                    i += last + 1;
-                }
-                Err(None) => return false,
+            }
+            states = joined(next);
+            if states.len() > MAX_STATES {
+                return false;
             }
         }
-        (0..m).all(|p| self.funded[p] || self.bound[p] == 0 || self.payers(data, p, End::High) == 0)
+        true
     }
 
-    /// Checks that `q` takes this round at every budget: its payers `(tl,
-    /// th)`, or the first rival that may beat it (`None`: `q` may have none).
-    fn wins(&mut self, data: &CostData, q: usize) -> Result<(u64, u64), Option<usize>> {
-        let (tl, th) = self.both(data, q);
-        if tl == 0 {
-            return Err(None);
-        }
-        self.rivals_lose(data, &[q], &[tl]).map_err(Some)?;
-        Ok((tl, th))
-    }
-
-    /// Checks that every unfunded project but `contenders` (with at least
-    /// `lows` payers) surely loses to one of them, counting a rival again
-    /// when its kept bound does not; the first that may not lose otherwise.
-    fn rivals_lose(&mut self, data: &CostData, contenders: &[usize], lows: &[u64]) -> Result<(), usize> {
-        for p in 0..data.projects.len() {
-            let beaten = |bound: u64| contenders.iter().zip(lows).any(|(&x, &l)| loses(bound, p, l, x));
-            if self.funded[p] || contenders.contains(&p) || beaten(self.bound[p]) {
-                continue;
-            }
-            self.bound[p] = self.payers(data, p, End::High);
-            if !beaten(self.bound[p]) {
-                return Err(p);
-            }
-        }
-        Ok(())
-    }
-
-    /// Checks that the projects of `block` take the next rounds, in some
-    /// order, at every budget, and funds them: each order that may happen
-    /// is followed from the bounds of now, and each class's bounds
-    /// afterwards cover what it holds in all of them.
-    fn any_order(&mut self, data: &CostData, block: &[usize]) -> Result<(), Option<usize>> {
-        let classes = self.bounds.len();
-        let class = self.class.clone();
-        let bound = self.bound.clone();
-        let mut left = block.to_vec();
-        let mut joined = None;
-        let followed = self.orders(data, &mut left, classes, &mut joined);
-        self.clear_weights();
-        self.bounds.truncate(classes);
-        // Bounds counted inside one order may be too low for another.
-        self.bound = bound;
-        let (class, added) = match followed.and_then(|()| joined.ok_or(None)) {
-            Ok(joined) => joined,
-            Err(rival) => {
-                // Back to the bounds before the block.
-                self.class = class;
-                self.weight.truncate(classes);
-                return Err(rival);
-            }
-        };
-        self.class = class;
-        self.bounds.extend_from_slice(&added);
-        self.weight.clear();
-        self.weight.resize(self.bounds.len(), 0);
-        for &x in block {
-            self.funded[x] = true;
-        }
-        Ok(())
-    }
-
-    /// Follows every order in which the projects `left` may take the next
-    /// rounds from the bounds of now, joining the bounds each order ends
-    /// with into `joined` (classes and the bounds of those from `classes`).
-    /// On failure, the project outside `left` that may take a round, if
-    /// that is why.
-    fn orders(
+    /// Follows one state through a round: the states it may lead to go to
+    /// `next`; false when it may end with projects that do not fit.
+    fn round(
         &mut self,
         data: &CostData,
-        left: &mut Vec<usize>,
-        classes: usize,
-        joined: &mut Option<Joined>,
-    ) -> Result<(), Option<usize>> {
-        if left.is_empty() {
-            self.join(classes, joined);
-            return Ok(());
+        budget: &BigRational,
+        (under, over): (f64, f64),
+        mut state: State,
+        next: &mut Vec<State>,
+    ) -> bool {
+        if surely_fits(data, &state, under) {
+            return true;
         }
-        let (lows, highs): (Vec<u64>, Vec<u64>) = left.iter().map(|&x| self.both(data, x)).unzip();
-        if lows.iter().all(|&l| l == 0) {
-            return Err(None);
-        }
-        // This round goes to one of them: every other project loses to one.
-        self.rivals_lose(data, left, &lows).map_err(Some)?;
-        let class = self.class.clone();
-        let bounds = self.bounds.len();
-        let bound = self.bound.clone();
-        let mut followed = false;
-        for j in 0..left.len() {
-            let x = left[j];
-            // `x` may take the round unless another surely beats it.
-            let may = highs[j] > 0
-                && left
-                    .iter()
-                    .zip(&lows)
-                    .all(|(&y, &l)| y == x || !loses(highs[j], x, l, y));
-            if !may {
-                continue;
-            }
-            if followed {
-                // Back to the bounds of now for the next order.
-                self.clear_weights();
-                self.class.copy_from_slice(&class);
-                self.bounds.truncate(bounds);
-                self.weight.truncate(bounds);
-                self.bound.copy_from_slice(&bound);
-            }
-            followed = true;
-            // If `x` takes the round it has at least one payer.
-            self.pay(data, x, lows[j].max(1), highs[j]);
-            self.funded[x] = true;
-            left.remove(j);
-            let held = self.orders(data, left, classes, joined);
-            left.insert(j, x);
-            self.funded[x] = false;
-            held?;
-        }
-        if followed { Ok(()) } else { Err(None) }
-    }
-
-    /// Joins the bounds this order ended with into `joined`: each group's
-    /// pair of classes becomes one class with the lowest and highest bounds
-    /// of both (classes before `classes` are shared by every order).
-    fn join(&mut self, classes: usize, joined: &mut Option<Joined>) {
-        let Some((class, added)) = joined else {
-            *joined = Some((self.class.clone(), self.bounds[classes..].to_vec()));
-            return;
-        };
-        let before = &self.bounds[..classes];
-        let mine = &self.bounds[classes..];
-        let mut pairs: HashMap<(u32, u32), u32> = HashMap::new();
-        let mut merged: Vec<Bounds> = Vec::new();
-        for (g, k) in class.iter_mut().enumerate() {
-            let other = self.class[g];
-            if *k == other && (*k as usize) < classes {
-                continue;
-            }
-            let x = class_bounds(before, added, *k);
-            let y = class_bounds(before, mine, other);
-            *k = *pairs.entry((*k, other)).or_insert_with(|| {
-                merged.push((x.0.min(y.0), x.1.max(y.1)));
-                (classes + merged.len() - 1) as u32
-            });
-        }
-        *added = merged;
-    }
-
-    /// Moves the supporters of `q`, funded by between `tl` and `th` payers,
-    /// to the classes of what they may have left.
-    fn pay(&mut self, data: &CostData, q: usize, tl: u64, th: u64) {
-        let cost = data.cost_approx[q];
-        // What a payer pays lies in [cost / th, cost / tl].
-        let most = cost.div_int(tl).upper();
-        let least = cost.div_int(th).lower();
-        self.clear_weights();
-        for &g in &data.supporters[q] {
-            let k = self.class[g as usize] as usize;
-            if self.weight[k] == NONE {
-                continue;
-            }
-            if self.weight[k] == 0 {
-                let (lo, hi) = self.bounds[k];
-                if hi < least {
-                    // Never pays: stays.
-                    self.weight[k] = NONE;
-                    self.touched.push(k as u32);
+        let Certifier {
+            scratch,
+            ranked,
+            contenders,
+            ..
+        } = self;
+        // A heap, not a sorted list: a round usually looks at a few.
+        let mut list = std::mem::take(ranked);
+        list.clear();
+        list.extend(
+            (0..data.projects.len() as u32)
+                .filter(|&p| !state.is_funded(p as usize) && state.bound[p as usize] > 0)
+                .map(|p| (state.bound[p as usize], Reverse(p))),
+        );
+        let mut heap = BinaryHeap::from(list);
+        // The best (T(lo), project) found so far.
+        let mut best: Option<(u64, usize)> = None;
+        contenders.clear();
+        while let Some((kept, Reverse(p))) = heap.pop() {
+            let p = p as usize;
+            if let Some((t, w)) = best {
+                if kept < t {
+                    // The others are ranked lower still.
+                    break;
+                }
+                if loses(kept, p, t, w) {
                     continue;
                 }
-                // Surely pays, or maybe.
-                let hi = if lo >= most { (hi - least).next_up() } else { hi };
-                let lo = (lo - most).next_down().max(0.0);
-                self.weight[k] = self.bounds.len() as u64;
-                self.touched.push(k as u32);
-                self.bounds.push((lo, hi));
             }
-            self.class[g as usize] = self.weight[k] as u32;
-        }
-        self.weight.resize(self.bounds.len(), 0);
-    }
-
-    fn clear_weights(&mut self) {
-        for &k in &self.touched {
-            self.weight[k as usize] = 0;
-        }
-        self.touched.clear();
-    }
-
-    /// A bound of the largest number of supporters of `p` who can each pay
-    /// `cost / t`, under the lower or upper budgets.
-    fn payers(&mut self, data: &CostData, p: usize, end: End) -> u64 {
-        self.gather(data, p);
-        self.count(data, p, end)
-    }
-
-    /// [`Certifier::payers`] under the lower and the upper budgets.
-    fn both(&mut self, data: &CostData, p: usize) -> (u64, u64) {
-        self.gather(data, p);
-        (self.count(data, p, End::Low), self.count(data, p, End::High))
-    }
-
-    /// Sums the weights of the supporters of `p` by class.
-    fn gather(&mut self, data: &CostData, p: usize) {
-        self.clear_weights();
-        let (class, weight, touched) = (&self.class, &mut self.weight, &mut self.touched);
-        for &g in &data.supporters[p] {
-            let k = class[g as usize] as usize;
-            let sum = &mut weight[k];
-            if *sum == 0 {
-                touched.push(k as u32);
-            }
-            *sum += data.groups[g as usize].1;
-        }
-    }
-
-    /// [`Certifier::payers`] of the project just gathered.
-    fn count(&mut self, data: &CostData, p: usize, end: End) -> u64 {
-        let cap = data.weights[p] + 1;
-        let cost = data.cost_approx[p];
-        let (numerator, widen) = match end {
-            End::Low => (cost.upper(), 1.0 + 4.0 * ULP),
-            End::High => (cost.lower().max(0.0), 1.0 - 4.0 * ULP),
-        };
-        self.pairs.clear();
-        for &k in &self.touched {
-            let (lo, hi) = self.bounds[k as usize];
-            let budget = if end == End::Low { lo } else { hi };
-            if budget <= 0.0 {
+            gather(data, &state, scratch, p);
+            let th = count(data, &state, scratch, p, End::High);
+            state.bound[p] = th;
+            if th == 0 || best.is_some_and(|(t, w)| loses(th, p, t, w)) {
                 continue;
             }
-            // ⌈cost / budget⌉, rounded the safe way for this end.
-            let fewest = ceil((numerator / budget) * widen).max(1.0);
-            if fewest < cap as f64 {
-                self.pairs.push((fewest as u64, self.weight[k as usize]));
+            let tl = count(data, &state, scratch, p, End::Low);
+            contenders.push((p, tl, th));
+            if tl > 0 && best.is_none_or(|(t, w)| loses(t, w, tl, p)) {
+                best = Some((tl, p));
             }
         }
-        most_payers(&mut self.pairs)
+        *ranked = heap.into_vec();
+        match best {
+            Some((t, w)) => contenders.retain(|&(p, _, th)| !loses(th, p, t, w)),
+            // No project surely has a payer: the run may end here.
+            None => {
+                if !self.ends_well(data, budget, &state.funded) {
+                    return false;
+                }
+            }
+        }
+        let contenders = std::mem::take(&mut self.contenders);
+        for (j, &(x, tl, th)) in contenders.iter().enumerate() {
+            let mut child = if j + 1 == contenders.len() {
+                std::mem::replace(&mut state, empty())
+            } else {
+                state.clone()
+            };
+            pay(data, &mut child, &mut self.scratch, x, tl.max(1), th);
+            child.fund(x);
+            // Rounded outwards, so that they stay bounds.
+            let cost = data.cost_approx[x];
+            child.cost = (
+                (child.cost.0 + cost.lower()).next_down(),
+                (child.cost.1 + cost.upper()).next_up(),
+            );
+            if child.cost.0 > over {
+                // Every run this state leads to ends with too much.
+                self.contenders = contenders;
+                return false;
+            }
+            next.push(child);
+        }
+        self.contenders = contenders;
+        // Far more states than can be kept, before joining.
+        next.len() <= 4 * MAX_STATES
     }
+
+    /// Whether a run ending with the projects `funded` fits and leaves one out.
+    fn ends_well(&mut self, data: &CostData, budget: &BigRational, funded: &[u64]) -> bool {
+        if let Some((_, fits)) = self.ends.iter().find(|(set, _)| set == funded) {
+            return *fits;
+        }
+        let mut all = true;
+        let mut cost = BigRational::zero();
+        for p in 0..data.projects.len() {
+            if funded[p / 64] >> (p % 64) & 1 == 1 {
+                cost += &data.costs[p];
+            } else {
+                all = false;
+            }
+        }
+        let fits = !all && cost <= *budget;
+        self.ends.push((funded.to_vec(), fits));
+        fits
+    }
+}
+
+/// A placeholder for a state moved out.
+fn empty() -> State {
+    State {
+        funded: Vec::new(),
+        class: Vec::new(),
+        bounds: Vec::new(),
+        bound: Vec::new(),
+        cost: (0.0, 0.0),
+    }
+}
+
+/// Whether every run from `state` on surely ends with projects that cost
+/// `under` or less, leaving one out: those funded and all that may still
+/// have a payer cost no more, and some project never will.
+fn surely_fits(data: &CostData, state: &State, under: f64) -> bool {
+    let mut most = state.cost.1;
+    let mut never = false;
+    for p in 0..data.projects.len() {
+        if state.is_funded(p) {
+            continue;
+        }
+        if state.bound[p] == 0 {
+            never = true;
+        } else {
+            most = (most + data.cost_approx[p].upper()).next_up();
+        }
+    }
+    never && most <= under
+}
+
+/// The states of `next`, those that funded the same projects joined.
+fn joined(next: Vec<State>) -> Vec<State> {
+    let mut states: Vec<State> = Vec::with_capacity(next.len());
+    for state in next {
+        match states.iter_mut().find(|s| s.funded == state.funded) {
+            Some(same) => same.join(&state),
+            None => states.push(state),
+        }
+    }
+    states
+}
+
+/// Moves the supporters of `q`, funded by between `tl` and `th` payers,
+/// to the classes of what they may have left.
+fn pay(data: &CostData, state: &mut State, scratch: &mut Scratch, q: usize, tl: u64, th: u64) {
+    let cost = data.cost_approx[q];
+    // What a payer pays lies in [cost / th, cost / tl].
+    let most = cost.div_int(tl).upper();
+    let least = cost.div_int(th).lower();
+    scratch.reset(state.bounds.len());
+    let weight = &mut scratch.weight;
+    for &g in &data.supporters[q] {
+        let k = state.class[g as usize] as usize;
+        if weight[k] == NONE {
+            continue;
+        }
+        if weight[k] == 0 {
+            scratch.touched.push(k as u32);
+            let (lo, hi) = state.bounds[k];
+            if hi < least {
+                // Never pays: stays.
+                weight[k] = NONE;
+                continue;
+            }
+            // Surely pays, or maybe.
+            let hi = if lo >= most { (hi - least).next_up() } else { hi };
+            let lo = (lo - most).next_down().max(0.0);
+            weight[k] = state.bounds.len() as u64;
+            state.bounds.push((lo, hi));
+        }
+        state.class[g as usize] = weight[k] as u32;
+    }
+}
+
+/// Sums the weights of the supporters of `p` by class.
+fn gather(data: &CostData, state: &State, scratch: &mut Scratch, p: usize) {
+    scratch.reset(state.bounds.len());
+    let (weight, touched) = (&mut scratch.weight, &mut scratch.touched);
+    for &g in &data.supporters[p] {
+        let k = state.class[g as usize] as usize;
+        let sum = &mut weight[k];
+        if *sum == 0 {
+            touched.push(k as u32);
+        }
+        *sum += data.group_weight[g as usize];
+    }
+}
+
+/// A bound of the largest number of supporters of `p` (just gathered) who
+/// can each pay `cost / t`, under the lower or upper budgets.
+fn count(data: &CostData, state: &State, scratch: &mut Scratch, p: usize, end: End) -> u64 {
+    let cap = data.weights[p] + 1;
+    let cost = data.cost_approx[p];
+    let (numerator, widen) = match end {
+        End::Low => (cost.upper(), 1.0 + 4.0 * ULP),
+        End::High => (cost.lower().max(0.0), 1.0 - 4.0 * ULP),
+    };
+    scratch.pairs.clear();
+    for &k in &scratch.touched {
+        let (lo, hi) = state.bounds[k as usize];
+        let budget = if end == End::Low { lo } else { hi };
+        if budget <= 0.0 {
+            continue;
+        }
+        // ⌈cost / budget⌉, rounded the safe way for this end.
+        let fewest = ceil((numerator / budget) * widen).max(1.0);
+        if fewest < cap as f64 {
+            scratch.pairs.push((fewest as u64, scratch.weight[k as usize]));
+        }
+    }
+    most_payers(&mut scratch.pairs)
 }

@@ -190,28 +190,6 @@ fn plain_completion(e: &Election, completion: Completion) -> Vec<usize> {
     best.map(|b| b.order()).unwrap_or_default()
 }
 
-/// Whether `b` is `a` with the projects of some runs of at most four
-/// consecutive rounds (apart) in another order.
-fn reordered_in_blocks(a: &[usize], b: &[usize]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        let same = |j: usize| {
-            let (mut x, mut y) = (a[i..=j].to_vec(), b[i..=j].to_vec());
-            x.sort_unstable();
-            y.sort_unstable();
-            x == y
-        };
-        match (i..a.len().min(i + 4)).find(|&j| same(j)) {
-            Some(j) => i = j + 1,
-            None => return false,
-        }
-    }
-    true
-}
-
 /// Small random elections: up to 6 projects and 9 voters, costs and budgets
 /// chosen so that shares tie often.
 fn arb_ees_election() -> impl Strategy<Value = Election> {
@@ -327,34 +305,35 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(1000))]
 
     /// A certificate that holds is right at every budget of its interval:
-    /// walking every change inside it with the plain definitions, the same
-    /// projects are funded, in the same order but within blocks of up to
-    /// four rounds. The interval reaches past the next change (and the
-    /// certificate holds over some: changes that only re-split payments or
-    /// reorder a few rounds).
+    /// walking every change inside it with the plain definitions, every
+    /// outcome costs at most the budget given and leaves a project out. The
+    /// interval reaches past the next change, and the budget given is the
+    /// election's or more, so that some certificates hold across changes
+    /// of the projects funded.
     #[test]
-    fn ees_certificates_hold_only_where_the_outcome_stays(
+    fn ees_certificates_hold_only_where_every_outcome_fits(
         e in arb_varied_election(),
         extra in 0i64..40,
         past in prop::sample::select(vec![1i64, 2, 3, 10, 100]),
+        more in prop::sample::select(vec![2i64, 3, 4]),
     ) {
         let start = &e.budget / q(e.num_voters().max(1) as i64, 1) + q(extra, 3);
         if let Some(next) = plain_next_change(&e, &start).filter(|_| e.num_voters() > 0) {
             let data = CostData::new(&e);
-            let first = ees::run(&data, &start);
+            let budget = &e.budget * q(more, 2);
             let end = &start + next * q(past + 1, past);
             let low = Approx::from_ratio(start.numer(), start.denom()).lower();
             let high = Approx::from_ratio(end.numer(), end.denom()).upper();
-            if Certifier::default().holds(&data, &first.rounds, low, high) {
-                let order = plain_ees(&e, &start).order();
+            if Certifier::default().holds(&data, &budget, low, high) {
                 let mut at = start.clone();
-                while let Some(d) = plain_next_change(&e, &at) {
-                    at += d;
-                    if at > end {
-                        break;
+                loop {
+                    let plain = plain_ees(&e, &at);
+                    prop_assert!(plain.cost(&e) <= budget, "{:?} costs too much at {}", plain.order(), at);
+                    prop_assert!(plain.rounds.len() < data.projects.len(), "everything funded at {}", at);
+                    match plain_next_change(&e, &at) {
+                        Some(d) if &at + &d <= end => at += d,
+                        _ => break,
                     }
-                    let now = plain_ees(&e, &at).order();
-                    prop_assert!(reordered_in_blocks(&order, &now), "{:?} then {:?} at {}", order, now, at);
                 }
             }
         }
@@ -396,12 +375,40 @@ fn ees_funds_the_project_most_supporters_can_share() {
     // a too. (At exactly 10, 40 / 10 = 4 payers: floats cannot tell that
     // tie from 3, so the certificate leaves it to exact runs.)
     let mut certifier = Certifier::default();
-    assert!(!certifier.holds(&data, &run.rounds, 10.0, 19.5));
-    assert!(certifier.holds(&data, &run.rounds, 10.5, 19.5));
-    assert!(!certifier.holds(&data, &run.rounds, 10.0, 20.0));
-    assert!(!certifier.holds(&data, &run.rounds, 19.0, 25.0));
-    assert!(!certifier.holds(&data, &[], 10.0, 11.0));
-    assert!(!certifier.holds(&data, &[(0, 3), (1, 4)], 10.0, 11.0));
+    assert!(!certifier.holds(&data, &e.budget, 10.0, 19.5));
+    assert!(certifier.holds(&data, &e.budget, 10.5, 19.5));
+    assert!(!certifier.holds(&data, &e.budget, 10.0, 20.0));
+    assert!(!certifier.holds(&data, &e.budget, 19.0, 25.0));
+    // With 70 to spend, a and b together fit, but they are all the projects:
+    // ADD-OPT stops there, so no certificate jumps past it.
+    assert!(!certifier.holds(&data, &q(70, 1), 10.5, 25.0));
+}
+
+#[test]
+fn ees_certificates_hold_across_changes_of_the_projects_that_fit() {
+    // The election above with a project c (50) that only voter 5 wants: b
+    // alone below 20 each, a and b from 20 on, c not below 50.
+    let e = election_of(
+        q(60, 1),
+        &numbered(vec![q(30, 1), q(40, 1), q(50, 1)]),
+        &[
+            vec!["p0".into()],
+            vec!["p0".into(), "p1".into()],
+            vec!["p0".into(), "p1".into()],
+            vec!["p1".into()],
+            vec!["p1".into()],
+            vec!["p2".into()],
+        ],
+    );
+    let data = CostData::new(&e);
+    assert_eq!(plain_ees(&e, &q(19, 1)).order(), [1]);
+    assert_eq!(plain_ees(&e, &q(21, 1)).order(), [1, 0]);
+    let mut certifier = Certifier::default();
+    // 40, then 70: both fit in 70, not in 69.
+    assert!(certifier.holds(&data, &q(70, 1), 10.5, 25.0));
+    assert!(!certifier.holds(&data, &q(69, 1), 10.5, 25.0));
+    assert!(certifier.holds(&data, &q(40, 1), 10.5, 19.5));
+    assert!(!certifier.holds(&data, &q(39, 1), 10.5, 19.5));
 }
 
 /// ADD-OPT with certificates against running EES at every change, on the

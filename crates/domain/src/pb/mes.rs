@@ -92,6 +92,8 @@ pub(super) struct CostData {
     pub(super) cost_approx: Vec<Approx>,
     /// Distinct ballots restricted to the local projects (local indices), with weights.
     pub(super) groups: Vec<(Vec<u32>, u64)>,
+    /// The weight of each group, apart (read in the hottest loops).
+    pub(super) group_weight: Vec<u64>,
     /// Groups supporting each local project.
     pub(super) supporters: Vec<Vec<u32>>,
     /// Total supporter weight of each local project.
@@ -148,6 +150,7 @@ impl CostData {
             costs,
             projects,
             local,
+            group_weight: groups.iter().map(|g| g.1).collect(),
             groups,
             supporters,
             weights,
@@ -351,7 +354,7 @@ impl<'d> CostRun<'d> {
         let mut zero = 0;
         for &g in &self.data.supporters[l] {
             let k = self.group_class[g as usize];
-            let w = self.data.groups[g as usize].1;
+            let w = self.data.group_weight[g as usize];
             if k == ZERO_CLASS {
                 zero += w;
                 continue;

@@ -687,7 +687,7 @@ impl<'d> IntervalCheck<'d> {
             let supporters = &self.data.supporters[x];
             for &g in supporters {
                 let k = self.group_class[g as usize] as usize;
-                let weight = self.data.groups[g as usize].1 as f64;
+                let weight = self.data.group_weight[g as usize] as f64;
                 held_start += start[k].0 * weight;
                 held_end += end[k].0 * weight;
             }
@@ -730,7 +730,7 @@ impl<'d> IntervalCheck<'d> {
             if *slot == 0 {
                 self.touched.push(k);
             }
-            *slot += self.data.groups[g as usize].1;
+            *slot += self.data.group_weight[g as usize];
         }
         self.entries.clear();
         for k in self.touched.drain(..) {
