@@ -37,7 +37,10 @@
 //! project); ADD-OPT-SKIP goes on until every project is funded or none can
 //! be, or up to a budget from which no outcome fits any more
 //! ([`super::ees_stop`]), and returns the outcome that fits and spends most
-//! (the first such).
+//! (the first such). It stops earlier when certificates show that no
+//! outcome from the budget reached up to that one fits and spends more than
+//! the best so far ([`add_opt_skip`]): every budget it would visit lies
+//! there.
 //!
 //! Most changes only re-split payments or reorder a few rounds (2,850 of the
 //! 2,875 on Amsterdam 332 leave the funded projects alone), and ADD-OPT only
@@ -56,7 +59,7 @@ use num_rational::BigRational;
 use num_traits::{Signed, ToPrimitive};
 
 use super::approx::Approx;
-use super::ees_interval::Certifier;
+use super::ees_interval::{Certifier, Goal};
 use super::ees_stop;
 use super::mes::CostData;
 use super::{Election, numbers, total_cost};
@@ -533,7 +536,8 @@ pub(super) fn ees(data: &CostData, election: &Election, completion: Completion) 
 pub(super) fn ees_walk(data: &CostData, election: &Election, completion: Completion) -> (Vec<usize>, usize) {
     match completion {
         Completion::AddOpt => add_opt(data, election, &mut Certifier::default()),
-        _ => every_change(data, election, completion),
+        Completion::AddOptSkip => add_opt_skip(data, election, &mut Certifier::default()),
+        Completion::None => every_change(data, election, completion),
     }
 }
 
@@ -546,16 +550,94 @@ pub(super) fn every_change(data: &CostData, election: &Election, completion: Com
     } else {
         None
     };
-    walk(data, election, completion, stop)
+    walk(data, election, completion, stop, None)
+}
+
+/// ADD-OPT-SKIP, stopping as soon as certificates show that no outcome
+/// from the budget reached to the one where none fits any more spends more
+/// than the best so far and fits: the walk could not find a better one. The
+/// result is that of [`every_change`], with fewer runs (their number is
+/// returned).
+pub(super) fn add_opt_skip(data: &CostData, election: &Election, certifier: &mut Certifier) -> (Vec<usize>, usize) {
+    let stop = ees_stop::no_fit_from(data, &election.budget, election.num_voters());
+    let lookout = stop.map(|to| Lookout {
+        certifier,
+        to,
+        clear: None,
+        piece: 0.0,
+        wait: 0,
+        backoff: 1,
+    });
+    walk(data, election, Completion::AddOptSkip, stop, lookout)
+}
+
+/// ADD-OPT-SKIP's tries to show that no outcome from the budget reached to
+/// `to` (from where none fits) spends more than the best so far and fits.
+pub(super) struct Lookout<'c> {
+    certifier: &'c mut Certifier,
+    to: f64,
+    /// Per-voter budgets where no outcome is better than the best so far
+    /// (certified, so also than any better one found later).
+    clear: Option<(f64, f64)>,
+    /// The length of the next piece to certify.
+    piece: f64,
+    /// Runs to make before the next try, and that number the time after.
+    wait: usize,
+    backoff: usize,
+}
+
+impl Lookout<'_> {
+    /// Whether nothing from `here` to the end is better than `best` (a try
+    /// only every so often: see below).
+    fn nothing_better(
+        &mut self,
+        data: &CostData,
+        budget: &BigRational,
+        best: Option<&BigRational>,
+        here: f64,
+        last_step: f64,
+    ) -> bool {
+        if self.wait > 0 {
+            self.wait -= 1;
+            return false;
+        }
+        // From the end of what is clear, if that reaches here.
+        let (from, start) = match self.clear {
+            Some((from, end)) if from <= here && here <= end => (from, end),
+            _ => (here, here),
+        };
+        self.piece = f64::max(self.piece, 4.0 * last_step);
+        let end = reach(
+            data,
+            self.certifier,
+            Goal::NoBetter(budget, best),
+            start,
+            self.to,
+            &mut self.piece,
+        );
+        if end >= self.to {
+            return true;
+        }
+        self.clear = Some((from, end));
+        // Trying after every run costs more in certificates that fail than
+        // the runs it saves: each try that fails makes the wait half as long
+        // again (times 2 or 3 took longer over the five slowest shared
+        // elections).
+        self.backoff += self.backoff.div_ceil(2);
+        self.wait = self.backoff;
+        false
+    }
 }
 
 /// [`every_change`], stopping after the run at a per-voter budget of
-/// `stop` or more if there is one (from where no outcome fits).
+/// `stop` or more if there is one (from where no outcome fits), or (with a
+/// lookout, for ADD-OPT-SKIP) where nothing better lies up to there.
 pub(super) fn walk(
     data: &CostData,
     election: &Election,
     completion: Completion,
     stop: Option<f64>,
+    mut lookout: Option<Lookout>,
 ) -> (Vec<usize>, usize) {
     let n = election.num_voters();
     if n == 0 || data.projects.is_empty() {
@@ -579,6 +661,13 @@ pub(super) fn walk(
             Completion::AddOptSkip => {
                 if fits && best.as_ref().is_none_or(|(spent, _)| cost > *spent) {
                     best = Some((cost, order));
+                }
+                if let Some(lookout) = lookout.as_mut() {
+                    let here = Approx::from_ratio(per_voter.numer(), per_voter.denom()).lower();
+                    let spent = best.as_ref().map(|(spent, _)| spent);
+                    if lookout.nothing_better(data, &election.budget, spent, here, last_step) {
+                        break;
+                    }
                 }
             }
         }
@@ -639,7 +728,7 @@ pub(super) fn add_opt(data: &CostData, election: &Election, certifier: &mut Cert
         let start = Approx::from_ratio(per_voter.numer(), per_voter.denom());
         if step > 0.0 && start.upper() < dearest {
             let high = (start.upper() + step).next_up();
-            if certifier.holds(data, &election.budget, start.lower(), high) {
+            if certifier.holds(data, Goal::Fits(&election.budget), start.lower(), high) {
                 per_voter += BigRational::from_float(step).expect("a finite step");
                 current = None;
                 // Half as much again, not twice: certificates that fail
@@ -687,6 +776,30 @@ pub(super) fn add_opt(data: &CostData, election: &Election, certifier: &mut Cert
         step = short(step.max(4.0 * last_change));
     }
     (order, runs)
+}
+
+/// How far from `from` towards `to` certificates for `goal` hold, over
+/// pieces `piece` long at first: each piece that holds makes the next half
+/// as long again, and after a failure a quarter is tried, up to twice.
+/// `piece` is left at the length to try next time.
+fn reach(data: &CostData, certifier: &mut Certifier, goal: Goal, from: f64, to: f64, piece: &mut f64) -> f64 {
+    let mut low = from;
+    let mut failures = 0;
+    while low < to && failures <= 2 {
+        let high = (low + *piece).min(to);
+        if high <= low {
+            break;
+        }
+        if certifier.holds(data, goal, low, high) {
+            low = high;
+            *piece *= 1.5;
+            failures = 0;
+        } else {
+            failures += 1;
+            *piece /= 4.0;
+        }
+    }
+    low
 }
 
 /// `x` rounded down to a float with 8 significant bits, so that the

@@ -1,9 +1,13 @@
 //! A certificate that every Exact Equal Shares outcome at the per-voter
-//! budgets of an interval fits in the election's budget (and leaves some
-//! project unfunded): what lets ADD-OPT jump over the changes before the
-//! first outcome that does not fit. Most changes only re-split payments or
-//! reorder rounds (on Mokotów 2020, 20,214 of its 20,331), and most of the
-//! others fund other projects that still fit.
+//! budgets of an interval meets a [`Goal`]: for ADD-OPT, that it fits in the
+//! election's budget (and leaves some project unfunded), what lets it jump
+//! over the changes before the first outcome that does not fit (most
+//! changes only re-split payments or reorder rounds: on Mokotów 2020,
+//! 20,214 of its 20,331; and most of the others fund other projects that
+//! still fit); for ADD-OPT-SKIP, that it does not fit or spends no more
+//! than the best outcome found so far, what lets it stop once that holds up
+//! to the budget from which nothing fits (on Budapest 2024, after 83 of its
+//! 254 runs).
 //!
 //! **Why it holds.** Fix per-voter budgets `β ∈ [low, high]`. The runs at
 //! all those budgets are followed together, round by round, as a few
@@ -25,8 +29,9 @@
 //! the same projects are joined: each group's bounds become the lowest and
 //! highest of both (at each `β` one of them happened). By induction every
 //! run in the interval ends with the projects of one of the ends met, and
-//! the certificate holds when each of those fits and leaves a project out
-//! (ADD-OPT stops at an outcome that funds everything).
+//! the certificate holds when each of those meets the goal (for ADD-OPT:
+//! fits and leaves a project out, since ADD-OPT stops at an outcome that
+//! funds everything).
 //!
 //! A rival's `T(hi)` from an earlier round stays an upper bound later (upper
 //! budgets only fall; joined states keep the larger: each bounds the runs
@@ -34,8 +39,10 @@
 //! does not lose to `w`. A project whose bound is 0 is never funded from
 //! there on, so a state is not followed further when the projects it
 //! funded and all those that may still have a payer cost no more than the
-//! budget, one of them left out; and the certificate fails as soon as a
-//! state funded more than the budget. Every bound is rounded outwards, so
+//! budget, one of them left out (for ADD-OPT-SKIP: no more than the best so
+//! far); and as soon as a state funded more than the budget the certificate
+//! fails (ADD-OPT) or the state is done with (ADD-OPT-SKIP: none of its
+//! runs fits). Every bound is rounded outwards, so
 //! the certificate may fail where exact arithmetic would succeed, never the
 //! other way; the walk then takes that step exactly. It fails too when more
 //! than [`MAX_STATES`] states are left after a round (many projects a few
@@ -175,18 +182,48 @@ fn loses(t_rival: u64, rival: usize, t_winner: u64, winner: usize) -> bool {
     t_rival < t_winner || (t_rival == t_winner && rival > winner)
 }
 
+/// What every run of an interval must end with for a certificate to hold.
+#[derive(Clone, Copy)]
+pub(super) enum Goal<'a> {
+    /// ADD-OPT: projects that cost this budget or less, leaving one out.
+    Fits(&'a BigRational),
+    /// ADD-OPT-SKIP: projects that cost more than the budget (first) or no
+    /// more than the best outcome so far (`None`: none fits yet), so that
+    /// none spends more than it and fits.
+    NoBetter(&'a BigRational, Option<&'a BigRational>),
+}
+
+impl Goal<'_> {
+    /// Whether a run ending with projects that cost `cost`, all of them
+    /// or not, meets the goal.
+    fn met(self, cost: &BigRational, all: bool) -> bool {
+        match self {
+            Goal::Fits(budget) => !all && cost <= budget,
+            Goal::NoBetter(budget, best) => cost > budget || best.is_some_and(|best| cost <= best),
+        }
+    }
+}
+
+/// A goal's amounts as floats: the budget's bounds, and an amount that
+/// every run ending with projects that cost no more meets the goal if one
+/// project is left out (`Fits`) or anyway (`NoBetter`).
+#[derive(Clone, Copy)]
+struct Amounts {
+    budget: (f64, f64),
+    enough: f64,
+}
+
 impl Certifier {
     /// Whether EES at every per-voter budget in `[low, high]` (floats
-    /// already rounded outwards) funds projects that cost `budget` or less
-    /// and leave one out.
-    pub(super) fn holds(&mut self, data: &CostData, budget: &BigRational, low: f64, high: f64) -> bool {
+    /// already rounded outwards) ends with projects that meet the goal.
+    pub(super) fn holds(&mut self, data: &CostData, goal: Goal, low: f64, high: f64) -> bool {
         self.checks += 1;
-        let held = self.check(data, budget, low, high);
+        let held = self.check(data, goal, low, high);
         self.held += usize::from(held);
         held
     }
 
-    fn check(&mut self, data: &CostData, budget: &BigRational, low: f64, high: f64) -> bool {
+    fn check(&mut self, data: &CostData, goal: Goal, low: f64, high: f64) -> bool {
         let m = data.projects.len();
         self.ends.clear();
         let mut states = vec![State {
@@ -196,12 +233,24 @@ impl Certifier {
             bound: data.weights.clone(),
             cost: (0.0, 0.0),
         }];
-        let limit = Approx::from_ratio(budget.numer(), budget.denom());
-        let (under, over) = (limit.lower(), limit.upper());
+        let approx = |x: &BigRational| Approx::from_ratio(x.numer(), x.denom());
+        let amounts = match goal {
+            Goal::Fits(budget) => {
+                let budget = approx(budget);
+                Amounts {
+                    budget: (budget.lower(), budget.upper()),
+                    enough: budget.lower(),
+                }
+            }
+            Goal::NoBetter(budget, best) => Amounts {
+                budget: (approx(budget).lower(), approx(budget).upper()),
+                enough: best.map_or(-1.0, |best| approx(best).lower()),
+            },
+        };
         while !states.is_empty() {
             let mut next: Vec<State> = Vec::new();
             for state in states {
-                if !self.round(data, budget, (under, over), state, &mut next) {
+                if !self.round(data, goal, amounts, state, &mut next) {
                     return false;
                 }
             }
@@ -218,12 +267,12 @@ impl Certifier {
     fn round(
         &mut self,
         data: &CostData,
-        budget: &BigRational,
-        (under, over): (f64, f64),
+        goal: Goal,
+        amounts: Amounts,
         mut state: State,
         next: &mut Vec<State>,
     ) -> bool {
-        if surely_fits(data, &state, under) {
+        if surely_met(data, &state, goal, amounts.enough) {
             return true;
         }
         let Certifier {
@@ -272,7 +321,7 @@ impl Certifier {
             Some((t, w)) => contenders.retain(|&(p, _, th)| !loses(th, p, t, w)),
             // No project surely has a payer: the run may end here.
             None => {
-                if !self.ends_well(data, budget, &state.funded) {
+                if !self.ends_well(data, goal, &state.funded) {
                     return false;
                 }
             }
@@ -292,10 +341,13 @@ impl Certifier {
                 (child.cost.0 + cost.lower()).next_down(),
                 (child.cost.1 + cost.upper()).next_up(),
             );
-            if child.cost.0 > over {
+            if child.cost.0 > amounts.budget.1 {
                 // Every run this state leads to ends with too much.
-                self.contenders = contenders;
-                return false;
+                if let Goal::Fits(_) = goal {
+                    self.contenders = contenders;
+                    return false;
+                }
+                continue;
             }
             next.push(child);
         }
@@ -304,8 +356,8 @@ impl Certifier {
         next.len() <= 4 * MAX_STATES
     }
 
-    /// Whether a run ending with the projects `funded` fits and leaves one out.
-    fn ends_well(&mut self, data: &CostData, budget: &BigRational, funded: &[u64]) -> bool {
+    /// Whether a run ending with the projects `funded` meets the goal.
+    fn ends_well(&mut self, data: &CostData, goal: Goal, funded: &[u64]) -> bool {
         if let Some((_, fits)) = self.ends.iter().find(|(set, _)| set == funded) {
             return *fits;
         }
@@ -318,7 +370,7 @@ impl Certifier {
                 all = false;
             }
         }
-        let fits = !all && cost <= *budget;
+        let fits = goal.met(&cost, all);
         self.ends.push((funded.to_vec(), fits));
         fits
     }
@@ -335,10 +387,10 @@ fn empty() -> State {
     }
 }
 
-/// Whether every run from `state` on surely ends with projects that cost
-/// `under` or less, leaving one out: those funded and all that may still
-/// have a payer cost no more, and some project never will.
-fn surely_fits(data: &CostData, state: &State, under: f64) -> bool {
+/// Whether every run from `state` on surely meets the goal: the projects
+/// funded and all that may still have a payer cost `enough` or less, and
+/// (for `Fits`) some project never will have one.
+fn surely_met(data: &CostData, state: &State, goal: Goal, enough: f64) -> bool {
     let mut most = state.cost.1;
     let mut never = false;
     for p in 0..data.projects.len() {
@@ -351,7 +403,7 @@ fn surely_fits(data: &CostData, state: &State, under: f64) -> bool {
             most = (most + data.cost_approx[p].upper()).next_up();
         }
     }
-    never && most <= under
+    (never || matches!(goal, Goal::NoBetter(..))) && most <= enough
 }
 
 /// The states of `next`, those that funded the same projects joined.

@@ -11,7 +11,7 @@ use proptest::prelude::*;
 
 use super::approx::Approx;
 use super::ees::{self, Completion};
-use super::ees_interval::Certifier;
+use super::ees_interval::{Certifier, Goal};
 use super::ees_stop;
 use super::mes::{CostData, eligible};
 use super::tests::{election_of, numbered, real_elections, xorshift};
@@ -306,30 +306,44 @@ proptest! {
 
     /// A certificate that holds is right at every budget of its interval:
     /// walking every change inside it with the plain definitions, every
-    /// outcome costs at most the budget given and leaves a project out. The
-    /// interval reaches past the next change, and the budget given is the
-    /// election's or more, so that some certificates hold across changes
-    /// of the projects funded.
+    /// outcome costs at most the budget given and leaves a project out
+    /// (ADD-OPT), or costs more than the election's budget or no more than
+    /// the best so far (ADD-OPT-SKIP, the best being a half, three quarters
+    /// or all of the budget, or none). The interval reaches past the next
+    /// change, and the budget given to ADD-OPT's is the election's or more,
+    /// so that some certificates hold across changes of the projects funded.
     #[test]
-    fn ees_certificates_hold_only_where_every_outcome_fits(
+    fn ees_certificates_hold_only_where_every_outcome_meets_the_goal(
         e in arb_varied_election(),
         extra in 0i64..40,
         past in prop::sample::select(vec![1i64, 2, 3, 10, 100]),
         more in prop::sample::select(vec![2i64, 3, 4]),
+        skip in prop::sample::select(vec![None, Some(false), Some(true)]),
     ) {
         let start = &e.budget / q(e.num_voters().max(1) as i64, 1) + q(extra, 3);
         if let Some(next) = plain_next_change(&e, &start).filter(|_| e.num_voters() > 0) {
             let data = CostData::new(&e);
             let budget = &e.budget * q(more, 2);
+            let best = &e.budget * q(more, 4);
+            let goal = match skip {
+                None => Goal::Fits(&budget),
+                Some(some) => Goal::NoBetter(&e.budget, some.then_some(&best)),
+            };
             let end = &start + next * q(past + 1, past);
             let low = Approx::from_ratio(start.numer(), start.denom()).lower();
             let high = Approx::from_ratio(end.numer(), end.denom()).upper();
-            if Certifier::default().holds(&data, &budget, low, high) {
+            if Certifier::default().holds(&data, goal, low, high) {
                 let mut at = start.clone();
                 loop {
                     let plain = plain_ees(&e, &at);
-                    prop_assert!(plain.cost(&e) <= budget, "{:?} costs too much at {}", plain.order(), at);
-                    prop_assert!(plain.rounds.len() < data.projects.len(), "everything funded at {}", at);
+                    let cost = plain.cost(&e);
+                    if skip.is_none() {
+                        prop_assert!(cost <= budget, "{:?} costs too much at {}", plain.order(), at);
+                        prop_assert!(plain.rounds.len() < data.projects.len(), "everything funded at {}", at);
+                    } else {
+                        let better = cost <= e.budget && (skip == Some(false) || cost > best);
+                        prop_assert!(!better, "{:?} is better at {}", plain.order(), at);
+                    }
                     match plain_next_change(&e, &at) {
                         Some(d) if &at + &d <= end => at += d,
                         _ => break,
@@ -375,13 +389,13 @@ fn ees_funds_the_project_most_supporters_can_share() {
     // a too. (At exactly 10, 40 / 10 = 4 payers: floats cannot tell that
     // tie from 3, so the certificate leaves it to exact runs.)
     let mut certifier = Certifier::default();
-    assert!(!certifier.holds(&data, &e.budget, 10.0, 19.5));
-    assert!(certifier.holds(&data, &e.budget, 10.5, 19.5));
-    assert!(!certifier.holds(&data, &e.budget, 10.0, 20.0));
-    assert!(!certifier.holds(&data, &e.budget, 19.0, 25.0));
+    assert!(!certifier.holds(&data, Goal::Fits(&e.budget), 10.0, 19.5));
+    assert!(certifier.holds(&data, Goal::Fits(&e.budget), 10.5, 19.5));
+    assert!(!certifier.holds(&data, Goal::Fits(&e.budget), 10.0, 20.0));
+    assert!(!certifier.holds(&data, Goal::Fits(&e.budget), 19.0, 25.0));
     // With 70 to spend, a and b together fit, but they are all the projects:
     // ADD-OPT stops there, so no certificate jumps past it.
-    assert!(!certifier.holds(&data, &q(70, 1), 10.5, 25.0));
+    assert!(!certifier.holds(&data, Goal::Fits(&q(70, 1)), 10.5, 25.0));
 }
 
 #[test]
@@ -405,10 +419,10 @@ fn ees_certificates_hold_across_changes_of_the_projects_that_fit() {
     assert_eq!(plain_ees(&e, &q(21, 1)).order(), [1, 0]);
     let mut certifier = Certifier::default();
     // 40, then 70: both fit in 70, not in 69.
-    assert!(certifier.holds(&data, &q(70, 1), 10.5, 25.0));
-    assert!(!certifier.holds(&data, &q(69, 1), 10.5, 25.0));
-    assert!(certifier.holds(&data, &q(40, 1), 10.5, 19.5));
-    assert!(!certifier.holds(&data, &q(39, 1), 10.5, 19.5));
+    assert!(certifier.holds(&data, Goal::Fits(&q(70, 1)), 10.5, 25.0));
+    assert!(!certifier.holds(&data, Goal::Fits(&q(69, 1)), 10.5, 25.0));
+    assert!(certifier.holds(&data, Goal::Fits(&q(40, 1)), 10.5, 19.5));
+    assert!(!certifier.holds(&data, Goal::Fits(&q(39, 1)), 10.5, 19.5));
 }
 
 /// ADD-OPT with certificates against running EES at every change, on the
@@ -472,28 +486,34 @@ proptest! {
             }
         }
         prop_assert_eq!(
-            ees::walk(&data, &e, Completion::AddOptSkip, stop).0,
-            ees::walk(&data, &e, Completion::AddOptSkip, None).0
+            ees::walk(&data, &e, Completion::AddOptSkip, stop, None).0,
+            ees::walk(&data, &e, Completion::AddOptSkip, None, None).0
         );
     }
 }
 
-/// ADD-OPT-SKIP stopping where no outcome fits any more against going on
-/// until every project is funded, on the smaller shared elections (the
-/// ignored test below takes them all): the same outcomes, with fewer runs
-/// where the walk goes far past the last outcome that fits.
+/// ADD-OPT-SKIP stopping where no outcome fits any more, and stopping
+/// where certificates show that nothing better lies up to there, against
+/// going on until every project is funded, on the smaller shared elections
+/// (the ignored test below takes them all): the same outcomes, with fewer
+/// runs where the walk goes far past the last outcome that fits or the
+/// best one.
 #[test]
 fn add_opt_skip_stops_early_on_small_real_elections() {
-    let mut saved = 0;
+    let (mut saved, mut saved_by_certificates) = (0, 0);
     for (name, e) in real_elections(|bytes| bytes < 100_000) {
         let data = CostData::new(&e);
         let stop = ees_stop::no_fit_from(&data, &e.budget, e.num_voters());
-        let stopping = ees::walk(&data, &e, Completion::AddOptSkip, stop);
-        let to_the_end = ees::walk(&data, &e, Completion::AddOptSkip, None);
+        let stopping = ees::walk(&data, &e, Completion::AddOptSkip, stop, None);
+        let to_the_end = ees::walk(&data, &e, Completion::AddOptSkip, None, None);
+        let certified = ees::add_opt_skip(&data, &e, &mut Certifier::default());
         assert_eq!(stopping.0, to_the_end.0, "{name}");
+        assert_eq!(certified.0, to_the_end.0, "{name}");
         saved += to_the_end.1 - stopping.1;
+        saved_by_certificates += stopping.1 - certified.1;
     }
     assert!(saved > 0, "no run saved");
+    assert!(saved_by_certificates > 0, "no run saved by certificates");
 }
 
 /// The same on every shared election (minutes in a release build):
@@ -505,12 +525,15 @@ fn add_opt_skip_stops_early_on_real_elections() {
     for (name, e) in real_elections(|_| true) {
         let data = CostData::new(&e);
         let stop = ees_stop::no_fit_from(&data, &e.budget, e.num_voters());
-        let stopping = ees::walk(&data, &e, Completion::AddOptSkip, stop);
-        let to_the_end = ees::walk(&data, &e, Completion::AddOptSkip, None);
+        let stopping = ees::walk(&data, &e, Completion::AddOptSkip, stop, None);
+        let to_the_end = ees::walk(&data, &e, Completion::AddOptSkip, None, None);
+        let mut certifier = Certifier::default();
+        let certified = ees::add_opt_skip(&data, &e, &mut certifier);
         println!(
-            "{name}: stop at {stop:?}, {} runs instead of {}",
-            stopping.1, to_the_end.1
+            "{name}: stop at {stop:?}, {} runs instead of {}; with certificates {} runs and {} checks",
+            stopping.1, to_the_end.1, certified.1, certifier.checks
         );
         assert_eq!(stopping.0, to_the_end.0, "{name}");
+        assert_eq!(certified.0, to_the_end.0, "{name}");
     }
 }
