@@ -263,7 +263,8 @@ impl Certifier {
     }
 
     /// Follows one state through a round: the states it may lead to go to
-    /// `next`; false when it may end with projects that do not fit.
+    /// `next`; false when it may end with projects that miss the goal (or
+    /// leads to too many states).
     fn round(
         &mut self,
         data: &CostData,
