@@ -234,17 +234,13 @@ impl Certifier {
             cost: (0.0, 0.0),
         }];
         let approx = |x: &BigRational| Approx::from_ratio(x.numer(), x.denom());
-        let amounts = match goal {
-            Goal::Fits(budget) => {
-                let budget = approx(budget);
-                Amounts {
-                    budget: (budget.lower(), budget.upper()),
-                    enough: budget.lower(),
-                }
-            }
-            Goal::NoBetter(budget, best) => Amounts {
-                budget: (approx(budget).lower(), approx(budget).upper()),
-                enough: best.map_or(-1.0, |best| approx(best).lower()),
+        let (Goal::Fits(budget) | Goal::NoBetter(budget, _)) = goal;
+        let budget = approx(budget);
+        let amounts = Amounts {
+            budget: (budget.lower(), budget.upper()),
+            enough: match goal {
+                Goal::Fits(_) => budget.lower(),
+                Goal::NoBetter(_, best) => best.map_or(-1.0, |best| approx(best).lower()),
             },
         };
         while !states.is_empty() {
@@ -322,7 +318,7 @@ impl Certifier {
             Some((t, w)) => contenders.retain(|&(p, _, th)| !loses(th, p, t, w)),
             // No project surely has a payer: the run may end here.
             None => {
-                if !self.ends_well(data, goal, &state.funded) {
+                if !self.ends_well(data, goal, &state) {
                     return false;
                 }
             }
@@ -357,22 +353,22 @@ impl Certifier {
         next.len() <= 4 * MAX_STATES
     }
 
-    /// Whether a run ending with the projects `funded` meets the goal.
-    fn ends_well(&mut self, data: &CostData, goal: Goal, funded: &[u64]) -> bool {
-        if let Some((_, fits)) = self.ends.iter().find(|(set, _)| set == funded) {
+    /// Whether a run ending with the projects `state` funded meets the goal.
+    fn ends_well(&mut self, data: &CostData, goal: Goal, state: &State) -> bool {
+        if let Some((_, fits)) = self.ends.iter().find(|(set, _)| *set == state.funded) {
             return *fits;
         }
         let mut all = true;
         let mut cost = BigRational::zero();
         for p in 0..data.projects.len() {
-            if funded[p / 64] >> (p % 64) & 1 == 1 {
+            if state.is_funded(p) {
                 cost += &data.costs[p];
             } else {
                 all = false;
             }
         }
         let fits = goal.met(&cost, all);
-        self.ends.push((funded.to_vec(), fits));
+        self.ends.push((state.funded.clone(), fits));
         fits
     }
 }
