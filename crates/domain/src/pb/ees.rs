@@ -59,9 +59,10 @@ use num_rational::BigRational;
 use num_traits::{Signed, ToPrimitive};
 
 use super::approx::Approx;
-use super::ees_interval::{Certifier, Goal};
+use super::ees_interval::Certifier;
 use super::ees_stop;
 use super::mes::CostData;
+use super::states::Goal;
 use super::{Election, numbers, total_cost};
 
 /// Voters who paid in the same rounds, hence have the same budget: the

@@ -11,9 +11,10 @@ use proptest::prelude::*;
 
 use super::approx::Approx;
 use super::ees::{self, Completion};
-use super::ees_interval::{Certifier, Goal};
+use super::ees_interval::Certifier;
 use super::ees_stop;
 use super::mes::{CostData, eligible};
+use super::states::Goal;
 use super::tests::{election_of, numbered, real_elections, xorshift};
 use super::*;
 
@@ -220,7 +221,7 @@ fn arb_ees_election() -> impl Strategy<Value = Election> {
 
 /// Elections with more voters and varied costs, where budgets part ways
 /// after the first rounds, so that payments re-split often.
-fn arb_varied_election() -> impl Strategy<Value = Election> {
+pub(super) fn arb_varied_election() -> impl Strategy<Value = Election> {
     (
         prop::collection::vec((1i64..120).prop_map(|c| q(c, 1)), 2..7),
         10usize..40,

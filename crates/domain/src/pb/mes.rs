@@ -29,8 +29,9 @@
 //!   does not exceed its upper bound is brought up to date too, and the
 //!   smallest exact (ρ, id) among them wins: the project pabutools selects.
 //!
-//! The add1 completions skip the per-voter budgets where the outcome
-//! provably does not change with the interval certificate of `mes_interval`.
+//! The add1 completions skip the per-voter budgets where every outcome
+//! provably fits and is not the last, with the certificates of
+//! `mes_interval`.
 //!
 //! [`mes_general`] handles any positive utilities (points), more simply.
 
@@ -86,8 +87,6 @@ fn free_supported(election: &Election, supported: impl Fn(usize) -> bool) -> Vec
 pub(super) struct CostData {
     /// Election index of each local project (ascending, so local order is id order).
     pub(super) projects: Vec<usize>,
-    /// Local index of each election project (`u32::MAX` if not eligible).
-    pub(super) local: Vec<u32>,
     pub(super) costs: Vec<BigRational>,
     pub(super) cost_approx: Vec<Approx>,
     /// Distinct ballots restricted to the local projects (local indices), with weights.
@@ -149,7 +148,6 @@ impl CostData {
             cost_approx: costs.iter().map(|c| Approx::from_ratio(c.numer(), c.denom())).collect(),
             costs,
             projects,
-            local,
             group_weight: groups.iter().map(|g| g.1).collect(),
             groups,
             supporters,

@@ -52,6 +52,7 @@ mod mes_interval;
 mod numbers;
 pub mod parse;
 mod phragmen;
+mod states;
 pub mod territorial;
 pub mod write;
 
@@ -570,16 +571,15 @@ impl<'e> Counter<'e> {
     ///   that fits, with no exhaustiveness stop, or the first that funds every
     ///   eligible project.
     ///
-    /// With `skip`, steps whose outcome is provably the last run's are not
-    /// run: an interval certificate (`mes_interval`) proves that MES funds
-    /// that outcome at every step of an interval, and the walk jumps past
-    /// it. Intervals grow (galloping) while certified; a failed certificate
-    /// says where a race may be lost, and the next try stops just before.
-    /// The step after a certified interval is run exactly, so the result is
-    /// exactly that of running every step, which is what happens without
-    /// `skip` (the tests' oracle). (A certificate keeps the funded projects
-    /// but may allow a few rounds in another order: an outcome returned
-    /// from a certified interval is run again at its own step for its order.)
+    /// With `skip`, steps are not run where a certificate
+    /// ([`mes_interval`]) proves that every outcome at them fits and is not
+    /// the last (funds some eligible project left out, with `feasible`;
+    /// leaves out one that would fit, without): only the first outcome
+    /// that misses that matters. Certified intervals grow by half after one
+    /// holds and shrink to a quarter after one fails; after two failures
+    /// the next step is run exactly. So the result is exactly that of
+    /// running every step, which is what happens without `skip` (the
+    /// tests' oracle).
     fn mes_add1(&mut self, feasible: bool, skip: bool) -> Vec<usize> {
         let e = self.election;
         if e.num_voters() == 0 {
@@ -587,27 +587,27 @@ impl<'e> Counter<'e> {
         }
         let eligible = mes::eligible(e);
         let base = self.base_budget();
-        let base_f = approx::ratio_f64(base.numer(), base.denom());
+        let start = approx::Approx::from_ratio(base.numer(), base.denom());
         let data = self.take_cost_data();
-        let mut check = mes_interval::IntervalCheck::new(&data);
+        let mut certifier = mes_interval::Certifier::default();
+        let goal = if feasible {
+            states::Goal::Fits(&e.budget)
+        } else {
+            states::Goal::Open(&e.budget)
+        };
         let at = |k: u64| &base + BigRational::from_integer(BigInt::from(k));
+        // The last step known to give an outcome that fits and is not the
+        // last, and the next step to run.
+        let mut good: Option<u64> = None;
         let mut step = 0u64;
-        let mut previous: Option<Vec<usize>> = None;
-        // Whether `previous` stands for later steps too (certified), whose
-        // order may differ.
-        let mut reordered = false;
-        let mut outcome = self.mes_cost_with(&data, &at(0));
-        // How many steps to try to certify at once (doubled on success).
-        let mut span = 1u64;
-        // Steps to run without trying a certificate, and the next such pause.
-        let (mut patience, mut backoff) = (0u64, 1u64);
+        // How many steps to try to certify at once.
+        let mut span = 16u64;
         let result = loop {
+            let outcome = self.mes_cost_with(&data, &at(step));
             if total_cost(e, &outcome) > e.budget {
-                // A certificate keeps the projects but may reorder some
-                // rounds: the order to return is that of the step before.
-                break match previous {
-                    Some(_) if reordered => self.mes_cost_with(&data, &at(step - 1)),
-                    previous => previous.unwrap_or_default(),
+                break match good {
+                    Some(k) => self.mes_cost_with(&data, &at(k)),
+                    None => Vec::new(),
                 };
             }
             let done = if feasible {
@@ -618,73 +618,24 @@ impl<'e> Counter<'e> {
             if done {
                 break outcome;
             }
-            // `last`: the last step known to give `outcome`.
-            let mut last = step;
-            let checked = skip && patience == 0;
-            if skip && patience > 0 {
-                patience -= 1;
-            } else if skip {
-                // Gallop while intervals are certified; after a failure,
-                // certify up to just before where it said a race may be
-                // lost, then run that step exactly (certifying a single
-                // step costs about as much as running it).
-                let mut failed = false;
-                loop {
-                    let from = last + 1;
-                    match check.holds(&outcome, base_f + from as f64, (span - 1) as f64) {
-                        Ok(()) => {
-                            last += span;
-                            if failed {
-                                break;
-                            }
-                            span = span.saturating_mul(2).min(1 << 40);
-                        }
-                        Err(_) if span == 1 => break,
-                        Err(fails) => {
-                            // Steps before the point where a race may be lost.
-                            let fit = fails.at.ceil() as u64;
-                            span = if failed {
-                                if fit == 0 {
-                                    break;
-                                }
-                                fit.min(span / 2)
-                            } else if fit.saturating_mul(4) >= span {
-                                fit.min(span - 1)
-                            } else {
-                                // Far before the end: more likely bounds
-                                // too loose over a long interval.
-                                fit.max(span / 4)
-                            }
-                            .max(1);
-                            failed = true;
-                        }
-                    }
-                }
-            }
-            // Where the outcome changes at most steps, a failed certificate
-            // costs as much as running the step: after one that certified
-            // nothing, run the next steps exactly, more of them each time.
-            if checked {
-                if last == step {
-                    patience = backoff;
-                    backoff = (backoff * 2).min(64);
+            good = Some(step);
+            let mut failures = 0;
+            while skip && failures < 2 {
+                let low = (start.lower() + (step + 1) as f64).next_down();
+                let high = (start.upper() + (step + span) as f64).next_up();
+                if certifier.holds(&data, goal, low, high) {
+                    step += span;
+                    good = Some(step);
+                    span = (span + span.div_ceil(2)).min(1 << 40);
+                    failures = 0;
+                } else if span == 1 {
+                    break;
                 } else {
-                    backoff = 1;
+                    span = span.div_ceil(4);
+                    failures += 1;
                 }
             }
-            let stretch = last + 1 - step;
-            reordered = last > step;
-            step = last + 1;
-            let next = self.mes_cost_with(&data, &at(step));
-            if next != outcome {
-                // The next stretch is likely about as long as this one:
-                // start there (a failure says where to look instead), and
-                // at 4 steps at least (since certificates follow reordered
-                // rounds, about 0.8x the time of 32 on Mokotów 2020 and
-                // Warszawa 2026, the same on Budapest 2024).
-                span = stretch.max(4);
-            }
-            previous = Some(std::mem::replace(&mut outcome, next));
+            step += 1;
         };
         self.mes_data = Some(data);
         result

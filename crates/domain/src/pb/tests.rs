@@ -6,9 +6,11 @@ use num_rational::BigRational;
 use num_traits::{Signed, Zero};
 use proptest::prelude::*;
 
+use super::approx::Approx;
 use super::mes::{CostData, mes_general};
-use super::mes_interval::IntervalCheck;
+use super::mes_interval::Certifier;
 use super::phragmen::sequential_phragmen;
+use super::states::Goal;
 use super::*;
 
 fn q(n: i64, d: i64) -> BigRational {
@@ -607,7 +609,9 @@ proptest! {
 
     /// The skipping walk returns exactly what running every step returns.
     #[test]
-    fn add1_skipping_matches_every_step(e in arb_add1_election()) {
+    fn add1_skipping_matches_every_step(
+        e in prop_oneof![arb_add1_election(), super::ees_tests::arb_varied_election()],
+    ) {
         for feasible in [false, true] {
             let oracle = Counter::new(&e).mes_add1(feasible, false);
             let skipping = Counter::new(&e).mes_add1(feasible, true);
@@ -619,134 +623,133 @@ proptest! {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(1000))]
 
-    /// The interval certificate holds only when every step in the interval
-    /// funds the same projects (in the order checked but within blocks of
-    /// reordered rounds). (Outcomes do come back: A at one budget, B a few
-    /// steps on, A again further on.)
+    /// A certificate that holds is right at every budget of its interval
+    /// (checked at every step and half step, on elections of a few kinds of
+    /// ballots or of more voters whose budgets part ways): every MES outcome there
+    /// costs at most the budget given and leaves an eligible project out
+    /// (`Fits`), one that would fit beside it (`Open`). The budget given
+    /// is the election's or more, so that some certificates hold across
+    /// changes of the projects funded, or what the outcome at the start
+    /// costs, so that some hold only if no dearer outcome comes after.
     #[test]
-    fn a_certificate_holds_only_for_unchanged_steps(e in arb_add1_election()) {
+    fn mes_certificates_hold_only_where_every_outcome_meets_the_goal(
+        e in prop_oneof![arb_add1_election(), super::ees_tests::arb_varied_election()],
+        more in prop::sample::select(vec![0i64, 2, 3, 4]),
+        open in any::<bool>(),
+    ) {
         let data = CostData::new(&e);
         let n = e.ballots.len().max(1) as i64;
         let base = &e.budget / int(n);
-        let base_f = base.to_f64().unwrap();
-        let steps = 120;
-        let outcomes: Vec<Vec<usize>> = (0..steps).map(|k| data.run(&e, &(&base + int(k)))).collect();
-        let mut check = IntervalCheck::new(&data);
-        let mut held = 0;
+        let start = Approx::from_ratio(base.numer(), base.denom());
+        let steps = 60;
+        let mut certifier = Certifier::default();
         for i in 0..steps {
+            // 0: what the outcome at the interval's start costs, so that
+            // a certificate holds only if nothing dearer comes after.
+            let budget = if more == 0 {
+                total_cost(&e, &data.run(&e, &(&base + int(i))))
+            } else {
+                &e.budget * q(more, 2)
+            };
+            let goal = if open { Goal::Open(&budget) } else { Goal::Fits(&budget) };
             for span in [1, 2, 3, 5, 8, 13, 20, 34] {
                 let j = i + span;
                 if j > steps {
                     break;
                 }
-                if check.holds(&outcomes[i as usize], base_f + i as f64, (span - 1) as f64).is_ok() {
-                    held += 1;
-                    let funded = sorted(&outcomes[i as usize]);
-                    for k in i..j {
-                        prop_assert_eq!(sorted(&outcomes[k as usize]), funded.clone(), "certified from {} for {} steps but {} differs", i, span, k);
+                let low = start.lower() + i as f64;
+                let high = start.upper() + (j - 1) as f64;
+                if !certifier.holds(&data, goal, low, high) {
+                    continue;
+                }
+                for k in (2 * i)..(2 * j - 1) {
+                    let order = data.run(&e, &(&base + q(k, 2)));
+                    let cost = total_cost(&e, &order);
+                    let left: Vec<&BigRational> = data
+                        .projects
+                        .iter()
+                        .filter(|p| !order.contains(p))
+                        .map(|&p| &e.projects[p].cost)
+                        .collect();
+                    prop_assert!(cost <= budget, "{:?} costs too much at {}/2 steps", order, k);
+                    if open {
+                        prop_assert!(left.iter().any(|&c| &cost + c <= budget), "{:?} exhaustive at {}/2", order, k);
+                    } else {
+                        prop_assert!(!left.is_empty(), "everything funded at {}/2 steps", k);
                     }
                 }
             }
         }
-        // Elections whose voters can pay for something have certified steps.
-        prop_assert!(held > 0 || outcomes.iter().all(|o| o.is_empty()) || e.ballots.is_empty());
     }
 }
 
-fn sorted(order: &[usize]) -> Vec<usize> {
-    let mut funded = order.to_vec();
-    funded.sort_unstable();
-    funded
-}
-
 #[test]
-fn the_same_outcome_at_both_ends_is_not_enough() {
-    // Found by searching random elections: the outcome at B/n + 75 comes
-    // back at B/n + 94, but differs in between.
+fn mes_certificates_hold_across_changes_of_the_projects_that_fit() {
+    // b (40) has four supporters who pay 10 each from 10 per voter: it
+    // comes first. a (30) has three, two of whom paid for b: affordable
+    // from 50/3 per voter on. c (50) has one supporter: from 50 on.
     let e = election(
-        int(301),
-        &[
-            ("p0", int(300)),
-            ("p1", int(5)),
-            ("p2", int(75)),
-            ("p3", int(300)),
-            ("p4", int(299)),
-            ("p5", int(143)),
-        ],
-        &[
-            &["p0", "p3"],
-            &["p0", "p3"],
-            &["p0", "p1", "p2", "p3", "p4"],
-            &["p0", "p1", "p2", "p3", "p4"],
-            &["p0", "p2"],
-        ],
+        int(60),
+        &[("a", int(30)), ("b", int(40)), ("c", int(50))],
+        &[&["a"], &["a", "b"], &["a", "b"], &["b"], &["b"], &["c"]],
     );
     let data = CostData::new(&e);
-    let base = &e.budget / int(5);
-    let base_f = base.to_f64().unwrap();
-    let order = data.run(&e, &(&base + int(75)));
-    assert_eq!(order, data.run(&e, &(&base + int(94))));
-    assert!((76..94).any(|k| data.run(&e, &(&base + int(k))) != order));
-    let mut check = IntervalCheck::new(&data);
-    assert!(check.holds(&order, base_f + 75.0, 19.0).is_err());
-    assert!(check.holds(&order, base_f + 75.0, 0.0).is_ok());
-}
-
-#[test]
-fn a_certificate_holds_across_reordered_rounds() {
-    // Found by searching random elections: at 9 per voter MES funds p5,
-    // p3, p0, p4; at 10, p5, p3, p4, p0 (p0 and p4 cost the same and
-    // their supporters' budgets cross). Both orders of the last two rounds
-    // are followed, so one certificate covers both steps.
-    let e = election(
-        int(0),
-        &[
-            ("p0", int(5)),
-            ("p1", int(0)),
-            ("p2", int(0)),
-            ("p3", int(5)),
-            ("p4", int(5)),
-            ("p5", int(40)),
-            ("p6", int(0)),
-        ],
-        &[
-            &["p0", "p1", "p2", "p3", "p4"],
-            &["p1", "p2", "p5"],
-            &["p0", "p1", "p2", "p3", "p4"],
-            &["p1", "p2", "p5"],
-            &["p0", "p1", "p2", "p3", "p4"],
-            &["p1", "p2", "p5"],
-            &["p1", "p3", "p4", "p5"],
-            &["p1", "p2", "p5"],
-        ],
-    );
-    let data = CostData::new(&e);
-    let at = |k: i64| data.run(&e, &int(k));
-    let (nine, ten) = (at(9), at(10));
-    assert_ne!(nine, ten);
-    assert_eq!(sorted(&nine), sorted(&ten));
-    let mut check = IntervalCheck::new(&data);
-    assert!(check.holds(&nine, 9.0, 1.0).is_ok());
-    assert!(check.holds(&ten, 9.0, 1.0).is_ok());
-    // Each step alone, in its own order, too.
-    assert!(check.holds(&nine, 9.0, 0.0).is_ok());
-    assert!(check.holds(&ten, 10.0, 0.0).is_ok());
+    assert_eq!(data.run(&e, &int(16)), [1]);
+    assert_eq!(data.run(&e, &int(17)), [1, 0]);
+    let mut certifier = Certifier::default();
+    // 40, then 70: both fit in 70, not in 69.
+    assert!(certifier.holds(&data, Goal::Fits(&int(70)), 10.5, 25.0));
+    assert!(!certifier.holds(&data, Goal::Fits(&int(69)), 10.5, 25.0));
+    assert!(certifier.holds(&data, Goal::Fits(&int(40)), 10.5, 16.5));
+    assert!(!certifier.holds(&data, Goal::Fits(&int(39)), 10.5, 16.5));
+    assert!(!certifier.holds(&data, Goal::Fits(&int(40)), 10.5, 17.0));
+    // Open: b and a left (40 + 30), then a and b and c left (70 + 50).
+    assert!(certifier.holds(&data, Goal::Open(&int(120)), 10.5, 25.0));
+    assert!(!certifier.holds(&data, Goal::Open(&int(119)), 10.5, 25.0));
+    assert!(certifier.holds(&data, Goal::Open(&int(70)), 10.5, 16.5));
+    assert!(!certifier.holds(&data, Goal::Open(&int(69)), 10.5, 16.5));
+    // c is funded from 50 on: then everything is.
+    assert!(!certifier.holds(&data, Goal::Fits(&int(1000)), 40.0, 55.0));
 }
 
 #[test]
 fn add1_skips_the_steps_where_nothing_changes() {
-    // Ten voters approve a (100) and b (1000); B = 100, so 10 each. Every
-    // per-voter budget from 10 to 109 funds a alone; at 110 b fits too and
-    // the outcome costs more than B: the checker's add1 returns {a}.
-    let ballots: Vec<&[&str]> = vec![&["a", "b"]; 10];
+    // Ten voters approve a (100), nine of them b (1000); B = 100, so 10
+    // each. Every per-voter budget from 10 to 121 funds a alone; at 122 b
+    // fits too and the outcome costs more than B: the checker's add1
+    // returns {a}.
+    let mut ballots: Vec<&[&str]> = vec![&["a", "b"]; 9];
+    ballots.push(&["a"]);
     let e = election(int(100), &[("a", int(100)), ("b", int(1000))], &ballots);
     let mut every_step = Counter::new(&e);
     let mut skipping = Counter::new(&e);
     assert_eq!(every_step.mes_add1(true, false), [0]);
     assert_eq!(skipping.mes_add1(true, true), [0]);
-    assert_eq!(every_step.mes_runs.len(), 101);
+    assert_eq!(every_step.mes_runs.len(), 113);
     let runs = skipping.mes_runs.len();
-    assert!(runs <= 3, "{runs} runs for 101 steps");
+    assert!(runs <= 3, "{runs} runs for 113 steps");
+}
+
+#[test]
+fn add1_skips_the_changes_that_still_fit() {
+    // B = 90 among 6 voters, 15 each: b alone below 50/3 each, then b and
+    // a (70) up to 49, then a, b and c (120): the checker's add1 returns
+    // b and a, found at step 35 without running the steps where the
+    // projects funded change but still fit.
+    let e = election(
+        int(90),
+        &[("a", int(30)), ("b", int(40)), ("c", int(50))],
+        &[&["a"], &["a", "b"], &["a", "b"], &["b"], &["b"], &["c"]],
+    );
+    let mut every_step = Counter::new(&e);
+    let mut skipping = Counter::new(&e);
+    assert_eq!(every_step.mes_add1(true, false), [1, 0]);
+    assert_eq!(skipping.mes_add1(true, true), [1, 0]);
+    assert_eq!(every_step.mes_runs.len(), 36);
+    let runs = skipping.mes_runs.len();
+    // The first step, the last, the one before to return, and at most one
+    // where certificates could not settle a race.
+    assert!(runs <= 4, "{runs} runs for 36 steps");
 }
 
 /// The skipping add1 walks against running every step, on every shared

@@ -1,0 +1,489 @@
+//! A certificate that every run of an Equal Shares rule (EES, or MES with
+//! cost utilities) at the per-voter budgets of an interval ends with
+//! projects that meet a [`Goal`]: what lets the completions jump over
+//! the budgets where the outcome may change but still fits (ADD-OPT, add1)
+//! and stop once nothing better can come (ADD-OPT-SKIP).
+//!
+//! **Why it holds.** Fix per-voter budgets `β ∈ [low, high]`. The runs at
+//! all those budgets are followed together, round by round, as a few
+//! *states*: the projects funded so far and, for every ballot group, two
+//! numbers `lo ≤ budget(β) ≤ hi` valid for every `β` whose run funded those
+//! projects in those rounds (at the start, one state with `[low, high]`).
+//! A rule ([`Pricing`]) ranks the projects of a round by a key (EES: the
+//! number of payers, most first; MES: the price per unit of cost, least
+//! first) and bounds it from both budgets: every run's key lies between the
+//! key under the lower bounds (`0`: some run may not afford the project)
+//! and the key under the upper ones (`0`: no run funds it any more). Let
+//! `w` be the project with the best surely reached key, ties to the first
+//! in id order, as the rules break them. At every `β` the round goes to a
+//! project whose key under the upper bounds does not lose to `w`'s under
+//! the lower ones: each of them is followed in a state of its own, and the
+//! rule moves its supporters to bounds of what they may keep (knowing that
+//! the winner's key is at least `w`'s). When no project is surely
+//! affordable, the run may also end there, with the projects of the state.
+//! States that funded the same projects are joined: each group's bounds
+//! become the lowest and highest of both (at each `β` one of them
+//! happened). By induction every run in the interval ends with the
+//! projects of one of the ends met, and the certificate holds when each of
+//! those meets the goal.
+//!
+//! A rival's key under the upper bounds from an earlier round stays a bound
+//! later (upper budgets only fall; joined states keep the better: each
+//! bounds the runs of its own state), so rivals are priced again only when
+//! the kept bound does not lose to `w`. A project whose bound is 0 is
+//! never funded from there on, so a state is not followed further when the
+//! projects it funded and all those that may still be funded surely meet
+//! the goal; and as soon as a state funded more than the budget the
+//! certificate fails (ADD-OPT, add1) or the state is done with
+//! (ADD-OPT-SKIP: none of its runs fits). Every bound is rounded outwards,
+//! so the certificate may fail where exact arithmetic would succeed, never
+//! the other way; the walk then takes that step exactly. It fails too when
+//! more than [`MAX_STATES`] states are left after a round (many projects
+//! close to each other, taken in any order: following them all costs more
+//! than exact runs; 12 took the least time over the five slowest shared
+//! elections for EES, between 8, 10, 12 and 16, and the least on Mokotów
+//! 2020, the slowest).
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use num_rational::BigRational;
+use num_traits::Zero;
+use rustc_hash::FxHashMap;
+
+use super::approx::Approx;
+use super::mes::CostData;
+
+/// `(lo, hi)`: what a class's voters hold at least and at most.
+pub(super) type Bounds = (f64, f64);
+
+/// The most states followed side by side after a round.
+const MAX_STATES: usize = 12;
+
+/// No class yet for this class's payers in this round.
+const NONE: u64 = u64::MAX;
+
+/// What the runs that funded the same projects in the rounds so far hold.
+#[derive(Clone)]
+pub(super) struct State {
+    /// The local projects funded, one bit each.
+    funded: Vec<u64>,
+    /// Per ballot group: its class. Groups that paid surely or maybe in
+    /// the same rounds share a class, and so their bounds.
+    pub(super) class: Vec<u32>,
+    /// Per class: the bounds of its voters' budgets.
+    pub(super) bounds: Vec<Bounds>,
+    /// Per local project: a key no worse than its runs' (0: never funded).
+    bound: Vec<u64>,
+    /// A lower and an upper bound of the cost of the projects funded.
+    cost: (f64, f64),
+}
+
+impl State {
+    fn is_funded(&self, p: usize) -> bool {
+        self.funded[p / 64] >> (p % 64) & 1 == 1
+    }
+
+    fn fund(&mut self, p: usize) {
+        self.funded[p / 64] |= 1 << (p % 64);
+    }
+
+    /// Joins a state that funded the same projects: each group's pair of
+    /// classes becomes one class with the lowest and highest bounds of both.
+    fn join(&mut self, other: &State) {
+        // Per class of this state: the first class of the other met with
+        // it and their joined class (most have one); the other pairs in a map.
+        let mut first: Vec<(u32, u32)> = vec![(u32::MAX, 0); self.bounds.len()];
+        let mut pairs: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+        let mut bounds: Vec<Bounds> = Vec::new();
+        let mut joined = |x: u32, y: u32| {
+            let (x, y) = (self.bounds[x as usize], other.bounds[y as usize]);
+            bounds.push((x.0.min(y.0), x.1.max(y.1)));
+            (bounds.len() - 1) as u32
+        };
+        for (k, &o) in self.class.iter_mut().zip(&other.class) {
+            let seen = &mut first[*k as usize];
+            *k = if seen.0 == u32::MAX {
+                *seen = (o, joined(*k, o));
+                seen.1
+            } else if seen.0 == o {
+                seen.1
+            } else {
+                *pairs.entry((*k, o)).or_insert_with(|| joined(*k, o))
+            };
+        }
+        self.bounds = bounds;
+        for (b, &o) in self.bound.iter_mut().zip(&other.bound) {
+            *b = (*b).max(o);
+        }
+    }
+}
+
+/// Per class: supporting weight of the project being counted, or the
+/// class it moves to in the round being made.
+#[derive(Default)]
+pub(super) struct Scratch {
+    pub(super) weight: Vec<u64>,
+    pub(super) touched: Vec<u32>,
+    /// (fewest payers, weight) of one project's supporting classes (EES).
+    pub(super) pairs: Vec<(u64, u64)>,
+    /// (budget, weight) of one project's supporting classes (MES).
+    pub(super) budgets: Vec<(f64, u64)>,
+}
+
+impl Scratch {
+    /// Clears the weights and makes room for `classes` classes.
+    pub(super) fn reset(&mut self, classes: usize) {
+        for &k in &self.touched {
+            self.weight[k as usize] = 0;
+        }
+        self.touched.clear();
+        if self.weight.len() < classes {
+            self.weight.resize(classes, 0);
+        }
+    }
+}
+
+/// How a rule ranks the projects of a round, and what their payers keep,
+/// under a state's bounds. Keys: larger is better, ties to the first
+/// project in id order.
+pub(super) trait Pricing {
+    /// After [`gather`]: a key no worse than that of `p` in every run of
+    /// the state (0: no run funds `p` from here on).
+    fn high(data: &CostData, state: &State, scratch: &mut Scratch, p: usize) -> u64;
+    /// After [`gather`]: a key no better than that of `p` in every run of
+    /// the state (0: some run may not afford `p`).
+    fn low(data: &CostData, state: &State, scratch: &mut Scratch, p: usize) -> u64;
+    /// Moves the supporters of `x`, funded in the runs where its key lies
+    /// between `low` (0: unknown) and `high`, to bounds of what they keep.
+    fn pay(data: &CostData, state: &mut State, scratch: &mut Scratch, x: usize, low: u64, high: u64);
+    /// A key no worse than that of a project of this supporting weight in
+    /// any run (0 for none: never funded).
+    fn first(weight: u64) -> u64;
+}
+
+/// Buffers reused from one check to the next.
+pub(super) struct Certifier<P> {
+    scratch: Scratch,
+    /// Unfunded projects, best kept bound first.
+    ranked: Vec<(u64, Reverse<u32>)>,
+    /// Who may take the round: (project, key under `lo`, under `hi`).
+    contenders: Vec<(usize, u64, u64)>,
+    /// The sets of projects runs may end with in this check, and whether
+    /// each fits.
+    ends: Vec<(Vec<u64>, bool)>,
+    /// Number of checks made, and of those that held.
+    pub checks: usize,
+    pub held: usize,
+    rule: std::marker::PhantomData<P>,
+}
+
+impl<P> Default for Certifier<P> {
+    fn default() -> Self {
+        Certifier {
+            scratch: Scratch::default(),
+            ranked: Vec::new(),
+            contenders: Vec::new(),
+            ends: Vec::new(),
+            checks: 0,
+            held: 0,
+            rule: std::marker::PhantomData,
+        }
+    }
+}
+
+/// Whether `rival` with a key at best `t_rival` surely loses to `winner`
+/// with a key at worst `t_winner`.
+fn loses(t_rival: u64, rival: usize, t_winner: u64, winner: usize) -> bool {
+    t_rival < t_winner || (t_rival == t_winner && rival > winner)
+}
+
+/// What every run of an interval must end with for a certificate to hold.
+#[derive(Clone, Copy)]
+pub(super) enum Goal<'a> {
+    /// ADD-OPT, MES add1 to the first outcome that funds every project:
+    /// projects that cost this budget or less, leaving one out.
+    Fits(&'a BigRational),
+    /// MES add1 to the first exhaustive outcome: projects that cost this
+    /// budget or less, leaving out one that would fit too.
+    Open(&'a BigRational),
+    /// ADD-OPT-SKIP: projects that cost more than the budget (first) or no
+    /// more than the best outcome so far (`None`: none fits yet), so that
+    /// none spends more than it and fits.
+    NoBetter(&'a BigRational, Option<&'a BigRational>),
+}
+
+impl Goal<'_> {
+    /// Whether a run ending with projects that cost `cost`, leaving out
+    /// projects of which the cheapest costs `left` (`None`: none left),
+    /// meets the goal.
+    fn met(self, cost: &BigRational, left: Option<&BigRational>) -> bool {
+        match self {
+            Goal::Fits(budget) => left.is_some() && cost <= budget,
+            Goal::Open(budget) => left.is_some_and(|left| &(cost + left) <= budget),
+            Goal::NoBetter(budget, best) => cost > budget || best.is_some_and(|best| cost <= best),
+        }
+    }
+}
+
+/// A goal's amounts as floats: the budget's bounds, and an amount that
+/// every run ending with projects that cost no more meets the goal if one
+/// project is left out (`Fits`), one that costs no more than the budget
+/// minus that amount (`Open`) or anyway (`NoBetter`).
+#[derive(Clone, Copy)]
+struct Amounts {
+    budget: (f64, f64),
+    enough: f64,
+}
+
+impl<P: Pricing> Certifier<P> {
+    /// Whether the rule at every per-voter budget in `[low, high]` (floats
+    /// already rounded outwards) ends with projects that meet the goal.
+    pub(super) fn holds(&mut self, data: &CostData, goal: Goal, low: f64, high: f64) -> bool {
+        self.checks += 1;
+        let held = self.check(data, goal, low, high);
+        self.held += usize::from(held);
+        held
+    }
+
+    fn check(&mut self, data: &CostData, goal: Goal, low: f64, high: f64) -> bool {
+        let m = data.projects.len();
+        self.ends.clear();
+        let mut states = vec![State {
+            funded: vec![0; m.div_ceil(64)],
+            class: vec![0; data.groups.len()],
+            bounds: vec![(low, high)],
+            bound: data.weights.iter().map(|&w| P::first(w)).collect(),
+            cost: (0.0, 0.0),
+        }];
+        let approx = |x: &BigRational| Approx::from_ratio(x.numer(), x.denom());
+        let (Goal::Fits(budget) | Goal::Open(budget) | Goal::NoBetter(budget, _)) = goal;
+        let budget = approx(budget);
+        let amounts = Amounts {
+            budget: (budget.lower(), budget.upper()),
+            enough: match goal {
+                Goal::Fits(_) | Goal::Open(_) => budget.lower(),
+                Goal::NoBetter(_, best) => best.map_or(-1.0, |best| approx(best).lower()),
+            },
+        };
+        while !states.is_empty() {
+            let mut next: Vec<State> = Vec::new();
+            for state in states {
+                if !self.round(data, goal, amounts, state, &mut next) {
+                    return false;
+                }
+            }
+            states = joined(next);
+            if states.len() > MAX_STATES {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Follows one state through a round: the states it may lead to go to
+    /// `next`; false when it may end with projects that miss the goal (or
+    /// leads to too many states).
+    fn round(
+        &mut self,
+        data: &CostData,
+        goal: Goal,
+        amounts: Amounts,
+        mut state: State,
+        next: &mut Vec<State>,
+    ) -> bool {
+        if surely_met(data, &state, goal, amounts.enough) {
+            return true;
+        }
+        let Certifier {
+            scratch,
+            ranked,
+            contenders,
+            ..
+        } = self;
+        // A heap, not a sorted list: a round usually looks at a few.
+        let mut list = std::mem::take(ranked);
+        list.clear();
+        list.extend(
+            (0..data.projects.len() as u32)
+                .filter(|&p| !state.is_funded(p as usize) && state.bound[p as usize] > 0)
+                .map(|p| (state.bound[p as usize], Reverse(p))),
+        );
+        let mut heap = BinaryHeap::from(list);
+        // The best (key under `lo`, project) found so far.
+        let mut best: Option<(u64, usize)> = None;
+        contenders.clear();
+        while let Some((kept, Reverse(p))) = heap.pop() {
+            let p = p as usize;
+            if let Some((t, w)) = best {
+                if kept < t {
+                    // The others are ranked lower still.
+                    break;
+                }
+                if loses(kept, p, t, w) {
+                    continue;
+                }
+            }
+            gather(data, &state, scratch, p);
+            let th = P::high(data, &state, scratch, p);
+            state.bound[p] = th;
+            if th == 0 || best.is_some_and(|(t, w)| loses(th, p, t, w)) {
+                continue;
+            }
+            let tl = P::low(data, &state, scratch, p);
+            contenders.push((p, tl, th));
+            if tl > 0 && best.is_none_or(|(t, w)| loses(t, w, tl, p)) {
+                best = Some((tl, p));
+            }
+        }
+        *ranked = heap.into_vec();
+        match best {
+            Some((t, w)) => contenders.retain(|&(p, _, th)| !loses(th, p, t, w)),
+            // No project surely has a payer: the run may end here.
+            None => {
+                if !self.ends_well(data, goal, &state) {
+                    return false;
+                }
+            }
+        }
+        let contenders = std::mem::take(&mut self.contenders);
+        for (j, &(x, tl, th)) in contenders.iter().enumerate() {
+            let mut child = if j + 1 == contenders.len() {
+                std::mem::replace(&mut state, empty())
+            } else {
+                state.clone()
+            };
+            // Where `x` takes the round, its key is at least `w`'s.
+            let least = best.map_or(tl, |(t, _)| tl.max(t));
+            P::pay(data, &mut child, &mut self.scratch, x, least, th);
+            child.fund(x);
+            // Rounded outwards, so that they stay bounds.
+            let cost = data.cost_approx[x];
+            child.cost = (
+                (child.cost.0 + cost.lower()).next_down(),
+                (child.cost.1 + cost.upper()).next_up(),
+            );
+            if child.cost.0 > amounts.budget.1 {
+                // Every run this state leads to ends with too much.
+                if let Goal::Fits(_) | Goal::Open(_) = goal {
+                    self.contenders = contenders;
+                    return false;
+                }
+                continue;
+            }
+            next.push(child);
+        }
+        self.contenders = contenders;
+        // Far more states than can be kept, before joining.
+        next.len() <= 4 * MAX_STATES
+    }
+
+    /// Whether a run ending with the projects `state` funded meets the goal.
+    fn ends_well(&mut self, data: &CostData, goal: Goal, state: &State) -> bool {
+        if let Some((_, fits)) = self.ends.iter().find(|(set, _)| *set == state.funded) {
+            return *fits;
+        }
+        let mut left: Option<&BigRational> = None;
+        let mut cost = BigRational::zero();
+        for p in 0..data.projects.len() {
+            if state.is_funded(p) {
+                cost += &data.costs[p];
+            } else if left.is_none_or(|left| &data.costs[p] < left) {
+                left = Some(&data.costs[p]);
+            }
+        }
+        let fits = goal.met(&cost, left);
+        self.ends.push((state.funded.clone(), fits));
+        fits
+    }
+}
+
+/// A placeholder for a state moved out.
+fn empty() -> State {
+    State {
+        funded: Vec::new(),
+        class: Vec::new(),
+        bounds: Vec::new(),
+        bound: Vec::new(),
+        cost: (0.0, 0.0),
+    }
+}
+
+/// Whether every run from `state` on surely meets the goal: the projects
+/// funded and all that may still be funded cost `enough` or less, and
+/// some project never will be (`Fits`), one that fits beside them (`Open`).
+fn surely_met(data: &CostData, state: &State, goal: Goal, enough: f64) -> bool {
+    let mut most = state.cost.1;
+    // The least cost of a project never funded.
+    let mut never = f64::INFINITY;
+    for p in 0..data.projects.len() {
+        if state.is_funded(p) {
+            continue;
+        }
+        if state.bound[p] == 0 {
+            never = never.min(data.cost_approx[p].upper());
+        } else {
+            most = (most + data.cost_approx[p].upper()).next_up();
+        }
+    }
+    match goal {
+        Goal::Fits(_) => never < f64::INFINITY && most <= enough,
+        Goal::Open(_) => (most + never).next_up() <= enough,
+        Goal::NoBetter(..) => most <= enough,
+    }
+}
+
+/// The states of `next`, those that funded the same projects joined.
+fn joined(next: Vec<State>) -> Vec<State> {
+    let mut states: Vec<State> = Vec::with_capacity(next.len());
+    for state in next {
+        match states.iter_mut().find(|s| s.funded == state.funded) {
+            Some(same) => same.join(&state),
+            None => states.push(state),
+        }
+    }
+    states
+}
+
+/// Moves the supporters of `x` to new classes, one per class they were
+/// in, with the bounds `after` gives from the old ones (`None`: they stay).
+pub(super) fn move_payers(
+    data: &CostData,
+    state: &mut State,
+    scratch: &mut Scratch,
+    x: usize,
+    after: impl Fn(Bounds) -> Option<Bounds>,
+) {
+    scratch.reset(state.bounds.len());
+    let weight = &mut scratch.weight;
+    for &g in &data.supporters[x] {
+        let k = state.class[g as usize] as usize;
+        if weight[k] == NONE {
+            continue;
+        }
+        if weight[k] == 0 {
+            scratch.touched.push(k as u32);
+            let Some(bounds) = after(state.bounds[k]) else {
+                weight[k] = NONE;
+                continue;
+            };
+            weight[k] = state.bounds.len() as u64;
+            state.bounds.push(bounds);
+        }
+        state.class[g as usize] = weight[k] as u32;
+    }
+}
+
+/// Sums the weights of the supporters of `p` by class.
+pub(super) fn gather(data: &CostData, state: &State, scratch: &mut Scratch, p: usize) {
+    scratch.reset(state.bounds.len());
+    let (weight, touched) = (&mut scratch.weight, &mut scratch.touched);
+    for &g in &data.supporters[p] {
+        let k = state.class[g as usize] as usize;
+        let sum = &mut weight[k];
+        if *sum == 0 {
+            touched.push(k as u32);
+        }
+        *sum += data.group_weight[g as usize];
+    }
+}
