@@ -38,11 +38,9 @@
 //! (ADD-OPT-SKIP: none of its runs fits). Every bound is rounded outwards,
 //! so the certificate may fail where exact arithmetic would succeed, never
 //! the other way; the walk then takes that step exactly. It fails too when
-//! more than [`MAX_STATES`] states are left after a round (many projects
-//! close to each other, taken in any order: following them all costs more
-//! than exact runs; 12 took the least time over the five slowest shared
-//! elections for EES, between 8, 10, 12 and 16, and the least on Mokotów
-//! 2020, the slowest).
+//! more than [`Pricing::MAX_STATES`] states are left after a round (many
+//! projects close to each other, taken in any order: following them all
+//! costs more than exact runs).
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -56,9 +54,6 @@ use super::mes::CostData;
 
 /// `(lo, hi)`: what a class's voters hold at least and at most.
 pub(super) type Bounds = (f64, f64);
-
-/// The most states followed side by side after a round.
-const MAX_STATES: usize = 12;
 
 /// No class yet for this class's payers in this round.
 const NONE: u64 = u64::MAX;
@@ -148,6 +143,8 @@ impl Scratch {
 /// under a state's bounds. Keys: larger is better, ties to the first
 /// project in id order.
 pub(super) trait Pricing {
+    /// The most states followed side by side after a round.
+    const MAX_STATES: usize;
     /// After [`gather`]: a key no worse than that of `p` in every run of
     /// the state (0: no run funds `p` from here on).
     fn high(data: &CostData, state: &State, scratch: &mut Scratch, p: usize) -> u64;
@@ -274,7 +271,7 @@ impl<P: Pricing> Certifier<P> {
                 }
             }
             states = joined(next);
-            if states.len() > MAX_STATES {
+            if states.len() > P::MAX_STATES {
                 return false;
             }
         }
@@ -375,7 +372,7 @@ impl<P: Pricing> Certifier<P> {
         }
         self.contenders = contenders;
         // Far more states than can be kept, before joining.
-        next.len() <= 4 * MAX_STATES
+        next.len() <= 4 * P::MAX_STATES
     }
 
     /// Whether a run ending with the projects `state` funded meets the goal.

@@ -747,9 +747,9 @@ fn add1_skips_the_changes_that_still_fit() {
     assert_eq!(skipping.mes_add1(true, true), [1, 0]);
     assert_eq!(every_step.mes_runs.len(), 36);
     let runs = skipping.mes_runs.len();
-    // The first step, the last, the one before to return, and at most one
-    // where certificates could not settle a race.
-    assert!(runs <= 4, "{runs} runs for 36 steps");
+    // The first step, the last, and a few before it where what is left
+    // to certify is too short to be worth a certificate.
+    assert!(runs <= 5, "{runs} runs for 36 steps");
 }
 
 /// The skipping add1 walks against running every step, on every shared
