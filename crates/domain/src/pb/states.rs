@@ -475,6 +475,14 @@ pub(super) fn move_payers(
 pub(super) fn gather(data: &CostData, state: &State, scratch: &mut Scratch, p: usize) {
     scratch.reset(state.bounds.len());
     let (weight, touched) = (&mut scratch.weight, &mut scratch.touched);
+    if state.bounds.len() == 1 {
+        // One class, as in every check's first round: all of them.
+        if data.weights[p] > 0 {
+            touched.push(0);
+            weight[0] = data.weights[p];
+        }
+        return;
+    }
     for &g in &data.supporters[p] {
         let k = state.class[g as usize] as usize;
         let sum = &mut weight[k];
