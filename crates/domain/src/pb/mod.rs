@@ -470,6 +470,10 @@ pub struct Counter<'e> {
     mes_data: Option<mes::CostData>,
     /// MES (cost utilities) outcomes by per-voter budget.
     mes_runs: HashMap<BigRational, Vec<usize>>,
+    /// Steps of the add1 walk certified to give outcomes that fit and leave
+    /// out a project that would fit too, first and last: the outcomes
+    /// there fit and leave a project out, so the feasible walk skips them.
+    mes_open: Vec<(u64, u64)>,
     outcomes: HashMap<Method, Outcome>,
 }
 
@@ -479,6 +483,7 @@ impl<'e> Counter<'e> {
             election,
             mes_data: None,
             mes_runs: HashMap::new(),
+            mes_open: Vec::new(),
             outcomes: HashMap::new(),
         }
     }
@@ -579,7 +584,8 @@ impl<'e> Counter<'e> {
     /// holds and shrink to a quarter after one fails; after two failures,
     /// or below [`MIN_SPAN`] steps, the next step is run exactly. So the result is exactly that of
     /// running every step, which is what happens without `skip` (the
-    /// tests' oracle).
+    /// tests' oracle). The feasible walk skips too the steps the other
+    /// walk certified (its goal implies the feasible one's).
     fn mes_add1(&mut self, feasible: bool, skip: bool) -> Vec<usize> {
         let e = self.election;
         if e.num_voters() == 0 {
@@ -621,9 +627,23 @@ impl<'e> Counter<'e> {
             good = Some(step);
             let mut failures = 0;
             while skip && failures < 2 && span >= MIN_SPAN {
+                let next = step + 1;
+                if let Some(&(_, last)) = self
+                    .mes_open
+                    .iter()
+                    .find(|&&(a, b)| a <= next && next <= b)
+                    .filter(|_| feasible)
+                {
+                    step = last;
+                    good = Some(step);
+                    continue;
+                }
                 let low = (start.lower() + (step + 1) as f64).next_down();
                 let high = (start.upper() + (step + span) as f64).next_up();
                 if certifier.holds(&data, goal, low, high) {
+                    if !feasible {
+                        self.mes_open.push((step + 1, step + span));
+                    }
                     step += span;
                     good = Some(step);
                     span = (span + span.div_ceil(2)).min(1 << 40);

@@ -612,10 +612,14 @@ proptest! {
     fn add1_skipping_matches_every_step(
         e in prop_oneof![arb_add1_election(), super::ees_tests::arb_varied_election()],
     ) {
+        // The feasible walk also after the other, on the same counter,
+        // skipping what that one certified.
+        let mut shared = Counter::new(&e);
         for feasible in [false, true] {
             let oracle = Counter::new(&e).mes_add1(feasible, false);
             let skipping = Counter::new(&e).mes_add1(feasible, true);
             prop_assert_eq!(&skipping, &oracle, "feasible: {}", feasible);
+            prop_assert_eq!(&shared.mes_add1(feasible, true), &oracle, "feasible: {}, shared", feasible);
         }
     }
 }
