@@ -44,8 +44,22 @@ impl Pricing for Ees {
         count(data, state, scratch, p, End::Low)
     }
 
+    /// Moves the supporters of `x`, funded by between `low` (at least 1)
+    /// and `high` payers, to the classes of what they may have left.
     fn pay(data: &CostData, state: &mut State, scratch: &mut Scratch, x: usize, low: u64, high: u64) {
-        pay(data, state, scratch, x, low, high);
+        let cost = data.cost_approx[x];
+        // What a payer pays lies in [cost / high, cost / low].
+        let most = cost.div_int(low.max(1)).upper();
+        let least = cost.div_int(high).lower();
+        move_payers(data, state, scratch, x, |(lo, hi)| {
+            if hi < least {
+                // Never pays: stays.
+                return None;
+            }
+            // Surely pays, or maybe.
+            let hi = if lo >= most { (hi - least).next_up() } else { hi };
+            Some(((lo - most).next_down().max(0.0), hi))
+        });
     }
 
     fn first(weight: u64) -> u64 {
@@ -60,25 +74,6 @@ enum End {
     Low,
     /// Upper budgets, fewest payers rounded down: an upper bound of `T`.
     High,
-}
-
-/// Moves the supporters of `q`, funded by between `tl` (at least 1) and `th` payers,
-/// to the classes of what they may have left.
-fn pay(data: &CostData, state: &mut State, scratch: &mut Scratch, q: usize, tl: u64, th: u64) {
-    let tl = tl.max(1);
-    let cost = data.cost_approx[q];
-    // What a payer pays lies in [cost / th, cost / tl].
-    let most = cost.div_int(tl).upper();
-    let least = cost.div_int(th).lower();
-    move_payers(data, state, scratch, q, |(lo, hi)| {
-        if hi < least {
-            // Never pays: stays.
-            return None;
-        }
-        // Surely pays, or maybe.
-        let hi = if lo >= most { (hi - least).next_up() } else { hi };
-        Some(((lo - most).next_down().max(0.0), hi))
-    });
 }
 
 /// A bound of the largest number of supporters of `p` (just gathered) who

@@ -582,9 +582,9 @@ impl<'e> Counter<'e> {
     /// leaves out one that would fit, without): only the first outcome
     /// that misses that matters. Certified intervals grow by half after one
     /// holds and shrink to a quarter after one fails; after two failures,
-    /// or below [`MIN_SPAN`] steps, the next step is run exactly. So the result is exactly that of
-    /// running every step, which is what happens without `skip` (the
-    /// tests' oracle). The feasible walk skips too the steps the other
+    /// or below [`MIN_SPAN`] steps, the next step is run exactly. So the
+    /// result is exactly that of running every step, which is what happens
+    /// without `skip` (the tests' oracle). The feasible walk skips too the steps the other
     /// walk certified (its goal implies the feasible one's).
     fn mes_add1(&mut self, feasible: bool, skip: bool) -> Vec<usize> {
         let e = self.election;
@@ -628,12 +628,8 @@ impl<'e> Counter<'e> {
             let mut failures = 0;
             while skip && failures < 2 && span >= MIN_SPAN {
                 let next = step + 1;
-                if let Some(&(_, last)) = self
-                    .mes_open
-                    .iter()
-                    .find(|&&(a, b)| a <= next && next <= b)
-                    .filter(|_| feasible)
-                {
+                let known: &[(u64, u64)] = if feasible { &self.mes_open } else { &[] };
+                if let Some(&(_, last)) = known.iter().find(|&&(a, b)| a <= next && next <= b) {
                     step = last;
                     good = Some(step);
                     continue;
@@ -648,8 +644,6 @@ impl<'e> Counter<'e> {
                     good = Some(step);
                     span = (span + span.div_ceil(2)).min(1 << 40);
                     failures = 0;
-                } else if span == 1 {
-                    break;
                 } else {
                     span = span.div_ceil(4);
                     failures += 1;

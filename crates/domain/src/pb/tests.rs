@@ -687,16 +687,20 @@ proptest! {
     }
 }
 
-#[test]
-fn mes_certificates_hold_across_changes_of_the_projects_that_fit() {
-    // b (40) has four supporters who pay 10 each from 10 per voter: it
-    // comes first. a (30) has three, two of whom paid for b: affordable
-    // from 50/3 per voter on. c (50) has one supporter: from 50 on.
-    let e = election(
-        int(60),
+/// b (40) has four supporters who pay 10 each from 10 per voter: it comes
+/// first. a (30) has three, two of whom paid for b: affordable from 50/3
+/// per voter on. c (50) has one supporter: from 50 on.
+fn three_projects(budget: i64) -> Election {
+    election(
+        int(budget),
         &[("a", int(30)), ("b", int(40)), ("c", int(50))],
         &[&["a"], &["a", "b"], &["a", "b"], &["b"], &["b"], &["c"]],
-    );
+    )
+}
+
+#[test]
+fn mes_certificates_hold_across_changes_of_the_projects_that_fit() {
+    let e = three_projects(60);
     let data = CostData::new(&e);
     assert_eq!(data.run(&e, &int(16)), [1]);
     assert_eq!(data.run(&e, &int(17)), [1, 0]);
@@ -740,11 +744,7 @@ fn add1_skips_the_changes_that_still_fit() {
     // a (70) up to 49, then a, b and c (120): the checker's add1 returns
     // b and a, found at step 35 without running the steps where the
     // projects funded change but still fit.
-    let e = election(
-        int(90),
-        &[("a", int(30)), ("b", int(40)), ("c", int(50))],
-        &[&["a"], &["a", "b"], &["a", "b"], &["b"], &["b"], &["c"]],
-    );
+    let e = three_projects(90);
     let mut every_step = Counter::new(&e);
     let mut skipping = Counter::new(&e);
     assert_eq!(every_step.mes_add1(true, false), [1, 0]);
