@@ -299,6 +299,11 @@ proptest! {
             ees::add_opt(&data, &e, &mut Certifier::default()).0,
             ees::every_change(&data, &e, Completion::AddOpt).0
         );
+        // ADD-OPT-SKIP's lookout between runs and on a thread of its own.
+        let skip = ees::every_change(&data, &e, Completion::AddOptSkip).0;
+        for apart in [false, true] {
+            prop_assert_eq!(&ees::add_opt_skip_with(&data, &e, &mut Certifier::default(), apart).0, &skip);
+        }
     }
 }
 
@@ -507,9 +512,14 @@ fn add_opt_skip_stops_early_on_small_real_elections() {
         let stop = ees_stop::no_fit_from(&data, &e.budget, e.num_voters());
         let stopping = ees::walk(&data, &e, Completion::AddOptSkip, stop, None);
         let to_the_end = ees::walk(&data, &e, Completion::AddOptSkip, None, None);
-        let certified = ees::add_opt_skip(&data, &e, &mut Certifier::default());
+        // The lookout between runs: how many it saves does not depend on
+        // how fast threads go.
+        let certified = ees::add_opt_skip_with(&data, &e, &mut Certifier::default(), false);
+        let watched = ees::add_opt_skip_with(&data, &e, &mut Certifier::default(), true);
         assert_eq!(stopping.0, to_the_end.0, "{name}");
         assert_eq!(certified.0, to_the_end.0, "{name}");
+        assert_eq!(watched.0, to_the_end.0, "{name}");
+        assert!(watched.1 <= stopping.1, "{name}");
         saved += to_the_end.1 - stopping.1;
         saved_by_certificates += stopping.1 - certified.1;
     }
@@ -529,12 +539,16 @@ fn add_opt_skip_stops_early_on_real_elections() {
         let stopping = ees::walk(&data, &e, Completion::AddOptSkip, stop, None);
         let to_the_end = ees::walk(&data, &e, Completion::AddOptSkip, None, None);
         let mut certifier = Certifier::default();
-        let certified = ees::add_opt_skip(&data, &e, &mut certifier);
+        let certified = ees::add_opt_skip_with(&data, &e, &mut certifier, false);
+        let mut watcher = Certifier::default();
+        let watched = ees::add_opt_skip_with(&data, &e, &mut watcher, true);
         println!(
-            "{name}: stop at {stop:?}, {} runs instead of {}; with certificates {} runs and {} checks",
-            stopping.1, to_the_end.1, certified.1, certifier.checks
+            "{name}: stop at {stop:?}, {} runs instead of {}; with certificates {} runs and {} checks; \
+             watched {} runs and {} checks",
+            stopping.1, to_the_end.1, certified.1, certifier.checks, watched.1, watcher.checks
         );
         assert_eq!(stopping.0, to_the_end.0, "{name}");
         assert_eq!(certified.0, to_the_end.0, "{name}");
+        assert_eq!(watched.0, to_the_end.0, "{name}");
     }
 }

@@ -45,6 +45,7 @@ mod approx;
 pub mod ballots;
 mod ees;
 mod ees_interval;
+mod ees_lookout;
 mod ees_stop;
 mod greedy;
 mod mes;
@@ -591,28 +592,53 @@ impl<'e> Counter<'e> {
         if e.num_voters() == 0 {
             return Vec::new();
         }
-        let eligible = mes::eligible(e);
-        let base = self.base_budget();
-        let start = approx::Approx::from_ratio(base.numer(), base.denom());
         let data = self.take_cost_data();
-        let mut certifier = mes_interval::Certifier::default();
         let goal = if feasible {
             states::Goal::Fits(&e.budget)
         } else {
             states::Goal::Open(&e.budget)
         };
+        let result = states::with_helper::<mes_interval::Mes, _>(&data, |helper| {
+            self.mes_add1_walk(&data, feasible, skip, goal, helper)
+        });
+        self.mes_data = Some(data);
+        result
+    }
+
+    /// [`Self::mes_add1`] over the cost data, with a helper to check the
+    /// steps after those being checked, if any.
+    fn mes_add1_walk(
+        &mut self,
+        data: &mes::CostData,
+        feasible: bool,
+        skip: bool,
+        goal: states::Goal,
+        helper: Option<&states::Helper<'_>>,
+    ) -> Vec<usize> {
+        let e = self.election;
+        let eligible = mes::eligible(e);
+        let base = self.base_budget();
+        let start = approx::Approx::from_ratio(base.numer(), base.denom());
+        let mut certifier = mes_interval::Certifier::default();
         let at = |k: u64| &base + BigRational::from_integer(BigInt::from(k));
+        // The steps from `first` to `last`, as per-voter budgets.
+        let interval = |first: u64, last: u64| {
+            (
+                (start.lower() + first as f64).next_down(),
+                (start.upper() + last as f64).next_up(),
+            )
+        };
         // The last step known to give an outcome that fits and is not the
         // last, and the next step to run.
         let mut good: Option<u64> = None;
         let mut step = 0u64;
         // How many steps to try to certify at once.
         let mut span = 16u64;
-        let result = loop {
-            let outcome = self.mes_cost_with(&data, &at(step));
+        loop {
+            let outcome = self.mes_cost_with(data, &at(step));
             if total_cost(e, &outcome) > e.budget {
                 break match good {
-                    Some(k) => self.mes_cost_with(&data, &at(k)),
+                    Some(k) => self.mes_cost_with(data, &at(k)),
                     None => Vec::new(),
                 };
             }
@@ -634,14 +660,26 @@ impl<'e> Counter<'e> {
                     good = Some(step);
                     continue;
                 }
-                let low = (start.lower() + (step + 1) as f64).next_down();
-                let high = (start.upper() + (step + span) as f64).next_up();
-                if certifier.holds(&data, goal, low, high) {
-                    if !feasible {
-                        self.mes_open.push((step + 1, step + span));
+                // The steps after these, as many, checked at the same time
+                // where there is a second core (0.77x the time of `mes-add1`
+                // over the 17 shared elections, 0.62x on Budapest 2024).
+                let first = interval(step + 1, step + span);
+                let then = interval(step + span + 1, step + 2 * span);
+                let (held, then_held) = certifier.holds_then(helper, data, goal, first, Some(then));
+                if held {
+                    for _ in 0..if then_held == Some(true) { 2 } else { 1 } {
+                        if !feasible {
+                            self.mes_open.push((step + 1, step + span));
+                        }
+                        step += span;
+                        good = Some(step);
                     }
-                    step += span;
-                    good = Some(step);
+                    if then_held == Some(false) {
+                        // The next ones failed already.
+                        span = span.div_ceil(4);
+                        failures = 1;
+                        continue;
+                    }
                     span = (span + span.div_ceil(2)).min(1 << 40);
                     failures = 0;
                 } else {
@@ -654,9 +692,7 @@ impl<'e> Counter<'e> {
                 span += 1;
             }
             step += 1;
-        };
-        self.mes_data = Some(data);
-        result
+        }
     }
 
     /// pabutools `exhaustion_by_budget_increase` with its defaults: the whole budget

@@ -41,9 +41,17 @@
 //! more than [`Pricing::MAX_STATES`] states are left after a round (many
 //! projects close to each other, taken in any order: following them all
 //! costs more than exact runs).
+//!
+//! Checks of different intervals share nothing, so a walk from one
+//! interval to the next checks the next one on the machine's second core
+//! while it checks one ([`with_helper`], [`Certifier::holds_then`]), and
+//! drops that answer (the helper gives up at its next round) when the
+//! first fails. The outcomes do not depend on it, only the time.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
 
 use num_rational::BigRational;
 use num_traits::Zero;
@@ -189,6 +197,54 @@ impl<P> Default for Certifier<P> {
     }
 }
 
+/// Whether this machine runs two threads at once (asked once).
+pub(super) fn parallel() -> bool {
+    static PARALLEL: std::sync::LazyLock<bool> =
+        std::sync::LazyLock::new(|| std::thread::available_parallelism().is_ok_and(|n| n.get() > 1));
+    *PARALLEL
+}
+
+/// A second thread that checks intervals, asked one at a time (see
+/// [`Certifier::holds_then`]).
+pub(super) struct Helper<'s> {
+    ask: mpsc::Sender<(OwnedGoal, Bounds)>,
+    answer: mpsc::Receiver<bool>,
+    /// Set while the answer being made is no longer needed.
+    dropped: &'s AtomicBool,
+}
+
+/// Runs `walk` with a [`Helper`] on a thread of its own, or with none
+/// where the machine runs one thread at a time. The thread lives as long
+/// as the walk, with its own buffers (a thread per check cost more in
+/// stacks and page faults than it saved).
+pub(super) fn with_helper<P: Pricing + Send, R>(data: &CostData, walk: impl FnOnce(Option<&Helper>) -> R) -> R {
+    if !parallel() {
+        return walk(None);
+    }
+    let dropped = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let (ask, asked) = mpsc::channel::<(OwnedGoal, Bounds)>();
+        let (tell, answer) = mpsc::channel::<bool>();
+        let dropped = &dropped;
+        scope.spawn(move || {
+            let mut certifier = Certifier::<P>::default();
+            for (goal, (low, high)) in asked {
+                if tell
+                    .send(certifier.holds_unless(data, goal.goal(), low, high, dropped))
+                    .is_err()
+                {
+                    break;
+                }
+            }
+        });
+        let helper = Helper { ask, answer, dropped };
+        let result = walk(Some(&helper));
+        // Ends the helper's loop, so that the scope can join it.
+        drop(helper);
+        result
+    })
+}
+
 /// Whether `rival` with a key at best `t_rival` surely loses to `winner`
 /// with a key at worst `t_winner`.
 fn loses(t_rival: u64, rival: usize, t_winner: u64, winner: usize) -> bool {
@@ -208,6 +264,31 @@ pub(super) enum Goal<'a> {
     /// more than the best outcome so far (`None`: none fits yet), so that
     /// none spends more than it and fits.
     NoBetter(&'a BigRational, Option<&'a BigRational>),
+}
+
+/// A [`Goal`] with its own amounts, to send to a helper thread.
+enum OwnedGoal {
+    Fits(BigRational),
+    Open(BigRational),
+    NoBetter(BigRational, Option<BigRational>),
+}
+
+impl OwnedGoal {
+    fn new(goal: Goal) -> OwnedGoal {
+        match goal {
+            Goal::Fits(budget) => OwnedGoal::Fits(budget.clone()),
+            Goal::Open(budget) => OwnedGoal::Open(budget.clone()),
+            Goal::NoBetter(budget, best) => OwnedGoal::NoBetter(budget.clone(), best.cloned()),
+        }
+    }
+
+    fn goal(&self) -> Goal<'_> {
+        match self {
+            OwnedGoal::Fits(budget) => Goal::Fits(budget),
+            OwnedGoal::Open(budget) => Goal::Open(budget),
+            OwnedGoal::NoBetter(budget, best) => Goal::NoBetter(budget, best.as_ref()),
+        }
+    }
 }
 
 impl Goal<'_> {
@@ -237,13 +318,56 @@ impl<P: Pricing> Certifier<P> {
     /// Whether the rule at every per-voter budget in `[low, high]` (floats
     /// already rounded outwards) ends with projects that meet the goal.
     pub(super) fn holds(&mut self, data: &CostData, goal: Goal, low: f64, high: f64) -> bool {
+        self.holds_unless(data, goal, low, high, &AtomicBool::new(false))
+    }
+
+    /// [`Self::holds`], given up (as failed) once `dropped` is set.
+    pub(super) fn holds_unless(
+        &mut self,
+        data: &CostData,
+        goal: Goal,
+        low: f64,
+        high: f64,
+        dropped: &AtomicBool,
+    ) -> bool {
         self.checks += 1;
-        let held = self.check(data, goal, low, high);
+        let held = self.check(data, goal, low, high, dropped);
         self.held += usize::from(held);
         held
     }
 
-    fn check(&mut self, data: &CostData, goal: Goal, low: f64, high: f64) -> bool {
+    /// Whether the goal holds over `first` and, where a [`Helper`] checks
+    /// `then` at the same time on the machine's second core, whether it
+    /// holds over `then` too (`None`: not checked). A walk that jumps from
+    /// one certified interval to the next checks the next one while the
+    /// first is checked, and drops it when the first fails.
+    pub(super) fn holds_then(
+        &mut self,
+        helper: Option<&Helper>,
+        data: &CostData,
+        goal: Goal,
+        first: Bounds,
+        then: Option<Bounds>,
+    ) -> (bool, Option<bool>) {
+        let asked = match (helper, then) {
+            (Some(helper), Some(then)) => helper.ask.send((OwnedGoal::new(goal), then)).is_ok().then_some(helper),
+            _ => None,
+        };
+        let held = self.holds(data, goal, first.0, first.1);
+        let next = asked.and_then(|helper| {
+            if !held {
+                // Not needed any more: the helper gives up at its next round.
+                helper.dropped.store(true, Ordering::Relaxed);
+            }
+            // No answer: the helper is gone (it panicked), as if not asked.
+            let next = helper.answer.recv().ok();
+            helper.dropped.store(false, Ordering::Relaxed);
+            next
+        });
+        (held, next.map(|next| held && next))
+    }
+
+    fn check(&mut self, data: &CostData, goal: Goal, low: f64, high: f64, dropped: &AtomicBool) -> bool {
         let m = data.projects.len();
         self.ends.clear();
         let mut states = vec![State {
@@ -264,6 +388,9 @@ impl<P: Pricing> Certifier<P> {
             },
         };
         while !states.is_empty() {
+            if dropped.load(Ordering::Relaxed) {
+                return false;
+            }
             let mut next: Vec<State> = Vec::new();
             for state in states {
                 if !self.round(data, goal, amounts, state, &mut next) {

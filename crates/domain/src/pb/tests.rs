@@ -734,8 +734,10 @@ fn add1_skips_the_steps_where_nothing_changes() {
     assert_eq!(every_step.mes_add1(true, false), [0]);
     assert_eq!(skipping.mes_add1(true, true), [0]);
     assert_eq!(every_step.mes_runs.len(), 113);
+    // 3 runs with one core; with two, pairs of spans are checked at once,
+    // and a pair that runs past the change leaves a few steps to run near it.
     let runs = skipping.mes_runs.len();
-    assert!(runs <= 3, "{runs} runs for 113 steps");
+    assert!(runs <= 8, "{runs} runs for 113 steps");
 }
 
 #[test]
