@@ -689,7 +689,20 @@ pub(super) fn walk(
 /// fewer runs (their number is returned). Where the machine has a second
 /// core, it checks the interval after the one being checked there.
 pub(super) fn add_opt(data: &CostData, election: &Election, certifier: &mut Certifier) -> (Vec<usize>, usize) {
-    states::with_helper::<Ees, _>(data, |helper| add_opt_walk(data, election, certifier, helper))
+    add_opt_with(data, election, certifier, states::parallel())
+}
+
+/// [`add_opt`], with a helper thread (`apart`) or not.
+pub(super) fn add_opt_with(
+    data: &CostData,
+    election: &Election,
+    certifier: &mut Certifier,
+    apart: bool,
+) -> (Vec<usize>, usize) {
+    let goal = Goal::Fits(&election.budget);
+    states::with_helper::<Ees, _>(data, goal, apart, |helper| {
+        add_opt_walk(data, election, certifier, helper)
+    })
 }
 
 /// [`add_opt`], with its helper if any.
@@ -728,6 +741,7 @@ fn add_opt_walk(
     while funded < m {
         let first = interval(&per_voter, step).filter(|_| step > 0.0);
         if let Some(first) = first {
+            // The helper's goal.
             let goal = Goal::Fits(&election.budget);
             // The interval after this one, as long, checked at the same
             // time where there is a second core (then longer ones, as

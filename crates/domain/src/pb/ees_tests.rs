@@ -295,10 +295,11 @@ proptest! {
             prop_assert_eq!(count(&e, method).unwrap().order, plain_completion(&e, completion), "{:?}", method);
         }
         let data = CostData::new(&e);
-        prop_assert_eq!(
-            ees::add_opt(&data, &e, &mut Certifier::default()).0,
-            ees::every_change(&data, &e, Completion::AddOpt).0
-        );
+        // ADD-OPT with a helper thread and without.
+        let every = ees::every_change(&data, &e, Completion::AddOpt).0;
+        for apart in [false, true] {
+            prop_assert_eq!(&ees::add_opt_with(&data, &e, &mut Certifier::default(), apart).0, &every);
+        }
         // ADD-OPT-SKIP's lookout between runs and on a thread of its own.
         let skip = ees::every_change(&data, &e, Completion::AddOptSkip).0;
         for apart in [false, true] {
@@ -439,8 +440,10 @@ fn add_opt_jumps_match_every_change_on_small_real_elections() {
     for (_, e) in real_elections(|bytes| bytes < 100_000) {
         let data = CostData::new(&e);
         let every = ees::every_change(&data, &e, Completion::AddOpt);
-        let jumping = ees::add_opt(&data, &e, &mut Certifier::default());
-        assert_eq!(jumping.0, every.0);
+        for apart in [false, true] {
+            let jumping = ees::add_opt_with(&data, &e, &mut Certifier::default(), apart);
+            assert_eq!(jumping.0, every.0);
+        }
     }
 }
 

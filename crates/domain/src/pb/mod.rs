@@ -586,8 +586,15 @@ impl<'e> Counter<'e> {
     /// or below [`MIN_SPAN`] steps, the next step is run exactly. So the
     /// result is exactly that of running every step, which is what happens
     /// without `skip` (the tests' oracle). The feasible walk skips too the steps the other
-    /// walk certified (its goal implies the feasible one's).
+    /// walk certified (its goal implies the feasible one's). Where the
+    /// machine has a second core, the skipping walk checks the steps after
+    /// those it checks there.
     fn mes_add1(&mut self, feasible: bool, skip: bool) -> Vec<usize> {
+        self.mes_add1_with(feasible, skip, skip && states::parallel())
+    }
+
+    /// [`Self::mes_add1`], with a helper thread (`apart`) or not.
+    fn mes_add1_with(&mut self, feasible: bool, skip: bool, apart: bool) -> Vec<usize> {
         let e = self.election;
         if e.num_voters() == 0 {
             return Vec::new();
@@ -598,7 +605,7 @@ impl<'e> Counter<'e> {
         } else {
             states::Goal::Open(&e.budget)
         };
-        let result = states::with_helper::<mes_interval::Mes, _>(&data, |helper| {
+        let result = states::with_helper::<mes_interval::Mes, _>(&data, goal, apart, |helper| {
             self.mes_add1_walk(&data, feasible, skip, goal, helper)
         });
         self.mes_data = Some(data);

@@ -204,33 +204,38 @@ pub(super) fn parallel() -> bool {
     *PARALLEL
 }
 
-/// A second thread that checks intervals, asked one at a time (see
-/// [`Certifier::holds_then`]).
+/// A second thread that checks intervals for a walk's goal, asked one at
+/// a time (see [`Certifier::holds_then`]).
 pub(super) struct Helper<'s> {
-    ask: mpsc::Sender<(OwnedGoal, Bounds)>,
+    ask: mpsc::Sender<Bounds>,
     answer: mpsc::Receiver<bool>,
     /// Set while the answer being made is no longer needed.
     dropped: &'s AtomicBool,
 }
 
-/// Runs `walk` with a [`Helper`] on a thread of its own, or with none
-/// where the machine runs one thread at a time. The thread lives as long
+/// Runs `walk` with a [`Helper`] for its `goal` on a thread of its own
+/// if `apart` (see [`parallel`]), else with none. The thread lives as long
 /// as the walk, with its own buffers (a thread per check cost more in
 /// stacks and page faults than it saved).
-pub(super) fn with_helper<P: Pricing + Send, R>(data: &CostData, walk: impl FnOnce(Option<&Helper>) -> R) -> R {
-    if !parallel() {
+pub(super) fn with_helper<P: Pricing + Send, R>(
+    data: &CostData,
+    goal: Goal,
+    apart: bool,
+    walk: impl FnOnce(Option<&Helper>) -> R,
+) -> R {
+    if !apart {
         return walk(None);
     }
     let dropped = AtomicBool::new(false);
     std::thread::scope(|scope| {
-        let (ask, asked) = mpsc::channel::<(OwnedGoal, Bounds)>();
+        let (ask, asked) = mpsc::channel::<Bounds>();
         let (tell, answer) = mpsc::channel::<bool>();
         let dropped = &dropped;
         scope.spawn(move || {
             let mut certifier = Certifier::<P>::default();
-            for (goal, (low, high)) in asked {
+            for (low, high) in asked {
                 if tell
-                    .send(certifier.holds_unless(data, goal.goal(), low, high, dropped))
+                    .send(certifier.holds_unless(data, goal, low, high, dropped))
                     .is_err()
                 {
                     break;
@@ -264,31 +269,6 @@ pub(super) enum Goal<'a> {
     /// more than the best outcome so far (`None`: none fits yet), so that
     /// none spends more than it and fits.
     NoBetter(&'a BigRational, Option<&'a BigRational>),
-}
-
-/// A [`Goal`] with its own amounts, to send to a helper thread.
-enum OwnedGoal {
-    Fits(BigRational),
-    Open(BigRational),
-    NoBetter(BigRational, Option<BigRational>),
-}
-
-impl OwnedGoal {
-    fn new(goal: Goal) -> OwnedGoal {
-        match goal {
-            Goal::Fits(budget) => OwnedGoal::Fits(budget.clone()),
-            Goal::Open(budget) => OwnedGoal::Open(budget.clone()),
-            Goal::NoBetter(budget, best) => OwnedGoal::NoBetter(budget.clone(), best.cloned()),
-        }
-    }
-
-    fn goal(&self) -> Goal<'_> {
-        match self {
-            OwnedGoal::Fits(budget) => Goal::Fits(budget),
-            OwnedGoal::Open(budget) => Goal::Open(budget),
-            OwnedGoal::NoBetter(budget, best) => Goal::NoBetter(budget, best.as_ref()),
-        }
-    }
 }
 
 impl Goal<'_> {
@@ -336,11 +316,12 @@ impl<P: Pricing> Certifier<P> {
         held
     }
 
-    /// Whether the goal holds over `first` and, where a [`Helper`] checks
-    /// `then` at the same time on the machine's second core, whether it
-    /// holds over `then` too (`None`: not checked). A walk that jumps from
-    /// one certified interval to the next checks the next one while the
-    /// first is checked, and drops it when the first fails.
+    /// Whether the goal holds over `first` and, where a [`Helper`] (made
+    /// for the same goal) checks `then` at the same time on the machine's
+    /// second core, whether it holds over `then` too (`None`: not
+    /// checked). A walk that jumps from one certified interval to the next
+    /// checks the next one while the first is checked, and drops it when
+    /// the first fails.
     pub(super) fn holds_then(
         &mut self,
         helper: Option<&Helper>,
@@ -350,7 +331,7 @@ impl<P: Pricing> Certifier<P> {
         then: Option<Bounds>,
     ) -> (bool, Option<bool>) {
         let asked = match (helper, then) {
-            (Some(helper), Some(then)) => helper.ask.send((OwnedGoal::new(goal), then)).is_ok().then_some(helper),
+            (Some(helper), Some(then)) => helper.ask.send(then).is_ok().then_some(helper),
             _ => None,
         };
         let held = self.holds(data, goal, first.0, first.1);

@@ -617,8 +617,11 @@ proptest! {
         let mut shared = Counter::new(&e);
         for feasible in [false, true] {
             let oracle = Counter::new(&e).mes_add1(feasible, false);
-            let skipping = Counter::new(&e).mes_add1(feasible, true);
-            prop_assert_eq!(&skipping, &oracle, "feasible: {}", feasible);
+            // With a helper thread and without.
+            for apart in [false, true] {
+                let skipping = Counter::new(&e).mes_add1_with(feasible, true, apart);
+                prop_assert_eq!(&skipping, &oracle, "feasible: {}, helper: {}", feasible, apart);
+            }
             prop_assert_eq!(&shared.mes_add1(feasible, true), &oracle, "feasible: {}, shared", feasible);
         }
     }
@@ -732,12 +735,16 @@ fn add1_skips_the_steps_where_nothing_changes() {
     let mut every_step = Counter::new(&e);
     let mut skipping = Counter::new(&e);
     assert_eq!(every_step.mes_add1(true, false), [0]);
-    assert_eq!(skipping.mes_add1(true, true), [0]);
+    assert_eq!(skipping.mes_add1_with(true, true, false), [0]);
     assert_eq!(every_step.mes_runs.len(), 113);
-    // 3 runs with one core; with two, pairs of spans are checked at once,
-    // and a pair that runs past the change leaves a few steps to run near it.
     let runs = skipping.mes_runs.len();
-    assert!(runs <= 8, "{runs} runs for 113 steps");
+    assert!(runs <= 3, "{runs} runs for 113 steps");
+    // With a helper, pairs of spans are checked at once, and a pair that
+    // runs past the change leaves a few steps to run near it.
+    let mut helped = Counter::new(&e);
+    assert_eq!(helped.mes_add1_with(true, true, true), [0]);
+    let runs = helped.mes_runs.len();
+    assert!(runs <= 8, "{runs} runs for 113 steps with a helper");
 }
 
 #[test]
