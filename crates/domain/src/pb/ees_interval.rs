@@ -40,12 +40,12 @@ impl Pricing for Ees {
     /// between 8, 10, 12 and 16, and the least on Mokotów 2020, the slowest.
     const MAX_STATES: usize = 12;
 
-    fn high(data: &CostData, state: &State, scratch: &mut Scratch, p: usize) -> u64 {
-        count(data, state, scratch, p, End::High)
+    fn high(data: &CostData, scratch: &mut Scratch, p: usize) -> u64 {
+        count(data, scratch, p, End::High)
     }
 
-    fn low(data: &CostData, state: &State, scratch: &mut Scratch, p: usize) -> u64 {
-        count(data, state, scratch, p, End::Low)
+    fn low(data: &CostData, scratch: &mut Scratch, p: usize) -> u64 {
+        count(data, scratch, p, End::Low)
     }
 
     /// Moves the supporters of `x`, funded by between `low` (at least 1)
@@ -89,7 +89,7 @@ enum End {
 
 /// A bound of the largest number of supporters of `p` (just gathered) who
 /// can each pay `cost / t`, under the lower or upper budgets.
-fn count(data: &CostData, state: &State, scratch: &mut Scratch, p: usize, end: End) -> u64 {
+fn count(data: &CostData, scratch: &mut Scratch, p: usize, end: End) -> u64 {
     let cap = data.weights[p] + 1;
     let cost = data.cost_approx[p];
     let (numerator, widen) = match end {
@@ -98,7 +98,7 @@ fn count(data: &CostData, state: &State, scratch: &mut Scratch, p: usize, end: E
     };
     scratch.pairs.clear();
     for &k in &scratch.touched {
-        let (lo, hi) = state.bounds[k as usize];
+        let (lo, hi) = scratch.bounds[k as usize];
         let budget = if end == End::Low { lo } else { hi };
         if budget <= 0.0 {
             continue;

@@ -46,9 +46,9 @@ impl Pricing for Mes {
     /// 2026 took 0.6 to 1.0x the time of 12 with 6 (3 and 4: more).
     const MAX_STATES: usize = 6;
 
-    fn high(data: &CostData, state: &State, scratch: &mut Scratch, p: usize) -> u64 {
+    fn high(data: &CostData, scratch: &mut Scratch, p: usize) -> u64 {
         let cost = data.cost_approx[p];
-        let (pairs, total) = budgets(state, scratch, false);
+        let (pairs, total) = budgets(scratch, false);
         if total < cost.lower() {
             // The supporters hold less than the cost at every run of the state.
             return 0;
@@ -57,12 +57,12 @@ impl Pricing for Mes {
         key((least / cost.upper()) * DOWN)
     }
 
-    fn low(data: &CostData, state: &State, scratch: &mut Scratch, p: usize) -> u64 {
+    fn low(data: &CostData, scratch: &mut Scratch, p: usize) -> u64 {
         let cost = data.cost_approx[p];
         if cost.lower() <= 0.0 {
             return 0;
         }
-        let (pairs, total) = budgets(state, scratch, true);
+        let (pairs, total) = budgets(scratch, true);
         if total < cost.upper() {
             return 0;
         }
@@ -95,12 +95,12 @@ const MAX_PASSES: usize = 8;
 /// The (budget, weight) of the classes just gathered that hold something,
 /// under the lower or upper bounds, and what they hold together, rounded
 /// down or up.
-fn budgets<'s>(state: &State, scratch: &'s mut Scratch, lower: bool) -> (&'s mut [(f64, u64)], f64) {
+fn budgets(scratch: &mut Scratch, lower: bool) -> (&mut [(f64, u64)], f64) {
     let pairs = &mut scratch.budgets;
     pairs.clear();
     let mut total = 0.0;
     for &k in &scratch.touched {
-        let (lo, hi) = state.bounds[k as usize];
+        let (lo, hi) = scratch.bounds[k as usize];
         let budget = if lower { lo } else { hi };
         if budget > 0.0 {
             let w = scratch.weight[k as usize];

@@ -71,11 +71,10 @@ const NONE: u64 = u64::MAX;
 pub(super) struct State {
     /// The local projects funded, one bit each.
     funded: Vec<u64>,
-    /// Per ballot group: its class. Groups that paid surely or maybe in
-    /// the same rounds share a class, and so their bounds.
+    /// Per ballot group: its class (in [`Scratch::bounds`]). Groups that
+    /// paid surely or maybe in the same rounds share a class, and so their
+    /// bounds.
     pub(super) class: Vec<u32>,
-    /// Per class: the bounds of its voters' budgets.
-    pub(super) bounds: Vec<Bounds>,
     /// Per local project: a key no worse than its runs' (0: never funded).
     bound: Vec<u64>,
     /// A lower and an upper bound of the cost of the projects funded.
@@ -91,31 +90,47 @@ impl State {
         self.funded[p / 64] |= 1 << (p % 64);
     }
 
-    /// Joins a state that funded the same projects: each group's pair of
-    /// classes becomes one class with the lowest and highest bounds of both.
-    fn join(&mut self, other: &State) {
+    /// Joins a state that funded the same projects: each group in other
+    /// classes in both gets the class with the lowest and highest bounds of
+    /// both (one per pair of classes); a class both share stays.
+    fn join(&mut self, other: &State, scratch: &mut Scratch) {
+        let Scratch {
+            bounds,
+            first,
+            firsts,
+            pairs_of,
+            ..
+        } = scratch;
         // Per class of this state: the first class of the other met with
         // it and their joined class (most have one); the other pairs in a map.
-        let mut first: Vec<(u32, u32)> = vec![(u32::MAX, 0); self.bounds.len()];
-        let mut pairs: FxHashMap<(u32, u32), u32> = FxHashMap::default();
-        let mut bounds: Vec<Bounds> = Vec::new();
-        let mut joined = |x: u32, y: u32| {
-            let (x, y) = (self.bounds[x as usize], other.bounds[y as usize]);
-            bounds.push((x.0.min(y.0), x.1.max(y.1)));
-            (bounds.len() - 1) as u32
-        };
+        if first.len() < bounds.len() {
+            first.resize(bounds.len(), (u32::MAX, 0));
+        }
         for (k, &o) in self.class.iter_mut().zip(&other.class) {
+            if *k == o {
+                continue;
+            }
+            let mut joined = || {
+                let (x, y) = (bounds[*k as usize], bounds[o as usize]);
+                bounds.push((x.0.min(y.0), x.1.max(y.1)));
+                (bounds.len() - 1) as u32
+            };
             let seen = &mut first[*k as usize];
             *k = if seen.0 == u32::MAX {
-                *seen = (o, joined(*k, o));
+                firsts.push(*k);
+                *seen = (o, joined());
                 seen.1
             } else if seen.0 == o {
                 seen.1
             } else {
-                *pairs.entry((*k, o)).or_insert_with(|| joined(*k, o))
+                *pairs_of.entry((*k, o)).or_insert_with(joined)
             };
         }
-        self.bounds = bounds;
+        for &k in firsts.iter() {
+            first[k as usize] = (u32::MAX, 0);
+        }
+        firsts.clear();
+        pairs_of.clear();
         for (b, &o) in self.bound.iter_mut().zip(&other.bound) {
             *b = (*b).max(o);
         }
@@ -126,6 +141,15 @@ impl State {
 /// class it moves to in the round being made.
 #[derive(Default)]
 pub(super) struct Scratch {
+    /// Per class of the check: the bounds of its voters' budgets. Classes
+    /// are never changed once made, so states share those they both hold
+    /// (a state is copied without them, and joined where they differ).
+    pub(super) bounds: Vec<Bounds>,
+    /// For joins: per class, the first class met with it and their
+    /// joined class; the classes with one; the other pairs.
+    first: Vec<(u32, u32)>,
+    firsts: Vec<u32>,
+    pairs_of: FxHashMap<(u32, u32), u32>,
     pub(super) weight: Vec<u64>,
     pub(super) touched: Vec<u32>,
     /// (fewest payers, weight) of one project's supporting classes (EES).
@@ -155,10 +179,10 @@ pub(super) trait Pricing {
     const MAX_STATES: usize;
     /// After [`gather`]: a key no worse than that of `p` in every run of
     /// the state (0: no run funds `p` from here on).
-    fn high(data: &CostData, state: &State, scratch: &mut Scratch, p: usize) -> u64;
+    fn high(data: &CostData, scratch: &mut Scratch, p: usize) -> u64;
     /// After [`gather`]: a key no better than that of `p` in every run of
     /// the state (0: some run may not afford `p`).
-    fn low(data: &CostData, state: &State, scratch: &mut Scratch, p: usize) -> u64;
+    fn low(data: &CostData, scratch: &mut Scratch, p: usize) -> u64;
     /// Moves the supporters of `x`, funded in the runs where its key lies
     /// between `low` (0: unknown) and `high`, to bounds of what they keep.
     fn pay(data: &CostData, state: &mut State, scratch: &mut Scratch, x: usize, low: u64, high: u64);
@@ -351,10 +375,12 @@ impl<P: Pricing> Certifier<P> {
     fn check(&mut self, data: &CostData, goal: Goal, low: f64, high: f64, dropped: &AtomicBool) -> bool {
         let m = data.projects.len();
         self.ends.clear();
+        // One class at first: every group holds the interval.
+        self.scratch.bounds.clear();
+        self.scratch.bounds.push((low, high));
         let mut states = vec![State {
             funded: vec![0; m.div_ceil(64)],
             class: vec![0; data.groups.len()],
-            bounds: vec![(low, high)],
             bound: data.weights.iter().map(|&w| P::first(w)).collect(),
             cost: (0.0, 0.0),
         }];
@@ -378,7 +404,7 @@ impl<P: Pricing> Certifier<P> {
                     return false;
                 }
             }
-            states = joined(next);
+            states = joined(next, &mut self.scratch);
             if states.len() > P::MAX_STATES {
                 return false;
             }
@@ -430,12 +456,12 @@ impl<P: Pricing> Certifier<P> {
                 }
             }
             gather(data, &state, scratch, p);
-            let th = P::high(data, &state, scratch, p);
+            let th = P::high(data, scratch, p);
             state.bound[p] = th;
             if th == 0 || best.is_some_and(|(t, w)| loses(th, p, t, w)) {
                 continue;
             }
-            let tl = P::low(data, &state, scratch, p);
+            let tl = P::low(data, scratch, p);
             contenders.push((p, tl, th));
             if tl > 0 && best.is_none_or(|(t, w)| loses(t, w, tl, p)) {
                 best = Some((tl, p));
@@ -508,7 +534,6 @@ fn empty() -> State {
     State {
         funded: Vec::new(),
         class: Vec::new(),
-        bounds: Vec::new(),
         bound: Vec::new(),
         cost: (0.0, 0.0),
     }
@@ -539,11 +564,11 @@ fn surely_met(data: &CostData, state: &State, goal: Goal, enough: f64) -> bool {
 }
 
 /// The states of `next`, those that funded the same projects joined.
-fn joined(next: Vec<State>) -> Vec<State> {
+fn joined(next: Vec<State>, scratch: &mut Scratch) -> Vec<State> {
     let mut states: Vec<State> = Vec::with_capacity(next.len());
     for state in next {
         match states.iter_mut().find(|s| s.funded == state.funded) {
-            Some(same) => same.join(&state),
+            Some(same) => same.join(&state, scratch),
             None => states.push(state),
         }
     }
@@ -559,21 +584,26 @@ pub(super) fn move_payers(
     x: usize,
     after: impl Fn(Bounds) -> Option<Bounds>,
 ) {
-    scratch.reset(state.bounds.len());
-    let weight = &mut scratch.weight;
+    scratch.reset(scratch.bounds.len());
+    let Scratch {
+        weight,
+        touched,
+        bounds,
+        ..
+    } = scratch;
     for &g in &data.supporters[x] {
         let k = state.class[g as usize] as usize;
         if weight[k] == NONE {
             continue;
         }
         if weight[k] == 0 {
-            scratch.touched.push(k as u32);
-            let Some(bounds) = after(state.bounds[k]) else {
+            touched.push(k as u32);
+            let Some(kept) = after(bounds[k]) else {
                 weight[k] = NONE;
                 continue;
             };
-            weight[k] = state.bounds.len() as u64;
-            state.bounds.push(bounds);
+            weight[k] = bounds.len() as u64;
+            bounds.push(kept);
         }
         state.class[g as usize] = weight[k] as u32;
     }
@@ -581,9 +611,9 @@ pub(super) fn move_payers(
 
 /// Sums the weights of the supporters of `p` by class.
 pub(super) fn gather(data: &CostData, state: &State, scratch: &mut Scratch, p: usize) {
-    scratch.reset(state.bounds.len());
+    scratch.reset(scratch.bounds.len());
     let (weight, touched) = (&mut scratch.weight, &mut scratch.touched);
-    if state.bounds.len() == 1 {
+    if scratch.bounds.len() == 1 {
         // One class, as in every check's first round: all of them.
         if data.weights[p] > 0 {
             touched.push(0);
