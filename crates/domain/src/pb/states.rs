@@ -630,3 +630,47 @@ pub(super) fn gather(data: &CostData, state: &State, scratch: &mut Scratch, p: u
         *sum += data.group_weight[g as usize];
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state(class: Vec<u32>, bound: Vec<u64>) -> State {
+        State {
+            funded: vec![0b11],
+            class,
+            bound,
+            cost: (1.0, 2.0),
+        }
+    }
+
+    /// Two states that funded the same projects: a group in the same class
+    /// in both stays there (the class is shared, never changed); groups in
+    /// different classes get one class per pair, with the lowest and the
+    /// highest bounds of both; the keys kept are the larger of both.
+    #[test]
+    fn a_join_keeps_shared_classes_and_widens_the_others() {
+        let mut scratch = Scratch {
+            bounds: vec![(10.0, 20.0), (5.0, 8.0), (6.0, 9.0), (1.0, 2.0)],
+            ..Scratch::default()
+        };
+        let mut a = state(vec![0, 1, 1, 3, 2, 2], vec![4, 0, 7]);
+        let b = state(vec![0, 2, 2, 1, 2, 3], vec![5, 3, 1]);
+        a.join(&b, &mut scratch);
+        assert_eq!(a.class[0], 0, "shared class kept");
+        assert_eq!(a.class[4], 2, "shared class kept");
+        assert_eq!(a.class[1], a.class[2], "one class per pair of classes");
+        assert_eq!(scratch.bounds[a.class[1] as usize], (5.0, 9.0));
+        assert_eq!(scratch.bounds[a.class[3] as usize], (1.0, 8.0));
+        assert_eq!(scratch.bounds[a.class[5] as usize], (1.0, 9.0));
+        assert_eq!(scratch.bounds.len(), 7, "only the pairs that differ make classes");
+        assert_eq!(
+            &scratch.bounds[..4],
+            &[(10.0, 20.0), (5.0, 8.0), (6.0, 9.0), (1.0, 2.0)]
+        );
+        assert_eq!(a.bound, vec![5, 3, 7]);
+        // The join's buffers are left clean for the next one.
+        assert!(scratch.firsts.is_empty() && scratch.pairs_of.is_empty());
+        assert!(scratch.first.iter().all(|&(k, _)| k == u32::MAX));
+    }
+}
