@@ -701,15 +701,16 @@ pub(super) fn add_opt_with(
 ) -> (Vec<usize>, usize) {
     let goal = Goal::Fits(&election.budget);
     states::with_helper::<Ees, _>(data, goal, apart, |helper| {
-        add_opt_walk(data, election, certifier, helper)
+        add_opt_walk(data, election, certifier, goal, helper)
     })
 }
 
-/// [`add_opt`], with its helper if any.
+/// [`add_opt`] for its goal (the helper's too), with its helper if any.
 fn add_opt_walk(
     data: &CostData,
     election: &Election,
     certifier: &mut Certifier,
+    goal: Goal,
     helper: Option<&Helper>,
 ) -> (Vec<usize>, usize) {
     let n = election.num_voters();
@@ -741,8 +742,6 @@ fn add_opt_walk(
     while funded < m {
         let first = interval(&per_voter, step).filter(|_| step > 0.0);
         if let Some(first) = first {
-            // The helper's goal.
-            let goal = Goal::Fits(&election.budget);
             // The interval after this one, as long, checked at the same
             // time where there is a second core (then longer ones, as
             // below: 0.63x the time of ADD-OPT on Mokotów 2020, Budapest

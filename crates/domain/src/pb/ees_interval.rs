@@ -8,7 +8,7 @@
 //! `hi − cost / th`, and never below 0. A group that may or may not pay
 //! had at least `cost / th` where it paid, and less than `cost / tl` where
 //! it did not (the `T` payers are all who had `cost / T`), so it keeps
-//! between `min(lo, max(lo, cost / th) − cost / tl)` and
+//! between `max(0, max(lo, cost / th) − cost / tl)` (at most `lo`) and
 //! `max(min(hi, cost / tl), hi − cost / th)`: on Budapest 2024 ADD-OPT
 //! makes 0.7x the checks it made keeping `[max(0, lo − cost / tl), hi]`.
 //!
@@ -67,7 +67,8 @@ impl Pricing for Ees {
             // Maybe: a payer had `cost / T ≥ least` and keeps at least
             // that less `most`, at most `hi − least`; one that did not pay
             // had less than `cost / T ≤ most` and keeps it.
-            let low = ((lo.max(least) - most).next_down().max(0.0)).min(lo);
+            // (At most `lo`, as `least ≤ most`: non-payers keep `lo` or more.)
+            let low = (lo.max(least) - most).next_down().max(0.0);
             let high = (hi - least).next_up().max(hi.min(most));
             Some((low, high))
         });
