@@ -288,7 +288,7 @@ fn largest_payers(data: &CostData, run: &EesRun, p: usize, scratch: &mut Scratch
 /// The largest `t` such that the supporters who need at most `t` payers
 /// weigh `t` or more (0 if none), from (fewest payers, weight) pairs (put
 /// in order when that is quicker).
-pub(super) fn most_payers(pairs: &mut [(u64, u64)]) -> u64 {
+fn most_payers(pairs: &mut [(u64, u64)]) -> u64 {
     // From any `t` at least the answer, the weight of those who need at
     // most `t` payers is at least the answer too: step down until it is
     // at least `t` (a few passes, usually), else sort and sweep once.

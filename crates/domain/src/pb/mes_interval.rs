@@ -46,7 +46,7 @@ impl Pricing for Mes {
     /// 2026 took 0.6 to 1.0x the time of 12 with 6 (3 and 4: more).
     const MAX_STATES: usize = 6;
 
-    fn high(data: &CostData, scratch: &mut Scratch, p: usize) -> u64 {
+    fn high(data: &CostData, scratch: &mut Scratch, p: usize, _kept: u64) -> u64 {
         let cost = data.cost_approx[p];
         let (pairs, total) = budgets(scratch, false);
         if total < cost.lower() {
@@ -57,7 +57,7 @@ impl Pricing for Mes {
         key((least / cost.upper()) * DOWN)
     }
 
-    fn low(data: &CostData, scratch: &mut Scratch, p: usize) -> u64 {
+    fn low(data: &CostData, scratch: &mut Scratch, p: usize, _high: u64) -> u64 {
         let cost = data.cost_approx[p];
         if cost.lower() <= 0.0 {
             return 0;

@@ -152,9 +152,10 @@ pub(super) struct Scratch {
     pairs_of: FxHashMap<(u32, u32), u32>,
     pub(super) weight: Vec<u64>,
     pub(super) touched: Vec<u32>,
-    /// (fewest payers, weight) of one project's supporting classes (EES).
-    pub(super) pairs: Vec<(u64, u64)>,
-    /// (budget, weight) of one project's supporting classes (MES).
+    /// Bounds and weight of each supporting group of one project (EES).
+    pub(super) supporters: Vec<(f64, f64, u64)>,
+    /// (budget, weight) of one project's supporting groups (EES) or
+    /// classes (MES).
     pub(super) budgets: Vec<(f64, u64)>,
 }
 
@@ -177,12 +178,20 @@ impl Scratch {
 pub(super) trait Pricing {
     /// The most states followed side by side after a round.
     const MAX_STATES: usize;
-    /// After [`gather`]: a key no worse than that of `p` in every run of
-    /// the state (0: no run funds `p` from here on).
-    fn high(data: &CostData, scratch: &mut Scratch, p: usize) -> u64;
-    /// After [`gather`]: a key no better than that of `p` in every run of
-    /// the state (0: some run may not afford `p`).
-    fn low(data: &CostData, scratch: &mut Scratch, p: usize) -> u64;
+    /// Gathers what [`Self::high`] and [`Self::low`] need of the
+    /// supporters of `p` into `scratch`: by default, their weights by class
+    /// ([`gather`]).
+    fn gather(data: &CostData, state: &State, scratch: &mut Scratch, p: usize) {
+        gather(data, state, scratch, p);
+    }
+    /// After [`Self::gather`]: a key no worse than that of `p` in every run
+    /// of the state (0: no run funds `p` from here on), given one
+    /// (`kept`, e.g. from an earlier round).
+    fn high(data: &CostData, scratch: &mut Scratch, p: usize, kept: u64) -> u64;
+    /// After [`Self::gather`]: a key no better than that of `p` in every
+    /// run of the state (0: some run may not afford `p`), given the
+    /// [`Self::high`] one.
+    fn low(data: &CostData, scratch: &mut Scratch, p: usize, high: u64) -> u64;
     /// Moves the supporters of `x`, funded in the runs where its key lies
     /// between `low` (0: unknown) and `high`, to bounds of what they keep.
     fn pay(data: &CostData, state: &mut State, scratch: &mut Scratch, x: usize, low: u64, high: u64);
@@ -455,13 +464,13 @@ impl<P: Pricing> Certifier<P> {
                     continue;
                 }
             }
-            gather(data, &state, scratch, p);
-            let th = P::high(data, scratch, p);
+            P::gather(data, &state, scratch, p);
+            let th = P::high(data, scratch, p, kept);
             state.bound[p] = th;
             if th == 0 || best.is_some_and(|(t, w)| loses(th, p, t, w)) {
                 continue;
             }
-            let tl = P::low(data, scratch, p);
+            let tl = P::low(data, scratch, p, th);
             contenders.push((p, tl, th));
             if tl > 0 && best.is_none_or(|(t, w)| loses(t, w, tl, p)) {
                 best = Some((tl, p));
