@@ -99,6 +99,7 @@ impl State {
             first,
             firsts,
             pairs_of,
+            differ,
             ..
         } = scratch;
         // Per class of this state: the first class of the other met with
@@ -106,10 +107,18 @@ impl State {
         if first.len() < bounds.len() {
             first.resize(bounds.len(), (u32::MAX, 0));
         }
-        for (k, &o) in self.class.iter_mut().zip(&other.class) {
-            if *k == o {
-                continue;
-            }
+        // The groups in different classes first, without branches (on
+        // Mokotów 2020 one in six, in no pattern: as branches, mispredicted,
+        // they made joins 1.5x as long).
+        differ.clear();
+        differ.resize(self.class.len(), 0);
+        let mut n = 0;
+        for (g, (&k, &o)) in self.class.iter().zip(&other.class).enumerate() {
+            differ[n.min(g)] = g as u32;
+            n += usize::from(k != o);
+        }
+        for &g in &differ[..n] {
+            let (k, o) = (&mut self.class[g as usize], other.class[g as usize]);
             let mut joined = || {
                 let (x, y) = (bounds[*k as usize], bounds[o as usize]);
                 bounds.push((x.0.min(y.0), x.1.max(y.1)));
@@ -150,6 +159,8 @@ pub(super) struct Scratch {
     first: Vec<(u32, u32)>,
     firsts: Vec<u32>,
     pairs_of: FxHashMap<(u32, u32), u32>,
+    /// For joins: the groups in different classes in both states.
+    differ: Vec<u32>,
     pub(super) weight: Vec<u64>,
     pub(super) touched: Vec<u32>,
     /// Bounds and weight of each supporting group of one project (EES).
