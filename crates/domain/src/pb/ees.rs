@@ -53,6 +53,8 @@
 use std::cell::RefCell;
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BinaryHeap, HashMap};
+use std::sync::atomic::{AtomicU64, Ordering as Atomic};
+use std::sync::{Arc, Mutex};
 
 use num_bigint::BigInt;
 use num_rational::BigRational;
@@ -687,126 +689,421 @@ pub(super) fn walk(
 /// the changes near which no certificate holds, the first outcome that
 /// does not fit among them. The result is that of [`every_change`], with
 /// fewer runs (their number is returned). Where the machine has a second
-/// core, it checks the interval after the one being checked there.
+/// core, both walk segments of the budgets at once ([`add_opt_apart`]).
 pub(super) fn add_opt(data: &CostData, election: &Election, certifier: &mut Certifier) -> (Vec<usize>, usize) {
     add_opt_with(data, election, certifier, states::parallel())
 }
 
-/// [`add_opt`], with a helper thread (`apart`) or not.
+/// [`add_opt`], on two threads (`apart`) or one.
 pub(super) fn add_opt_with(
     data: &CostData,
     election: &Election,
     certifier: &mut Certifier,
     apart: bool,
 ) -> (Vec<usize>, usize) {
+    let n = election.num_voters();
+    if n == 0 || data.projects.is_empty() {
+        return (Vec::new(), 0);
+    }
     let goal = Goal::Fits(&election.budget);
+    if apart && let Some(result) = add_opt_apart(data, election, certifier, goal, SEGMENTS) {
+        return result;
+    }
+    let from = &election.budget / BigRational::from_integer(BigInt::from(n));
     states::with_helper::<Ees, _>(data, goal, apart, |helper| {
-        add_opt_walk(data, election, certifier, goal, helper)
+        let walk = Walk {
+            data,
+            election,
+            goal,
+            helper,
+        };
+        match walk.from(certifier, &Segment::new(from, f64::INFINITY), 0.0, &|| false) {
+            (Reach::Done(order), runs) => (order, runs),
+            (_, runs) => (Vec::new(), runs),
+        }
     })
 }
 
-/// [`add_opt`] for its goal (the helper's too), with its helper if any.
-fn add_opt_walk(
+/// Segments of budgets ADD-OPT cuts the walk into on two cores.
+/// Segments of budgets ADD-OPT cuts the walk into on two cores at first.
+const SEGMENTS: usize = 12;
+
+/// ADD-OPT on two threads: the per-voter budgets from `B / n` up to one
+/// where the outcome does not fit ([`misfit_above`]) are cut into
+/// segments, walked in order by whichever thread is free, each from its
+/// start ([`Walk::from`]); once none is left, a free thread takes the
+/// upper half of what the other has left of its segment. The first
+/// segment whose walk ends (an outcome that does not fit, or funds every
+/// project) gives the result, once all those before it went through, and
+/// those after it are given up. `None` when there is no such budget, or
+/// in the rare case where the first outcome of a segment does not fit
+/// (then the outcome before it is not known): the walk is then made from
+/// `B / n` in one piece.
+pub(super) fn add_opt_apart(
     data: &CostData,
     election: &Election,
     certifier: &mut Certifier,
     goal: Goal,
-    helper: Option<&Helper>,
-) -> (Vec<usize>, usize) {
+    pieces: usize,
+) -> Option<(Vec<usize>, usize)> {
     let n = election.num_voters();
-    let m = data.projects.len();
-    if n == 0 || m == 0 {
-        return (Vec::new(), 0);
+    if n == 0 || data.projects.is_empty() {
+        return None;
     }
-    let mut per_voter = &election.budget / BigRational::from_integer(BigInt::from(n));
-    let first = run(data, &per_voter);
-    let mut order = first.order(data);
-    if total_cost(election, &order) > election.budget {
-        return (Vec::new(), 1);
+    let first = &election.budget / BigRational::from_integer(BigInt::from(n));
+    let low = Approx::from_ratio(first.numer(), first.denom()).upper();
+    let end = misfit_above(data, election, low)?;
+    let mut starts = vec![first];
+    let mut last = low;
+    for i in 1..pieces {
+        let at = short(low + (end - low) * i as f64 / pieces as f64);
+        if at > last {
+            starts.push(BigRational::from_float(at).expect("a finite budget"));
+            last = at;
+        }
     }
-    let mut runs = 1;
-    let mut funded = first.rounds.len();
-    // The exact run at `per_voter`, when there is one.
-    let mut current = Some(first);
-    // Above the dearest project every supporter can pay for it alone:
-    // certificates would hold forever, so the walk goes on exactly.
-    let dearest = data.cost_approx.iter().map(|c| c.upper()).fold(0.0, f64::max);
-    let mut step = 0.0;
-    let mut last_change = 0.0;
-    let mut levels = Levels::default();
-    let mut failures = 0;
-    let interval = |from: &BigRational, step: f64| {
-        let start = Approx::from_ratio(from.numer(), from.denom());
-        (start.upper() < dearest).then(|| (start.lower(), (start.upper() + step).next_up()))
+    let count = starts.len();
+    let segments: Vec<Segment> = starts
+        .into_iter()
+        .enumerate()
+        .map(|(i, start)| Segment::new(start, if i + 1 == count { f64::INFINITY } else { 0.0 }))
+        .collect();
+    // Each segment ends where the next starts (the last, never).
+    for i in 0..count - 1 {
+        let next = segments[i + 1].from;
+        segments[i].to.store(next.to_bits(), Atomic::Relaxed);
+    }
+    let plan = Mutex::new(Plan {
+        segments: segments.into_iter().map(Arc::new).collect(),
+        claimed: 0,
+        end,
+        shortest: (end - low) / (16 * pieces) as f64,
+    });
+    // The start of the first segment whose walk ended: those after it are
+    // not needed.
+    let ended = AtomicU64::new(f64::INFINITY.to_bits());
+    let work = |certifier: &mut Certifier| {
+        let walk = Walk {
+            data,
+            election,
+            goal,
+            helper: None,
+        };
+        let mut done = Vec::new();
+        while let Some(segment) = Plan::claim(&plan, f64::from_bits(ended.load(Atomic::Relaxed))) {
+            // The first segment starts exactly; the others with a step a
+            // 32nd of a segment.
+            let step = if segment.from <= low {
+                0.0
+            } else {
+                short((end - low) / (32 * pieces) as f64)
+            };
+            let given_up = || f64::from_bits(ended.load(Atomic::Relaxed)) < segment.from;
+            let (reach, runs) = walk.from(certifier, &segment, step, &given_up);
+            // Nothing left to take from it.
+            segment.at.store(f64::INFINITY.to_bits(), Atomic::Relaxed);
+            if matches!(reach, Reach::Done(_) | Reach::FirstMisfits) {
+                ended.fetch_min(segment.from.to_bits(), Atomic::Relaxed);
+            }
+            done.push((segment.from, reach, runs));
+        }
+        done
     };
-    while funded < m {
-        let first = interval(&per_voter, step).filter(|_| step > 0.0);
-        if let Some(first) = first {
-            // The interval after this one, as long, checked at the same
-            // time where there is a second core (then longer ones, as
-            // below: 0.63x the time of ADD-OPT on Mokotów 2020, Budapest
-            // 2024, Warszawa 2026 and Lodz 2022; the next one half as long
-            // again, 0.8x).
-            let after = &per_voter + BigRational::from_float(step).expect("a finite step");
-            let then = interval(&after, step);
-            let (held, then_held) = certifier.holds_then(helper, data, goal, first, then);
-            if held {
-                per_voter = after;
-                current = None;
-                failures = 0;
-                if then_held == Some(false) {
-                    // The next one failed already.
-                    failures = 1;
+    let mut done = std::thread::scope(|scope| {
+        let other = scope.spawn(|| work(&mut Certifier::default()));
+        let mut done = work(certifier);
+        // A thread that panicked: the walk is made in one piece instead.
+        done.extend(other.join().ok()?);
+        Some(done)
+    })?;
+    done.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let runs = done.iter().map(|(_, _, runs)| runs).sum();
+    for (i, (_, reach, _)) in done.into_iter().enumerate() {
+        match reach {
+            Reach::Past => continue,
+            Reach::Done(order) => return Some((order, runs)),
+            Reach::FirstMisfits if i == 0 => return Some((Vec::new(), runs)),
+            Reach::FirstMisfits | Reach::GivenUp => return None,
+        }
+    }
+    None
+}
+
+/// A segment of per-voter budgets a walk goes through: from `start` up
+/// to `to` (a float's bits: another thread may lower it to take the
+/// rest), the walk telling in `at` where it is.
+struct Segment {
+    start: BigRational,
+    /// `start`, rounded up.
+    from: f64,
+    to: AtomicU64,
+    at: AtomicU64,
+}
+
+impl Segment {
+    fn new(start: BigRational, to: f64) -> Segment {
+        let from = Approx::from_ratio(start.numer(), start.denom()).upper();
+        Segment {
+            start,
+            from,
+            to: AtomicU64::new(to.to_bits()),
+            at: AtomicU64::new(from.to_bits()),
+        }
+    }
+}
+
+/// The segments of [`add_opt_apart`]: those taken are the first
+/// `claimed`.
+struct Plan {
+    segments: Vec<Arc<Segment>>,
+    claimed: usize,
+    /// Where the walk ends at the latest (the last segment has no end).
+    end: f64,
+    /// What a walk must have left of its segment to give half of it away.
+    shortest: f64,
+}
+
+impl Plan {
+    /// The next segment to walk, if any starts before `ended`: one not
+    /// taken yet, else the upper half of what a walk has left of its own.
+    fn claim(plan: &Mutex<Plan>, ended: f64) -> Option<Arc<Segment>> {
+        let mut plan = plan.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(next) = plan.segments.get(plan.claimed).cloned() {
+            plan.claimed += 1;
+            return (next.from < ended).then_some(next);
+        }
+        let end = plan.end;
+        let left = |s: &Segment| {
+            f64::from_bits(s.to.load(Atomic::Relaxed)).min(end) - f64::from_bits(s.at.load(Atomic::Relaxed))
+        };
+        let most = plan
+            .segments
+            .iter()
+            .filter(|s| s.from < ended)
+            .max_by(|a, b| left(a).total_cmp(&left(b)))?
+            .clone();
+        let (at, to) = (
+            f64::from_bits(most.at.load(Atomic::Relaxed)),
+            f64::from_bits(most.to.load(Atomic::Relaxed)),
+        );
+        // The last segment has no end: the walk ends before `end`.
+        let top = if to.is_finite() { to } else { plan.end };
+        let half = at + (top - at) / 2.0;
+        if !(top - at >= plan.shortest && half > at && half < top) {
+            return None;
+        }
+        most.to.store(half.to_bits(), Atomic::Relaxed);
+        let taken = Arc::new(Segment::new(
+            BigRational::from_float(half).expect("a finite budget"),
+            to,
+        ));
+        plan.segments.push(taken.clone());
+        plan.claimed += 1;
+        Some(taken)
+    }
+}
+
+/// A per-voter budget above `low` where the outcome does not fit, found
+/// by running EES at `low` times 1.125, 1.25, 1.5, 2, 3... then halving
+/// the gap to the last that fit a few times (outcomes do not fit or not
+/// in order, so this is not the first such budget, only one): ADD-OPT
+/// ends before it. `None` if there is none up to where none fits
+/// ([`ees_stop::no_fit_from`]).
+fn misfit_above(data: &CostData, election: &Election, low: f64) -> Option<f64> {
+    let stop = ees_stop::no_fit_from(data, &election.budget, election.num_voters())?;
+    if !(low > 0.0 && stop > low && stop.is_finite()) {
+        return None;
+    }
+    let misfits = |at: f64| {
+        let per_voter = BigRational::from_float(at).expect("a finite budget");
+        total_cost(election, &run(data, &per_voter).order(data)) > election.budget
+    };
+    let mut fit = low;
+    let mut grow = 0.125;
+    let mut tries = 0;
+    let mut misfit = loop {
+        let at = short(low * (1.0 + grow));
+        tries += 1;
+        if at >= stop || tries > 16 {
+            break stop;
+        }
+        if misfits(at) {
+            break at;
+        }
+        fit = at;
+        grow *= 2.0;
+    };
+    for _ in 0..4 {
+        let at = short(fit + (misfit - fit) / 2.0);
+        if at <= fit || at >= misfit {
+            break;
+        }
+        if misfits(at) {
+            misfit = at;
+        } else {
+            fit = at;
+        }
+    }
+    Some(misfit)
+}
+
+/// How a walk of ADD-OPT from some budget ended.
+enum Reach {
+    /// At an outcome that does not fit (the one before it), that funds
+    /// every project, or after which nothing changes: the result.
+    Done(Vec<usize>),
+    /// Past the end of its segment, every outcome fitting up to there.
+    Past,
+    /// At once: the outcome where it starts does not fit.
+    FirstMisfits,
+    /// Given up: an earlier segment ended.
+    GivenUp,
+}
+
+/// What every walk of ADD-OPT shares.
+struct Walk<'a> {
+    data: &'a CostData,
+    election: &'a Election,
+    /// The goal of its certificates (the helper's too).
+    goal: Goal<'a>,
+    helper: Option<&'a Helper<'a>>,
+}
+
+impl Walk<'_> {
+    /// ADD-OPT's walk from the per-voter budget `from`, at first certifying
+    /// steps of `step` (0: running EES there first), until it ends or goes
+    /// past `to` (or is given up).
+    fn from(
+        &self,
+        certifier: &mut Certifier,
+        segment: &Segment,
+        mut step: f64,
+        given_up: &dyn Fn() -> bool,
+    ) -> (Reach, usize) {
+        let Walk {
+            data,
+            election,
+            goal,
+            helper,
+        } = *self;
+        let m = data.projects.len();
+        let mut per_voter = segment.start.clone();
+        let mut runs = 0;
+        let mut order = Vec::new();
+        let mut funded = 0;
+        // The exact run at `per_voter`, when there is one.
+        let mut current = None;
+        // Whether the outcome at `per_voter` is known to fit.
+        let mut fits = false;
+        if step <= 0.0 {
+            let first = run(data, &per_voter);
+            runs += 1;
+            order = first.order(data);
+            if total_cost(election, &order) > election.budget {
+                return (Reach::FirstMisfits, runs);
+            }
+            funded = first.rounds.len();
+            current = Some(first);
+            fits = true;
+            step = 0.0;
+        }
+        // Above the dearest project every supporter can pay for it alone:
+        // certificates would hold forever, so the walk goes on exactly.
+        let dearest = data.cost_approx.iter().map(|c| c.upper()).fold(0.0, f64::max);
+        let mut last_change = 0.0;
+        let mut levels = Levels::default();
+        let mut failures = 0;
+        let interval = |from: &BigRational, step: f64| {
+            let start = Approx::from_ratio(from.numer(), from.denom());
+            (start.upper() < dearest).then(|| (start.lower(), (start.upper() + step).next_up()))
+        };
+        while funded < m {
+            if given_up() {
+                return (Reach::GivenUp, runs);
+            }
+            let at = Approx::from_ratio(per_voter.numer(), per_voter.denom()).lower();
+            segment.at.store(at.to_bits(), Atomic::Relaxed);
+            if fits && at >= f64::from_bits(segment.to.load(Atomic::Relaxed)) {
+                return (Reach::Past, runs);
+            }
+            let first = interval(&per_voter, step).filter(|_| step > 0.0);
+            if let Some(first) = first {
+                // The interval after this one, as long, checked at the same
+                // time where there is a helper (then longer ones, as
+                // below: 0.63x the time of ADD-OPT on Mokotów 2020, Budapest
+                // 2024, Warszawa 2026 and Lodz 2022; the next one half as
+                // long again, 0.8x).
+                let after = &per_voter + BigRational::from_float(step).expect("a finite step");
+                let then = interval(&after, step);
+                let (held, then_held) = certifier.holds_then(helper, data, goal, first, then);
+                if held {
+                    per_voter = after;
+                    current = None;
+                    fits = true;
+                    failures = 0;
+                    if then_held == Some(false) {
+                        // The next one failed already.
+                        failures = 1;
+                        step = short(step / 4.0);
+                        continue;
+                    }
+                    if then_held == Some(true) {
+                        per_voter += BigRational::from_float(step).expect("a finite step");
+                    }
+                    // Half as much again, not twice: certificates that fail
+                    // (too many runs' states to follow) cost more than those
+                    // that hold (0.88x the time over Mokotów 2020, Budapest
+                    // 2024 and Warszawa 2026).
+                    step = short(1.5 * step);
+                    continue;
+                }
+                failures += 1;
+                if failures < 2 {
+                    // A quarter, not a half: 0.75x the time of halving over
+                    // Lodz 2022, Amsterdam 332, Warszawa 2026 and Budapest 2024.
                     step = short(step / 4.0);
                     continue;
                 }
-                if then_held == Some(true) {
-                    per_voter += BigRational::from_float(step).expect("a finite step");
+            }
+            let now = match &mut current {
+                Some(now) => now,
+                None => {
+                    // Certified jumps may land on other projects that fit:
+                    // the outcome to return is the one of this run.
+                    runs += 1;
+                    let now = run(data, &per_voter);
+                    order = now.order(data);
+                    if !fits && total_cost(election, &order) > election.budget {
+                        // Only where the walk starts without running.
+                        return (Reach::FirstMisfits, runs);
+                    }
+                    fits = true;
+                    funded = now.rounds.len();
+                    current.insert(now)
                 }
-                // Half as much again, not twice: certificates that fail
-                // (too many runs' states to follow) cost more than those
-                // that hold (0.88x the time over Mokotów 2020, Budapest
-                // 2024 and Warszawa 2026).
-                step = short(1.5 * step);
-                continue;
+            };
+            if funded == m {
+                break;
             }
-            failures += 1;
-            if failures < 2 {
-                // A quarter, not a half: 0.75x the time of halving over
-                // Lodz 2022, Amsterdam 332, Warszawa 2026 and Budapest 2024.
-                step = short(step / 4.0);
-                continue;
+            let Some(d) = next_change(data, now, false, 32.0 * last_change, &mut levels) else {
+                break;
+            };
+            last_change = numbers::to_f64(&d);
+            per_voter += d;
+            let next = run(data, &per_voter);
+            runs += 1;
+            let next_order = next.order(data);
+            if total_cost(election, &next_order) > election.budget {
+                break;
             }
+            order = next_order;
+            funded = next.rounds.len();
+            current = Some(next);
+            failures = 0;
+            step = short(step.max(4.0 * last_change));
         }
-        let now = match &mut current {
-            Some(now) => now,
-            None => {
-                // Certified jumps may land on other projects that fit: the
-                // outcome to return is the one of this run.
-                runs += 1;
-                let now = run(data, &per_voter);
-                order = now.order(data);
-                current.insert(now)
-            }
-        };
-        let Some(d) = next_change(data, now, false, 32.0 * last_change, &mut levels) else {
-            break;
-        };
-        last_change = numbers::to_f64(&d);
-        per_voter += d;
-        let next = run(data, &per_voter);
-        runs += 1;
-        let next_order = next.order(data);
-        if total_cost(election, &next_order) > election.budget {
-            break;
-        }
-        order = next_order;
-        funded = next.rounds.len();
-        current = Some(next);
-        failures = 0;
-        step = short(step.max(4.0 * last_change));
+        (Reach::Done(order), runs)
     }
-    (order, runs)
 }
 
 /// `x` rounded down to a float with 8 significant bits, so that the

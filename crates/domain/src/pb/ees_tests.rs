@@ -300,6 +300,11 @@ proptest! {
         for apart in [false, true] {
             prop_assert_eq!(&ees::add_opt_with(&data, &e, &mut Certifier::default(), apart).0, &every);
         }
+        // In many segments, walked on two threads.
+        let goal = Goal::Fits(&e.budget);
+        if let Some((order, _)) = ees::add_opt_apart(&data, &e, &mut Certifier::default(), goal, 64) {
+            prop_assert_eq!(&order, &every);
+        }
         // ADD-OPT-SKIP's lookout between runs and on a thread of its own.
         let skip = ees::every_change(&data, &e, Completion::AddOptSkip).0;
         for apart in [false, true] {
@@ -443,6 +448,11 @@ fn add_opt_jumps_match_every_change_on_small_real_elections() {
         for apart in [false, true] {
             let jumping = ees::add_opt_with(&data, &e, &mut Certifier::default(), apart);
             assert_eq!(jumping.0, every.0);
+        }
+        // In many segments, walked on two threads.
+        let goal = Goal::Fits(&e.budget);
+        if let Some((order, _)) = ees::add_opt_apart(&data, &e, &mut Certifier::default(), goal, 64) {
+            assert_eq!(order, every.0);
         }
     }
 }
