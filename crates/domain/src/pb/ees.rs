@@ -724,7 +724,6 @@ pub(super) fn add_opt_with(
     })
 }
 
-/// Segments of budgets ADD-OPT cuts the walk into on two cores.
 /// Segments of budgets ADD-OPT cuts the walk into on two cores at first.
 const SEGMENTS: usize = 12;
 
@@ -921,7 +920,7 @@ fn misfit_above(data: &CostData, election: &Election, low: f64) -> Option<f64> {
     let mut fit = low;
     let mut grow = 0.125;
     let mut tries = 0;
-    let mut misfit = loop {
+    let misfit = loop {
         let at = short(low * (1.0 + grow));
         tries += 1;
         if at >= stop || tries > 16 {
@@ -933,18 +932,7 @@ fn misfit_above(data: &CostData, election: &Election, low: f64) -> Option<f64> {
         fit = at;
         grow *= 2.0;
     };
-    for _ in 0..4 {
-        let at = short(fit + (misfit - fit) / 2.0);
-        if at <= fit || at >= misfit {
-            break;
-        }
-        if misfits(at) {
-            misfit = at;
-        } else {
-            fit = at;
-        }
-    }
-    Some(misfit)
+    Some(ees_stop::narrow(fit, misfit, 4, short, misfits))
 }
 
 /// How a walk of ADD-OPT from some budget ended.

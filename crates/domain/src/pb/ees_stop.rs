@@ -73,18 +73,31 @@ pub(super) fn no_fit_from(data: &CostData, budget: &BigRational, voters: usize) 
         low = high;
         high *= 2.0;
     }
-    for _ in 0..STEPS {
-        let middle = low + (high - low) / 2.0;
+    Some(narrow(low, high, STEPS, |x| x, stops))
+}
+
+/// From `low`, where `holds` does not, and `high`, where it does, the gap
+/// between the last two halved `steps` times at the budgets `round` gives
+/// (or until it cannot be): the last budget where `holds` does.
+pub(super) fn narrow(
+    mut low: f64,
+    mut high: f64,
+    steps: usize,
+    round: impl Fn(f64) -> f64,
+    mut holds: impl FnMut(f64) -> bool,
+) -> f64 {
+    for _ in 0..steps {
+        let middle = round(low + (high - low) / 2.0);
         if middle <= low || middle >= high {
             break;
         }
-        if stops(middle) {
+        if holds(middle) {
             high = middle;
         } else {
             low = middle;
         }
     }
-    Some(high)
+    high
 }
 
 /// A lower bound on what the `n` supporters of a project costing at most
