@@ -186,6 +186,11 @@ impl Watch {
         Over(self)
     }
 
+    /// Set once the walk is over.
+    pub(super) fn over(&self) -> &AtomicBool {
+        &self.over
+    }
+
     /// The watching thread's side: certifies piece after piece from where
     /// the walk is, growing them by half after each that holds and
     /// shrinking them to a quarter after each that fails, as [`reach`]

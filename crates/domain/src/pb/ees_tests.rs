@@ -12,11 +12,11 @@ use proptest::prelude::*;
 use super::approx::Approx;
 use super::ees::{self, Completion};
 use super::ees_interval::Certifier;
-use super::ees_stop;
 use super::mes::{CostData, eligible};
 use super::states::Goal;
 use super::tests::{election_of, numbered, real_elections, xorshift};
 use super::*;
+use super::{ees_clear, ees_stop};
 
 fn q(n: i64, d: i64) -> BigRational {
     BigRational::new(BigInt::from(n), BigInt::from(d))
@@ -508,6 +508,51 @@ proptest! {
             ees::walk(&data, &e, Completion::AddOptSkip, stop, None).0,
             ees::walk(&data, &e, Completion::AddOptSkip, None, None).0
         );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    /// From where [`ees_clear::clear_from`] says nothing fits, no EES
+    /// outcome fits up to where ADD-OPT-SKIP would stop without it: none at
+    /// any change of the runs walked from there (plain runs in between),
+    /// whether the search starts at `B / n` (outcomes that fit to go past)
+    /// or where the outcome does not fit.
+    #[test]
+    fn no_outcome_fits_from_where_it_is_clear(
+        e in prop_oneof![arb_ees_election(), arb_varied_election()],
+        fractions in prop::collection::vec(0i64..1000, 4),
+    ) {
+        let data = CostData::new(&e);
+        let n = e.num_voters();
+        let Some(to) = ees_stop::no_fit_from(&data, &e.budget, n) else {
+            return Ok(());
+        };
+        let first = &e.budget / BigRational::from_integer(BigInt::from(n));
+        let low = Approx::from_ratio(first.numer(), first.denom()).upper();
+        let over = std::sync::atomic::AtomicBool::new(false);
+        for from in [Some(low), ees::misfit_above(&data, &e, low)].into_iter().flatten() {
+            let Some(start) = ees_clear::clear_from(&data, &e, &mut Certifier::default(), from, to, &over) else {
+                continue;
+            };
+            let mut per_voter = BigRational::from_float(start).expect("a finite budget");
+            let mut levels = Default::default();
+            while numbers::to_f64(&per_voter) <= to {
+                let now = ees::run(&data, &per_voter);
+                prop_assert!(total_cost(&e, &now.order(&data)) > e.budget, "fits at {} (clear from {})", per_voter, start);
+                let Some(d) = ees::next_change(&data, &now, false, 0.0, &mut levels) else {
+                    break;
+                };
+                per_voter += d;
+            }
+            let end = BigRational::from_float(to).expect("a finite budget");
+            let span = &end - BigRational::from_float(start).expect("a finite budget");
+            for &f in &fractions {
+                let per_voter = &end - &span * q(f, 1000);
+                prop_assert!(plain_ees(&e, &per_voter).cost(&e) > e.budget, "fits at {}", per_voter);
+            }
+        }
     }
 }
 

@@ -44,6 +44,7 @@
 mod approx;
 pub mod ballots;
 mod ees;
+mod ees_clear;
 mod ees_interval;
 mod ees_lookout;
 mod ees_stop;
