@@ -100,6 +100,9 @@ pub(super) struct CostData {
     /// The other local projects that share a supporter with each local project:
     /// their prices may change when it is funded.
     pub(super) neighbours: Vec<Vec<u32>>,
+    /// Each group's projects as bits, `words()` words per group, made when
+    /// first asked for ([`Self::group_bits`]).
+    bits: std::sync::OnceLock<Vec<u64>>,
 }
 
 impl CostData {
@@ -153,7 +156,30 @@ impl CostData {
             supporters,
             weights,
             neighbours,
+            bits: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Words of bits per group in [`Self::group_bits`]: one bit per local
+    /// project.
+    pub(super) fn words(&self) -> usize {
+        self.projects.len().div_ceil(64)
+    }
+
+    /// The projects of group `g` are the bits set in words `g * words()`
+    /// to `(g + 1) * words()` (local project `p`: bit `p % 64` of word
+    /// `p / 64`).
+    pub(super) fn group_bits(&self) -> &[u64] {
+        self.bits.get_or_init(|| {
+            let words = self.words();
+            let mut bits = vec![0u64; self.groups.len() * words];
+            for (g, (ballot, _)) in self.groups.iter().enumerate() {
+                for &p in ballot {
+                    bits[g * words + p as usize / 64] |= 1 << (p % 64);
+                }
+            }
+            bits
+        })
     }
 
     /// One MES run with cost utilities and this per-voter budget. Returns

@@ -583,16 +583,23 @@ fn surely_met(data: &CostData, state: &State, goal: Goal, enough: f64) -> bool {
 /// [`surely_met`], with what runs from `state` on may still spend bounded
 /// also by what can pay for it: every later payer supports a project that
 /// may still be funded, and pays out of what it holds, at most its upper
-/// bound. A pass over the groups: tried only on states that would
+/// bound. A pass over the groups (their projects as bits, stopped once
+/// what they hold is past what fits): tried only on states that would
 /// otherwise be too many.
 fn surely_met_within_means(data: &CostData, state: &State, bounds: &[Bounds], goal: Goal, enough: f64) -> bool {
-    let mut open = vec![false; data.projects.len()];
-    let (costs, never) = left(data, state, |p| open[p] = true);
+    let words = data.words();
+    let mut open = vec![0u64; words];
+    let (costs, never) = left(data, state, |p| open[p / 64] |= 1 << (p % 64));
     let mut means = 0.0f64;
-    for (g, (projects, _)) in data.groups.iter().enumerate() {
-        if projects.iter().any(|&p| open[p as usize]) {
+    // Past this, what may be spent is too much whatever the rest hold.
+    let slack = enough - state.cost.1;
+    for (g, projects) in data.group_bits().chunks_exact(words.max(1)).enumerate() {
+        if projects.iter().zip(&open).any(|(a, b)| a & b != 0) {
             let hi = bounds[state.class[g] as usize].1;
             means = (means + (hi * data.group_weight[g] as f64).next_up()).next_up();
+            if means > slack {
+                break;
+            }
         }
     }
     met_within(goal, (state.cost.1 + costs.min(means)).next_up(), never, enough)
@@ -699,6 +706,53 @@ pub(super) fn gather(data: &CostData, state: &State, scratch: &mut Scratch, p: u
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pb::BigRational;
+    use crate::pb::tests::election_of;
+
+    /// A state that funded `a` (cost 10) is done with when what the
+    /// supporters of the projects it may still fund (`b` and `c`, 100 each)
+    /// hold at most cannot take it past the budget (50), whatever the rich
+    /// voters who only back `a` or `d` (never funded) hold; and not when
+    /// one of those supporters holds more.
+    #[test]
+    fn a_state_is_done_with_when_later_payers_cannot_pay_for_more_than_fits() {
+        let int = |n: i64| BigRational::from_integer(n.into());
+        let projects: Vec<(String, BigRational)> = [("a", 10), ("b", 100), ("c", 100), ("d", 1000)]
+            .iter()
+            .map(|&(id, c)| (id.to_string(), int(c)))
+            .collect();
+        let ballots: Vec<Vec<String>> = [vec!["a"], vec!["a", "b"], vec!["c"], vec!["d"]]
+            .iter()
+            .map(|b| b.iter().map(|s| s.to_string()).collect())
+            .collect();
+        let e = election_of(int(50), &projects, &ballots);
+        let data = CostData::new(&e);
+        assert_eq!(data.projects.len(), 4);
+        let budget = int(50);
+        let means = |holds: &dyn Fn(&[u32]) -> f64| {
+            // One class per group, holding what `holds` says.
+            let bounds: Vec<Bounds> = data.groups.iter().map(|(b, _)| (0.0, holds(b))).collect();
+            let state = State {
+                funded: vec![0b1],
+                class: (0..data.groups.len() as u32).collect(),
+                bound: vec![0, 1, 1, 0],
+                cost: (10.0, 10.0),
+            };
+            assert!(!surely_met(&data, &state, Goal::Fits(&budget), 50.0));
+            surely_met_within_means(&data, &state, &bounds, Goal::Fits(&budget), 50.0)
+        };
+        // Supporters of b and c hold 5 each: at most 10 + 10 spent.
+        let backs = |b: &[u32], p: u32| b.contains(&p);
+        assert!(means(&|b| if backs(b, 1) || backs(b, 2) { 5.0 } else { 1000.0 }));
+        // The supporter of c holds 100: up to 10 + 105.
+        assert!(!means(&|b| if backs(b, 2) {
+            100.0
+        } else if backs(b, 1) {
+            5.0
+        } else {
+            1000.0
+        }));
+    }
 
     fn state(class: Vec<u32>, bound: Vec<u64>) -> State {
         State {
