@@ -40,7 +40,9 @@
 //! (the first such). It stops earlier when certificates show that no
 //! outcome from the budget reached up to that one fits and spends more than
 //! the best so far ([`add_opt_skip`]): every budget it would visit lies
-//! there.
+//! there; or once it reaches a lower budget from which certificates and
+//! exact runs show that no outcome fits up to there ([`super::ees_clear`],
+//! looked for on a second core).
 //!
 //! Most changes only re-split payments or reorder a few rounds (2,850 of the
 //! 2,875 on Amsterdam 332 leave the funded projects alone), and ADD-OPT only
