@@ -779,17 +779,18 @@ pub(super) fn add_opt_apart(
             last = at;
         }
     }
-    let count = starts.len();
+    // Each segment ends where the next starts (the last, never).
+    let ends: Vec<f64> = starts
+        .iter()
+        .skip(1)
+        .map(|start| Approx::from_ratio(start.numer(), start.denom()).upper())
+        .chain([f64::INFINITY])
+        .collect();
     let segments: Vec<Segment> = starts
         .into_iter()
-        .enumerate()
-        .map(|(i, start)| Segment::new(start, if i + 1 == count { f64::INFINITY } else { 0.0 }))
+        .zip(ends)
+        .map(|(start, to)| Segment::new(start, to))
         .collect();
-    // Each segment ends where the next starts (the last, never).
-    for i in 0..count - 1 {
-        let next = segments[i + 1].from;
-        segments[i].to.store(next.to_bits(), Atomic::Relaxed);
-    }
     let plan = Mutex::new(Plan {
         segments: segments.into_iter().map(Arc::new).collect(),
         claimed: 0,
