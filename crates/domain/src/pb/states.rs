@@ -109,17 +109,24 @@ impl State {
         if first.len() < bounds.len() {
             first.resize(bounds.len(), (u32::MAX, 0));
         }
-        // The groups in different classes first, without branches (on
-        // Mokotów 2020 one in six, in no pattern: as branches, mispredicted,
-        // they made joins 1.5x as long).
+        // The groups in different classes first (on Mokotów 2020 one in
+        // six, in no pattern): compared 32 at a time into a mask, which
+        // vectorises (as branches, mispredicted, they made joins 1.5x as
+        // long; listed one by one without branches, ADD-OPT on Mokotów
+        // 2020 took 1.03x the time).
         differ.clear();
-        differ.resize(self.class.len(), 0);
-        let mut n = 0;
-        for (g, (&k, &o)) in self.class.iter().zip(&other.class).enumerate() {
-            differ[n.min(g)] = g as u32;
-            n += usize::from(k != o);
+        let chunks = self.class.chunks(32).zip(other.class.chunks(32));
+        for (c, (mine, theirs)) in chunks.enumerate() {
+            let mut mask = 0u32;
+            for (i, (k, o)) in mine.iter().zip(theirs).enumerate() {
+                mask |= u32::from(k != o) << i;
+            }
+            while mask != 0 {
+                differ.push((32 * c) as u32 + mask.trailing_zeros());
+                mask &= mask - 1;
+            }
         }
-        for &g in &differ[..n] {
+        for &g in differ.iter() {
             let (k, o) = (&mut self.class[g as usize], other.class[g as usize]);
             let mut joined = || {
                 let (x, y) = (bounds[*k as usize], bounds[o as usize]);
