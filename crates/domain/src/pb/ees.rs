@@ -745,17 +745,19 @@ pub(super) fn add_opt_with(
 /// Segments of budgets ADD-OPT cuts the walk into on two cores at first.
 const SEGMENTS: usize = 12;
 
-/// ADD-OPT on two threads: the per-voter budgets from `B / n` up to one
-/// where the outcome does not fit ([`misfit_above`]) are cut into
-/// segments, walked in order by whichever thread is free, each from its
-/// start ([`Walk::from`]); once none is left, a free thread takes the
-/// upper half of what the other has left of its segment. The first
+/// ADD-OPT on two threads. One walks from `B / n` at once; the other
+/// looks for a per-voter budget where the outcome does not fit
+/// ([`misfit_above`]), and cuts the budgets from where the first walk got
+/// to up to there into segments: the first walk's ends where the second
+/// starts. Segments are walked in order by whichever thread is free, each
+/// from its start ([`Walk::from`]); once none is left, a free thread takes
+/// the upper half of what the other has left of its segment. The first
 /// segment whose walk ends (an outcome that does not fit, or funds every
 /// project) gives the result, once all those before it went through, and
-/// those after it are given up. `None` when there is no such budget, or
-/// in the rare case where the first outcome of a segment does not fit
-/// (then the outcome before it is not known): the walk is then made from
-/// `B / n` in one piece.
+/// those after it are given up. Where there is no such budget, the first
+/// walk goes on alone to the end. `None` in the rare case where the first
+/// outcome of a later segment does not fit (then the outcome before it is
+/// not known): the walk is then made from `B / n` in one piece.
 pub(super) fn add_opt_apart(
     data: &CostData,
     election: &Election,
@@ -769,38 +771,19 @@ pub(super) fn add_opt_apart(
     }
     let first = &election.budget / BigRational::from_integer(BigInt::from(n));
     let low = Approx::from_ratio(first.numer(), first.denom()).upper();
-    let end = misfit_above(data, election, low)?;
-    let mut starts = vec![first];
-    let mut last = low;
-    for i in 1..pieces {
-        let at = short(low + (end - low) * i as f64 / pieces as f64);
-        if at > last {
-            starts.push(BigRational::from_float(at).expect("a finite budget"));
-            last = at;
-        }
-    }
-    // Each segment ends where the next starts (the last, never).
-    let ends: Vec<f64> = starts
-        .iter()
-        .skip(1)
-        .map(|start| Approx::from_ratio(start.numer(), start.denom()).upper())
-        .chain([f64::INFINITY])
-        .collect();
-    let segments: Vec<Segment> = starts
-        .into_iter()
-        .zip(ends)
-        .map(|(start, to)| Segment::new(start, to))
-        .collect();
+    // Walked at once, with no end until the segments are made.
+    let head = Arc::new(Segment::new(first, f64::INFINITY));
     let plan = Mutex::new(Plan {
-        segments: segments.into_iter().map(Arc::new).collect(),
-        claimed: 0,
-        end,
-        shortest: (end - low) / (16 * pieces) as f64,
+        segments: vec![head.clone()],
+        claimed: 1,
+        end: f64::INFINITY,
+        shortest: f64::INFINITY,
+        step: 0.0,
     });
     // The start of the first segment whose walk ended: those after it are
     // not needed.
     let ended = AtomicU64::new(f64::INFINITY.to_bits());
-    let work = |certifier: &mut Certifier| {
+    let work = |certifier: &mut Certifier, mut next: Option<(Arc<Segment>, f64)>| {
         let walk = Walk {
             data,
             election,
@@ -808,14 +791,10 @@ pub(super) fn add_opt_apart(
             helper: None,
         };
         let mut done = Vec::new();
-        while let Some(segment) = Plan::claim(&plan, f64::from_bits(ended.load(Atomic::Relaxed))) {
-            // The first segment starts exactly; the others with a step a
-            // 32nd of a segment.
-            let step = if segment.from <= low {
-                0.0
-            } else {
-                short((end - low) / (32 * pieces) as f64)
-            };
+        while let Some((segment, step)) = next
+            .take()
+            .or_else(|| Plan::claim(&plan, f64::from_bits(ended.load(Atomic::Relaxed))))
+        {
             let given_up = || f64::from_bits(ended.load(Atomic::Relaxed)) < segment.from;
             let (reach, runs) = walk.from(certifier, &segment, step, &given_up);
             // Nothing left to take from it.
@@ -828,8 +807,14 @@ pub(super) fn add_opt_apart(
         done
     };
     let mut done = std::thread::scope(|scope| {
-        let other = scope.spawn(|| work(&mut Certifier::default()));
-        let mut done = work(certifier);
+        let other = scope.spawn(|| {
+            if let Some(end) = misfit_above(data, election, low) {
+                Plan::cut(&plan, &head, low, end, pieces);
+            }
+            work(&mut Certifier::default(), None)
+        });
+        // The first segment starts exactly.
+        let mut done = work(certifier, Some((head.clone(), 0.0)));
         // A thread that panicked: the walk is made in one piece instead.
         done.extend(other.join().ok()?);
         Some(done)
@@ -879,16 +864,61 @@ struct Plan {
     end: f64,
     /// What a walk must have left of its segment to give half of it away.
     shortest: f64,
+    /// The step a walk from the start of a segment first certifies.
+    step: f64,
 }
 
 impl Plan {
-    /// The next segment to walk, if any starts before `ended`: one not
-    /// taken yet, else the upper half of what a walk has left of its own.
-    fn claim(plan: &Mutex<Plan>, ended: f64) -> Option<Arc<Segment>> {
+    /// Cuts the budgets from where the walk of `head` (the first segment,
+    /// from `low`) got to, up to `end` (ADD-OPT ends before it), into
+    /// `pieces` segments: `head` ends where the second starts.
+    fn cut(plan: &Mutex<Plan>, head: &Segment, low: f64, end: f64, pieces: usize) {
         let mut plan = plan.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let from = f64::from_bits(head.at.load(Atomic::Relaxed)).max(low);
+        if from >= end {
+            return;
+        }
+        let mut starts = Vec::new();
+        let mut last = from;
+        for i in 1..pieces {
+            let at = short(from + (end - from) * i as f64 / pieces as f64);
+            if at > last {
+                starts.push(BigRational::from_float(at).expect("a finite budget"));
+                last = at;
+            }
+        }
+        let Some(second) = starts.first() else {
+            return;
+        };
+        // Each segment ends where the next starts (the last, never).
+        let ends: Vec<f64> = starts
+            .iter()
+            .skip(1)
+            .map(|start| Approx::from_ratio(start.numer(), start.denom()).upper())
+            .chain([f64::INFINITY])
+            .collect();
+        let head_to = Approx::from_ratio(second.numer(), second.denom()).upper();
+        head.to.store(head_to.to_bits(), Atomic::Relaxed);
+        let segments = starts
+            .into_iter()
+            .zip(ends)
+            .map(|(start, to)| Arc::new(Segment::new(start, to)));
+        plan.segments.extend(segments);
+        plan.end = end;
+        plan.shortest = (end - low) / (16 * pieces) as f64;
+        // A 32nd of a segment.
+        plan.step = short((end - low) / (32 * pieces) as f64);
+    }
+
+    /// The next segment to walk, if any starts before `ended`, and the
+    /// step to certify first: one not taken yet, else the upper half of
+    /// what a walk has left of its own.
+    fn claim(plan: &Mutex<Plan>, ended: f64) -> Option<(Arc<Segment>, f64)> {
+        let mut plan = plan.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let step = plan.step;
         if let Some(next) = plan.segments.get(plan.claimed).cloned() {
             plan.claimed += 1;
-            return (next.from < ended).then_some(next);
+            return (next.from < ended).then_some((next, step));
         }
         let end = plan.end;
         let left = |s: &Segment| {
@@ -917,7 +947,7 @@ impl Plan {
         ));
         plan.segments.push(taken.clone());
         plan.claimed += 1;
-        Some(taken)
+        Some((taken, step))
     }
 }
 
