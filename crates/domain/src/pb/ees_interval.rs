@@ -38,21 +38,19 @@ impl Pricing for Ees {
     /// between 8, 10, 12 and 16, and the least on Mokotów 2020, the slowest.
     const MAX_STATES: usize = 12;
 
-    /// Each supporting group's bounds and weight, one by one: most groups
+    /// Each supporting group's bounds, one by one: most groups
     /// are in a class of their own after a few rounds (on Mokotów 2020, 525
     /// classes among 758 groups on average), so summing weights by class
     /// first saves little and costs a scatter.
     fn gather(data: &CostData, state: &State, scratch: &mut Scratch, p: usize) {
         let bounds = &scratch.bounds;
-        let Supporters { lo, hi, weight } = &mut scratch.supporters;
+        let Supporters { lo, hi } = &mut scratch.supporters;
         let groups = &data.supporters[p];
         // Sized once, then written in place (each value is written).
         lo.resize(groups.len(), 0.0);
         hi.resize(groups.len(), 0.0);
-        weight.resize(groups.len(), 0);
-        for (((&g, lo), hi), weight) in groups.iter().zip(lo).zip(hi).zip(weight) {
+        for ((&g, lo), hi) in groups.iter().zip(lo).zip(hi) {
             (*lo, *hi) = bounds[state.class[g as usize] as usize];
-            *weight = data.group_weight[g as usize];
         }
     }
 
@@ -126,7 +124,7 @@ fn count(data: &CostData, scratch: &mut Scratch, p: usize, end: End, at_most: u6
         End::Low => &scratch.supporters.lo,
         End::High => &scratch.supporters.hi,
     };
-    let weights = &scratch.supporters.weight;
+    let weights = &data.supporter_weights[p];
     // The weight of the groups able to pay at `t`: without branches (which
     // groups pay follows no pattern) and over arrays, so that it vectorises
     // (keeping only the groups able to pay at each pass, one by one,
@@ -170,8 +168,10 @@ fn count(data: &CostData, scratch: &mut Scratch, p: usize, end: End, at_most: u6
     most_able(pairs, need)
 }
 
-/// Passes before sorting instead.
-const MAX_PASSES: usize = 9;
+/// Passes before sorting instead (16 rather than 9: ADD-OPT took 0.95x
+/// the time on Mokotów 2020 and Budapest 2024, on one core; 32 or 64, the
+/// same as 16).
+const MAX_PASSES: usize = 16;
 
 /// The largest `t` such that the groups with `budget · t ≥ need` weigh
 /// `t` or more (0 if none), from (budget, weight) pairs, put in order.

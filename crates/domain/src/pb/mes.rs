@@ -95,6 +95,8 @@ pub(super) struct CostData {
     pub(super) group_weight: Vec<u64>,
     /// Groups supporting each local project.
     pub(super) supporters: Vec<Vec<u32>>,
+    /// Their weights, in the same order (read in passes over them).
+    pub(super) supporter_weights: Vec<Vec<u64>>,
     /// Total supporter weight of each local project.
     pub(super) weights: Vec<u64>,
     /// The other local projects that share a supporter with each local project:
@@ -147,6 +149,10 @@ impl CostData {
             }
         }
         let costs: Vec<BigRational> = projects.iter().map(|&p| election.projects[p].cost.clone()).collect();
+        let supporter_weights = supporters
+            .iter()
+            .map(|list| list.iter().map(|&g| groups[g as usize].1).collect())
+            .collect();
         CostData {
             cost_approx: costs.iter().map(|c| Approx::from_ratio(c.numer(), c.denom())).collect(),
             costs,
@@ -154,6 +160,7 @@ impl CostData {
             group_weight: groups.iter().map(|g| g.1).collect(),
             groups,
             supporters,
+            supporter_weights,
             weights,
             neighbours,
             bits: std::sync::OnceLock::new(),

@@ -172,20 +172,20 @@ pub(super) struct Scratch {
     differ: Vec<u32>,
     pub(super) weight: Vec<u64>,
     pub(super) touched: Vec<u32>,
-    /// Bounds and weight of each supporting group of one project (EES).
+    /// Bounds of each supporting group of one project (EES).
     pub(super) supporters: Supporters,
     /// (budget, weight) of one project's supporting groups (EES) or
     /// classes (MES).
     pub(super) budgets: Vec<(f64, u64)>,
 }
 
-/// Bounds and weight of each supporting group of one project, one array
-/// each, so that passes over one bound vectorise.
+/// The bounds of each supporting group of one project (in the order of
+/// [`CostData::supporters`]), one array each, so that passes over one
+/// bound vectorise.
 #[derive(Default)]
 pub(super) struct Supporters {
     pub(super) lo: Vec<f64>,
     pub(super) hi: Vec<f64>,
-    pub(super) weight: Vec<u64>,
 }
 
 impl Scratch {
