@@ -808,4 +808,27 @@ mod tests {
         assert!(scratch.firsts.is_empty() && scratch.pairs_of.is_empty());
         assert!(scratch.first.iter().all(|&(k, _)| k == u32::MAX));
     }
+
+    /// Groups are compared 32 at a time: those that differ at either end
+    /// of a block of 32, in a block of their own or in the last, shorter
+    /// block are all joined, and no other.
+    #[test]
+    fn a_join_finds_the_groups_that_differ_in_every_block_of_32() {
+        let mut scratch = Scratch {
+            bounds: vec![(10.0, 20.0), (5.0, 8.0)],
+            ..Scratch::default()
+        };
+        let differ = [0, 31, 32, 63, 64, 70, 99];
+        let mut a = state(vec![0; 100], vec![1]);
+        let b = state((0..100).map(|g| u32::from(differ.contains(&g))).collect(), vec![1]);
+        a.join(&b, &mut scratch);
+        for g in 0..100u32 {
+            if differ.contains(&g) {
+                assert_eq!(a.class[g as usize], 2, "group {g} joined");
+            } else {
+                assert_eq!(a.class[g as usize], 0, "group {g} kept");
+            }
+        }
+        assert_eq!(scratch.bounds, vec![(10.0, 20.0), (5.0, 8.0), (5.0, 20.0)]);
+    }
 }
