@@ -182,7 +182,7 @@ impl CostData {
             let mut bits = vec![0u64; self.groups.len() * words];
             for (g, (ballot, _)) in self.groups.iter().enumerate() {
                 for &p in ballot {
-                    bits[g * words + p as usize / 64] |= 1 << (p % 64);
+                    set_bit(&mut bits[g * words..], p as usize);
                 }
             }
             bits
@@ -198,6 +198,17 @@ impl CostData {
         }
         outcome
     }
+}
+
+/// Sets bit `p` of a set of projects kept as bits (bit `p % 64` of word
+/// `p / 64`).
+pub(super) fn set_bit(bits: &mut [u64], p: usize) {
+    bits[p / 64] |= 1 << (p % 64);
+}
+
+/// Whether bit `p` is set (see [`set_bit`]).
+pub(super) fn has_bit(bits: &[u64], p: usize) -> bool {
+    bits[p / 64] >> (p % 64) & 1 == 1
 }
 
 /// The class of the voters with nothing left.

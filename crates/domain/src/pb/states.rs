@@ -60,7 +60,7 @@ use num_traits::Zero;
 use rustc_hash::FxHashMap;
 
 use super::approx::Approx;
-use super::mes::CostData;
+use super::mes::{CostData, has_bit, set_bit};
 
 /// `(lo, hi)`: what a class's voters hold at least and at most.
 pub(super) type Bounds = (f64, f64);
@@ -85,11 +85,11 @@ pub(super) struct State {
 
 impl State {
     fn is_funded(&self, p: usize) -> bool {
-        self.funded[p / 64] >> (p % 64) & 1 == 1
+        has_bit(&self.funded, p)
     }
 
     fn fund(&mut self, p: usize) {
-        self.funded[p / 64] |= 1 << (p % 64);
+        set_bit(&mut self.funded, p);
     }
 
     /// Joins a state that funded the same projects: each group in other
@@ -605,7 +605,7 @@ fn surely_met(data: &CostData, state: &State, goal: Goal, enough: f64) -> bool {
 fn surely_met_within_means(data: &CostData, state: &State, bounds: &[Bounds], goal: Goal, enough: f64) -> bool {
     let words = data.words();
     let mut open = vec![0u64; words];
-    let (costs, never) = left(data, state, |p| open[p / 64] |= 1 << (p % 64));
+    let (costs, never) = left(data, state, |p| set_bit(&mut open, p));
     let mut means = 0.0f64;
     // Past this, what may be spent is too much whatever the rest hold.
     let slack = enough - state.cost.1;
