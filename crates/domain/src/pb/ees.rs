@@ -887,22 +887,18 @@ impl Plan {
                 last = at;
             }
         }
-        let Some(second) = starts.first() else {
+        let segments: Vec<Arc<Segment>> = starts
+            .into_iter()
+            .map(|start| Arc::new(Segment::new(start, f64::INFINITY)))
+            .collect();
+        let Some(second) = segments.first() else {
             return;
         };
         // Each segment ends where the next starts (the last, never).
-        let ends: Vec<f64> = starts
-            .iter()
-            .skip(1)
-            .map(|start| Approx::from_ratio(start.numer(), start.denom()).upper())
-            .chain([f64::INFINITY])
-            .collect();
-        let head_to = Approx::from_ratio(second.numer(), second.denom()).upper();
-        head.to.store(head_to.to_bits(), Atomic::Relaxed);
-        let segments = starts
-            .into_iter()
-            .zip(ends)
-            .map(|(start, to)| Arc::new(Segment::new(start, to)));
+        head.to.store(second.from.to_bits(), Atomic::Relaxed);
+        for pair in segments.windows(2) {
+            pair[0].to.store(pair[1].from.to_bits(), Atomic::Relaxed);
+        }
         plan.segments.extend(segments);
         plan.end = end;
         plan.shortest = (end - low) / (16 * pieces) as f64;
