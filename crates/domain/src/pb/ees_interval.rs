@@ -125,6 +125,7 @@ fn count(data: &CostData, scratch: &mut Scratch, p: usize, end: End, at_most: u6
         End::High => &scratch.supporters.hi,
     };
     let weights = &data.supporter_weights[p];
+    let pays = |b: f64, tf: f64| b * tf >= need && b > 0.0;
     // The weight of the groups able to pay at `t`: without branches (which
     // groups pay follows no pattern) and over arrays, so that it vectorises
     // (keeping only the groups able to pay at each pass, one by one,
@@ -134,7 +135,7 @@ fn count(data: &CostData, scratch: &mut Scratch, p: usize, end: End, at_most: u6
         budgets
             .iter()
             .zip(weights)
-            .map(|(&b, &w)| if b * tf >= need && b > 0.0 { w } else { 0 })
+            .map(|(&b, &w)| if pays(b, tf) { w } else { 0 })
             .sum()
     };
     // From any `t` at least the answer, the weight of those able to pay at
@@ -162,7 +163,7 @@ fn count(data: &CostData, scratch: &mut Scratch, p: usize, end: End, at_most: u6
         budgets
             .iter()
             .zip(weights)
-            .filter(|&(&b, _)| b * tf >= need && b > 0.0)
+            .filter(|&(&b, _)| pays(b, tf))
             .map(|(&b, &w)| (b, w)),
     );
     most_able(pairs, need)
